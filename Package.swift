@@ -1,0 +1,73 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Layers, each depending only on those above it in this list:
+/// C system modules -> BriefingModel -> BriefingContent -> BriefingTemplate
+/// -> BriefingLayout -> BriefingRender -> briefing (CLI).
+let package = Package(
+    name: "Briefing",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "briefing", targets: ["briefing"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // MARK: - C system libraries
+        .systemLibrary(
+            name: "CCairoPango",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libfontconfig-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .systemLibrary(
+            name: "CHyphen",
+            providers: [.apt(["libhyphen-dev", "hyphen-en-gb"])]
+        ),
+
+        // MARK: - Pipeline
+        .target(
+            name: "BriefingModel",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "BriefingContent",
+            dependencies: ["BriefingModel"]
+        ),
+        .target(
+            name: "BriefingTemplate",
+            dependencies: [
+                "BriefingModel", "BriefingContent", "CCmark",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
+            name: "BriefingLayout",
+            dependencies: ["BriefingModel", "BriefingContent"]
+        ),
+        .target(
+            name: "BriefingRender",
+            dependencies: ["BriefingLayout", "BriefingContent", "CCairoPango", "CHyphen"]
+        ),
+        .executableTarget(
+            name: "briefing",
+            dependencies: [
+                "BriefingModel", "BriefingContent", "BriefingTemplate", "BriefingLayout", "BriefingRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Tests
+        .testTarget(name: "BriefingModelTests", dependencies: ["BriefingModel"]),
+        .testTarget(name: "BriefingTemplateTests", dependencies: ["BriefingTemplate", "BriefingModel", "BriefingContent"]),
+        .testTarget(name: "BriefingLayoutTests", dependencies: ["BriefingLayout", "BriefingContent"]),
+        .testTarget(name: "BriefingCLITests", dependencies: []),
+    ]
+)

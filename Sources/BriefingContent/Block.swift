@@ -1,0 +1,11 @@
+/// Block-level content of a section, after templates are expanded and Markdown parsed.
+public indirect enum Block: Sendable, Hashable {
+    /// Level 1 is the section title (added by the document builder); Markdown `##` is level 2.
+    case heading(level: Int, [Inline])
+    case paragraph([Inline])
+    case bulletList([[Block]])
+    case orderedList(start: Int, [[Block]])
+    /// A Markdown block quote, set as a shaded "key points" box.
+    case callout([Block])
+    case thematicBreak
+}

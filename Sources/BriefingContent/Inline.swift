@@ -1,0 +1,31 @@
+import BriefingModel
+
+/// Text-level content of a paragraph, heading or list item.
+public indirect enum Inline: Sendable, Hashable {
+    case text(String)
+    case emphasis([Inline])
+    case strong([Inline])
+    case code(String)
+    case link(url: String, [Inline])
+    /// A numbered reference to an entry of the Sources list (numbered when the document is built).
+    case citation(sourceID: String)
+    /// The visible mark of a figure below "confirmed" (dagger / double dagger).
+    case confidenceMarker(Confidence)
+    case softBreak
+    case lineBreak
+
+    /// The plain text, for alt text, bookmarks and tests.
+    public var plainText: String {
+        switch self {
+        case .text(let text), .code(let text): text
+        case .emphasis(let children), .strong(let children), .link(_, let children): children.plainText
+        case .citation, .confidenceMarker: ""
+        case .softBreak: " "
+        case .lineBreak: "\n"
+        }
+    }
+}
+
+extension [Inline] {
+    public var plainText: String { map(\.plainText).joined() }
+}

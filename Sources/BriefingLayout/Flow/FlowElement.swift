@@ -1,0 +1,28 @@
+/// One vertical piece of the body flow, before it is split into pages.
+struct FlowElement {
+    enum Kind {
+        case paragraph(index: Int, measured: MeasuredParagraph)
+        case space(Double)
+        case rule(Color, thickness: Double)
+    }
+
+    var kind: Kind
+    /// Left offset from the frame's left edge, and the width the paragraph was measured at.
+    var x: Double = 0
+    var width: Double = 0
+    var spaceBefore: Double = 0
+    var spaceAfter: Double = 0
+    /// Do not end a page after this element (headings, a rule above a heading).
+    var keepWithNext = false
+    /// A bullet or number drawn left of the first line, baseline-aligned with it.
+    var bullet: (index: Int, measured: MeasuredParagraph, x: Double)?
+    /// Named destination placed at the element's top (headings, source entries).
+    var anchor: String?
+    var outline: (title: String, level: Int)?
+    /// Callout box this element belongs to; boxes are shaded behind their elements.
+    var box: Int?
+
+    static func space(_ height: Double, box: Int? = nil) -> FlowElement {
+        FlowElement(kind: .space(height), box: box)
+    }
+}

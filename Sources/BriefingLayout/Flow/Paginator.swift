@@ -1,0 +1,175 @@
+/// Splits the body flow into pages: keeps headings with what follows, avoids single orphan
+/// and widow lines, shades callout boxes on each page they touch, and records anchors and
+/// the outline.
+struct Paginator {
+    let frame: Rect
+    var pages: [[FrameItem]] = [[]]
+    var outline: [PagedDocument.OutlineEntry] = []
+    /// The index the first page of this paginator will have in the document.
+    let firstPageIndex: Int
+    private var y: Double
+    private var boxExtents: [BoxKey: (top: Double, bottom: Double)] = [:]
+    private var boxOrder: [BoxKey] = []
+    private let boxColor: Color
+
+    static let minimumLines = 2
+
+    private struct BoxKey: Hashable {
+        var box: Int
+        var page: Int
+    }
+
+    init(frame: Rect, firstPageIndex: Int, boxColor: Color) {
+        self.frame = frame
+        self.firstPageIndex = firstPageIndex
+        self.boxColor = boxColor
+        y = frame.y
+    }
+
+    private var atTop: Bool { y <= frame.y + 0.001 }
+
+    private mutating func newPage() {
+        pages.append([])
+        y = frame.y
+    }
+
+    private mutating func emit(_ item: FrameItem) { pages[pages.count - 1].append(item) }
+
+    private mutating func extendBox(_ box: Int?, top: Double, bottom: Double) {
+        guard let box else { return }
+        let key = BoxKey(box: box, page: pages.count - 1)
+        if let extent = boxExtents[key] {
+            boxExtents[key] = (min(extent.top, top), max(extent.bottom, bottom))
+        } else {
+            boxExtents[key] = (top, bottom)
+            boxOrder.append(key)
+        }
+    }
+
+    /// Height an element needs at the foot of a page so that it is not stranded: all of a
+    /// short paragraph, or its first lines.
+    private func minimumHeight(_ element: FlowElement) -> Double {
+        switch element.kind {
+        case .paragraph(_, let measured):
+            let lines = min(measured.lines.count, Self.minimumLines)
+            return element.spaceBefore + measured.height(of: 0..<lines)
+        case .space(let height): return height
+        case .rule(_, let thickness): return element.spaceBefore + thickness
+        }
+    }
+
+    /// Height of the whole element, without the space after it.
+    private func fullHeight(_ element: FlowElement) -> Double {
+        switch element.kind {
+        case .paragraph(_, let measured): element.spaceBefore + measured.height
+        case .space(let height): height
+        case .rule(_, let thickness): element.spaceBefore + thickness
+        }
+    }
+
+    mutating func place(_ elements: [FlowElement]) {
+        for (offset, element) in elements.enumerated() {
+            // What must fit below this element before the page may end.
+            var required = minimumHeight(element)
+            var next = offset + 1
+            var keep = element.keepWithNext
+            var previous = element
+            while keep, next < elements.count {
+                required += fullHeight(previous) - minimumHeight(previous) + previous.spaceAfter + minimumHeight(elements[next])
+                previous = elements[next]
+                keep = previous.keepWithNext
+                next += 1
+            }
+            if !atTop, y + required > frame.maxY, !isSpace(element) { newPage() }
+            place(element)
+        }
+        for key in boxOrder {
+            guard let extent = boxExtents[key] else { continue }
+            let rect = Rect(x: frame.x, y: extent.top, width: frame.width, height: extent.bottom - extent.top)
+            pages[key.page].insert(.fill(rect, boxColor), at: 0)
+        }
+    }
+
+    private func isSpace(_ element: FlowElement) -> Bool {
+        if case .space = element.kind { return true }
+        return false
+    }
+
+    private mutating func place(_ element: FlowElement) {
+        switch element.kind {
+        case .space(let height):
+            if atTop && element.box == nil { return }
+            let top = y
+            y = min(y + height, frame.maxY)
+            extendBox(element.box, top: top, bottom: y)
+        case .rule(let color, let thickness):
+            y += atTop ? 0 : element.spaceBefore
+            emit(.line(from: Point(x: frame.x + element.x, y: y + thickness / 2),
+                       to: Point(x: frame.x + element.x + element.width, y: y + thickness / 2), color: color, width: thickness))
+            y += thickness + element.spaceAfter
+        case .paragraph(let index, let measured):
+            placeParagraph(element, index: index, measured: measured)
+        }
+    }
+
+    private mutating func placeParagraph(_ element: FlowElement, index: Int, measured: MeasuredParagraph) {
+        let lines = measured.lines
+        var before = atTop ? 0 : element.spaceBefore
+        var start = 0
+        if let anchor = element.anchor {
+            emit(.anchor(name: anchor, at: Point(x: frame.x, y: max(frame.y, y))))
+        }
+        if let outline = element.outline, let anchor = element.anchor {
+            self.outline.append(.init(title: outline.title, level: outline.level, destination: anchor,
+                                      page: firstPageIndex + pages.count - 1))
+        }
+        while start < lines.count {
+            var fit = 0
+            while start + fit < lines.count,
+                  y + before + measured.height(of: start..<(start + fit + 1)) <= frame.maxY + 0.01 {
+                fit += 1
+            }
+            let remaining = lines.count - start
+            if fit < remaining {
+                // Widows: carry at least two lines to the next page.
+                if remaining - fit < Self.minimumLines { fit = max(0, remaining - Self.minimumLines) }
+                // Orphans: do not start a paragraph with a lone line at the foot of a page.
+                if start == 0 && fit < Self.minimumLines { fit = 0 }
+            }
+            if fit == 0 {
+                if atTop {
+                    fit = max(1, min(remaining, Self.fitting(measured, from: start, height: frame.height)))
+                } else {
+                    newPage()
+                    before = 0
+                    continue
+                }
+            }
+            let range = start..<(start + fit)
+            let origin = Point(x: frame.x + element.x, y: y + before - lines[start].top)
+            emit(.text(paragraph: index, lines: range, origin: origin, width: element.width))
+            if start == 0, let bullet = element.bullet, let bulletLine = bullet.measured.lines.first {
+                let bulletOrigin = Point(x: frame.x + bullet.x, y: origin.y + lines[0].baseline - bulletLine.baseline)
+                emit(.text(paragraph: bullet.index, lines: 0..<1, origin: bulletOrigin, width: element.x - bullet.x))
+            }
+            for link in measured.links where range.contains(link.line) {
+                emit(.link(link.rect.offsetBy(dx: origin.x, dy: origin.y), link.target))
+            }
+            let top = y
+            y += before + measured.height(of: range)
+            extendBox(element.box, top: top, bottom: y)
+            start += fit
+            before = 0
+            if start < lines.count { newPage() }
+        }
+        y += element.spaceAfter
+        extendBox(element.box, top: y - element.spaceAfter, bottom: y)
+    }
+
+    /// How many lines from `start` fit in `height` (at least one, so a giant line cannot loop).
+    private static func fitting(_ measured: MeasuredParagraph, from start: Int, height: Double) -> Int {
+        var count = 0
+        while start + count < measured.lines.count, measured.height(of: start..<(start + count + 1)) <= height { count += 1 }
+        return count
+    }
+}

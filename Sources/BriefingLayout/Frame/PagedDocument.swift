@@ -1,0 +1,54 @@
+/// A finished layout: pages of positioned items, the paragraphs they draw from, and the
+/// outline. What exporters consume.
+public struct PagedDocument: Sendable {
+    public struct Page: Sendable {
+        public var items: [FrameItem]
+        public init(items: [FrameItem] = []) { self.items = items }
+    }
+
+    public struct OutlineEntry: Sendable, Hashable {
+        public var title: String
+        /// 1 for sections, 2 for their sub-headings.
+        public var level: Int
+        public var destination: String
+        public var page: Int
+        public init(title: String, level: Int, destination: String, page: Int) {
+            self.title = title
+            self.level = level
+            self.destination = destination
+            self.page = page
+        }
+    }
+
+    public struct Metadata: Sendable, Hashable {
+        public var title: String
+        public var author: String
+        public var subject: String
+        public var keywords: String
+        public var creator: String
+        /// ISO 8601, e.g. 2026-11-30T00:00:00Z; fixed from the briefing date for reproducible bytes.
+        public var creationDate: String
+        public init(title: String, author: String, subject: String, keywords: String, creator: String, creationDate: String) {
+            self.title = title
+            self.author = author
+            self.subject = subject
+            self.keywords = keywords
+            self.creator = creator
+            self.creationDate = creationDate
+        }
+    }
+
+    public var pageSize: Size
+    public var pages: [Page]
+    public var paragraphs: [Paragraph]
+    public var outline: [OutlineEntry]
+    public var metadata: Metadata
+
+    public init(pageSize: Size, pages: [Page], paragraphs: [Paragraph], outline: [OutlineEntry], metadata: Metadata) {
+        self.pageSize = pageSize
+        self.pages = pages
+        self.paragraphs = paragraphs
+        self.outline = outline
+        self.metadata = metadata
+    }
+}

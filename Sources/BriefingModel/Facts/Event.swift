@@ -1,0 +1,58 @@
+/// A dated milestone of the cooperation: a point at its true precision, or a span.
+public struct Event: Sendable, Identifiable {
+    public enum When: Sendable, Hashable {
+        case point(FuzzyDate)
+        case span(FuzzyDate, FuzzyDate)
+
+        public var start: FuzzyDate {
+            switch self {
+            case .point(let date), .span(let date, _): date
+            }
+        }
+
+        /// "30 May 2024", or "1970s–1990s" / "2002–2021" for spans.
+        public var description: String {
+            switch self {
+            case .point(let date): date.description
+            case .span(let start, let end): "\(start)\u{2013}\(end)"
+            }
+        }
+    }
+
+    public var id: String
+    public var title: String
+    public var when: When
+    public var domain: Domain
+    public var attribution: Attribution
+    public var location: SourceLocation
+
+    public init(id: String, title: String, when: When, domain: Domain, attribution: Attribution, location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.when = when
+        self.domain = domain
+        self.attribution = attribution
+        self.location = location
+    }
+}
+
+/// The fields of cooperation the timeline colour-codes.
+public enum Domain: String, Sendable, CaseIterable {
+    case diplomacy
+    case defence
+    case space
+    case it
+    case energy
+    case trade
+
+    public var title: String {
+        switch self {
+        case .diplomacy: "Diplomacy"
+        case .defence: "Defence and strategic"
+        case .space: "Space"
+        case .it: "IT and AI"
+        case .energy: "Energy"
+        case .trade: "Trade"
+        }
+    }
+}

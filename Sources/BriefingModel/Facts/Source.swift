@@ -1,0 +1,22 @@
+/// A publication a figure or event is taken from; listed in the briefing's Sources section.
+public struct Source: Sendable, Identifiable {
+    public var id: String
+    public var publisher: String
+    public var title: String
+    public var year: Int
+    public var url: String?
+    /// Where the number was actually read, when that differs from the publisher (a news report
+    /// quoting a SIPRI fact sheet, say).
+    public var via: String?
+    public var location: SourceLocation
+
+    public init(id: String, publisher: String, title: String, year: Int, url: String?, via: String?, location: SourceLocation) {
+        self.id = id
+        self.publisher = publisher
+        self.title = title
+        self.year = year
+        self.url = url
+        self.via = via
+        self.location = location
+    }
+}

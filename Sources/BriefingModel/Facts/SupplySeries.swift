@@ -1,0 +1,62 @@
+/// Who supplies a country's arms: one row per period (or per equipment category), each with the
+/// share of named suppliers. Unless a row is marked complete, the model computes "all others" as
+/// the remainder, so shares that must sum to 100 are never typed twice.
+public struct SupplySeries: Sendable, Identifiable {
+    public struct Share: Sendable, Hashable {
+        public var supplier: String
+        public var percent: Double
+        public init(supplier: String, percent: Double) {
+            self.supplier = supplier
+            self.percent = percent
+        }
+    }
+
+    public struct Row: Sendable {
+        /// A period ("2008–12") or an equipment category ("Main battle tanks").
+        public var label: String
+        public var period: Period?
+        public var shares: [Share]
+        /// True when `shares` name every supplier (they must then sum to 100 ± 0.5).
+        public var complete: Bool
+        public var attribution: Attribution
+        public var location: SourceLocation
+
+        public init(label: String, period: Period?, shares: [Share], complete: Bool, attribution: Attribution, location: SourceLocation) {
+            self.label = label
+            self.period = period
+            self.shares = shares
+            self.complete = complete
+            self.attribution = attribution
+            self.location = location
+        }
+
+        public var namedTotal: Double { shares.reduce(0) { $0 + $1.percent } }
+
+        /// The share of every supplier not named: 100 minus the named shares (0 for complete rows).
+        public var remainder: Double { complete ? 0 : max(0, 100 - namedTotal) }
+
+        public func percent(of supplier: String) -> Double? {
+            shares.first { $0.supplier.lowercased() == supplier.lowercased() }?.percent
+        }
+    }
+
+    public var id: String
+    public var title: String
+    /// What the shares measure, e.g. "share of the volume of major arms imports (SIPRI TIV)".
+    public var measure: String
+    /// The supplier the chart and text focus on (China).
+    public var focus: String
+    public var rows: [Row]
+    public var location: SourceLocation
+
+    public init(id: String, title: String, measure: String, focus: String, rows: [Row], location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.measure = measure
+        self.focus = focus
+        self.rows = rows
+        self.location = location
+    }
+
+    public static let othersLabel = "All others"
+}

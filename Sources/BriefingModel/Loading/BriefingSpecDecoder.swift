@@ -1,0 +1,64 @@
+/// Decodes `briefing.yaml`: identity, date policy, key figures and the ordered sections.
+struct BriefingSpecDecoder {
+    let context: DecodeContext
+
+    func decode(_ root: YAMLNode) -> BriefingSpec? {
+        let keys = ["title", "subtitle", "publisher", "audience", "author", "keywords", "date", "key_judgements", "key_figures", "sections"]
+        guard let map = root.mapping(keys: keys) else { return nil }
+        let title = map.required("title")?.text()
+        let subtitle = map.optional("subtitle")?.text() ?? ""
+        let publisher = map.required("publisher")?.text()
+        let audience = map.optional("audience")?.text() ?? ""
+        let author = map.optional("author")?.text()
+        let keywords = map.optional("keywords")?.stringList()?.map(\.0) ?? []
+        let datePolicy = map.optional("date").flatMap(datePolicy) ?? .today
+        let judgements = map.required("key_judgements")?.text()
+        let keyFigures = map.optional("key_figures")?.stringList()?.map { (id: $0.0, location: $0.1) } ?? []
+        let sectionsNode = map.required("sections")
+        let sections = sectionsNode?.list()?.compactMap(section) ?? []
+        if let sectionsNode, case .sequence(let list) = sectionsNode.node, list.isEmpty {
+            context.error(sectionsNode.node, "field 'sections': a briefing needs at least one section")
+        }
+        var seen: [String: Int] = [:]
+        for section in sections {
+            if let line = seen[section.id] {
+                context.diagnostics.error(section.location, "duplicate section id '\(section.id)' (first defined at line \(line))")
+            }
+            seen[section.id] = section.location.line
+        }
+        guard let title, let publisher, let judgements else { return nil }
+        return BriefingSpec(title: title, subtitle: subtitle, publisher: publisher, audience: audience, author: author,
+                            keywords: keywords, datePolicy: datePolicy, keyJudgementsFile: judgements, keyFigures: keyFigures,
+                            sections: sections, location: root.location)
+    }
+
+    private func datePolicy(_ node: YAMLNode) -> BriefingSpec.DatePolicy? {
+        guard let text = node.text() else { return nil }
+        if text == "today" { return .today }
+        do {
+            let date = try FuzzyDate.parse(text)
+            guard date.precision == .day else {
+                context.error(node.node, "field '\(node.path)': a briefing date needs a day (YYYY-MM-DD), found '\(text)'")
+                return nil
+            }
+            return .fixed(date)
+        } catch {
+            context.error(node.node, "field '\(node.path)': expected 'today' or a date YYYY-MM-DD (\(error.message))")
+            return nil
+        }
+    }
+
+    private func section(_ node: YAMLNode) -> BriefingSpec.Section? {
+        guard let map = node.mapping(keys: ["id", "title", "summary", "file"]) else { return nil }
+        let idNode = map.required("id")
+        let id = idNode?.text()
+        if let id, let idNode, id.contains(where: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+            context.error(idNode.node, "field '\(idNode.path)': section ids may use letters, digits, '-' and '_' only (found '\(id)')")
+        }
+        let title = map.required("title")?.text()
+        let summary = map.optional("summary")?.text() ?? ""
+        let file = map.required("file")?.text()
+        guard let id, let title, let file else { return nil }
+        return BriefingSpec.Section(id: id, title: title, summary: summary, file: file, location: node.location)
+    }
+}

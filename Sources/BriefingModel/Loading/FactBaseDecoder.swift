@@ -1,0 +1,240 @@
+/// Decodes `data.yaml` into a `FactBase`, reporting every problem with file, line, column and field.
+/// Type and shape errors are found here; cross-references are checked by `FactBase.validate`.
+struct FactBaseDecoder {
+    let context: DecodeContext
+
+    func decode(_ root: YAMLNode) -> FactBase {
+        guard let map = root.mapping(keys: ["sources", "figures", "events", "growth", "projections", "supply"]) else {
+            return FactBase()
+        }
+        var facts = FactBase()
+        facts.sources = items(map, "sources", source)
+        facts.figures = items(map, "figures", figure)
+        facts.events = items(map, "events", event)
+        facts.growthRates = items(map, "growth", growth)
+        facts.projections = items(map, "projections", projection)
+        facts.supplySeries = items(map, "supply", supply)
+        return facts
+    }
+
+    private func items<T>(_ map: YAMLMapping, _ key: String, _ read: (YAMLNode) -> T?) -> [T] {
+        guard let list = map.optional(key)?.list() else { return [] }
+        return list.compactMap(read)
+    }
+
+    // MARK: - Items
+
+    private func source(_ node: YAMLNode) -> Source? {
+        guard let map = node.mapping(keys: ["id", "publisher", "title", "year", "url", "via"]) else { return nil }
+        let id = map.required("id")?.text()
+        let publisher = map.required("publisher")?.text()
+        let title = map.required("title")?.text()
+        let year = map.required("year")?.int()
+        let url = map.optional("url")?.text()
+        if let url, let node = map.optional("url"), !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+            context.error(node.node, "field '\(node.path)': expected an http(s) URL, found '\(url)'")
+        }
+        guard let id, let publisher, let title, let year else { return nil }
+        return Source(id: id, publisher: publisher, title: title, year: year, url: url,
+                      via: map.optional("via")?.text(), location: node.location)
+    }
+
+    private func figure(_ node: YAMLNode) -> Figure? {
+        guard let map = node.mapping(keys: ["id", "label", "value", "unit", "qualifier", "as_of", "source", "confidence", "note"])
+        else { return nil }
+        let id = map.required("id")?.text()
+        let label = map.required("label")?.text()
+        let value = map.required("value")?.double()
+        let unit = map.optional("unit")?.string() ?? ""
+        let qualifier = map.optional("qualifier").flatMap { enumValue($0, Figure.Qualifier.self) } ?? .exact
+        let asOf = map.optional("as_of").flatMap(date)
+        let attribution = attribution(map)
+        guard let id, let label, let value, let attribution else { return nil }
+        return Figure(id: id, label: label, value: value, unit: unit, qualifier: qualifier, asOf: asOf,
+                      attribution: attribution, location: node.location)
+    }
+
+    private func event(_ node: YAMLNode) -> Event? {
+        guard let map = node.mapping(keys: ["id", "title", "date", "start", "end", "domain", "source", "confidence", "note"])
+        else { return nil }
+        let id = map.required("id")?.text()
+        let title = map.required("title")?.text()
+        let domain = map.required("domain").flatMap { enumValue($0, Domain.self) }
+        let attribution = attribution(map)
+        var when: Event.When?
+        if let dateNode = map.optional("date") {
+            if map.has("start") || map.has("end") {
+                map.error("event '\(map.path)' has both 'date' and 'start'/'end'", hint: "use 'date' for a point in time, 'start' and 'end' for a span")
+            }
+            when = date(dateNode).map { .point($0) }
+        } else if map.has("start") || map.has("end") {
+            let start = map.required("start").flatMap(date)
+            let endNode = map.required("end")
+            let end = endNode.flatMap(date)
+            if let start, let end, let endNode {
+                if end.end <= start.start || end < start {
+                    context.error(endNode.node, "field '\(endNode.path)': the span ends (\(end)) before it starts (\(start))")
+                } else {
+                    when = .span(start, end)
+                }
+            }
+        } else {
+            map.error("event '\(map.path)' has no date", hint: "add 'date: YYYY-MM-DD' (or YYYY-MM, YYYY, 1970s), or 'start' and 'end' for a span")
+        }
+        guard let id, let title, let domain, let attribution, let when else { return nil }
+        return Event(id: id, title: title, when: when, domain: domain, attribution: attribution, location: node.location)
+    }
+
+    private func growth(_ node: YAMLNode) -> GrowthRate? {
+        guard let map = node.mapping(keys: ["id", "label", "percent", "since", "as_of", "source", "confidence", "note"])
+        else { return nil }
+        let id = map.required("id")?.text()
+        let label = map.required("label")?.text()
+        let percent = map.required("percent")?.double()
+        let since: FuzzyDate?
+        if let sinceNode = map.optional("since") {
+            since = date(sinceNode)
+        } else {
+            map.error("growth rate '\(map.path)' has no base period (missing required field '\(map.path).since')",
+                      hint: "a growth rate means nothing without the date it is measured from")
+            since = nil
+        }
+        let asOf = map.optional("as_of").flatMap(date)
+        let attribution = attribution(map)
+        guard let id, let label, let percent, let since, let attribution else { return nil }
+        return GrowthRate(id: id, label: label, percent: percent, since: since, asOf: asOf, attribution: attribution, location: node.location)
+    }
+
+    private func projection(_ node: YAMLNode) -> Projection? {
+        guard let map = node.mapping(keys: ["id", "label", "unit", "from", "to", "source", "confidence", "note"]) else { return nil }
+        let id = map.required("id")?.text()
+        let label = map.required("label")?.text()
+        let unit = map.optional("unit")?.string() ?? ""
+        let from = map.required("from").flatMap(projectionPoint)
+        let toNode = map.required("to")
+        let to = toNode.flatMap(projectionPoint)
+        let attribution = attribution(map)
+        guard let id, let label, let from, let to, let toNode, let attribution else { return nil }
+        guard to.year > from.year else {
+            context.error(toNode.node, "field '\(toNode.path).year': the target year (\(to.year)) must come after the base year (\(from.year))")
+            return nil
+        }
+        return Projection(id: id, label: label, unit: unit, from: from, to: to, attribution: attribution, location: node.location)
+    }
+
+    private func projectionPoint(_ node: YAMLNode) -> Projection.Point? {
+        guard let map = node.mapping(keys: ["value", "year"]) else { return nil }
+        let valueNode = map.required("value")
+        let value = valueNode?.double()
+        let year = map.required("year")?.int()
+        guard let value, let year, let valueNode else { return nil }
+        guard value > 0 else {
+            context.error(valueNode.node, "field '\(valueNode.path)': expected a positive number, found \(NumberFormatting.format(value))")
+            return nil
+        }
+        return Projection.Point(value: value, year: year)
+    }
+
+    private func supply(_ node: YAMLNode) -> SupplySeries? {
+        guard let map = node.mapping(keys: ["id", "title", "measure", "focus", "rows"]) else { return nil }
+        let id = map.required("id")?.text()
+        let title = map.required("title")?.text()
+        let measure = map.required("measure")?.text()
+        let focus = map.required("focus")?.text()
+        let rowsNode = map.required("rows")
+        let rows = rowsNode?.list()?.compactMap(supplyRow)
+        if let rowsNode, let rows, rows.isEmpty, case .sequence(let sequence) = rowsNode.node, sequence.isEmpty {
+            context.error(rowsNode.node, "field '\(rowsNode.path)': the series is empty", hint: "add at least one row of shares")
+        }
+        guard let id, let title, let measure, let focus, let rows else { return nil }
+        return SupplySeries(id: id, title: title, measure: measure, focus: focus, rows: rows, location: node.location)
+    }
+
+    private func supplyRow(_ node: YAMLNode) -> SupplySeries.Row? {
+        guard let map = node.mapping(keys: ["period", "category", "shares", "complete", "source", "confidence", "note"])
+        else { return nil }
+        var label: String?
+        var period: Period?
+        if let periodNode = map.optional("period") {
+            if let text = periodNode.text() {
+                do {
+                    let parsed = try Period.parse(text)
+                    period = parsed
+                    label = parsed.description
+                } catch {
+                    context.error(periodNode.node, "field '\(periodNode.path)': \(error.message)")
+                }
+            }
+        } else if let category = map.optional("category") {
+            label = category.text()
+        } else {
+            map.error("row '\(map.path)' needs a 'period' (e.g. 2008-12) or a 'category' (e.g. Main battle tanks)")
+        }
+        let complete = map.optional("complete")?.bool() ?? false
+        let attribution = attribution(map)
+        var shares: [SupplySeries.Share] = []
+        var sharesValid = true
+        if let sharesNode = map.required("shares"), let pairs = sharesNode.pairs() {
+            if pairs.isEmpty {
+                context.error(sharesNode.node, "field '\(sharesNode.path)': no shares given (the series is empty)")
+                sharesValid = false
+            }
+            for pair in pairs {
+                guard let percent = pair.value.double() else {
+                    sharesValid = false
+                    continue
+                }
+                if percent < 0 {
+                    context.error(pair.value.node, "field '\(pair.value.path)': a share cannot be negative (found \(NumberFormatting.format(percent))%)")
+                    sharesValid = false
+                } else if percent > 100 {
+                    context.error(pair.value.node, "field '\(pair.value.path)': a share cannot exceed 100% (found \(NumberFormatting.format(percent))%)")
+                    sharesValid = false
+                }
+                shares.append(.init(supplier: pair.key, percent: percent))
+            }
+            let total = shares.reduce(0) { $0 + $1.percent }
+            if sharesValid, total > 100.5 {
+                context.error(sharesNode.node, "field '\(sharesNode.path)': the shares sum to \(NumberFormatting.format(total))%, more than 100%")
+                sharesValid = false
+            } else if sharesValid, complete, abs(total - 100) > 0.5 {
+                context.error(sharesNode.node, "field '\(sharesNode.path)': a complete row must sum to 100 ± 0.5%, but these sum to \(NumberFormatting.format(total))%",
+                              hint: "name every supplier, or drop 'complete: true' to let the model compute \"\(SupplySeries.othersLabel)\"")
+                sharesValid = false
+            }
+        } else {
+            sharesValid = false
+        }
+        guard let label, let attribution, sharesValid else { return nil }
+        return SupplySeries.Row(label: label, period: period, shares: shares, complete: complete, attribution: attribution, location: node.location)
+    }
+
+    // MARK: - Fields
+
+    private func attribution(_ map: YAMLMapping) -> Attribution? {
+        let sourceNode = map.required("source")
+        let source = sourceNode?.text()
+        let confidence = map.required("confidence").flatMap { enumValue($0, Confidence.self) }
+        guard let source, let sourceNode, let confidence else { return nil }
+        return Attribution(sourceID: source, confidence: confidence, note: map.optional("note")?.text(), location: sourceNode.location)
+    }
+
+    private func date(_ node: YAMLNode) -> FuzzyDate? {
+        guard let text = node.text() else { return nil }
+        do {
+            return try FuzzyDate.parse(text)
+        } catch {
+            context.error(node.node, "field '\(node.path)': \(error.message)")
+            return nil
+        }
+    }
+
+    private func enumValue<E: RawRepresentable & CaseIterable>(_ node: YAMLNode, _ type: E.Type) -> E? where E.RawValue == String {
+        guard let text = node.text() else { return nil }
+        if let value = E(rawValue: text) { return value }
+        let names = E.allCases.map(\.rawValue)
+        let hint = Suggestion.closest(to: text, in: names).map { "did you mean '\($0)'?" } ?? "expected one of: \(names.joined(separator: ", "))"
+        context.error(node.node, "field '\(node.path)': '\(text)' is not one of \(names.joined(separator: ", "))", hint: hint)
+        return nil
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// A loaded and validated template folder: the briefing's structure and its facts.
+public struct Template: Sendable {
+    public var directory: URL
+    public var spec: BriefingSpec
+    public var facts: FactBase
+    /// Display names used in diagnostics.
+    public var specFileName: String
+    public var dataFileName: String
+    public var dataFile: URL
+
+    /// A file named by the template, refused if it would leave the template folder.
+    public func file(_ relative: String, at location: SourceLocation) throws -> (url: URL, displayName: String) {
+        let url = directory.appendingPathComponent(relative).standardizedFileURL
+        let root = directory.standardizedFileURL.path
+        guard url.path.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+            throw InputError(kind: .invalidData, location, "'\(relative)' points outside the template folder",
+                             hint: "template files must live inside \(DisplayPath.of(directory))")
+        }
+        return (url, DisplayPath.of(url))
+    }
+}
+
+/// Paths as the user typed them: relative to the working directory when inside it.
+public enum DisplayPath {
+    public static func of(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let cwd = FileManager.default.currentDirectoryPath
+        let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Loads a template folder (`briefing.yaml`, `data.yaml`, the section files it names) and
+/// validates it as a whole, so every problem is reported in one run.
+public enum TemplateLoader {
+    public static func load(directory: URL, dataFile: URL? = nil) throws -> Template {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InputError(kind: .missingInput, SourceLocation(file: DisplayPath.of(directory)), "no such template folder",
+                             hint: "pass --template DIR with a folder holding briefing.yaml and data.yaml")
+        }
+        let specURL = directory.appendingPathComponent("briefing.yaml")
+        let dataURL = dataFile ?? directory.appendingPathComponent("data.yaml")
+
+        var diagnostics = Diagnostics()
+        var spec: BriefingSpec?
+        var facts: FactBase?
+        var missing = false
+        for (url, isSpec) in [(specURL, true), (dataURL, false)] {
+            do {
+                let (root, context) = try YAMLFile.load(url, displayName: DisplayPath.of(url))
+                if isSpec {
+                    spec = BriefingSpecDecoder(context: context).decode(root)
+                } else {
+                    let decoded = FactBaseDecoder(context: context).decode(root)
+                    context.diagnostics.append(contentsOf: decoded.validate())
+                    facts = decoded
+                }
+                diagnostics.append(contentsOf: context.diagnostics.all)
+            } catch let error as InputError {
+                missing = missing || error.kind == .missingInput
+                diagnostics.append(contentsOf: error.diagnostics)
+            }
+        }
+        if missing { throw InputError(kind: .missingInput, diagnostics: diagnostics.all) }
+        guard let spec, let facts else { throw InputError(kind: .invalidData, diagnostics: diagnostics.all) }
+
+        let template = Template(directory: directory, spec: spec, facts: facts, specFileName: DisplayPath.of(specURL),
+                                dataFileName: DisplayPath.of(dataURL), dataFile: dataURL)
+        diagnostics.append(contentsOf: validateReferences(template))
+        try diagnostics.check()
+        return template
+    }
+
+    /// Files and figures that `briefing.yaml` names must exist.
+    static func validateReferences(_ template: Template) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let spec = template.spec
+        var files = spec.sections.map { ($0.file, $0.location, "section '\($0.id)'") }
+        files.append((spec.keyJudgementsFile, spec.location, "key judgements"))
+        for (file, location, what) in files {
+            do {
+                let resolved = try template.file(file, at: location)
+                if !FileManager.default.fileExists(atPath: resolved.url.path) {
+                    problems.append(.error(location, "the file of \(what) does not exist: \(resolved.displayName)"))
+                }
+            } catch let error as InputError {
+                problems.append(contentsOf: error.diagnostics)
+            } catch {}
+        }
+        for (name, location) in spec.keyFigures {
+            if let reference = FactReference(name), template.facts.contains(reference) { continue }
+            let hint = Suggestion.closest(to: name, in: template.facts.allReferences).map { "did you mean '\($0)'?" }
+                ?? "write fig.ID, growth.ID or projection.ID"
+            problems.append(.error(location, "key figure '\(name)' is not a fact in \(template.dataFileName)", hint: hint))
+        }
+        return problems
+    }
+}

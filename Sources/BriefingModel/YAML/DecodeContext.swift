@@ -1,0 +1,18 @@
+import Yams
+
+/// Shared state while decoding one YAML file: its display name and the problems found so far.
+/// A class because every reader of the file's nodes appends to the same list.
+public final class DecodeContext {
+    public let file: String
+    public var diagnostics = Diagnostics()
+
+    public init(file: String) { self.file = file }
+
+    func location(of node: Node) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+    }
+
+    func error(_ node: Node, _ message: String, hint: String? = nil) {
+        diagnostics.error(location(of: node), message, hint: hint)
+    }
+}

@@ -1,0 +1,183 @@
+import Yams
+
+/// A YAML node with the dotted path of the field it came from, so every error can name
+/// the file, line, column and field. Readers report problems to the context and return nil.
+public struct YAMLNode {
+    public let node: Node
+    let context: DecodeContext
+    /// The field path, e.g. `figures[3].value`.
+    public let path: String
+
+    init(_ node: Node, context: DecodeContext, path: String) {
+        self.node = node
+        self.context = context
+        self.path = path
+    }
+
+    public var location: SourceLocation { context.location(of: node) }
+
+    func fail(_ expected: String) {
+        let found: String
+        switch node {
+        case .scalar(let scalar): found = scalar.string.isEmpty ? "nothing" : "'\(scalar.string)'"
+        case .mapping: found = "a mapping"
+        case .sequence: found = "a list"
+        case .alias: found = "an alias"
+        }
+        context.error(node, "field '\(path)': expected \(expected), found \(found)")
+    }
+
+    /// The scalar's text as written (YAML's own typing of dates and numbers is ignored on purpose:
+    /// the model parses `2024-05-30`, `2014` and `1970s` itself).
+    public func string() -> String? {
+        guard case .scalar(let scalar) = node, scalar.tag != Tag(.null) || !scalar.string.isEmpty else {
+            fail("text")
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// Non-empty text, trimmed.
+    public func text() -> String? {
+        guard let value = string() else { return nil }
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty {
+            context.error(node, "field '\(path)': expected text, found nothing")
+            return nil
+        }
+        return trimmed
+    }
+
+    public func double() -> Double? {
+        guard case .scalar(let scalar) = node else {
+            fail("a number")
+            return nil
+        }
+        let raw = scalar.string.replacingOccurrences(of: "_", with: "")
+        guard let value = Double(raw), value.isFinite else {
+            fail("a number")
+            return nil
+        }
+        return value
+    }
+
+    public func int() -> Int? {
+        guard case .scalar(let scalar) = node, let value = Int(scalar.string) else {
+            fail("a whole number")
+            return nil
+        }
+        return value
+    }
+
+    public func bool() -> Bool? {
+        guard case .scalar(let scalar) = node else {
+            fail("true or false")
+            return nil
+        }
+        switch scalar.string.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            fail("true or false")
+            return nil
+        }
+    }
+
+    public func list() -> [YAMLNode]? {
+        guard case .sequence(let sequence) = node else {
+            fail("a list")
+            return nil
+        }
+        return sequence.enumerated().map { YAMLNode($1, context: context, path: "\(path)[\($0)]") }
+    }
+
+    /// A list of strings, e.g. `[students, fibre-length]`.
+    public func stringList() -> [(String, SourceLocation)]? {
+        guard let items = list() else { return nil }
+        return items.compactMap { item in item.text().map { ($0, item.location) } }
+    }
+
+    /// A mapping with free-form keys (supplier -> share), in document order.
+    public func pairs() -> [(key: String, value: YAMLNode, location: SourceLocation)]? {
+        guard case .mapping(let mapping) = node else {
+            fail("a mapping")
+            return nil
+        }
+        return mapping.compactMap { key, value in
+            guard case .scalar(let scalar) = key else {
+                context.error(key, "in '\(path)': keys must be plain text")
+                return nil
+            }
+            return (scalar.string, YAMLNode(value, context: context, path: "\(path).\(scalar.string)"), context.location(of: key))
+        }
+    }
+
+    /// Reads a mapping whose keys must come from `keys`; unknown and duplicate keys are reported
+    /// (with the closest valid key as a hint) and the remaining fields are still read.
+    public func mapping(keys: [String]) -> YAMLMapping? {
+        guard case .mapping(let mapping) = node else {
+            fail("a mapping with the fields \(keys.joined(separator: ", "))")
+            return nil
+        }
+        var fields: [String: (key: Node, value: Node)] = [:]
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                context.error(key, "in '\(path)': keys must be plain text")
+                continue
+            }
+            let name = scalar.string
+            let fieldPath = path.isEmpty ? name : "\(path).\(name)"
+            if let first = fields[name] {
+                let line = first.key.mark?.line ?? 0
+                context.error(key, "duplicate key '\(fieldPath)' (first given on line \(line))")
+                continue
+            }
+            guard keys.contains(name) else {
+                let hint = Suggestion.closest(to: name, in: keys).map { "did you mean '\($0)'?" }
+                    ?? "valid keys: \(keys.joined(separator: ", "))"
+                context.error(key, "unknown key '\(fieldPath)'", hint: hint)
+                continue
+            }
+            fields[name] = (key, value)
+        }
+        return YAMLMapping(node: self, fields: fields.mapValues(\.value))
+    }
+}
+
+/// The fields of a mapping node, already checked against the allowed keys.
+public struct YAMLMapping {
+    let node: YAMLNode
+    let fields: [String: Node]
+
+    public var location: SourceLocation { node.location }
+    public var path: String { node.path }
+
+    private func child(_ key: String, _ value: Node) -> YAMLNode {
+        YAMLNode(value, context: node.context, path: node.path.isEmpty ? key : "\(node.path).\(key)")
+    }
+
+    /// The field, or nil after reporting it missing.
+    public func required(_ key: String) -> YAMLNode? {
+        guard let value = fields[key] else {
+            let field = node.path.isEmpty ? key : "\(node.path).\(key)"
+            node.context.error(node.node, "missing required field '\(field)'")
+            return nil
+        }
+        return child(key, value)
+    }
+
+    /// The field, or nil if absent or explicitly null.
+    public func optional(_ key: String) -> YAMLNode? {
+        guard let value = fields[key] else { return nil }
+        if case .scalar(let scalar) = value, scalar.tag == Tag(.null), scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" {
+            return nil
+        }
+        return child(key, value)
+    }
+
+    public func has(_ key: String) -> Bool { fields[key] != nil }
+
+    func error(_ message: String, hint: String? = nil) {
+        node.context.error(node.node, message, hint: hint)
+    }
+}

@@ -1,0 +1,63 @@
+import BriefingLayout
+import CCairoPango
+import Foundation
+
+/// Writes a finished layout as PDF: fonts embedded and subset by cairo, metadata, bookmarks,
+/// internal and external links. The caller chooses the path (a temporary file next to the
+/// target), so a failure here never touches the last good briefing.
+public enum PDFExporter {
+    public static func export(_ document: PagedDocument, measurer: PangoTextMeasurer, to url: URL) throws {
+        let size = document.pageSize
+        guard let surface = cairo_pdf_surface_create(url.path, size.width, size.height) else {
+            throw RenderError.surface("cairo could not create \(url.path)")
+        }
+        defer { cairo_surface_destroy(surface) }
+        try check(cairo_surface_status(surface), url)
+        cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
+        setMetadata(document.metadata, on: surface)
+
+        let cr = cairo_create(surface)!
+        let painter = CairoPainter(document: document, measurer: measurer)
+        // cairo 1.16 writes a damaged PDF when link tags have no enclosing structure tag.
+        cairo_tag_begin(cr, "Document", nil)
+        for index in document.pages.indices {
+            painter.draw(page: index, on: cr)
+            cairo_show_page(cr)
+        }
+        cairo_tag_end(cr, "Document")
+        addOutline(document.outline, to: surface)
+        let drawStatus = cairo_status(cr)
+        cairo_destroy(cr)
+        try check(drawStatus, url)
+        cairo_surface_finish(surface)
+        try check(cairo_surface_status(surface), url)
+    }
+
+    private static func setMetadata(_ metadata: PagedDocument.Metadata, on surface: OpaquePointer) {
+        let fields: [(cairo_pdf_metadata_t, String)] = [
+            (CAIRO_PDF_METADATA_TITLE, metadata.title), (CAIRO_PDF_METADATA_AUTHOR, metadata.author),
+            (CAIRO_PDF_METADATA_SUBJECT, metadata.subject), (CAIRO_PDF_METADATA_KEYWORDS, metadata.keywords),
+            (CAIRO_PDF_METADATA_CREATOR, metadata.creator), (CAIRO_PDF_METADATA_CREATE_DATE, metadata.creationDate),
+            (CAIRO_PDF_METADATA_MOD_DATE, metadata.creationDate),
+        ]
+        for (key, value) in fields where !value.isEmpty { cairo_pdf_surface_set_metadata(surface, key, value) }
+    }
+
+    /// Bookmarks: level-1 entries at the root, deeper entries under the latest shallower one.
+    private static func addOutline(_ outline: [PagedDocument.OutlineEntry], to surface: OpaquePointer) {
+        var parents: [(level: Int, id: Int32)] = []
+        for entry in outline {
+            while let last = parents.last, last.level >= entry.level { parents.removeLast() }
+            let parent = parents.last?.id ?? Int32(CAIRO_PDF_OUTLINE_ROOT)
+            let id = cairo_pdf_surface_add_outline(surface, parent, entry.title, "dest='\(TagAttribute.escape(entry.destination))'",
+                                                   cairo_pdf_outline_flags_t(rawValue: 0))
+            parents.append((entry.level, id))
+        }
+    }
+
+    private static func check(_ status: cairo_status_t, _ url: URL) throws {
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw RenderError.surface("\(url.path): \(String(cString: cairo_status_to_string(status)))")
+        }
+    }
+}

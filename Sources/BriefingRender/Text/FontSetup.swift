@@ -1,0 +1,91 @@
+import BriefingLayout
+import CCairoPango
+import Foundation
+
+/// The fonts a briefing is set in: only the files in `Fonts/`, registered in a private
+/// fontconfig configuration, so the output never depends on what the machine has installed.
+/// Owns the C objects (one per run; not Sendable on purpose).
+public final class FontSetup {
+    let config: OpaquePointer
+    let fontMap: UnsafeMutablePointer<PangoFontMap>
+    let context: OpaquePointer
+
+    public static let serifFamily = "Noto Serif"
+    public static let sansFamily = "Inter"
+
+    /// - Parameter fontsDirectory: the bundled `Fonts/` folder (searched recursively).
+    public init(fontsDirectory: URL) throws {
+        // System rules (aliases, synthetic styles) but no system fonts: see design.md.
+        guard let config = FcInitLoadConfig() else { throw RenderError.fonts("fontconfig could not be initialised") }
+        var files: [String] = []
+        if let enumerator = FileManager.default.enumerator(at: fontsDirectory, includingPropertiesForKeys: nil) {
+            for case let url as URL in enumerator where ["ttf", "otf"].contains(url.pathExtension.lowercased()) {
+                files.append(url.path)
+            }
+        }
+        guard !files.isEmpty else {
+            FcConfigDestroy(config)
+            throw RenderError.fonts("no font files in \(fontsDirectory.path)")
+        }
+        for file in files.sorted() where FcConfigAppFontAddFile(config, file) == 0 {
+            FcConfigDestroy(config)
+            throw RenderError.fonts("fontconfig could not load \(file)")
+        }
+        self.config = config
+        fontMap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT)
+        pango_fc_font_map_set_config(briefing_pango_fc_font_map(fontMap), config)
+        context = pango_font_map_create_context(fontMap)
+
+        // Identical metrics on every surface: no hinting, unrounded glyph positions, 1 unit = 1 pt.
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+        pango_cairo_context_set_resolution(context, 72)
+        pango_context_set_round_glyph_positions(context, 0)
+        pango_context_set_language(context, pango_language_from_string("en-gb"))
+
+        for family in [Self.serifFamily, Self.sansFamily] where !hasFamily(family) {
+            throw RenderError.fonts("the bundled font family '\(family)' is missing from \(fontsDirectory.path)")
+        }
+    }
+
+    deinit {
+        briefing_object_unref(UnsafeMutableRawPointer(context))
+        briefing_object_unref(fontMap)
+        FcConfigDestroy(config)
+    }
+
+    private func hasFamily(_ name: String) -> Bool {
+        var families: UnsafeMutablePointer<UnsafeMutablePointer<PangoFontFamily>?>?
+        var count: Int32 = 0
+        pango_font_map_list_families(fontMap, &families, &count)
+        defer { g_free(families) }
+        guard let families else { return false }
+        return (0..<Int(count)).contains { index in
+            families[index].map { String(cString: pango_font_family_get_name($0)) == name } ?? false
+        }
+    }
+
+    static func familyName(_ family: TextStyle.Family) -> String {
+        switch family {
+        case .serif: serifFamily
+        case .sans: sansFamily
+        }
+    }
+}
+
+/// Failures of the drawing stage (fonts, surfaces, writing the file).
+public enum RenderError: Error, CustomStringConvertible {
+    case fonts(String)
+    case surface(String)
+
+    public var description: String {
+        switch self {
+        case .fonts(let message): "fonts: \(message)"
+        case .surface(let message): "cannot write the output: \(message)"
+        }
+    }
+}

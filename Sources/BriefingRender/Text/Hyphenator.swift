@@ -1,0 +1,82 @@
+import CHyphen
+import Foundation
+
+/// Inserts soft hyphens (U+00AD) at the break points of a Liang pattern dictionary (libhyphen,
+/// the library LibreOffice uses, with Debian's British English patterns). Pango breaks at soft
+/// hyphens and draws the hyphen only where it breaks, so justified lines do not gape.
+final class Hyphenator {
+    private let dictionary: UnsafeMutablePointer<HyphenDict>?
+    private var cache: [Substring: String] = [:]
+
+    /// Searched in order; a missing dictionary disables hyphenation rather than failing the run.
+    static let dictionaryPaths = ["/usr/share/hyphen/hyph_en_GB.dic", "/usr/share/hyphen/hyph_en_US.dic"]
+
+    init() {
+        var loaded: UnsafeMutablePointer<HyphenDict>?
+        for path in Self.dictionaryPaths where loaded == nil && FileManager.default.fileExists(atPath: path) {
+            loaded = hnj_hyphen_load(path)
+        }
+        dictionary = loaded
+    }
+
+    deinit { if let dictionary { hnj_hyphen_free(dictionary) } }
+
+    var isAvailable: Bool { dictionary != nil }
+
+    /// Hyphenates lowercase-initial words of seven letters or more; names, numbers and short
+    /// words are left whole.
+    func hyphenate(_ text: String) -> String {
+        guard dictionary != nil else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        var word = Substring()
+        var wordStart = text.startIndex
+        var inWord = false
+        for index in text.indices {
+            let character = text[index]
+            if character.isLetter && character.isASCII {
+                if !inWord {
+                    inWord = true
+                    wordStart = index
+                }
+            } else {
+                if inWord {
+                    word = text[wordStart..<index]
+                    result += hyphenateWord(word)
+                    inWord = false
+                }
+                result.append(character)
+            }
+        }
+        if inWord { result += hyphenateWord(text[wordStart...]) }
+        return result
+    }
+
+    private func hyphenateWord(_ word: Substring) -> String {
+        guard word.count >= 7, let first = word.first, first.isLowercase, let dictionary else { return String(word) }
+        if let cached = cache[word] { return cached }
+        let bytes = Array(word.utf8)
+        var hyphens = [CChar](repeating: 0, count: bytes.count + 5)
+        var rep: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+        var pos: UnsafeMutablePointer<Int32>?
+        var cut: UnsafeMutablePointer<Int32>?
+        let status = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                hnj_hyphen_hyphenate3(dictionary, chars.baseAddress, Int32(bytes.count), &hyphens, nil, &rep, &pos, &cut, 3, 3, 3, 3)
+            }
+        }
+        defer {
+            if let rep { free(rep) }
+            if let pos { free(pos) }
+            if let cut { free(cut) }
+        }
+        guard status == 0 else { return String(word) }
+        var output = ""
+        for (offset, character) in word.enumerated() {
+            output.append(character)
+            if offset < bytes.count - 1, hyphens[offset] & 1 == 1 { output.append("\u{00AD}") }
+        }
+        cache[word] = output
+        return output
+    }
+}

@@ -1,0 +1,127 @@
+import BriefingLayout
+import CCairoPango
+
+/// Lays paragraphs out with Pango: the `TextMeasurer` of production, and the source of the
+/// `PangoLayout`s the painter draws, so measuring and drawing can never disagree.
+public final class PangoTextMeasurer: TextMeasurer {
+    let fonts: FontSetup
+    private let hyphenator = Hyphenator()
+    private var fontDescriptions: [FontKey: OpaquePointer] = [:]
+
+    private struct FontKey: Hashable {
+        var family: TextStyle.Family
+        var size: Double
+        var weight: TextStyle.Weight
+        var italic: Bool
+    }
+
+    public init(fonts: FontSetup) { self.fonts = fonts }
+
+    deinit { fontDescriptions.values.forEach { pango_font_description_free($0) } }
+
+    public var hyphenationAvailable: Bool { hyphenator.isAvailable }
+
+    public func measure(_ paragraph: Paragraph, width: Double) -> MeasuredParagraph {
+        let layout = makeLayout(paragraph, width: width)
+        defer { briefing_object_unref(UnsafeMutableRawPointer(layout.layout)) }
+        return layout.measured
+    }
+
+    /// A Pango layout for the paragraph (the caller owns it) and its measurements.
+    func makeLayout(_ paragraph: Paragraph, width: Double) -> (layout: OpaquePointer, measured: MeasuredParagraph) {
+        let layout = pango_layout_new(fonts.context)!
+        var text = ""
+        var links: [(range: Range<Int>, target: LinkTarget)] = []
+        let attributes = pango_attr_list_new()
+        for run in paragraph.runs {
+            let runText = paragraph.hyphenate && run.link == nil ? hyphenator.hyphenate(run.text) : run.text
+            let start = text.utf8.count
+            text += runText
+            let end = text.utf8.count
+            addAttributes(run.style, start: start, end: end, to: attributes)
+            if let link = run.link { links.append((start..<end, link)) }
+        }
+        pango_layout_set_text(layout, text, Int32(text.utf8.count))
+        pango_layout_set_attributes(layout, attributes)
+        pango_attr_list_unref(attributes)
+        pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        pango_layout_set_line_spacing(layout, Float(paragraph.lineSpacing))
+        switch paragraph.alignment {
+        case .left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+        case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
+        case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
+        case .justified:
+            pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+            pango_layout_set_justify(layout, 1)
+        }
+        return (layout, measure(layout, links: links))
+    }
+
+    private func measure(_ layout: OpaquePointer, links: [(range: Range<Int>, target: LinkTarget)]) -> MeasuredParagraph {
+        let scale = Double(PANGO_SCALE)
+        var lines: [LineMetrics] = []
+        let iter = pango_layout_get_iter(layout)
+        defer { pango_layout_iter_free(iter) }
+        repeat {
+            var logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iter, nil, &logical)
+            let baseline = Double(pango_layout_iter_get_baseline(iter)) / scale
+            lines.append(LineMetrics(top: Double(logical.y) / scale, height: Double(logical.height) / scale, baseline: baseline,
+                                     x: Double(logical.x) / scale, width: Double(logical.width) / scale))
+        } while pango_layout_iter_next_line(iter) != 0
+
+        var boxes: [LinkBox] = []
+        if !links.isEmpty {
+            let runs = pango_layout_get_iter(layout)
+            defer { pango_layout_iter_free(runs) }
+            repeat {
+                guard let run = pango_layout_iter_get_run_readonly(runs) else { continue }
+                let item = run.pointee.item.pointee
+                let runRange = Int(item.offset)..<Int(item.offset + item.length)
+                guard let link = links.first(where: { $0.range.overlaps(runRange) }) else { continue }
+                var logical = PangoRectangle()
+                pango_layout_iter_get_run_extents(runs, nil, &logical)
+                var line: Int32 = 0, x: Int32 = 0
+                pango_layout_index_to_line_x(layout, Int32(runRange.lowerBound), 0, &line, &x)
+                let lineIndex = min(max(0, Int(line)), lines.count - 1)
+                let metrics = lines[lineIndex]
+                let rect = Rect(x: Double(logical.x) / scale, y: metrics.top, width: Double(logical.width) / scale, height: metrics.height)
+                // Runs of one link on one line become one box.
+                if let last = boxes.last, last.target == link.target, last.line == lineIndex, abs(last.rect.maxX - rect.x) < 0.5 {
+                    boxes[boxes.count - 1].rect.width = rect.maxX - last.rect.x
+                } else {
+                    boxes.append(LinkBox(line: lineIndex, rect: rect, target: link.target))
+                }
+            } while pango_layout_iter_next_run(runs) != 0
+        }
+        return MeasuredParagraph(lines: lines, links: boxes)
+    }
+
+    private func addAttributes(_ style: TextStyle, start: Int, end: Int, to list: OpaquePointer?) {
+        func insert(_ attribute: UnsafeMutablePointer<PangoAttribute>?) {
+            guard let attribute else { return }
+            attribute.pointee.start_index = UInt32(start)
+            attribute.pointee.end_index = UInt32(end)
+            pango_attr_list_insert(list, attribute)
+        }
+        insert(pango_attr_font_desc_new(fontDescription(style)))
+        let color = style.color
+        insert(pango_attr_foreground_new(UInt16(color.red * 65535), UInt16(color.green * 65535), UInt16(color.blue * 65535)))
+        if color.alpha < 1 { insert(pango_attr_foreground_alpha_new(UInt16(color.alpha * 65535))) }
+        if style.rise != 0 { insert(pango_attr_rise_new(Int32(style.rise * Double(PANGO_SCALE)))) }
+        if style.letterSpacing != 0 { insert(pango_attr_letter_spacing_new(Int32(style.letterSpacing * Double(PANGO_SCALE)))) }
+    }
+
+    private func fontDescription(_ style: TextStyle) -> OpaquePointer {
+        let key = FontKey(family: style.family, size: style.size, weight: style.weight, italic: style.italic)
+        if let cached = fontDescriptions[key] { return cached }
+        let description = pango_font_description_new()!
+        pango_font_description_set_family(description, FontSetup.familyName(style.family))
+        pango_font_description_set_absolute_size(description, style.size * Double(PANGO_SCALE))
+        pango_font_description_set_weight(description, PangoWeight(rawValue: UInt32(style.weight.rawValue)))
+        pango_font_description_set_style(description, style.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
+        fontDescriptions[key] = description
+        return description
+    }
+}

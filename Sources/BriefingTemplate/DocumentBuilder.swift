@@ -1,0 +1,105 @@
+import BriefingContent
+import BriefingModel
+import Foundation
+
+/// Turns a loaded template into a `Document`: selects sections, expands placeholders, parses
+/// Markdown, numbers sections and citations. Problems from every file are reported together.
+public enum DocumentBuilder {
+    /// - Parameter sectionIDs: the sections to include, in template order; nil for all.
+    public static func build(template: Template, date: FuzzyDate, sectionIDs: [String]? = nil) throws -> Document {
+        let spec = template.spec
+        let dateText = date.description
+        let expander = Expander(root: PlaceholderContext.build(template: template, dateText: dateText))
+        var diagnostics = Diagnostics()
+
+        func blocks(of relativePath: String, at location: SourceLocation) -> [Block] {
+            do {
+                let file = try template.file(relativePath, at: location)
+                let text = try TextFile.read(file.url, displayName: file.displayName)
+                let expanded = try expander.expand(text, file: file.displayName)
+                return try MarkdownParser.parse(expanded, file: file.displayName)
+            } catch let error as InputError {
+                diagnostics.append(contentsOf: error.diagnostics)
+                return []
+            } catch {
+                diagnostics.error(location, "\(error)")
+                return []
+            }
+        }
+
+        let judgements = blocks(of: spec.keyJudgementsFile, at: spec.location)
+        let chosen = spec.sections.filter { sectionIDs?.contains($0.id) ?? true }
+        var sections: [Document.Section] = []
+        for (index, section) in chosen.enumerated() {
+            let title = InlineToken.sanitize(section.title)
+            sections.append(Document.Section(id: section.id, number: index + 1, title: title,
+                                             blocks: blocks(of: section.file, at: section.location)))
+        }
+        let keyFigures = spec.keyFigures.compactMap { keyFigure($0.id, facts: template.facts) }
+        try diagnostics.check()
+
+        // Number sources in order of first citation: key judgements, key figures, then the sections.
+        var order: [String] = []
+        var grades = Set<Confidence>()
+        func collect(_ blocks: [Block]) {
+            for block in blocks { block.visitInlines { inline in
+                switch inline {
+                case .citation(let id) where !order.contains(id): order.append(id)
+                case .confidenceMarker(let grade): grades.insert(grade)
+                default: break
+                }
+            } }
+        }
+        collect(judgements)
+        for figure in keyFigures {
+            if !order.contains(figure.sourceID) { order.append(figure.sourceID) }
+            if figure.confidence != .confirmed { grades.insert(figure.confidence) }
+        }
+        sections.forEach { collect($0.blocks) }
+        let sources = order.enumerated().compactMap { index, id -> Document.SourceEntry? in
+            guard let source = template.facts.source(id) else { return nil }
+            return Document.SourceEntry(number: index + 1, id: id, text: sourceText(source), url: source.url)
+        }
+
+        return Document(title: spec.title, subtitle: spec.subtitle, publisher: spec.publisher, audience: spec.audience,
+                        author: spec.author, keywords: spec.keywords, dateText: dateText, date: date,
+                        keyJudgements: judgements, keyFigures: keyFigures, sections: sections, sources: sources,
+                        gradesUsed: Confidence.allCases.filter { grades.contains($0) })
+    }
+
+    static func sourceText(_ source: Source) -> String {
+        // A [bracketed] title is a description supplied by the editor, not a headline: no quotes.
+        let title = source.title.hasPrefix("[") ? source.title : "\u{201C}\(source.title)\u{201D}"
+        var text = "\(source.publisher), \(title) (\(source.year))."
+        if let via = source.via { text += " Read via \(via)." }
+        return text
+    }
+
+    static func keyFigure(_ name: String, facts: FactBase) -> Document.KeyFigure? {
+        switch FactReference(name) {
+        case .figure(let id):
+            guard let figure = facts.figure(id) else { return nil }
+            let short = figure.unit.count <= 3
+            let value = short ? NumberFormatting.attach(unit: figure.unit, to: figure.formattedValue) : figure.formattedValue
+            let label = short ? figure.label : "\(figure.label) (\(figure.unit))"
+            return .init(value: value, label: label, detail: figure.asOf.map { "as of \($0)" } ?? "",
+                         confidence: figure.attribution.confidence, sourceID: figure.attribution.sourceID)
+        case .growth(let id):
+            guard let rate = facts.growthRate(id) else { return nil }
+            return .init(value: "+" + rate.formatted, label: "\(rate.label) growth", detail: "since \(rate.since)",
+                         confidence: rate.attribution.confidence, sourceID: rate.attribution.sourceID)
+        case .projection(let id):
+            guard let projection = facts.projection(id) else { return nil }
+            let value = "\(NumberFormatting.format(projection.from.value)) \u{2192} \(NumberFormatting.format(projection.to.value))"
+            return .init(value: value, label: "\(projection.label) (\(projection.unit))",
+                         detail: "\(projection.from.year) to \(projection.to.year): \(NumberFormatting.percent(projection.compoundAnnualGrowthPercent)) a year",
+                         confidence: projection.attribution.confidence, sourceID: projection.attribution.sourceID)
+        case .event(let id):
+            guard let event = facts.event(id) else { return nil }
+            return .init(value: event.when.description, label: event.title, detail: "", confidence: event.attribution.confidence,
+                         sourceID: event.attribution.sourceID)
+        case nil:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import BriefingModel
+import Mustache
+
+/// Expands the `{{...}}` placeholders of one template file into Markdown text.
+struct Expander {
+    let root: PlaceholderNode
+
+    init(root: PlaceholderNode) {
+        MarkdownContentType.register()
+        self.root = root
+    }
+
+    /// The expanded text, or throws every unknown or malformed placeholder with its position.
+    func expand(_ text: String, file: String) throws -> String {
+        let problems = TagScanner(file: file, root: root).check(text)
+        if !problems.isEmpty { throw InputError(kind: .invalidData, diagnostics: problems) }
+        do {
+            let template = try MustacheTemplate(string: MarkdownContentType.pragma + text)
+            return template.render(root)
+        } catch let error as MustacheTemplate.ParserError {
+            // Line 1 carries the pragma we prepended; columns there are shifted by its length.
+            let line = error.context.lineNumber
+            let column = line == 1 ? error.context.columnNumber - MarkdownContentType.pragma.count : error.context.columnNumber
+            throw InputError(kind: .invalidData, SourceLocation(file: file, line: line, column: max(1, column)),
+                             "malformed placeholder (\(error.error))")
+        } catch {
+            throw InputError(kind: .invalidData, SourceLocation(file: file, line: 1, column: 1), "cannot parse the template (\(error))")
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import BriefingModel
+
+/// Rich inline content (citations, confidence markers) cannot travel through Mustache and
+/// CommonMark as markup without being mangled or spoofed by data, so placeholders emit them as
+/// tokens delimited by private-use characters, which data strings are stripped of.
+enum InlineToken {
+    static let open: Character = "\u{E000}"
+    static let close: Character = "\u{E001}"
+
+    case citation(String)
+    case marker(Confidence)
+
+    var encoded: String {
+        switch self {
+        case .citation(let id): "\(Self.open)c:\(id)\(Self.close)"
+        case .marker(let confidence): "\(Self.open)m:\(confidence.rawValue)\(Self.close)"
+        }
+    }
+
+    init?(payload: Substring) {
+        if payload.hasPrefix("c:") {
+            self = .citation(String(payload.dropFirst(2)))
+        } else if payload.hasPrefix("m:"), let confidence = Confidence(rawValue: String(payload.dropFirst(2))) {
+            self = .marker(confidence)
+        } else {
+            return nil
+        }
+    }
+
+    /// The marker (if any) and citation that follow every sourced value.
+    static func attribution(_ attribution: Attribution) -> String {
+        var text = ""
+        if attribution.confidence != .confirmed { text += InlineToken.marker(attribution.confidence).encoded }
+        return text + InlineToken.citation(attribution.sourceID).encoded
+    }
+
+    /// Data is data: remove anything that could be read as a token.
+    static func sanitize(_ text: String) -> String {
+        String(text.unicodeScalars.filter { $0 != "\u{E000}" && $0 != "\u{E001}" }.map(Character.init))
+            .replacingOccurrences(of: "\n", with: " ")
+    }
+}

@@ -1,0 +1,136 @@
+import BriefingModel
+import Foundation
+
+/// Builds the tree of values that `{{...}}` placeholders resolve against, from the model.
+/// Every number is formatted here, once, with its unit, confidence marker and citation.
+///
+/// | placeholder | renders |
+/// |---|---|
+/// | `fig.ID` | "28,023 students" + marker + citation; children `value unit label as_of bare cite note` |
+/// | `growth.ID` | "81%" + marker + citation; children `percent since as_of label bare cite` |
+/// | `projection.ID` | "3.5 bn USD in 2021 to 60 bn USD by 2031"; children `from to from_year to_year years cagr multiple cite` |
+/// | `event.ID` | "30 May 2024" + marker + citation; children `date year title cite note` |
+/// | `supply.SERIES.ROW.SUPPLIER` | "80%" + marker + citation; ROW is a period (`2021-25`), `first` or `latest`; SUPPLIER is the name in lower case with hyphens for spaces (`united-states`), or `others` |
+/// | `cite.SOURCE` | a citation only |
+/// | `briefing.title`, `briefing.date`, `briefing.publisher` | plain text |
+enum PlaceholderContext {
+    static func build(template: Template, dateText: String) -> PlaceholderNode {
+        let facts = template.facts
+        let root = PlaceholderNode("")
+
+        let figures = PlaceholderNode("")
+        for figure in facts.figures {
+            let cite = InlineToken.attribution(figure.attribution)
+            figures.add(figure.id, PlaceholderNode(text(figure.formatted) + cite, children: [
+                "value": PlaceholderNode(figure.formattedValue),
+                "unit": PlaceholderNode(text(figure.unit)),
+                "label": PlaceholderNode(text(figure.label)),
+                "as_of": PlaceholderNode(figure.asOf?.description ?? ""),
+                "bare": PlaceholderNode(text(figure.formatted)),
+                "cite": PlaceholderNode(cite),
+                "note": PlaceholderNode(text(figure.attribution.note ?? "")),
+            ]))
+        }
+        root.add("fig", figures)
+
+        let growth = PlaceholderNode("")
+        for rate in facts.growthRates {
+            let cite = InlineToken.attribution(rate.attribution)
+            growth.add(rate.id, PlaceholderNode(rate.formatted + cite, children: [
+                "percent": PlaceholderNode(rate.formatted),
+                "since": PlaceholderNode(rate.since.description),
+                "as_of": PlaceholderNode(rate.asOf?.description ?? ""),
+                "label": PlaceholderNode(text(rate.label)),
+                "bare": PlaceholderNode(rate.formatted),
+                "cite": PlaceholderNode(cite),
+            ]))
+        }
+        root.add("growth", growth)
+
+        let projections = PlaceholderNode("")
+        for projection in facts.projections {
+            let cite = InlineToken.attribution(projection.attribution)
+            let from = text(projection.formatted(projection.from)), to = text(projection.formatted(projection.to))
+            let sentence = "\(from) in \(projection.from.year) to \(to) by \(projection.to.year)"
+            projections.add(projection.id, PlaceholderNode(sentence + cite, children: [
+                "from": PlaceholderNode(from),
+                "to": PlaceholderNode(to),
+                "from_year": PlaceholderNode(String(projection.from.year)),
+                "to_year": PlaceholderNode(String(projection.to.year)),
+                "years": PlaceholderNode(String(projection.years)),
+                "cagr": PlaceholderNode(NumberFormatting.percent(projection.compoundAnnualGrowthPercent)),
+                "multiple": PlaceholderNode(NumberFormatting.format(projection.multiple, decimals: 0)),
+                "bare": PlaceholderNode(sentence),
+                "cite": PlaceholderNode(cite),
+            ]))
+        }
+        root.add("projection", projections)
+
+        let events = PlaceholderNode("")
+        for event in facts.events {
+            let cite = InlineToken.attribution(event.attribution)
+            events.add(event.id, PlaceholderNode(event.when.description + cite, children: [
+                "date": PlaceholderNode(event.when.description),
+                "year": PlaceholderNode(String(event.when.start.year)),
+                "title": PlaceholderNode(text(event.title)),
+                "cite": PlaceholderNode(cite),
+                "note": PlaceholderNode(text(event.attribution.note ?? "")),
+            ]))
+        }
+        root.add("event", events)
+
+        let supply = PlaceholderNode("")
+        for series in facts.supplySeries {
+            let seriesNode = PlaceholderNode(text(series.title), children: ["measure": PlaceholderNode(text(series.measure))])
+            for row in series.rows {
+                let node = rowNode(row)
+                let key = row.label.replacingOccurrences(of: "\u{2013}", with: "-")
+                seriesNode.add(key, node)
+            }
+            if let first = series.rows.first { seriesNode.add("first", rowNode(first)) }
+            if let last = series.rows.last { seriesNode.add("latest", rowNode(last)) }
+            supply.add(series.id, seriesNode)
+        }
+        root.add("supply", supply)
+
+        let cite = PlaceholderNode("")
+        for source in facts.sources {
+            cite.add(source.id, PlaceholderNode(InlineToken.citation(source.id).encoded))
+        }
+        root.add("cite", cite)
+
+        let spec = template.spec
+        root.add("briefing", PlaceholderNode(text(spec.title), children: [
+            "title": PlaceholderNode(text(spec.title)),
+            "subtitle": PlaceholderNode(text(spec.subtitle)),
+            "publisher": PlaceholderNode(text(spec.publisher)),
+            "audience": PlaceholderNode(text(spec.audience)),
+            "date": PlaceholderNode(dateText),
+        ]))
+        return root
+    }
+
+    private static func rowNode(_ row: SupplySeries.Row) -> PlaceholderNode {
+        let cite = InlineToken.attribution(row.attribution)
+        let node = PlaceholderNode(text(row.label), children: [
+            "period": PlaceholderNode(text(row.label)),
+            "others": PlaceholderNode(NumberFormatting.percent(row.remainder) + cite),
+            "cite": PlaceholderNode(cite),
+        ])
+        for share in row.shares {
+            node.add(slug(share.supplier), PlaceholderNode(NumberFormatting.percent(share.percent) + cite, children: [
+                "bare": PlaceholderNode(NumberFormatting.percent(share.percent)),
+            ]))
+        }
+        return node
+    }
+
+    private static func text(_ value: String) -> String { InlineToken.sanitize(value) }
+
+    /// Placeholder names are ASCII without spaces: "United States" is `united-states`,
+    /// "Türkiye" is `turkiye`.
+    static func slug(_ name: String) -> String {
+        name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+            .split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).joined(separator: "-")
+    }
+}

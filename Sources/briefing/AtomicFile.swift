@@ -1,0 +1,40 @@
+import Foundation
+
+/// Publishes a file the way a scheduled job must: write to a temporary file in the target's
+/// folder, flush it to disk, then rename it over the target. Readers see the old file or the
+/// new one, never half of one; on failure the old file stays and the temporary is removed.
+enum AtomicFile {
+    static func publish(to target: URL, write: (URL) throws -> Void) throws {
+        let folder = target.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw OutputError(message: "cannot create \(target.path): the folder \(folder.path) does not exist")
+        }
+        if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw OutputError(message: "cannot create \(target.path): it is a folder")
+        }
+        guard access(folder.path, W_OK) == 0 else {
+            throw OutputError(message: "cannot create \(target.path): the folder \(folder.path) is not writable")
+        }
+        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
+        do {
+            try write(temporary)
+            try flush(temporary)
+            guard rename(temporary.path, target.path) == 0 else {
+                throw OutputError(message: "cannot replace \(target.path): \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            unlink(temporary.path)
+            throw error
+        }
+    }
+
+    private static func flush(_ url: URL) throws {
+        let descriptor = open(url.path, O_RDONLY)
+        guard descriptor >= 0 else { throw OutputError(message: "cannot reopen \(url.path) to flush it") }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else {
+            throw OutputError(message: "cannot flush \(url.path) to disk: \(String(cString: strerror(errno)))")
+        }
+    }
+}

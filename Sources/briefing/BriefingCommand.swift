@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// `briefing`: turns a template folder into a PDF briefing. Plain `briefing` runs `generate`.
+@main
+struct BriefingCommand: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "briefing",
+        abstract: "Generate publication-quality PDF policy briefings from a data model.",
+        version: version,
+        subcommands: [Generate.self],
+        defaultSubcommand: Generate.self
+    )
+}
