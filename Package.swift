@@ -65,9 +65,10 @@ let package = Package(
         ),
 
         // MARK: - Tests
-        .testTarget(name: "BriefingModelTests", dependencies: ["BriefingModel"]),
-        .testTarget(name: "BriefingTemplateTests", dependencies: ["BriefingTemplate", "BriefingModel", "BriefingContent"]),
-        .testTarget(name: "BriefingLayoutTests", dependencies: ["BriefingLayout", "BriefingContent"]),
-        .testTarget(name: "BriefingCLITests", dependencies: []),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "BriefingModelTests", dependencies: ["BriefingModel", "TestSupport"]),
+        .testTarget(name: "BriefingTemplateTests", dependencies: ["BriefingTemplate", "BriefingModel", "BriefingContent", "TestSupport"]),
+        .testTarget(name: "BriefingLayoutTests", dependencies: ["BriefingLayout", "BriefingContent", "BriefingModel"]),
+        .testTarget(name: "BriefingCLITests", dependencies: ["TestSupport"]),
     ]
 )

@@ -32,18 +32,21 @@ public enum TemplateLoader {
                 diagnostics.append(contentsOf: error.diagnostics)
             }
         }
-        if missing { throw InputError(kind: .missingInput, diagnostics: diagnostics.all) }
-        guard let spec, let facts else { throw InputError(kind: .invalidData, diagnostics: diagnostics.all) }
+        if missing { throw InputError(kind: .missingInput, diagnostics: diagnostics.sortedByPosition().all) }
+        guard let spec, let facts else { throw InputError(kind: .invalidData, diagnostics: diagnostics.sortedByPosition().all) }
 
         let template = Template(directory: directory, spec: spec, facts: facts, specFileName: DisplayPath.of(specURL),
                                 dataFileName: DisplayPath.of(dataURL), dataFile: dataURL)
-        diagnostics.append(contentsOf: validateReferences(template))
-        try diagnostics.check()
+        // A fact that failed to decode would show up again as a dangling reference: skip the
+        // cross-file checks until the data file itself is clean.
+        let dataIsClean = !diagnostics.all.contains { $0.location.file == template.dataFileName && $0.severity == .error }
+        diagnostics.append(contentsOf: validateReferences(template, checkFacts: dataIsClean))
+        try diagnostics.sortedByPosition().check()
         return template
     }
 
     /// Files and figures that `briefing.yaml` names must exist.
-    static func validateReferences(_ template: Template) -> [Diagnostic] {
+    static func validateReferences(_ template: Template, checkFacts: Bool = true) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let spec = template.spec
         var files = spec.sections.map { ($0.file, $0.location, "section '\($0.id)'") }
@@ -58,7 +61,7 @@ public enum TemplateLoader {
                 problems.append(contentsOf: error.diagnostics)
             } catch {}
         }
-        for (name, location) in spec.keyFigures {
+        for (name, location) in spec.keyFigures where checkFacts {
             if let reference = FactReference(name), template.facts.contains(reference) { continue }
             let hint = Suggestion.closest(to: name, in: template.facts.allReferences).map { "did you mean '\($0)'?" }
                 ?? "write fig.ID, growth.ID or projection.ID"

@@ -1,0 +1,36 @@
+# The two commands a new user needs are `make briefing` and `make test`; both install
+# missing Debian packages first.
+PREFIX ?= /usr/local
+SWIFT ?= swift
+BIN := .build/release/briefing
+
+.PHONY: briefing test deps build install uninstall clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build -c release --product briefing
+
+## Build in release mode and write output/briefing.pdf.
+briefing: build
+	@mkdir -p output
+	$(BIN) generate --output output/briefing.pdf
+
+## Run the whole test suite (unit tests and end-to-end runs of the real binary).
+test: deps
+	$(SWIFT) build --product briefing
+	$(SWIFT) test
+
+## Install the binary with its templates and fonts: PREFIX/bin/briefing, PREFIX/share/briefing/.
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/briefing
+	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/briefing
+	cp -R Templates Fonts $(DESTDIR)$(PREFIX)/share/briefing/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/briefing
+	rm -rf $(DESTDIR)$(PREFIX)/share/briefing
+
+clean:
+	rm -rf .build output/*.pdf

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Briefing needs to build, run and test, skipping those present.
+# Runs apt-get only when something is missing, so `make briefing` is quick on a ready machine.
+set -euo pipefail
+
+packages=(
+  pkg-config
+  libcairo2-dev libpango1.0-dev libfontconfig-dev   # drawing and text layout
+  libcmark-dev                                      # CommonMark parser
+  libhyphen-dev hyphen-en-gb                        # hyphenation patterns
+  libyaml-dev                                       # not strictly needed (Yams vendors libyaml)
+  poppler-utils qpdf                                # read generated PDFs back in tests and CI
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "installing: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
