@@ -8,7 +8,6 @@ packages=(
   libcairo2-dev libpango1.0-dev libfontconfig-dev   # drawing and text layout
   libcmark-dev                                      # CommonMark parser
   libhyphen-dev hyphen-en-gb                        # hyphenation patterns
-  libyaml-dev                                       # not strictly needed (Yams vendors libyaml)
   poppler-utils qpdf                                # read generated PDFs back in tests and CI
 )
 

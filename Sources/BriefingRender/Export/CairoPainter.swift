@@ -6,14 +6,11 @@ import CCairoPango
 final class CairoPainter {
     private let document: PagedDocument
     private let measurer: PangoTextMeasurer
-    private var layouts: [Int: (layout: OpaquePointer, measured: MeasuredParagraph)] = [:]
 
     init(document: PagedDocument, measurer: PangoTextMeasurer) {
         self.document = document
         self.measurer = measurer
     }
-
-    deinit { layouts.values.forEach { briefing_object_unref(UnsafeMutableRawPointer($0.layout)) } }
 
     func draw(page index: Int, on cr: OpaquePointer) {
         for item in document.pages[index].items {
@@ -47,13 +44,7 @@ final class CairoPainter {
     }
 
     private func drawText(_ paragraph: Int, lines: Range<Int>, origin: Point, width: Double, on cr: OpaquePointer) {
-        let entry: (layout: OpaquePointer, measured: MeasuredParagraph)
-        if let cached = layouts[paragraph] {
-            entry = cached
-        } else {
-            entry = measurer.makeLayout(document.paragraphs[paragraph], width: width)
-            layouts[paragraph] = entry
-        }
+        let entry = measurer.layout(document.paragraphs[paragraph], width: width)
         for index in lines where index < entry.measured.lines.count {
             let metrics = entry.measured.lines[index]
             guard let line = pango_layout_get_line_readonly(entry.layout, Int32(index)) else { continue }

@@ -7,6 +7,14 @@ public final class PangoTextMeasurer: TextMeasurer {
     let fonts: FontSetup
     private let hyphenator = Hyphenator()
     private var fontDescriptions: [FontKey: OpaquePointer] = [:]
+    /// Layouts made while measuring, reused when drawing: shaping (HarfBuzz) is the largest
+    /// cost of a run, and the painter draws exactly what layout measured.
+    private var layouts: [LayoutKey: (layout: OpaquePointer, measured: MeasuredParagraph)] = [:]
+
+    private struct LayoutKey: Hashable {
+        var paragraph: Paragraph
+        var width: Double
+    }
 
     private struct FontKey: Hashable {
         var family: TextStyle.Family
@@ -17,18 +25,27 @@ public final class PangoTextMeasurer: TextMeasurer {
 
     public init(fonts: FontSetup) { self.fonts = fonts }
 
-    deinit { fontDescriptions.values.forEach { pango_font_description_free($0) } }
+    deinit {
+        layouts.values.forEach { briefing_object_unref(UnsafeMutableRawPointer($0.layout)) }
+        fontDescriptions.values.forEach { pango_font_description_free($0) }
+    }
 
     public var hyphenationAvailable: Bool { hyphenator.isAvailable }
 
     public func measure(_ paragraph: Paragraph, width: Double) -> MeasuredParagraph {
-        let layout = makeLayout(paragraph, width: width)
-        defer { briefing_object_unref(UnsafeMutableRawPointer(layout.layout)) }
-        return layout.measured
+        layout(paragraph, width: width).measured
     }
 
-    /// A Pango layout for the paragraph (the caller owns it) and its measurements.
-    func makeLayout(_ paragraph: Paragraph, width: Double) -> (layout: OpaquePointer, measured: MeasuredParagraph) {
+    /// The Pango layout for the paragraph at this width (owned by the measurer) and its measurements.
+    func layout(_ paragraph: Paragraph, width: Double) -> (layout: OpaquePointer, measured: MeasuredParagraph) {
+        let key = LayoutKey(paragraph: paragraph, width: width)
+        if let cached = layouts[key] { return cached }
+        let made = makeLayout(paragraph, width: width)
+        layouts[key] = made
+        return made
+    }
+
+    private func makeLayout(_ paragraph: Paragraph, width: Double) -> (layout: OpaquePointer, measured: MeasuredParagraph) {
         let layout = pango_layout_new(fonts.context)!
         var text = ""
         var links: [(range: Range<Int>, target: LinkTarget)] = []
