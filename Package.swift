@@ -8,7 +8,7 @@ let package = Package(
     name: "Briefing",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "briefing", targets: ["briefing"]),
+        .executable(name: "briefing", targets: ["briefing"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

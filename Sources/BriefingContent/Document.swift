@@ -64,9 +64,11 @@ public struct Document: Sendable {
     /// Confidence grades that appear in the text, explained once in a note.
     public var gradesUsed: [Confidence]
 
-    public init(title: String, subtitle: String, publisher: String, audience: String, author: String?, keywords: [String],
-                dateText: String, date: FuzzyDate, keyJudgements: [Block], keyFigures: [KeyFigure], sections: [Section],
-                sources: [SourceEntry], gradesUsed: [Confidence]) {
+    public init(
+        title: String, subtitle: String, publisher: String, audience: String, author: String?, keywords: [String],
+        dateText: String, date: FuzzyDate, keyJudgements: [Block], keyFigures: [KeyFigure], sections: [Section],
+        sources: [SourceEntry], gradesUsed: [Confidence]
+    ) {
         self.title = title
         self.subtitle = subtitle
         self.publisher = publisher

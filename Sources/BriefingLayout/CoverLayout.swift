@@ -27,7 +27,9 @@ struct CoverLayout {
         // Title band.
         items.append(.fill(Rect(x: 0, y: 0, width: page.width, height: Self.bandHeight), style.coverBand))
         items.append(.fill(Rect(x: 0, y: Self.bandHeight, width: page.width, height: 4), style.accent))
-        let kicker = style.label.with { $0.color = style.coverSubtle; $0.size = 8.4; $0.letterSpacing = 1.6 }
+        let kicker = style.label.with {
+            $0.color = style.coverSubtle; $0.size = 8.4; $0.letterSpacing = 1.6
+        }
         _ = place(Paragraph([TextRun("POLICY BRIEFING  \u{00B7}  \(document.publisher.uppercased())", kicker)]), at: 58)
         let titleStyle = TextStyle(family: .sans, size: 27, weight: .bold, color: style.coverText)
         var y = place(Paragraph([TextRun(document.title, titleStyle)], lineSpacing: 0.98), at: 96)
@@ -53,11 +55,17 @@ struct CoverLayout {
             for grade in document.gradesUsed {
                 guard let marker = grade.marker else { continue }
                 if !runs.isEmpty { runs.append(TextRun("   ", note)) }
-                runs.append(TextRun(marker + " ", note.with { $0.color = style.accent; $0.family = .serif; $0.size = 8.4 }))
+                runs.append(
+                    TextRun(
+                        marker + " ",
+                        note.with {
+                            $0.color = style.accent; $0.family = .serif; $0.size = 8.4
+                        }))
                 runs.append(TextRun(grade.explanation.prefix(1).uppercased() + grade.explanation.dropFirst() + ".", note))
             }
             runs.append(TextRun("  Bracketed numbers refer to the Sources at the end.", note))
-            items.append(.line(from: Point(x: left, y: noteTop - 6), to: Point(x: left + width, y: noteTop - 6), color: style.rule, width: 0.5))
+            items.append(
+                .line(from: Point(x: left, y: noteTop - 6), to: Point(x: left + width, y: noteTop - 6), color: style.rule, width: 0.5))
             _ = place(Paragraph(runs, lineSpacing: 1.05), at: noteTop)
         }
 
@@ -93,17 +101,25 @@ struct CoverLayout {
         for figure in figures {
             var value = [TextRun(figure.value, valueStyle)]
             if let marker = figure.confidence.marker {
-                value.append(TextRun(marker, style.marker.with { $0.size = 11; $0.rise = 7 }, link: .destination(InlineStyler.notesAnchor)))
+                value.append(
+                    TextRun(
+                        marker,
+                        style.marker.with {
+                            $0.size = 11; $0.rise = 7
+                        }, link: .destination(InlineStyler.notesAnchor)))
             }
             var detail = [TextRun(figure.detail, detailStyle)]
             if let number = document.citationNumber(figure.sourceID) {
-                detail.append(TextRun(" [\(number)]", detailStyle.with { $0.color = style.navy }, link: .destination(InlineStyler.sourceAnchor(number))))
+                detail.append(
+                    TextRun(
+                        " [\(number)]", detailStyle.with { $0.color = style.navy }, link: .destination(InlineStyler.sourceAnchor(number))))
             }
-            tiles.append(Tile(parts: [
-                store.add(Paragraph(InlineStyler.merge(value)), width: inner),
-                store.add(Paragraph([TextRun(figure.label, labelStyle)], lineSpacing: 1.02), width: inner),
-                store.add(Paragraph(InlineStyler.merge(detail)), width: inner),
-            ]))
+            tiles.append(
+                Tile(parts: [
+                    store.add(Paragraph(InlineStyler.merge(value)), width: inner),
+                    store.add(Paragraph([TextRun(figure.label, labelStyle)], lineSpacing: 1.02), width: inner),
+                    store.add(Paragraph(InlineStyler.merge(detail)), width: inner),
+                ]))
         }
         let rows = stride(from: 0, to: tiles.count, by: columns).map { Array(tiles[$0..<min($0 + columns, tiles.count)]) }
         let gaps = [0.0, 4, 5]
@@ -117,7 +133,10 @@ struct CoverLayout {
         let top = bottom - rowHeights.reduce(0, +) - gap * Double(rows.count - 1) - labelHeight
         var items: [FrameItem] = []
         let label = store.add(Paragraph([TextRun("KEY FIGURES", style.label)]), width: style.frameWidth)
-        items.append(.text(paragraph: label.index, lines: 0..<label.measured.lines.count, origin: Point(x: style.marginLeft, y: top), width: style.frameWidth))
+        items.append(
+            .text(
+                paragraph: label.index, lines: 0..<label.measured.lines.count, origin: Point(x: style.marginLeft, y: top),
+                width: style.frameWidth))
         var y = top + labelHeight
         for (row, height) in zip(rows, rowHeights) {
             for (column, tile) in row.enumerated() {

@@ -31,8 +31,9 @@ public struct LayoutEngine {
             builder.addSectionHeading(number: nil, title: "Sources", anchor: "sources")
             builder.addSources(document.sources)
         }
-        let frame = Rect(x: style.marginLeft, y: style.marginTop, width: style.frameWidth,
-                         height: style.frameBottom - style.marginTop)
+        let frame = Rect(
+            x: style.marginLeft, y: style.marginTop, width: style.frameWidth,
+            height: style.frameBottom - style.marginTop)
         var paginator = Paginator(frame: frame, firstPageIndex: pages.count, boxColor: style.panel)
         paginator.place(builder.elements)
         pages += paginator.pages
@@ -44,8 +45,9 @@ public struct LayoutEngine {
             title: document.title, author: document.author ?? document.publisher, subject: document.subtitle,
             keywords: document.keywords.joined(separator: ", "), creator: creator,
             creationDate: String(format: "%04d-%02d-%02dT00:00:00Z", document.date.year, document.date.month ?? 1, document.date.day ?? 1))
-        return PagedDocument(pageSize: style.pageSize, pages: pages.map { PagedDocument.Page(items: $0) },
-                             paragraphs: store.paragraphs, outline: outline, metadata: metadata)
+        return PagedDocument(
+            pageSize: style.pageSize, pages: pages.map { PagedDocument.Page(items: $0) },
+            paragraphs: store.paragraphs, outline: outline, metadata: metadata)
     }
 
     /// Header (title and date) and footer (publisher and "page N of M") on every page but the cover.
@@ -56,13 +58,16 @@ public struct LayoutEngine {
             let runStyle = style.running.with { if bold { $0.weight = .semibold; $0.color = style.navy } }
             let (index, measured) = store.add(Paragraph([TextRun(text, runStyle)], alignment: alignment), width: width)
             guard let line = measured.lines.first else { return }
-            pages[page].append(.text(paragraph: index, lines: 0..<1, origin: Point(x: style.marginLeft, y: baseline - line.baseline), width: width))
+            pages[page].append(
+                .text(paragraph: index, lines: 0..<1, origin: Point(x: style.marginLeft, y: baseline - line.baseline), width: width))
         }
         for page in 1..<max(1, total) {
             place(document.title, alignment: .left, baseline: style.headerBaseline, page: page, bold: true)
             place(document.dateText, alignment: .right, baseline: style.headerBaseline, page: page)
-            pages[page].append(.line(from: Point(x: style.marginLeft, y: style.headerBaseline + 7),
-                                     to: Point(x: style.marginLeft + width, y: style.headerBaseline + 7), color: style.rule, width: 0.5))
+            pages[page].append(
+                .line(
+                    from: Point(x: style.marginLeft, y: style.headerBaseline + 7),
+                    to: Point(x: style.marginLeft + width, y: style.headerBaseline + 7), color: style.rule, width: 0.5))
             place(document.publisher, alignment: .left, baseline: style.footerBaseline, page: page)
             place("page \(page + 1) of \(total)", alignment: .right, baseline: style.footerBaseline, page: page)
         }

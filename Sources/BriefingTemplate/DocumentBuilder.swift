@@ -32,8 +32,10 @@ public enum DocumentBuilder {
         var sections: [Document.Section] = []
         for (index, section) in chosen.enumerated() {
             let title = InlineToken.sanitize(section.title)
-            sections.append(Document.Section(id: section.id, number: index + 1, title: title,
-                                             blocks: blocks(of: section.file, at: section.location)))
+            sections.append(
+                Document.Section(
+                    id: section.id, number: index + 1, title: title,
+                    blocks: blocks(of: section.file, at: section.location)))
         }
         let keyFigures = spec.keyFigures.compactMap { keyFigure($0.id, facts: template.facts) }
         try diagnostics.check()
@@ -42,13 +44,15 @@ public enum DocumentBuilder {
         var order: [String] = []
         var grades = Set<Confidence>()
         func collect(_ blocks: [Block]) {
-            for block in blocks { block.visitInlines { inline in
-                switch inline {
-                case .citation(let id) where !order.contains(id): order.append(id)
-                case .confidenceMarker(let grade): grades.insert(grade)
-                default: break
+            for block in blocks {
+                block.visitInlines { inline in
+                    switch inline {
+                    case .citation(let id) where !order.contains(id): order.append(id)
+                    case .confidenceMarker(let grade): grades.insert(grade)
+                    default: break
+                    }
                 }
-            } }
+            }
         }
         collect(judgements)
         for figure in keyFigures {
@@ -61,10 +65,11 @@ public enum DocumentBuilder {
             return Document.SourceEntry(number: index + 1, id: id, text: sourceText(source), url: source.url)
         }
 
-        return Document(title: spec.title, subtitle: spec.subtitle, publisher: spec.publisher, audience: spec.audience,
-                        author: spec.author, keywords: spec.keywords, dateText: dateText, date: date,
-                        keyJudgements: judgements, keyFigures: keyFigures, sections: sections, sources: sources,
-                        gradesUsed: Confidence.allCases.filter { grades.contains($0) })
+        return Document(
+            title: spec.title, subtitle: spec.subtitle, publisher: spec.publisher, audience: spec.audience,
+            author: spec.author, keywords: spec.keywords, dateText: dateText, date: date,
+            keyJudgements: judgements, keyFigures: keyFigures, sections: sections, sources: sources,
+            gradesUsed: Confidence.allCases.filter { grades.contains($0) })
     }
 
     static func sourceText(_ source: Source) -> String {
@@ -82,22 +87,27 @@ public enum DocumentBuilder {
             let short = figure.unit.count <= 3
             let value = short ? NumberFormatting.attach(unit: figure.unit, to: figure.formattedValue) : figure.formattedValue
             let label = short ? figure.label : "\(figure.label) (\(figure.unit))"
-            return .init(value: value, label: label, detail: figure.asOf.map { "as of \($0)" } ?? "",
-                         confidence: figure.attribution.confidence, sourceID: figure.attribution.sourceID)
+            return .init(
+                value: value, label: label, detail: figure.asOf.map { "as of \($0)" } ?? "",
+                confidence: figure.attribution.confidence, sourceID: figure.attribution.sourceID)
         case .growth(let id):
             guard let rate = facts.growthRate(id) else { return nil }
-            return .init(value: "+" + rate.formatted, label: "\(rate.label) growth", detail: "since \(rate.since)",
-                         confidence: rate.attribution.confidence, sourceID: rate.attribution.sourceID)
+            return .init(
+                value: "+" + rate.formatted, label: "\(rate.label) growth", detail: "since \(rate.since)",
+                confidence: rate.attribution.confidence, sourceID: rate.attribution.sourceID)
         case .projection(let id):
             guard let projection = facts.projection(id) else { return nil }
             let value = "\(NumberFormatting.format(projection.from.value)) \u{2192} \(NumberFormatting.format(projection.to.value))"
-            return .init(value: value, label: "\(projection.label) (\(projection.unit))",
-                         detail: "\(projection.from.year) to \(projection.to.year): \(NumberFormatting.percent(projection.compoundAnnualGrowthPercent)) a year",
-                         confidence: projection.attribution.confidence, sourceID: projection.attribution.sourceID)
+            return .init(
+                value: value, label: "\(projection.label) (\(projection.unit))",
+                detail:
+                    "\(projection.from.year) to \(projection.to.year): \(NumberFormatting.percent(projection.compoundAnnualGrowthPercent)) a year",
+                confidence: projection.attribution.confidence, sourceID: projection.attribution.sourceID)
         case .event(let id):
             guard let event = facts.event(id) else { return nil }
-            return .init(value: event.when.description, label: event.title, detail: "", confidence: event.attribution.confidence,
-                         sourceID: event.attribution.sourceID)
+            return .init(
+                value: event.when.description, label: event.title, detail: "", confidence: event.attribution.confidence,
+                sourceID: event.attribution.sourceID)
         case nil:
             return nil
         }

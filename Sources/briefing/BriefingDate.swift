@@ -4,7 +4,9 @@ import Foundation
 /// The date printed on a briefing: `--date`, else `SOURCE_DATE_EPOCH` (reproducible builds),
 /// else the template's policy (today, in local time, or a fixed date).
 enum BriefingDate {
-    static func resolve(flag: String?, environment: [String: String], policy: BriefingSpec.DatePolicy, now: Date = Date()) throws -> FuzzyDate {
+    static func resolve(flag: String?, environment: [String: String], policy: BriefingSpec.DatePolicy, now: Date = Date()) throws
+        -> FuzzyDate
+    {
         if let flag {
             guard let date = try? FuzzyDate.parse(flag), date.precision == .day else {
                 throw InputError(kind: .usage, SourceLocation(file: "--date"), "expected a date YYYY-MM-DD, found '\(flag)'")
@@ -13,7 +15,8 @@ enum BriefingDate {
         }
         if let epoch = environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
             guard let seconds = Int(epoch) else {
-                throw InputError(kind: .usage, SourceLocation(file: "SOURCE_DATE_EPOCH"), "expected whole seconds since 1970, found '\(epoch)'")
+                throw InputError(
+                    kind: .usage, SourceLocation(file: "SOURCE_DATE_EPOCH"), "expected whole seconds since 1970, found '\(epoch)'")
             }
             return day(of: Date(timeIntervalSince1970: TimeInterval(seconds)), timeZone: TimeZone(identifier: "UTC")!)
         }

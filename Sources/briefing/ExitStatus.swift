@@ -1,6 +1,7 @@
 import ArgumentParser
 import BriefingModel
 import BriefingRender
+import Foundation
 
 /// The one place failures become process exit codes (sysexits.h), so cron and scripts can
 /// tell a data error from a full disk.
@@ -46,5 +47,3 @@ struct OutputError: Error, CustomStringConvertible {
     var code: Int32 = ExitStatus.cannotCreate
     var description: String { message }
 }
-
-import Foundation

@@ -25,7 +25,10 @@ struct Generate: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the PDF.", valueName: "file"))
     var output: String = "output/briefing.pdf"
 
-    @Option(name: .long, help: ArgumentHelp("Date printed on the briefing (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else the template's policy.", valueName: "date"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Date printed on the briefing (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else the template's policy.", valueName: "date"))
     var date: String?
 
     @Flag(name: .shortAndLong, help: "Print nothing on success.")
@@ -46,12 +49,14 @@ struct Generate: ParsableCommand {
 
     private func generate() throws -> (path: String, pages: Int, bytes: Int) {
         guard let templateURL = template.map(URL.init(fileURLWithPath:)) ?? Resources.defaultTemplate else {
-            throw InputError(kind: .missingInput, SourceLocation(file: "Templates/sino-pak"), "cannot find the bundled templates",
-                             hint: "pass --template DIR, or set BRIEFING_HOME to the folder holding Templates/ and Fonts/")
+            throw InputError(
+                kind: .missingInput, SourceLocation(file: "Templates/sino-pak"), "cannot find the bundled templates",
+                hint: "pass --template DIR, or set BRIEFING_HOME to the folder holding Templates/ and Fonts/")
         }
         guard let fontsURL = Resources.fonts else {
-            throw InputError(kind: .missingInput, SourceLocation(file: "Fonts"), "cannot find the bundled fonts",
-                             hint: "set BRIEFING_HOME to the folder holding Templates/ and Fonts/")
+            throw InputError(
+                kind: .missingInput, SourceLocation(file: "Fonts"), "cannot find the bundled fonts",
+                hint: "set BRIEFING_HOME to the folder holding Templates/ and Fonts/")
         }
         let template = try TemplateLoader.load(directory: templateURL, dataFile: data.map(URL.init(fileURLWithPath:)))
         let day = try BriefingDate.resolve(flag: date, environment: ProcessInfo.processInfo.environment, policy: template.spec.datePolicy)
@@ -60,7 +65,8 @@ struct Generate: ParsableCommand {
         let fonts = try FontSetup(fontsDirectory: fontsURL)
         let measurer = PangoTextMeasurer(fonts: fonts)
         if !measurer.hyphenationAvailable {
-            FileHandle.standardError.write("warning: no hyphenation dictionary found (install hyphen-en-gb); justified lines may be loose\n".data(using: .utf8)!)
+            FileHandle.standardError.write(
+                "warning: no hyphenation dictionary found (install hyphen-en-gb); justified lines may be loose\n".data(using: .utf8)!)
         }
         let pages = LayoutEngine(measurer: measurer).layout(document, creator: "briefing \(BriefingCommand.version)")
 

@@ -16,8 +16,10 @@ enum Resources {
         if let explicit = ProcessInfo.processInfo.environment["BRIEFING_HOME"], !explicit.isEmpty {
             return URL(fileURLWithPath: explicit)
         }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0].contains("/")
-            ? CommandLine.arguments[0] : (Bundle.main.executablePath ?? CommandLine.arguments[0])).resolvingSymlinksInPath()
+        let executable = URL(
+            fileURLWithPath: CommandLine.arguments[0].contains("/")
+                ? CommandLine.arguments[0] : (Bundle.main.executablePath ?? CommandLine.arguments[0])
+        ).resolvingSymlinksInPath()
         var directory = executable.deletingLastPathComponent()
         let installed = directory.deletingLastPathComponent().appendingPathComponent("share/briefing")
         if isHome(installed) { return installed }

@@ -6,9 +6,12 @@ import Testing
 @Suite(.serialized) struct GenerateTests {
     let date = "2026-11-30"
 
-    private func generate(_ extra: [String] = [], output: URL, in directory: URL? = nil,
-                          environment: [String: String]? = nil) throws -> CommandResult {
-        try Command.run(Command.briefing, ["generate", "--date", date, "--output", output.path] + extra, in: directory, environment: environment)
+    private func generate(
+        _ extra: [String] = [], output: URL, in directory: URL? = nil,
+        environment: [String: String]? = nil
+    ) throws -> CommandResult {
+        try Command.run(
+            Command.briefing, ["generate", "--date", date, "--output", output.path] + extra, in: directory, environment: environment)
     }
 
     private func text(_ pdf: URL) throws -> String {
@@ -27,12 +30,16 @@ import Testing
         #expect(result.stdout.contains("wrote"))
 
         let text = try text(pdf)
-        let titles = ["History and key figures", "IT and connectivity", "Artificial intelligence", "E-commerce",
-                      "Defence industry and arms supply", "Nuclear and strategic cooperation", "Space", "Semiconductors",
-                      "Renewable energy", "Outlook and recommendations", "Sources", "Key judgements".uppercased()]
+        let titles = [
+            "History and key figures", "IT and connectivity", "Artificial intelligence", "E-commerce",
+            "Defence industry and arms supply", "Nuclear and strategic cooperation", "Space", "Semiconductors",
+            "Renewable energy", "Outlook and recommendations", "Sources", "Key judgements".uppercased(),
+        ]
         for title in titles { #expect(text.contains(title), "missing section title '\(title)'") }
-        let figures = ["28,023", "over 25,000", "820 km", "44 million USD", "81%", "84%", "18%", "3.5 bn USD in 2021 to 60 bn USD by 2031",
-                       "32.9% a year", "30 May 2024", "80%", "2021–25", "30 November 2026"]
+        let figures = [
+            "28,023", "over 25,000", "820 km", "44 million USD", "81%", "84%", "18%", "3.5 bn USD in 2021 to 60 bn USD by 2031",
+            "32.9% a year", "30 May 2024", "80%", "2021–25", "30 November 2026",
+        ]
         for figure in figures { #expect(text.contains(figure), "missing key figure '\(figure)'") }
         // The essay's wrong launch month is named as a correction, never stated as the date.
         #expect(text.contains("dates the launch to June 2024"))

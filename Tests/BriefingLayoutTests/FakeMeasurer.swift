@@ -13,11 +13,12 @@ struct FakeMeasurer: TextMeasurer {
         func endLine() {
             let top = Double(lines.count) * lineHeight
             let lineWidth = Double(current) * advance
-            let x: Double = switch paragraph.alignment {
-            case .right: width - lineWidth
-            case .center: (width - lineWidth) / 2
-            case .left, .justified: 0
-            }
+            let x: Double =
+                switch paragraph.alignment {
+                case .right: width - lineWidth
+                case .center: (width - lineWidth) / 2
+                case .left, .justified: 0
+                }
             lines.append(LineMetrics(top: top, height: lineHeight, baseline: top + size, x: x, width: lineWidth))
             current = 0
         }

@@ -1,6 +1,7 @@
 import BriefingContent
 import BriefingModel
 import Testing
+
 @testable import BriefingLayout
 
 @Suite struct LayoutEngineTests {
@@ -17,16 +18,19 @@ import Testing
                 blocks.append(.paragraph([.text(words.joined(separator: " ")), .citation(sourceID: "s1"), .confidenceMarker(.reported)]))
             }
             blocks.append(.heading(level: 2, [.text("Sub-heading \(number)")]))
-            blocks.append(.bulletList((0..<3).map { item in [.paragraph([.text(Array(repeating: "item", count: 10 + item * 15).joined(separator: " "))])] }))
+            blocks.append(
+                .bulletList(
+                    (0..<3).map { item in [.paragraph([.text(Array(repeating: "item", count: 10 + item * 15).joined(separator: " "))])] }))
             blocks.append(.callout([.paragraph([.text(Array(repeating: "boxed", count: 40).joined(separator: " "))])]))
             all.append(Document.Section(id: "s\(number)", number: number, title: "Section \(number)", blocks: blocks))
         }
-        return Document(title: "Title", subtitle: "Subtitle", publisher: "Publisher", audience: "Analysts", author: nil, keywords: [],
-                        dateText: "30 November 2026", date: FuzzyDate(year: 2026, month: 11, day: 30),
-                        keyJudgements: [.bulletList([[.paragraph([.text("A judgement.")])]])],
-                        keyFigures: [.init(value: "28,023", label: "students", detail: "2018", confidence: .reported, sourceID: "s1")],
-                        sections: all, sources: [.init(number: 1, id: "s1", text: "Source one.", url: "https://example.org")],
-                        gradesUsed: [.reported])
+        return Document(
+            title: "Title", subtitle: "Subtitle", publisher: "Publisher", audience: "Analysts", author: nil, keywords: [],
+            dateText: "30 November 2026", date: FuzzyDate(year: 2026, month: 11, day: 30),
+            keyJudgements: [.bulletList([[.paragraph([.text("A judgement.")])]])],
+            keyFigures: [.init(value: "28,023", label: "students", detail: "2018", confidence: .reported, sourceID: "s1")],
+            sections: all, sources: [.init(number: 1, id: "s1", text: "Source one.", url: "https://example.org")],
+            gradesUsed: [.reported])
     }
 
     func layout(sections: Int) -> PagedDocument {
@@ -85,10 +89,13 @@ import Testing
         }
         let measurer = FakeMeasurer()
         for (index, lines) in placed {
-            let total = measurer.measure(paged.paragraphs[index], width: paged.pages.flatMap(\.items).compactMap { item -> Double? in
-                if case .text(index, _, _, let width) = item { return width }
-                return nil
-            }[0]).lines.count
+            let total = measurer.measure(
+                paged.paragraphs[index],
+                width: paged.pages.flatMap(\.items).compactMap { item -> Double? in
+                    if case .text(index, _, _, let width) = item { return width }
+                    return nil
+                }[0]
+            ).lines.count
             #expect(lines.sorted() == Array(0..<total) || lines.count == 1, "paragraph \(index) placed lines \(lines) of \(total)")
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BriefingModel
 
 @Suite struct DerivedNumberTests {
@@ -6,8 +7,9 @@ import Testing
 
     @Test func compoundGrowthOfTheECommerceProjection() {
         let attribution = Attribution(sourceID: "s", confidence: .unconfirmed, location: location)
-        let projection = Projection(id: "p", label: "trade", unit: "bn USD", from: .init(value: 3.5, year: 2021),
-                                    to: .init(value: 60, year: 2031), attribution: attribution, location: location)
+        let projection = Projection(
+            id: "p", label: "trade", unit: "bn USD", from: .init(value: 3.5, year: 2021),
+            to: .init(value: 60, year: 2031), attribution: attribution, location: location)
         // (60 / 3.5)^(1/10) - 1 = 32.9%
         #expect(abs(projection.compoundAnnualGrowthPercent - 32.87) < 0.01)
         #expect(NumberFormatting.percent(projection.compoundAnnualGrowthPercent) == "32.9%")
@@ -16,10 +18,15 @@ import Testing
 
     @Test func remainderIsComputedUnlessTheRowIsComplete() {
         let attribution = Attribution(sourceID: "s", confidence: .reported, location: location)
-        let shares = [SupplySeries.Share(supplier: "China", percent: 80), .init(supplier: "Türkiye", percent: 7), .init(supplier: "Netherlands", percent: 4.6)]
-        let open = SupplySeries.Row(label: "2021–25", period: nil, shares: shares, complete: false, attribution: attribution, location: location)
+        let shares = [
+            SupplySeries.Share(supplier: "China", percent: 80), .init(supplier: "Türkiye", percent: 7),
+            .init(supplier: "Netherlands", percent: 4.6),
+        ]
+        let open = SupplySeries.Row(
+            label: "2021–25", period: nil, shares: shares, complete: false, attribution: attribution, location: location)
         #expect(abs(open.remainder - 8.4) < 1e-9)
-        let complete = SupplySeries.Row(label: "x", period: nil, shares: shares, complete: true, attribution: attribution, location: location)
+        let complete = SupplySeries.Row(
+            label: "x", period: nil, shares: shares, complete: true, attribution: attribution, location: location)
         #expect(complete.remainder == 0)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import BriefingModel
 
 /// Each bad input is written into a copy of the default template; the loader must report it
@@ -21,8 +22,10 @@ import Testing
         return InputError(kind: kind, diagnostics: [])
     }
 
-    private func expect(_ error: InputError, file: String, line: Int, column: Int? = nil, contains text: String,
-                        sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    private func expect(
+        _ error: InputError, file: String, line: Int, column: Int? = nil, contains text: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         let match = error.diagnostics.first { $0.message.contains(text) }
         #expect(match != nil, "no diagnostic contains '\(text)': \(error)", sourceLocation: sourceLocation)
         guard let match else { return }
@@ -33,7 +36,10 @@ import Testing
 
     @Test func loadsTheDefaultTemplate() throws {
         let template = try TemplateLoader.load(directory: TemplateFixture.repository.appendingPathComponent("Templates/sino-pak"))
-        #expect(template.spec.sections.map(\.id) == ["overview", "it", "ai", "ecommerce", "defence", "strategic", "space", "semiconductors", "energy", "outlook"])
+        #expect(
+            template.spec.sections.map(\.id) == [
+                "overview", "it", "ai", "ecommerce", "defence", "strategic", "space", "semiconductors", "energy", "outlook",
+            ])
         #expect(template.facts.figure("students")?.value == 28023)
         #expect(template.facts.event("paksat-mm1")?.when == .point(FuzzyDate(year: 2024, month: 5, day: 30)))
         let latest = try #require(template.facts.series("pakistan-arms-imports")?.rows.last)
@@ -52,7 +58,9 @@ import Testing
     @Test func reportsUnknownSourceIDWithLineAndSuggestion() throws {
         var line = 0
         let error = try failure { fixture in
-            try fixture.replace("data.yaml", "    source: toi-fibre\n    confidence: reported\n  - id: fibre-cost", with: "    source: toi-fibr\n    confidence: reported\n  - id: fibre-cost")
+            try fixture.replace(
+                "data.yaml", "    source: toi-fibre\n    confidence: reported\n  - id: fibre-cost",
+                with: "    source: toi-fibr\n    confidence: reported\n  - id: fibre-cost")
             line = try fixture.line(of: "source: toi-fibr\n".trimmingCharacters(in: .newlines), in: "data.yaml")
         }
         expect(error, file: "data.yaml", line: line, column: 13, contains: "unknown source id 'toi-fibr'")
@@ -63,7 +71,8 @@ import Testing
         let error = try failure { fixture in
             try fixture.replace("data.yaml", "    value: 28023", with: "    value: lots")
             try fixture.replace("data.yaml", "    date: 2024-05-30", with: "    date: 2024-02-30")
-            try fixture.replace("data.yaml", "    confidence: confirmed\n  - id: joint-statement", with: "    confidence: certain\n  - id: joint-statement")
+            try fixture.replace(
+                "data.yaml", "    confidence: confirmed\n  - id: joint-statement", with: "    confidence: certain\n  - id: joint-statement")
         }
         #expect(error.diagnostics.count == 3, "\(error)")
         #expect(error.description.contains("field 'figures[0].value': expected a number, found 'lots'"))
@@ -98,10 +107,14 @@ import Testing
         #expect(negative.description.contains("a share cannot be negative"))
         #expect(negative.description.contains("rows[0].shares.China"))
 
-        let overHundred = try failure { try $0.replace("data.yaml", "shares: {China: 51, United States: 30}", with: "shares: {China: 81, United States: 30}") }
+        let overHundred = try failure {
+            try $0.replace("data.yaml", "shares: {China: 51, United States: 30}", with: "shares: {China: 81, United States: 30}")
+        }
         #expect(overHundred.description.contains("sum to 111%, more than 100%"))
 
-        let incomplete = try failure { try $0.replace("data.yaml", "shares: {China: 45}\n", with: "shares: {China: 45}\n        complete: true\n") }
+        let incomplete = try failure {
+            try $0.replace("data.yaml", "shares: {China: 45}\n", with: "shares: {China: 45}\n        complete: true\n")
+        }
         #expect(incomplete.description.contains("must sum to 100 ± 0.5%"))
 
         let empty = try failure { try $0.replace("data.yaml", "shares: {China: 45}", with: "shares: {}") }
@@ -111,7 +124,9 @@ import Testing
     @Test func rejectsEventsWithoutDatesOrBackwardsSpans() throws {
         let noDate = try failure { try $0.replace("data.yaml", "    date: 1963\n", with: "") }
         #expect(noDate.description.contains("has no date"))
-        let backwards = try failure { try $0.replace("data.yaml", "    start: 2002\n    end: 2021", with: "    start: 2021\n    end: 2002") }
+        let backwards = try failure {
+            try $0.replace("data.yaml", "    start: 2002\n    end: 2021", with: "    start: 2021\n    end: 2002")
+        }
         #expect(backwards.description.contains("the span ends (2002) before it starts (2021)"))
     }
 

@@ -3,6 +3,7 @@ import BriefingModel
 import Foundation
 import TestSupport
 import Testing
+
 @testable import BriefingTemplate
 
 @Suite struct DocumentBuilderTests {
@@ -94,7 +95,9 @@ import Testing
 
     @Test func printsDataLiterallyNeverAsMarkup() throws {
         let document = try build { fixture in
-            try fixture.replace("data.yaml", "    label: Khunjerab-Rawalpindi optical fibre cable", with: "    label: \"*not italic* <b>& {{x}} [link](http://x) _u_\"")
+            try fixture.replace(
+                "data.yaml", "    label: Khunjerab-Rawalpindi optical fibre cable",
+                with: "    label: \"*not italic* <b>& {{x}} [link](http://x) _u_\"")
             try fixture.write("sections/it.md", "Label: {{fig.fibre-length.label}}.\n")
         }
         let it = try #require(document.sections.first { $0.id == "it" })
@@ -103,7 +106,9 @@ import Testing
 
     @Test func stripsTokenCharactersFromData() throws {
         let document = try build { fixture in
-            try fixture.replace("data.yaml", "    label: Khunjerab-Rawalpindi optical fibre cable", with: "    label: \"a\u{E000}c:issra-insight\u{E001}b\"")
+            try fixture.replace(
+                "data.yaml", "    label: Khunjerab-Rawalpindi optical fibre cable", with: "    label: \"a\u{E000}c:issra-insight\u{E001}b\""
+            )
             try fixture.write("sections/it.md", "{{fig.fibre-length.label}}\n")
         }
         let it = try #require(document.sections.first { $0.id == "it" })

@@ -2,7 +2,8 @@ import Foundation
 
 /// A throwaway copy of the default template that a test may edit.
 public struct TemplateFixture {
-    public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     public let directory: URL
 
     public init() throws {

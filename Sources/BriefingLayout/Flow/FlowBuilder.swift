@@ -25,9 +25,12 @@ struct FlowBuilder {
         let paragraph = Paragraph(numberRun + [TextRun(title, style.sectionHeading)], lineSpacing: 1.0)
         let width = style.frameWidth
         let (index, measured) = store.add(paragraph, width: width)
-        elements.append(FlowElement(kind: .rule(style.navy, thickness: 0.8), width: width, spaceBefore: 20, spaceAfter: 7, keepWithNext: true))
-        elements.append(FlowElement(kind: .paragraph(index: index, measured: measured), width: width, spaceAfter: 8,
-                                    keepWithNext: true, anchor: anchor, outline: (number.map { "\($0) \(title)" } ?? title, 1)))
+        elements.append(
+            FlowElement(kind: .rule(style.navy, thickness: 0.8), width: width, spaceBefore: 20, spaceAfter: 7, keepWithNext: true))
+        elements.append(
+            FlowElement(
+                kind: .paragraph(index: index, measured: measured), width: width, spaceAfter: 8,
+                keepWithNext: true, anchor: anchor, outline: (number.map { "\($0) \(title)" } ?? title, 1)))
     }
 
     mutating func add(_ blocks: [Block], x: Double = 0, box: Int? = nil, anchorPrefix: String) {
@@ -42,13 +45,17 @@ struct FlowBuilder {
         case .heading(let level, let inlines):
             let base = level <= 2 ? style.subHeading : style.minorHeading
             let (index, measured) = store.add(Paragraph(styler.runs(inlines, base: base)), width: width)
-            elements.append(FlowElement(kind: .paragraph(index: index, measured: measured), x: x, width: width,
-                                        spaceBefore: level <= 2 ? 11 : 8, spaceAfter: 3.5, keepWithNext: true, anchor: anchor,
-                                        outline: level <= 2 ? (inlines.plainText, 2) : nil, box: box))
+            elements.append(
+                FlowElement(
+                    kind: .paragraph(index: index, measured: measured), x: x, width: width,
+                    spaceBefore: level <= 2 ? 11 : 8, spaceAfter: 3.5, keepWithNext: true, anchor: anchor,
+                    outline: level <= 2 ? (inlines.plainText, 2) : nil, box: box))
         case .paragraph(let inlines):
             let (index, measured) = store.add(bodyParagraph(styler.runs(inlines, base: style.body)), width: width)
-            elements.append(FlowElement(kind: .paragraph(index: index, measured: measured), x: x, width: width,
-                                        spaceBefore: 0, spaceAfter: 6, box: box))
+            elements.append(
+                FlowElement(
+                    kind: .paragraph(index: index, measured: measured), x: x, width: width,
+                    spaceBefore: 0, spaceAfter: 6, box: box))
         case .bulletList(let items):
             addList(items.map { ("\u{2022}", $0) }, x: x, box: box, anchor: anchor)
         case .orderedList(let start, let items):
@@ -74,7 +81,9 @@ struct FlowBuilder {
             guard first < elements.count else { continue }
             // Tighter spacing inside lists; the bullet hangs in the indent.
             for position in first..<elements.count where elements[position].spaceAfter == 6 { elements[position].spaceAfter = 3 }
-            let bulletStyle = style.body.with { $0.color = style.accent; $0.family = label == "\u{2022}" ? .serif : .sans; $0.size *= label == "\u{2022}" ? 1 : 0.9 }
+            let bulletStyle = style.body.with {
+                $0.color = style.accent; $0.family = label == "\u{2022}" ? .serif : .sans; $0.size *= label == "\u{2022}" ? 1 : 0.9
+            }
             let bullet = store.add(Paragraph([TextRun(label, bulletStyle)]), width: indent)
             elements[first].bullet = (bullet.index, bullet.measured, x + 2)
         }
@@ -86,16 +95,26 @@ struct FlowBuilder {
     mutating func addSources(_ sources: [Document.SourceEntry]) {
         let hang = 22.0
         let width = style.frameWidth - hang
-        let text = style.small.with { $0.color = style.ink; $0.size = 8.4 }
+        let text = style.small.with {
+            $0.color = style.ink; $0.size = 8.4
+        }
         for source in sources {
             var runs = [TextRun(source.text, text)]
             if let url = source.url {
                 runs.append(TextRun(" " + url, text.with { $0.color = style.navy }, link: .uri(url)))
             }
             let (index, measured) = store.add(Paragraph(runs, lineSpacing: 1.0), width: width)
-            let number = store.add(Paragraph([TextRun("[\(source.number)]", text.with { $0.color = style.navy; $0.weight = .semibold })]), width: hang)
-            var element = FlowElement(kind: .paragraph(index: index, measured: measured), x: hang, width: width, spaceAfter: 4.5,
-                                      anchor: InlineStyler.sourceAnchor(source.number))
+            let number = store.add(
+                Paragraph([
+                    TextRun(
+                        "[\(source.number)]",
+                        text.with {
+                            $0.color = style.navy; $0.weight = .semibold
+                        })
+                ]), width: hang)
+            var element = FlowElement(
+                kind: .paragraph(index: index, measured: measured), x: hang, width: width, spaceAfter: 4.5,
+                anchor: InlineStyler.sourceAnchor(source.number))
             element.bullet = (number.index, number.measured, 0)
             elements.append(element)
         }

@@ -18,17 +18,26 @@ struct InlineStyler {
             case .strong(let children):
                 runs += self.runs(children, base: base.with { $0.weight = .bold }, link: link)
             case .code(let text):
-                runs.append(TextRun(text, base.with { $0.family = .sans; $0.size *= 0.92 }, link: link))
+                runs.append(
+                    TextRun(
+                        text,
+                        base.with {
+                            $0.family = .sans; $0.size *= 0.92
+                        }, link: link))
             case .link(let url, let children):
                 let target: LinkTarget = url.hasPrefix("#") ? .destination(String(url.dropFirst())) : .uri(url)
                 runs += self.runs(children, base: base.with { $0.color = style.navy }, link: target)
             case .citation(let id):
                 guard let number = citationNumber(id) else { continue }
-                let citation = style.citation.with { $0.size = base.size * 0.64; $0.rise = base.size * 0.26 }
+                let citation = style.citation.with {
+                    $0.size = base.size * 0.64; $0.rise = base.size * 0.26
+                }
                 runs.append(TextRun("[\(number)]", citation, link: .destination(Self.sourceAnchor(number))))
             case .confidenceMarker(let grade):
                 guard let marker = grade.marker else { continue }
-                let markerStyle = style.marker.with { $0.size = base.size * 0.7; $0.rise = base.size * 0.3 }
+                let markerStyle = style.marker.with {
+                    $0.size = base.size * 0.7; $0.rise = base.size * 0.3
+                }
                 runs.append(TextRun(marker, markerStyle, link: .destination(Self.notesAnchor)))
             case .softBreak:
                 runs.append(TextRun(" ", base, link: link))

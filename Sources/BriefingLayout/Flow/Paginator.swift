@@ -104,8 +104,10 @@ struct Paginator {
             extendBox(element.box, top: top, bottom: y)
         case .rule(let color, let thickness):
             y += atTop ? 0 : element.spaceBefore
-            emit(.line(from: Point(x: frame.x + element.x, y: y + thickness / 2),
-                       to: Point(x: frame.x + element.x + element.width, y: y + thickness / 2), color: color, width: thickness))
+            emit(
+                .line(
+                    from: Point(x: frame.x + element.x, y: y + thickness / 2),
+                    to: Point(x: frame.x + element.x + element.width, y: y + thickness / 2), color: color, width: thickness))
             y += thickness + element.spaceAfter
         case .paragraph(let index, let measured):
             placeParagraph(element, index: index, measured: measured)
@@ -120,13 +122,16 @@ struct Paginator {
             emit(.anchor(name: anchor, at: Point(x: frame.x, y: max(frame.y, y))))
         }
         if let outline = element.outline, let anchor = element.anchor {
-            self.outline.append(.init(title: outline.title, level: outline.level, destination: anchor,
-                                      page: firstPageIndex + pages.count - 1))
+            self.outline.append(
+                .init(
+                    title: outline.title, level: outline.level, destination: anchor,
+                    page: firstPageIndex + pages.count - 1))
         }
         while start < lines.count {
             var fit = 0
             while start + fit < lines.count,
-                  y + before + measured.height(of: start..<(start + fit + 1)) <= frame.maxY + 0.01 {
+                y + before + measured.height(of: start..<(start + fit + 1)) <= frame.maxY + 0.01
+            {
                 fit += 1
             }
             let remaining = lines.count - start

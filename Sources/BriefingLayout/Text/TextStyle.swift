@@ -21,8 +21,10 @@ public struct TextStyle: Sendable, Hashable {
     /// Extra space between letters, in points (tracked capitals).
     public var letterSpacing: Double
 
-    public init(family: Family, size: Double, weight: Weight = .regular, italic: Bool = false, color: Color,
-                rise: Double = 0, letterSpacing: Double = 0) {
+    public init(
+        family: Family, size: Double, weight: Weight = .regular, italic: Bool = false, color: Color,
+        rise: Double = 0, letterSpacing: Double = 0
+    ) {
         self.family = family
         self.size = size
         self.weight = weight

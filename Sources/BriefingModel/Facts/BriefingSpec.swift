@@ -42,9 +42,11 @@ public struct BriefingSpec: Sendable {
     public var sections: [Section]
     public var location: SourceLocation
 
-    public init(title: String, subtitle: String, publisher: String, audience: String, author: String?, keywords: [String],
-                datePolicy: DatePolicy, keyJudgementsFile: String, keyFigures: [(id: String, location: SourceLocation)],
-                sections: [Section], location: SourceLocation) {
+    public init(
+        title: String, subtitle: String, publisher: String, audience: String, author: String?, keywords: [String],
+        datePolicy: DatePolicy, keyJudgementsFile: String, keyFigures: [(id: String, location: SourceLocation)],
+        sections: [Section], location: SourceLocation
+    ) {
         self.title = title
         self.subtitle = subtitle
         self.publisher = publisher

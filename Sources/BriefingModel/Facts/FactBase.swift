@@ -7,8 +7,10 @@ public struct FactBase: Sendable {
     public var projections: [Projection]
     public var supplySeries: [SupplySeries]
 
-    public init(sources: [Source] = [], figures: [Figure] = [], events: [Event] = [], growthRates: [GrowthRate] = [],
-                projections: [Projection] = [], supplySeries: [SupplySeries] = []) {
+    public init(
+        sources: [Source] = [], figures: [Figure] = [], events: [Event] = [], growthRates: [GrowthRate] = [],
+        projections: [Projection] = [], supplySeries: [SupplySeries] = []
+    ) {
         self.sources = sources
         self.figures = figures
         self.events = events

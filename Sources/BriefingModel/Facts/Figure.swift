@@ -15,8 +15,10 @@ public struct Figure: Sendable, Identifiable {
         case exact, over, about, under
     }
 
-    public init(id: String, label: String, value: Double, unit: String, qualifier: Qualifier = .exact,
-                asOf: FuzzyDate?, attribution: Attribution, location: SourceLocation) {
+    public init(
+        id: String, label: String, value: Double, unit: String, qualifier: Qualifier = .exact,
+        asOf: FuzzyDate?, attribution: Attribution, location: SourceLocation
+    ) {
         self.id = id
         self.label = label
         self.value = value

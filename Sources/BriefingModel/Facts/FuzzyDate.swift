@@ -29,8 +29,8 @@ public struct FuzzyDate: Sendable, Hashable, Comparable, CustomStringConvertible
         }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count), parts[0].count == 4,
-              parts.dropFirst().allSatisfy({ $0.count == 2 }),
-              let values = Optional(parts.compactMap { Int($0) }), values.count == parts.count
+            parts.dropFirst().allSatisfy({ $0.count == 2 }),
+            let values = Optional(parts.compactMap { Int($0) }), values.count == parts.count
         else {
             throw DateError("'\(text)' is not a date (expected YYYY-MM-DD, YYYY-MM, YYYY or a decade like 1970s)")
         }

@@ -9,8 +9,10 @@ public struct GrowthRate: Sendable, Identifiable {
     public var attribution: Attribution
     public var location: SourceLocation
 
-    public init(id: String, label: String, percent: Double, since: FuzzyDate, asOf: FuzzyDate?,
-                attribution: Attribution, location: SourceLocation) {
+    public init(
+        id: String, label: String, percent: Double, since: FuzzyDate, asOf: FuzzyDate?,
+        attribution: Attribution, location: SourceLocation
+    ) {
         self.id = id
         self.label = label
         self.percent = percent

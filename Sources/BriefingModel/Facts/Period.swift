@@ -12,7 +12,7 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
         let normalized = text.replacingOccurrences(of: "\u{2013}", with: "-").trimmingCharacters(in: .whitespaces)
         let parts = normalized.split(separator: "-")
         guard parts.count == 2, parts[0].count == 4, let start = Int(parts[0]),
-              parts[1].count == 2 || parts[1].count == 4, var end = Int(parts[1])
+            parts[1].count == 2 || parts[1].count == 4, var end = Int(parts[1])
         else {
             throw DateError("'\(text)' is not a period (expected YYYY-YY or YYYY-YYYY, e.g. 2008-12)")
         }

@@ -3,7 +3,9 @@ struct BriefingSpecDecoder {
     let context: DecodeContext
 
     func decode(_ root: YAMLNode) -> BriefingSpec? {
-        let keys = ["title", "subtitle", "publisher", "audience", "author", "keywords", "date", "key_judgements", "key_figures", "sections"]
+        let keys = [
+            "title", "subtitle", "publisher", "audience", "author", "keywords", "date", "key_judgements", "key_figures", "sections",
+        ]
         guard let map = root.mapping(keys: keys) else { return nil }
         let title = map.required("title")?.text()
         let subtitle = map.optional("subtitle")?.text() ?? ""
@@ -27,9 +29,10 @@ struct BriefingSpecDecoder {
             seen[section.id] = section.location.line
         }
         guard let title, let publisher, let judgements else { return nil }
-        return BriefingSpec(title: title, subtitle: subtitle, publisher: publisher, audience: audience, author: author,
-                            keywords: keywords, datePolicy: datePolicy, keyJudgementsFile: judgements, keyFigures: keyFigures,
-                            sections: sections, location: root.location)
+        return BriefingSpec(
+            title: title, subtitle: subtitle, publisher: publisher, audience: audience, author: author,
+            keywords: keywords, datePolicy: datePolicy, keyJudgementsFile: judgements, keyFigures: keyFigures,
+            sections: sections, location: root.location)
     }
 
     private func datePolicy(_ node: YAMLNode) -> BriefingSpec.DatePolicy? {

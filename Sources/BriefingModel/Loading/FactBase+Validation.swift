@@ -22,7 +22,8 @@ extension FactBase {
 
         let sourceIDs = Set(sources.map(\.id))
         for attribution in allAttributions where !sourceIDs.contains(attribution.sourceID) {
-            let hint = Suggestion.closest(to: attribution.sourceID, in: sources.map(\.id)).map { "did you mean '\($0)'?" }
+            let hint =
+                Suggestion.closest(to: attribution.sourceID, in: sources.map(\.id)).map { "did you mean '\($0)'?" }
                 ?? "add it under 'sources:' with publisher, title, year and url"
             problems.append(.error(attribution.location, "unknown source id '\(attribution.sourceID)'", hint: hint))
         }

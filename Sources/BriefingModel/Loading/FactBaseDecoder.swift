@@ -35,8 +35,9 @@ struct FactBaseDecoder {
             context.error(node.node, "field '\(node.path)': expected an http(s) URL, found '\(url)'")
         }
         guard let id, let publisher, let title, let year else { return nil }
-        return Source(id: id, publisher: publisher, title: title, year: year, url: url,
-                      via: map.optional("via")?.text(), location: node.location)
+        return Source(
+            id: id, publisher: publisher, title: title, year: year, url: url,
+            via: map.optional("via")?.text(), location: node.location)
     }
 
     private func figure(_ node: YAMLNode) -> Figure? {
@@ -50,8 +51,9 @@ struct FactBaseDecoder {
         let asOf = map.optional("as_of").flatMap(date)
         let attribution = attribution(map)
         guard let id, let label, let value, let attribution else { return nil }
-        return Figure(id: id, label: label, value: value, unit: unit, qualifier: qualifier, asOf: asOf,
-                      attribution: attribution, location: node.location)
+        return Figure(
+            id: id, label: label, value: value, unit: unit, qualifier: qualifier, asOf: asOf,
+            attribution: attribution, location: node.location)
     }
 
     private func event(_ node: YAMLNode) -> Event? {
@@ -64,7 +66,9 @@ struct FactBaseDecoder {
         var when: Event.When?
         if let dateNode = map.optional("date") {
             if map.has("start") || map.has("end") {
-                map.error("event '\(map.path)' has both 'date' and 'start'/'end'", hint: "use 'date' for a point in time, 'start' and 'end' for a span")
+                map.error(
+                    "event '\(map.path)' has both 'date' and 'start'/'end'",
+                    hint: "use 'date' for a point in time, 'start' and 'end' for a span")
             }
             when = date(dateNode).map { .point($0) }
         } else if map.has("start") || map.has("end") {
@@ -79,7 +83,9 @@ struct FactBaseDecoder {
                 }
             }
         } else {
-            map.error("event '\(map.path)' has no date", hint: "add 'date: YYYY-MM-DD' (or YYYY-MM, YYYY, 1970s), or 'start' and 'end' for a span")
+            map.error(
+                "event '\(map.path)' has no date", hint: "add 'date: YYYY-MM-DD' (or YYYY-MM, YYYY, 1970s), or 'start' and 'end' for a span"
+            )
         }
         guard let id, let title, let domain, let attribution, let when else { return nil }
         return Event(id: id, title: title, when: when, domain: domain, attribution: attribution, location: node.location)
@@ -95,14 +101,16 @@ struct FactBaseDecoder {
         if let sinceNode = map.optional("since") {
             since = date(sinceNode)
         } else {
-            map.error("growth rate '\(map.path)' has no base period (missing required field '\(map.path).since')",
-                      hint: "a growth rate means nothing without the date it is measured from")
+            map.error(
+                "growth rate '\(map.path)' has no base period (missing required field '\(map.path).since')",
+                hint: "a growth rate means nothing without the date it is measured from")
             since = nil
         }
         let asOf = map.optional("as_of").flatMap(date)
         let attribution = attribution(map)
         guard let id, let label, let percent, let since, let attribution else { return nil }
-        return GrowthRate(id: id, label: label, percent: percent, since: since, asOf: asOf, attribution: attribution, location: node.location)
+        return GrowthRate(
+            id: id, label: label, percent: percent, since: since, asOf: asOf, attribution: attribution, location: node.location)
     }
 
     private func projection(_ node: YAMLNode) -> Projection? {
@@ -116,7 +124,8 @@ struct FactBaseDecoder {
         let attribution = attribution(map)
         guard let id, let label, let from, let to, let toNode, let attribution else { return nil }
         guard to.year > from.year else {
-            context.error(toNode.node, "field '\(toNode.path).year': the target year (\(to.year)) must come after the base year (\(from.year))")
+            context.error(
+                toNode.node, "field '\(toNode.path).year': the target year (\(to.year)) must come after the base year (\(from.year))")
             return nil
         }
         return Projection(id: id, label: label, unit: unit, from: from, to: to, attribution: attribution, location: node.location)
@@ -185,28 +194,36 @@ struct FactBaseDecoder {
                     continue
                 }
                 if percent < 0 {
-                    context.error(pair.value.node, "field '\(pair.value.path)': a share cannot be negative (found \(NumberFormatting.format(percent))%)")
+                    context.error(
+                        pair.value.node,
+                        "field '\(pair.value.path)': a share cannot be negative (found \(NumberFormatting.format(percent))%)")
                     sharesValid = false
                 } else if percent > 100 {
-                    context.error(pair.value.node, "field '\(pair.value.path)': a share cannot exceed 100% (found \(NumberFormatting.format(percent))%)")
+                    context.error(
+                        pair.value.node,
+                        "field '\(pair.value.path)': a share cannot exceed 100% (found \(NumberFormatting.format(percent))%)")
                     sharesValid = false
                 }
                 shares.append(.init(supplier: pair.key, percent: percent))
             }
             let total = shares.reduce(0) { $0 + $1.percent }
             if sharesValid, total > 100.5 {
-                context.error(sharesNode.node, "field '\(sharesNode.path)': the shares sum to \(NumberFormatting.format(total))%, more than 100%")
+                context.error(
+                    sharesNode.node, "field '\(sharesNode.path)': the shares sum to \(NumberFormatting.format(total))%, more than 100%")
                 sharesValid = false
             } else if sharesValid, complete, abs(total - 100) > 0.5 {
-                context.error(sharesNode.node, "field '\(sharesNode.path)': a complete row must sum to 100 ± 0.5%, but these sum to \(NumberFormatting.format(total))%",
-                              hint: "name every supplier, or drop 'complete: true' to let the model compute \"\(SupplySeries.othersLabel)\"")
+                context.error(
+                    sharesNode.node,
+                    "field '\(sharesNode.path)': a complete row must sum to 100 ± 0.5%, but these sum to \(NumberFormatting.format(total))%",
+                    hint: "name every supplier, or drop 'complete: true' to let the model compute \"\(SupplySeries.othersLabel)\"")
                 sharesValid = false
             }
         } else {
             sharesValid = false
         }
         guard let label, let attribution, sharesValid else { return nil }
-        return SupplySeries.Row(label: label, period: period, shares: shares, complete: complete, attribution: attribution, location: node.location)
+        return SupplySeries.Row(
+            label: label, period: period, shares: shares, complete: complete, attribution: attribution, location: node.location)
     }
 
     // MARK: - Fields
@@ -233,7 +250,8 @@ struct FactBaseDecoder {
         guard let text = node.text() else { return nil }
         if let value = E(rawValue: text) { return value }
         let names = E.allCases.map(\.rawValue)
-        let hint = Suggestion.closest(to: text, in: names).map { "did you mean '\($0)'?" } ?? "expected one of: \(names.joined(separator: ", "))"
+        let hint =
+            Suggestion.closest(to: text, in: names).map { "did you mean '\($0)'?" } ?? "expected one of: \(names.joined(separator: ", "))"
         context.error(node.node, "field '\(node.path)': '\(text)' is not one of \(names.joined(separator: ", "))", hint: hint)
         return nil
     }

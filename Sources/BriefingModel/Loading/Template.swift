@@ -15,8 +15,9 @@ public struct Template: Sendable {
         let url = directory.appendingPathComponent(relative).standardizedFileURL
         let root = directory.standardizedFileURL.path
         guard url.path.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
-            throw InputError(kind: .invalidData, location, "'\(relative)' points outside the template folder",
-                             hint: "template files must live inside \(DisplayPath.of(directory))")
+            throw InputError(
+                kind: .invalidData, location, "'\(relative)' points outside the template folder",
+                hint: "template files must live inside \(DisplayPath.of(directory))")
         }
         return (url, DisplayPath.of(url))
     }

@@ -6,8 +6,9 @@ public enum TemplateLoader {
     public static func load(directory: URL, dataFile: URL? = nil) throws -> Template {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw InputError(kind: .missingInput, SourceLocation(file: DisplayPath.of(directory)), "no such template folder",
-                             hint: "pass --template DIR with a folder holding briefing.yaml and data.yaml")
+            throw InputError(
+                kind: .missingInput, SourceLocation(file: DisplayPath.of(directory)), "no such template folder",
+                hint: "pass --template DIR with a folder holding briefing.yaml and data.yaml")
         }
         let specURL = directory.appendingPathComponent("briefing.yaml")
         let dataURL = dataFile ?? directory.appendingPathComponent("data.yaml")
@@ -35,8 +36,9 @@ public enum TemplateLoader {
         if missing { throw InputError(kind: .missingInput, diagnostics: diagnostics.sortedByPosition().all) }
         guard let spec, let facts else { throw InputError(kind: .invalidData, diagnostics: diagnostics.sortedByPosition().all) }
 
-        let template = Template(directory: directory, spec: spec, facts: facts, specFileName: DisplayPath.of(specURL),
-                                dataFileName: DisplayPath.of(dataURL), dataFile: dataURL)
+        let template = Template(
+            directory: directory, spec: spec, facts: facts, specFileName: DisplayPath.of(specURL),
+            dataFileName: DisplayPath.of(dataURL), dataFile: dataURL)
         // A fact that failed to decode would show up again as a dangling reference: skip the
         // cross-file checks until the data file itself is clean.
         let dataIsClean = !diagnostics.all.contains { $0.location.file == template.dataFileName && $0.severity == .error }
@@ -63,7 +65,8 @@ public enum TemplateLoader {
         }
         for (name, location) in spec.keyFigures where checkFacts {
             if let reference = FactReference(name), template.facts.contains(reference) { continue }
-            let hint = Suggestion.closest(to: name, in: template.facts.allReferences).map { "did you mean '\($0)'?" }
+            let hint =
+                Suggestion.closest(to: name, in: template.facts.allReferences).map { "did you mean '\($0)'?" }
                 ?? "write fig.ID, growth.ID or projection.ID"
             problems.append(.error(location, "key figure '\(name)' is not a fact in \(template.dataFileName)", hint: hint))
         }

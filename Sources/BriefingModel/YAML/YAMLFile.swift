@@ -30,7 +30,8 @@ public enum YAMLFile {
             return .error(SourceLocation(file: file, line: mark.line, column: mark.column), "YAML error: \(problem)\(detail)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return .error(SourceLocation(file: file, line: context.mark.line, column: context.mark.column), "duplicate key \(keys) in this mapping")
+            return .error(
+                SourceLocation(file: file, line: context.mark.line, column: context.mark.column), "duplicate key \(keys) in this mapping")
         case .reader(let problem, _, _, _):
             return .error(SourceLocation(file: file, line: 1, column: 1), "cannot read YAML: \(problem)")
         default:

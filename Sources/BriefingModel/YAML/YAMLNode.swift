@@ -133,7 +133,8 @@ public struct YAMLNode {
                 continue
             }
             guard keys.contains(name) else {
-                let hint = Suggestion.closest(to: name, in: keys).map { "did you mean '\($0)'?" }
+                let hint =
+                    Suggestion.closest(to: name, in: keys).map { "did you mean '\($0)'?" }
                     ?? "valid keys: \(keys.joined(separator: ", "))"
                 context.error(key, "unknown key '\(fieldPath)'", hint: hint)
                 continue
@@ -169,7 +170,9 @@ public struct YAMLMapping {
     /// The field, or nil if absent or explicitly null.
     public func optional(_ key: String) -> YAMLNode? {
         guard let value = fields[key] else { return nil }
-        if case .scalar(let scalar) = value, scalar.tag == Tag(.null), scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" {
+        if case .scalar(let scalar) = value, scalar.tag == Tag(.null),
+            scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null"
+        {
             return nil
         }
         return child(key, value)

@@ -49,8 +49,9 @@ public enum PDFExporter {
         for entry in outline {
             while let last = parents.last, last.level >= entry.level { parents.removeLast() }
             let parent = parents.last?.id ?? Int32(CAIRO_PDF_OUTLINE_ROOT)
-            let id = cairo_pdf_surface_add_outline(surface, parent, entry.title, "dest='\(TagAttribute.escape(entry.destination))'",
-                                                   cairo_pdf_outline_flags_t(rawValue: 0))
+            let id = cairo_pdf_surface_add_outline(
+                surface, parent, entry.title, "dest='\(TagAttribute.escape(entry.destination))'",
+                cairo_pdf_outline_flags_t(rawValue: 0))
             parents.append((entry.level, id))
         }
     }

@@ -84,8 +84,10 @@ public final class PangoTextMeasurer: TextMeasurer {
             var logical = PangoRectangle()
             pango_layout_iter_get_line_extents(iter, nil, &logical)
             let baseline = Double(pango_layout_iter_get_baseline(iter)) / scale
-            lines.append(LineMetrics(top: Double(logical.y) / scale, height: Double(logical.height) / scale, baseline: baseline,
-                                     x: Double(logical.x) / scale, width: Double(logical.width) / scale))
+            lines.append(
+                LineMetrics(
+                    top: Double(logical.y) / scale, height: Double(logical.height) / scale, baseline: baseline,
+                    x: Double(logical.x) / scale, width: Double(logical.width) / scale))
         } while pango_layout_iter_next_line(iter) != 0
 
         var boxes: [LinkBox] = []

@@ -88,7 +88,8 @@ enum MarkdownParser {
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 return [.link(url: url, inlines(childrenOf: node))]
             default:
-                problems.append(.error(location(node), "unsupported Markdown element '\(String(cString: cmark_node_get_type_string(node)))'"))
+                problems.append(
+                    .error(location(node), "unsupported Markdown element '\(String(cString: cmark_node_get_type_string(node)))'"))
                 return []
             }
         }

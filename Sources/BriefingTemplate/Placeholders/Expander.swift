@@ -21,8 +21,9 @@ struct Expander {
             // Line 1 carries the pragma we prepended; columns there are shifted by its length.
             let line = error.context.lineNumber
             let column = line == 1 ? error.context.columnNumber - MarkdownContentType.pragma.count : error.context.columnNumber
-            throw InputError(kind: .invalidData, SourceLocation(file: file, line: line, column: max(1, column)),
-                             "malformed placeholder (\(error.error))")
+            throw InputError(
+                kind: .invalidData, SourceLocation(file: file, line: line, column: max(1, column)),
+                "malformed placeholder (\(error.error))")
         } catch {
             throw InputError(kind: .invalidData, SourceLocation(file: file, line: 1, column: 1), "cannot parse the template (\(error))")
         }

@@ -21,29 +21,37 @@ enum PlaceholderContext {
         let figures = PlaceholderNode("")
         for figure in facts.figures {
             let cite = InlineToken.attribution(figure.attribution)
-            figures.add(figure.id, PlaceholderNode(text(figure.formatted) + cite, children: [
-                "value": PlaceholderNode(figure.formattedValue),
-                "unit": PlaceholderNode(text(figure.unit)),
-                "label": PlaceholderNode(text(figure.label)),
-                "as_of": PlaceholderNode(figure.asOf?.description ?? ""),
-                "bare": PlaceholderNode(text(figure.formatted)),
-                "cite": PlaceholderNode(cite),
-                "note": PlaceholderNode(text(figure.attribution.note ?? "")),
-            ]))
+            figures.add(
+                figure.id,
+                PlaceholderNode(
+                    text(figure.formatted) + cite,
+                    children: [
+                        "value": PlaceholderNode(figure.formattedValue),
+                        "unit": PlaceholderNode(text(figure.unit)),
+                        "label": PlaceholderNode(text(figure.label)),
+                        "as_of": PlaceholderNode(figure.asOf?.description ?? ""),
+                        "bare": PlaceholderNode(text(figure.formatted)),
+                        "cite": PlaceholderNode(cite),
+                        "note": PlaceholderNode(text(figure.attribution.note ?? "")),
+                    ]))
         }
         root.add("fig", figures)
 
         let growth = PlaceholderNode("")
         for rate in facts.growthRates {
             let cite = InlineToken.attribution(rate.attribution)
-            growth.add(rate.id, PlaceholderNode(rate.formatted + cite, children: [
-                "percent": PlaceholderNode(rate.formatted),
-                "since": PlaceholderNode(rate.since.description),
-                "as_of": PlaceholderNode(rate.asOf?.description ?? ""),
-                "label": PlaceholderNode(text(rate.label)),
-                "bare": PlaceholderNode(rate.formatted),
-                "cite": PlaceholderNode(cite),
-            ]))
+            growth.add(
+                rate.id,
+                PlaceholderNode(
+                    rate.formatted + cite,
+                    children: [
+                        "percent": PlaceholderNode(rate.formatted),
+                        "since": PlaceholderNode(rate.since.description),
+                        "as_of": PlaceholderNode(rate.asOf?.description ?? ""),
+                        "label": PlaceholderNode(text(rate.label)),
+                        "bare": PlaceholderNode(rate.formatted),
+                        "cite": PlaceholderNode(cite),
+                    ]))
         }
         root.add("growth", growth)
 
@@ -52,30 +60,38 @@ enum PlaceholderContext {
             let cite = InlineToken.attribution(projection.attribution)
             let from = text(projection.formatted(projection.from)), to = text(projection.formatted(projection.to))
             let sentence = "\(from) in \(projection.from.year) to \(to) by \(projection.to.year)"
-            projections.add(projection.id, PlaceholderNode(sentence + cite, children: [
-                "from": PlaceholderNode(from),
-                "to": PlaceholderNode(to),
-                "from_year": PlaceholderNode(String(projection.from.year)),
-                "to_year": PlaceholderNode(String(projection.to.year)),
-                "years": PlaceholderNode(String(projection.years)),
-                "cagr": PlaceholderNode(NumberFormatting.percent(projection.compoundAnnualGrowthPercent)),
-                "multiple": PlaceholderNode(NumberFormatting.format(projection.multiple, decimals: 0)),
-                "bare": PlaceholderNode(sentence),
-                "cite": PlaceholderNode(cite),
-            ]))
+            projections.add(
+                projection.id,
+                PlaceholderNode(
+                    sentence + cite,
+                    children: [
+                        "from": PlaceholderNode(from),
+                        "to": PlaceholderNode(to),
+                        "from_year": PlaceholderNode(String(projection.from.year)),
+                        "to_year": PlaceholderNode(String(projection.to.year)),
+                        "years": PlaceholderNode(String(projection.years)),
+                        "cagr": PlaceholderNode(NumberFormatting.percent(projection.compoundAnnualGrowthPercent)),
+                        "multiple": PlaceholderNode(NumberFormatting.format(projection.multiple, decimals: 0)),
+                        "bare": PlaceholderNode(sentence),
+                        "cite": PlaceholderNode(cite),
+                    ]))
         }
         root.add("projection", projections)
 
         let events = PlaceholderNode("")
         for event in facts.events {
             let cite = InlineToken.attribution(event.attribution)
-            events.add(event.id, PlaceholderNode(event.when.description + cite, children: [
-                "date": PlaceholderNode(event.when.description),
-                "year": PlaceholderNode(String(event.when.start.year)),
-                "title": PlaceholderNode(text(event.title)),
-                "cite": PlaceholderNode(cite),
-                "note": PlaceholderNode(text(event.attribution.note ?? "")),
-            ]))
+            events.add(
+                event.id,
+                PlaceholderNode(
+                    event.when.description + cite,
+                    children: [
+                        "date": PlaceholderNode(event.when.description),
+                        "year": PlaceholderNode(String(event.when.start.year)),
+                        "title": PlaceholderNode(text(event.title)),
+                        "cite": PlaceholderNode(cite),
+                        "note": PlaceholderNode(text(event.attribution.note ?? "")),
+                    ]))
         }
         root.add("event", events)
 
@@ -100,27 +116,37 @@ enum PlaceholderContext {
         root.add("cite", cite)
 
         let spec = template.spec
-        root.add("briefing", PlaceholderNode(text(spec.title), children: [
-            "title": PlaceholderNode(text(spec.title)),
-            "subtitle": PlaceholderNode(text(spec.subtitle)),
-            "publisher": PlaceholderNode(text(spec.publisher)),
-            "audience": PlaceholderNode(text(spec.audience)),
-            "date": PlaceholderNode(dateText),
-        ]))
+        root.add(
+            "briefing",
+            PlaceholderNode(
+                text(spec.title),
+                children: [
+                    "title": PlaceholderNode(text(spec.title)),
+                    "subtitle": PlaceholderNode(text(spec.subtitle)),
+                    "publisher": PlaceholderNode(text(spec.publisher)),
+                    "audience": PlaceholderNode(text(spec.audience)),
+                    "date": PlaceholderNode(dateText),
+                ]))
         return root
     }
 
     private static func rowNode(_ row: SupplySeries.Row) -> PlaceholderNode {
         let cite = InlineToken.attribution(row.attribution)
-        let node = PlaceholderNode(text(row.label), children: [
-            "period": PlaceholderNode(text(row.label)),
-            "others": PlaceholderNode(NumberFormatting.percent(row.remainder) + cite),
-            "cite": PlaceholderNode(cite),
-        ])
+        let node = PlaceholderNode(
+            text(row.label),
+            children: [
+                "period": PlaceholderNode(text(row.label)),
+                "others": PlaceholderNode(NumberFormatting.percent(row.remainder) + cite),
+                "cite": PlaceholderNode(cite),
+            ])
         for share in row.shares {
-            node.add(slug(share.supplier), PlaceholderNode(NumberFormatting.percent(share.percent) + cite, children: [
-                "bare": PlaceholderNode(NumberFormatting.percent(share.percent)),
-            ]))
+            node.add(
+                slug(share.supplier),
+                PlaceholderNode(
+                    NumberFormatting.percent(share.percent) + cite,
+                    children: [
+                        "bare": PlaceholderNode(NumberFormatting.percent(share.percent))
+                    ]))
         }
         return node
     }

@@ -62,9 +62,11 @@ struct TagScanner {
         return problems
     }
 
-    private func checkTag(_ body: String, triple: Bool, at location: SourceLocation,
-                          sections: inout [(name: String, node: PlaceholderNode?, location: SourceLocation)],
-                          problems: inout [Diagnostic]) {
+    private func checkTag(
+        _ body: String, triple: Bool, at location: SourceLocation,
+        sections: inout [(name: String, node: PlaceholderNode?, location: SourceLocation)],
+        problems: inout [Diagnostic]
+    ) {
         guard let sigil = body.first else {
             problems.append(.error(location, "empty placeholder '{{}}'"))
             return
@@ -85,7 +87,8 @@ struct TagScanner {
                 problems.append(.error(location, "'{{/\(name)}}' closes '{{#\(open.name)}}' (opened at line \(open.location.line))"))
             }
         case ">", "<", "$", "=":
-            problems.append(.error(location, "'{{\(body)}}': partials, blocks and delimiter changes are not supported in briefing templates"))
+            problems.append(
+                .error(location, "'{{\(body)}}': partials, blocks and delimiter changes are not supported in briefing templates"))
         case "&":
             _ = resolve(name, at: location, sections: sections, problems: &problems)
         default:
@@ -93,20 +96,25 @@ struct TagScanner {
         }
     }
 
-    private func resolve(_ name: String, at location: SourceLocation,
-                         sections: [(name: String, node: PlaceholderNode?, location: SourceLocation)],
-                         problems: inout [Diagnostic]) -> PlaceholderNode? {
+    private func resolve(
+        _ name: String, at location: SourceLocation,
+        sections: [(name: String, node: PlaceholderNode?, location: SourceLocation)],
+        problems: inout [Diagnostic]
+    ) -> PlaceholderNode? {
         if name == "." { return sections.last?.node }
         if let bad = name.first(where: { !Self.nameCharacters.contains($0) }) {
-            problems.append(.error(location, "placeholder '\(name)' contains '\(bad)'",
-                                   hint: "names use ASCII letters, digits, '.', '-' and '_' (write suppliers like 'united-states', 'turkiye')"))
+            problems.append(
+                .error(
+                    location, "placeholder '\(name)' contains '\(bad)'",
+                    hint: "names use ASCII letters, digits, '.', '-' and '_' (write suppliers like 'united-states', 'turkiye')"))
             return nil
         }
         if let node = root.resolve(name) { return node }
         for open in sections.reversed() {
             if let node = open.node?.resolve(name) { return node }
         }
-        let hint = Suggestion.closest(to: name, in: root.allNames()).map { "did you mean '\($0)'?" }
+        let hint =
+            Suggestion.closest(to: name, in: root.allNames()).map { "did you mean '\($0)'?" }
             ?? "placeholders name facts in data.yaml: fig.ID, growth.ID, projection.ID, event.ID, supply.SERIES.ROW.SUPPLIER, cite.SOURCE"
         problems.append(.error(location, "unknown placeholder '\(name)'", hint: hint))
         return nil
