@@ -46,12 +46,13 @@ struct Paginator {
         }
     }
 
-    /// Height an element needs at the foot of a page so that it is not stranded: all of a
-    /// short paragraph, or its first lines.
+    /// The least of an element that may stand at the foot of a page: a paragraph too short to
+    /// split without an orphan or a widow goes whole, a longer one needs its first lines.
     private func minimumHeight(_ element: FlowElement) -> Double {
         switch element.kind {
         case .paragraph(_, let measured):
-            let lines = min(measured.lines.count, Self.minimumLines)
+            let count = measured.lines.count
+            let lines = count < 2 * Self.minimumLines ? count : Self.minimumLines
             return element.spaceBefore + measured.height(of: 0..<lines)
         case .space(let height): return height
         case .rule(_, let thickness): return element.spaceBefore + thickness

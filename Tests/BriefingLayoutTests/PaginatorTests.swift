@@ -1,0 +1,62 @@
+import Testing
+
+@testable import BriefingLayout
+
+/// Pagination rules checked on hand-built flows where the page break falls exactly where a
+/// rule matters.
+@Suite struct PaginatorTests {
+    let lineHeight = 13.0  // FakeMeasurer: size 10 * 1.3
+    let frame = Rect(x: 0, y: 0, width: 100, height: 130)  // ten lines
+
+    /// A paragraph of exactly `lines` lines (the fake fits 20 characters per line at size 10).
+    func paragraph(lines: Int) -> FlowElement {
+        let text = Array(repeating: String(repeating: "x", count: 19), count: lines).joined(separator: " ")
+        let measured = FakeMeasurer().measure(Paragraph([TextRun(text, TextStyle(family: .serif, size: 10, color: Color(hex: 0)))]), width: 100)
+        precondition(measured.lines.count == lines)
+        return FlowElement(kind: .paragraph(index: lines, measured: measured), width: 100)
+    }
+
+    func place(_ elements: [FlowElement]) -> [[FrameItem]] {
+        var paginator = Paginator(frame: frame, firstPageIndex: 0, boxColor: Color(hex: 0))
+        paginator.place(elements)
+        return paginator.pages
+    }
+
+    func texts(_ page: [FrameItem]) -> [(paragraph: Int, lines: Range<Int>)] {
+        page.compactMap { item in
+            if case .text(let paragraph, let lines, _, _) = item { return (paragraph, lines) }
+            return nil
+        }
+    }
+
+    @Test func headingMovesWithAShortParagraphThatCannotSplit() {
+        var heading = paragraph(lines: 1)
+        heading.keepWithNext = true
+        // 7 lines of filler, a heading on line 8, then a three-line paragraph: two lines would
+        // fit, but splitting 2 + 1 leaves a widow, so the paragraph and its heading move.
+        let pages = place([paragraph(lines: 7), heading, paragraph(lines: 3)])
+        #expect(pages.count == 2)
+        #expect(texts(pages[0]).map(\.paragraph) == [7])
+        #expect(texts(pages[1]).map(\.paragraph) == [1, 3])
+    }
+
+    @Test func longParagraphSplitsKeepingTwoLinesEachSide() {
+        // 9 lines used; an eight-line paragraph would leave one line (orphan): it must move.
+        let orphan = place([paragraph(lines: 9), paragraph(lines: 8)])
+        #expect(texts(orphan[1]).first?.lines == 0..<8)
+        // 6 lines used; four fit, leaving four: split 4 + 4.
+        let split = place([paragraph(lines: 6), paragraph(lines: 8)])
+        #expect(texts(split[0]).last?.lines == 0..<4)
+        #expect(texts(split[1]).first?.lines == 4..<8)
+        // 3 lines used; seven fit of eight, leaving one (widow): split 6 + 2.
+        let widow = place([paragraph(lines: 3), paragraph(lines: 8)])
+        #expect(texts(widow[0]).last?.lines == 0..<6)
+        #expect(texts(widow[1]).first?.lines == 6..<8)
+    }
+
+    @Test func aParagraphTallerThanAPageStillFlows() {
+        let pages = place([paragraph(lines: 25)])
+        #expect(pages.count == 3)
+        #expect(pages.flatMap(texts).map(\.lines.count).reduce(0, +) == 25)
+    }
+}
