@@ -8,7 +8,7 @@ extension Block {
             items.forEach { $0.forEach { $0.visitInlines(body) } }
         case .callout(let blocks):
             blocks.forEach { $0.visitInlines(body) }
-        case .thematicBreak:
+        case .thematicBreak, .chart:
             break
         }
     }

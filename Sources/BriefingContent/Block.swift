@@ -1,5 +1,5 @@
 /// Block-level content of a section, after templates are expanded and Markdown parsed.
-public indirect enum Block: Sendable, Hashable {
+public indirect enum Block: Sendable, Equatable {
     /// Level 1 is the section title (added by the document builder); Markdown `##` is level 2.
     case heading(level: Int, [Inline])
     case paragraph([Inline])
@@ -8,4 +8,6 @@ public indirect enum Block: Sendable, Hashable {
     /// A Markdown block quote, set as a shaded "key points" box.
     case callout([Block])
     case thematicBreak
+    /// A numbered chart with caption, alt text and source line.
+    case chart(ChartFigure)
 }

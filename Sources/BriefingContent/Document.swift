@@ -40,11 +40,14 @@ public struct Document: Sendable {
         public var id: String
         public var text: String
         public var url: String?
-        public init(number: Int, id: String, text: String, url: String?) {
+        /// Short name for source lines under charts ("SIPRI").
+        public var publisher: String
+        public init(number: Int, id: String, text: String, url: String?, publisher: String = "") {
             self.number = number
             self.id = id
             self.text = text
             self.url = url
+            self.publisher = publisher
         }
     }
 
@@ -87,5 +90,9 @@ public struct Document: Sendable {
     /// Citation number of a source, for `[n]` markers.
     public func citationNumber(_ sourceID: String) -> Int? {
         sources.first { $0.id == sourceID }?.number
+    }
+
+    public func source(_ sourceID: String) -> SourceEntry? {
+        sources.first { $0.id == sourceID }
     }
 }

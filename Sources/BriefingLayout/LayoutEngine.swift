@@ -21,7 +21,7 @@ public struct LayoutEngine {
         var pages = cover.pages
         var outline = cover.outline
 
-        var builder = FlowBuilder(style: style, store: store, styler: styler)
+        var builder = FlowBuilder(style: style, store: store, styler: styler, source: document.source)
         for section in document.sections {
             let anchor = "section-\(section.id)"
             builder.addSectionHeading(number: section.number, title: section.title, anchor: anchor)

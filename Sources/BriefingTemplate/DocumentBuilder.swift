@@ -17,7 +17,9 @@ public enum DocumentBuilder {
                 let file = try template.file(relativePath, at: location)
                 let text = try TextFile.read(file.url, displayName: file.displayName)
                 let expanded = try expander.expand(text, file: file.displayName)
-                return try MarkdownParser.parse(expanded, file: file.displayName)
+                return try MarkdownParser.parse(expanded, file: file.displayName) { id, options, location in
+                    try ChartResolver.resolve(id: id, options: options, facts: template.facts, at: location)
+                }
             } catch let error as InputError {
                 diagnostics.append(contentsOf: error.diagnostics)
                 return []
@@ -38,7 +40,13 @@ public enum DocumentBuilder {
                     blocks: blocks(of: section.file, at: section.location)))
         }
         let keyFigures = spec.keyFigures.compactMap { keyFigure($0.id, facts: template.facts) }
-        try diagnostics.check()
+        try diagnostics.sortedByPosition().check()
+
+        // Number the charts of the chosen sections in reading order.
+        var figureNumber = 0
+        for index in sections.indices {
+            sections[index].blocks = sections[index].blocks.map { $0.numberingCharts(from: &figureNumber) }
+        }
 
         // Number sources in order of first citation: key judgements, key figures, then the sections.
         var order: [String] = []
@@ -61,8 +69,7 @@ public enum DocumentBuilder {
         }
         sections.forEach { collect($0.blocks) }
         let sources = order.enumerated().compactMap { index, id -> Document.SourceEntry? in
-            guard let source = template.facts.source(id) else { return nil }
-            return Document.SourceEntry(number: index + 1, id: id, text: sourceText(source), url: source.url)
+            template.facts.source(id).map { sourceEntry($0, number: index + 1) }
         }
 
         return Document(
@@ -70,6 +77,12 @@ public enum DocumentBuilder {
             author: spec.author, keywords: spec.keywords, dateText: dateText, date: date,
             keyJudgements: judgements, keyFigures: keyFigures, sections: sections, sources: sources,
             gradesUsed: Confidence.allCases.filter { grades.contains($0) })
+    }
+
+    /// The numbered entry of a source in a Sources list.
+    public static func sourceEntry(_ source: Source, number: Int) -> Document.SourceEntry {
+        let publisher = source.publisher.split(separator: ",").first.map(String.init) ?? source.publisher
+        return Document.SourceEntry(number: number, id: source.id, text: sourceText(source), url: source.url, publisher: publisher)
     }
 
     static func sourceText(_ source: Source) -> String {

@@ -1,3 +1,4 @@
+import BriefingModel
 import Foundation
 
 /// Finds the bundled templates and fonts wherever the program runs from: cron starts jobs in
@@ -33,4 +34,24 @@ enum Resources {
 
     static var defaultTemplate: URL? { home()?.appendingPathComponent("Templates/sino-pak") }
     static var fonts: URL? { home()?.appendingPathComponent("Fonts") }
+
+    /// The template folder to use: the one given, or the bundled default.
+    static func templateDirectory(_ given: String?) throws -> URL {
+        if let given { return URL(fileURLWithPath: given) }
+        guard let url = defaultTemplate else {
+            throw InputError(
+                kind: .missingInput, SourceLocation(file: "Templates/sino-pak"), "cannot find the bundled templates",
+                hint: "pass --template DIR, or set BRIEFING_HOME to the folder holding Templates/ and Fonts/")
+        }
+        return url
+    }
+
+    static func fontsDirectory() throws -> URL {
+        guard let url = fonts else {
+            throw InputError(
+                kind: .missingInput, SourceLocation(file: "Fonts"), "cannot find the bundled fonts",
+                hint: "set BRIEFING_HOME to the folder holding Templates/ and Fonts/")
+        }
+        return url
+    }
 }

@@ -11,7 +11,8 @@ import Testing
     /// A paragraph of exactly `lines` lines (the fake fits 20 characters per line at size 10).
     func paragraph(lines: Int) -> FlowElement {
         let text = Array(repeating: String(repeating: "x", count: 19), count: lines).joined(separator: " ")
-        let measured = FakeMeasurer().measure(Paragraph([TextRun(text, TextStyle(family: .serif, size: 10, color: Color(hex: 0)))]), width: 100)
+        let measured = FakeMeasurer().measure(
+            Paragraph([TextRun(text, TextStyle(family: .serif, size: 10, color: Color(hex: 0)))]), width: 100)
         precondition(measured.lines.count == lines)
         return FlowElement(kind: .paragraph(index: lines, measured: measured), width: 100)
     }

@@ -43,5 +43,7 @@ import Testing
     @Test func suggestsTheClosestName() {
         #expect(Suggestion.closest(to: "confidnce", in: ["confidence", "source", "note"]) == "confidence")
         #expect(Suggestion.closest(to: "zzzzzz", in: ["confidence", "source"]) == nil)
+        #expect(Suggestion.closest(to: "paksat", in: ["paksat-mm1", "ilrs"]) == "paksat-mm1")
+        #expect(Suggestion.closest(to: "fibre", in: ["fibre-length", "fibre-cost"]) == nil, "ambiguous prefixes suggest nothing")
     }
 }

@@ -1,17 +1,25 @@
 import BriefingContent
+import BriefingModel
 
 /// Turns content blocks into flow elements: chooses styles, spacing, indents and bullets.
 struct FlowBuilder {
     let style: BriefingStyle
     let store: ParagraphStore
     let styler: InlineStyler
+    /// Looks up a cited source (number, publisher) for chart source lines.
+    let source: (String) -> Document.SourceEntry?
     private(set) var elements: [FlowElement] = []
     private var nextBox = 0
+    private var nextFloat = 0
 
-    init(style: BriefingStyle, store: ParagraphStore, styler: InlineStyler) {
+    init(
+        style: BriefingStyle, store: ParagraphStore, styler: InlineStyler,
+        source: @escaping (String) -> Document.SourceEntry? = { _ in nil }
+    ) {
         self.style = style
         self.store = store
         self.styler = styler
+        self.source = source
     }
 
     private var bodyParagraph: (([TextRun]) -> Paragraph) {
@@ -70,7 +78,90 @@ struct FlowBuilder {
             elements.append(.space(8))
         case .thematicBreak:
             elements.append(FlowElement(kind: .rule(style.rule, thickness: 0.5), x: x, width: width, spaceBefore: 6, spaceAfter: 10))
+        case .chart(let figure):
+            addFigure(figure, x: x, width: width)
         }
+    }
+
+    // MARK: - Figures
+
+    /// Caption, alt text, the chart and its source line, kept together; then, for a timeline
+    /// too dense to label every event, a continuation table.
+    mutating func addFigure(_ figure: ChartFigure, x: Double, width: Double) {
+        let captionStyle = TextStyle(family: .sans, size: 9, weight: .semibold, color: style.navy)
+        // A chart on its own (number 0) has a title but no figure number.
+        let label = figure.number > 0 ? [TextRun("Figure \(figure.number)\u{2003}", captionStyle.with { $0.color = style.accent })] : []
+        let caption = store.add(Paragraph(label + [TextRun(figure.title, captionStyle)]), width: width)
+        elements.append(
+            FlowElement(
+                kind: .paragraph(index: caption.index, measured: caption.measured), x: x, width: width, spaceBefore: 10,
+                spaceAfter: 2, keepWithNext: true, anchor: figure.anchor, outline: nil))
+        let alt = store.add(Paragraph([TextRun(figure.altText, style.small)], lineSpacing: 1.02), width: width)
+        elements.append(
+            FlowElement(kind: .paragraph(index: alt.index, measured: alt.measured), x: x, width: width, spaceAfter: 8, keepWithNext: true))
+
+        let drawing = ChartLayout.draw(figure, width: width, store: store, style: ChartStyle(house: style))
+        elements.append(
+            FlowElement(kind: .drawing(drawing.items, height: drawing.size.height), x: x, width: width, spaceAfter: 6, keepWithNext: true))
+
+        let sourceStyle = style.small.with { $0.size = 7.4 }
+        var runs = [TextRun("Source: ", sourceStyle.with { $0.weight = .semibold })]
+        var byPublisher: [(String, [Int])] = []
+        for id in figure.sourceIDs {
+            guard let entry = source(id) else { continue }
+            if let index = byPublisher.firstIndex(where: { $0.0 == entry.publisher }) {
+                byPublisher[index].1.append(entry.number)
+            } else {
+                byPublisher.append((entry.publisher, [entry.number]))
+            }
+        }
+        for (offset, (publisher, numbers)) in byPublisher.enumerated() {
+            runs.append(TextRun((offset > 0 ? "; " : "") + publisher + " ", sourceStyle))
+            for number in numbers.sorted() {
+                runs.append(
+                    TextRun(
+                        "[\(number)]", sourceStyle.with { $0.color = style.navy }, link: .destination(InlineStyler.sourceAnchor(number))))
+            }
+        }
+        runs.append(TextRun(".", sourceStyle))
+        if let note = figure.sourceNote { runs.append(TextRun(" " + note.prefix(1).uppercased() + note.dropFirst() + ".", sourceStyle)) }
+        if !drawing.unlabelled.isEmpty {
+            runs.append(TextRun(" \(drawing.unlabelled.count) events without a label are listed after the figure.", sourceStyle))
+        }
+        let sourceLine = store.add(Paragraph(InlineStyler.merge(runs), lineSpacing: 1.02), width: width)
+        elements.append(
+            FlowElement(kind: .paragraph(index: sourceLine.index, measured: sourceLine.measured), x: x, width: width, spaceAfter: 12))
+
+        if case .timeline(let events) = figure.data, !drawing.unlabelled.isEmpty {
+            addContinuationTable(drawing.unlabelled.map { events[$0] }, figure: figure, x: x, width: width)
+        } else {
+            // Without a continuation table the figure may float to the next page's top.
+            let group = nextFloat
+            nextFloat += 1
+            for index in (elements.count - 4)..<elements.count { elements[index].floatGroup = group }
+        }
+    }
+
+    /// Events the timeline could not label, as a two-column list (date, event).
+    private mutating func addContinuationTable(_ events: [Event], figure: ChartFigure, x: Double, width: Double) {
+        let heading = store.add(Paragraph([TextRun("Events not labelled in Figure \(figure.number)", style.minorHeading)]), width: width)
+        elements.append(
+            FlowElement(
+                kind: .paragraph(index: heading.index, measured: heading.measured), x: x, width: width, spaceBefore: 4,
+                spaceAfter: 4, keepWithNext: true))
+        let dateColumn = 78.0
+        let text = style.small.with { $0.color = style.ink }
+        for event in events {
+            var runs = [TextRun(event.title, text)]
+            if let marker = event.attribution.confidence.marker { runs.append(TextRun(marker, style.marker.with { $0.size = 6 })) }
+            let row = store.add(Paragraph(runs), width: width - dateColumn)
+            let date = store.add(Paragraph([TextRun(event.when.description, text.with { $0.weight = .semibold })]), width: dateColumn)
+            var element = FlowElement(
+                kind: .paragraph(index: row.index, measured: row.measured), x: x + dateColumn, width: width - dateColumn, spaceAfter: 1.5)
+            element.bullet = (date.index, date.measured, x)
+            elements.append(element)
+        }
+        if let last = elements.indices.last { elements[last].spaceAfter = 10 }
     }
 
     private mutating func addList(_ items: [(String, [Block])], x: Double, box: Int?, anchor: String) {
@@ -91,6 +182,15 @@ struct FlowBuilder {
     }
 
     // MARK: - Sources
+
+    /// A small unnumbered heading (the standalone chart's source list).
+    mutating func addHeading(_ title: String) {
+        let (index, measured) = store.add(Paragraph([TextRun(title, style.minorHeading)]), width: style.frameWidth)
+        elements.append(
+            FlowElement(
+                kind: .paragraph(index: index, measured: measured), width: style.frameWidth, spaceBefore: 4, spaceAfter: 4,
+                keepWithNext: true))
+    }
 
     mutating func addSources(_ sources: [Document.SourceEntry]) {
         let hang = 22.0

@@ -4,6 +4,8 @@ struct FlowElement {
         case paragraph(index: Int, measured: MeasuredParagraph)
         case space(Double)
         case rule(Color, thickness: Double)
+        /// A chart: items laid out at the origin, placed whole.
+        case drawing([FrameItem], height: Double)
     }
 
     var kind: Kind
@@ -21,6 +23,9 @@ struct FlowElement {
     var outline: (title: String, level: Int)?
     /// Callout box this element belongs to; boxes are shaded behind their elements.
     var box: Int?
+    /// Figure group: consecutive elements with the same id are placed together, and when they
+    /// do not fit they float to the top of the next page while the text flows on.
+    var floatGroup: Int?
 
     static func space(_ height: Double, box: Int? = nil) -> FlowElement {
         FlowElement(kind: .space(height), box: box)

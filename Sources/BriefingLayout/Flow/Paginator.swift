@@ -11,6 +11,9 @@ struct Paginator {
     private var boxExtents: [BoxKey: (top: Double, bottom: Double)] = [:]
     private var boxOrder: [BoxKey] = []
     private let boxColor: Color
+    /// Figures waiting for the top of the next page.
+    private var pendingFloats: [[FlowElement]] = []
+    private var placingFloats = false
 
     static let minimumLines = 2
 
@@ -31,6 +34,13 @@ struct Paginator {
     private mutating func newPage() {
         pages.append([])
         y = frame.y
+        // Deferred figures go first on the new page.
+        guard !placingFloats, !pendingFloats.isEmpty else { return }
+        placingFloats = true
+        let floats = pendingFloats
+        pendingFloats = []
+        for group in floats { placeSequence(group) }
+        placingFloats = false
     }
 
     private mutating func emit(_ item: FrameItem) { pages[pages.count - 1].append(item) }
@@ -56,6 +66,7 @@ struct Paginator {
             return element.spaceBefore + measured.height(of: 0..<lines)
         case .space(let height): return height
         case .rule(_, let thickness): return element.spaceBefore + thickness
+        case .drawing(_, let height): return element.spaceBefore + height
         }
     }
 
@@ -65,11 +76,45 @@ struct Paginator {
         case .paragraph(_, let measured): element.spaceBefore + measured.height
         case .space(let height): height
         case .rule(_, let thickness): element.spaceBefore + thickness
+        case .drawing(_, let height): element.spaceBefore + height
         }
     }
 
     mutating func place(_ elements: [FlowElement]) {
-        for (offset, element) in elements.enumerated() {
+        var index = 0
+        while index < elements.count {
+            guard let group = elements[index].floatGroup else {
+                placeSequence(elements, from: index, to: index + 1)
+                index += 1
+                continue
+            }
+            var end = index
+            while end < elements.count, elements[end].floatGroup == group { end += 1 }
+            let members = Array(elements[index..<end])
+            let height = members.reduce(0) { $0 + fullHeight($1) + $1.spaceAfter }
+            if atTop || y + height <= frame.maxY || height > frame.height {
+                placeSequence(members)
+            } else {
+                pendingFloats.append(members)
+            }
+            index = end
+        }
+        if !pendingFloats.isEmpty { newPage() }
+        for key in boxOrder {
+            guard let extent = boxExtents[key] else { continue }
+            let rect = Rect(x: frame.x, y: extent.top, width: frame.width, height: extent.bottom - extent.top)
+            pages[key.page].insert(.fill(rect, boxColor), at: 0)
+        }
+    }
+
+    private mutating func placeSequence(_ elements: [FlowElement]) {
+        placeSequence(elements, from: 0, to: elements.count)
+    }
+
+    /// Places `elements[start..<end]`, looking ahead through the whole array for keep-with-next.
+    private mutating func placeSequence(_ elements: [FlowElement], from start: Int, to end: Int) {
+        for offset in start..<end {
+            let element = elements[offset]
             // What must fit below this element before the page may end.
             var required = minimumHeight(element)
             var next = offset + 1
@@ -83,11 +128,6 @@ struct Paginator {
             }
             if !atTop, y + required > frame.maxY, !isSpace(element) { newPage() }
             place(element)
-        }
-        for key in boxOrder {
-            guard let extent = boxExtents[key] else { continue }
-            let rect = Rect(x: frame.x, y: extent.top, width: frame.width, height: extent.bottom - extent.top)
-            pages[key.page].insert(.fill(rect, boxColor), at: 0)
         }
     }
 
@@ -112,6 +152,12 @@ struct Paginator {
             y += thickness + element.spaceAfter
         case .paragraph(let index, let measured):
             placeParagraph(element, index: index, measured: measured)
+        case .drawing(let items, let height):
+            y += atTop ? 0 : element.spaceBefore
+            if y + height > frame.maxY, !atTop { newPage() }
+            if let anchor = element.anchor { emit(.anchor(name: anchor, at: Point(x: frame.x, y: y))) }
+            for item in items { emit(item.offsetBy(dx: frame.x + element.x, dy: y)) }
+            y += height + element.spaceAfter
         }
     }
 

@@ -11,4 +11,22 @@ public enum FrameItem: Sendable, Hashable {
     case link(Rect, LinkTarget)
     /// A named destination for internal links and bookmarks.
     case anchor(name: String, at: Point)
+    /// A chart shape: filled, hatched and/or stroked.
+    case shape(Shape, ShapeStyle)
+}
+
+extension FrameItem {
+    /// The same item moved by (dx, dy): charts are laid out at the origin and placed later.
+    public func offsetBy(dx: Double, dy: Double) -> FrameItem {
+        switch self {
+        case .text(let paragraph, let lines, let origin, let width):
+            .text(paragraph: paragraph, lines: lines, origin: Point(x: origin.x + dx, y: origin.y + dy), width: width)
+        case .fill(let rect, let color): .fill(rect.offsetBy(dx: dx, dy: dy), color)
+        case .line(let from, let to, let color, let width):
+            .line(from: Point(x: from.x + dx, y: from.y + dy), to: Point(x: to.x + dx, y: to.y + dy), color: color, width: width)
+        case .link(let rect, let target): .link(rect.offsetBy(dx: dx, dy: dy), target)
+        case .anchor(let name, let point): .anchor(name: name, at: Point(x: point.x + dx, y: point.y + dy))
+        case .shape(let shape, let style): .shape(shape.offsetBy(dx: dx, dy: dy), style)
+        }
+    }
 }

@@ -1,14 +1,17 @@
 /// Finds the closest valid name to a misspelt one: typos are the commonest error in hand-edited YAML.
 public enum Suggestion {
     /// The candidate with the smallest edit distance, if it is close enough to be a plausible typo.
-    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    public static func closest(to word: String, in candidates: some Collection<String>) -> String? {
         var best: (name: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(word.lowercased(), candidate.lowercased())
             if distance < (best?.distance ?? .max) { best = (candidate, distance) }
         }
-        guard let best, best.distance <= max(2, word.count / 3) else { return nil }
-        return best.name
+        if let best, best.distance <= max(2, word.count / 3) { return best.name }
+        // A shortened name ("paksat" for "paksat-mm1") is a typo too, if it is unambiguous.
+        let lowered = word.lowercased()
+        let extensions = candidates.filter { $0.lowercased().hasPrefix(lowered) }
+        return lowered.count >= 3 && extensions.count == 1 ? extensions[0] : nil
     }
 
     /// Levenshtein distance over Unicode scalars.

@@ -55,4 +55,12 @@ public enum Domain: String, Sendable, CaseIterable {
         case .trade: "Trade"
         }
     }
+
+    /// As it reads inside a sentence.
+    public var phrase: String {
+        switch self {
+        case .it: "IT and AI"
+        default: title.lowercased()
+        }
+    }
 }

@@ -39,6 +39,8 @@ final class CairoPainter {
             case .anchor(let name, let point):
                 cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(TagAttribute.escape(name))' x=\(fmt(point.x)) y=\(fmt(point.y))")
                 cairo_tag_end(cr, CAIRO_TAG_DEST)
+            case .shape(let shape, let style):
+                drawShape(shape, style, on: cr)
             }
         }
     }
@@ -50,6 +52,92 @@ final class CairoPainter {
             guard let line = pango_layout_get_line_readonly(entry.layout, Int32(index)) else { continue }
             cairo_move_to(cr, origin.x + metrics.x, origin.y + metrics.baseline)
             pango_cairo_show_layout_line(cr, line)
+        }
+    }
+
+    private func path(_ shape: Shape, on cr: OpaquePointer) {
+        cairo_new_path(cr)
+        switch shape {
+        case .rect(let rect):
+            cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+        case .circle(let center, let radius):
+            cairo_arc(cr, center.x, center.y, radius, 0, 2 * Double.pi)
+            cairo_close_path(cr)
+        case .polygon(let points), .polyline(let points):
+            guard let first = points.first else { return }
+            cairo_move_to(cr, first.x, first.y)
+            for point in points.dropFirst() { cairo_line_to(cr, point.x, point.y) }
+            if case .polygon = shape { cairo_close_path(cr) }
+        }
+    }
+
+    private func drawShape(_ shape: Shape, _ style: ShapeStyle, on cr: OpaquePointer) {
+        if let fill = style.fill {
+            path(shape, on: cr)
+            setColor(fill, on: cr)
+            cairo_fill(cr)
+        }
+        if let pattern = style.pattern {
+            cairo_save(cr)
+            path(shape, on: cr)
+            cairo_clip(cr)
+            drawPattern(pattern, in: shape.bounds, on: cr)
+            cairo_restore(cr)
+        }
+        if let stroke = style.stroke {
+            path(shape, on: cr)
+            setColor(stroke, on: cr)
+            cairo_set_line_width(cr, style.lineWidth)
+            if !style.dash.isEmpty { cairo_set_dash(cr, style.dash, Int32(style.dash.count), 0) }
+            cairo_stroke(cr)
+            cairo_set_dash(cr, nil, 0, 0)
+        }
+    }
+
+    /// Hatching as real vector lines (not an image pattern), clipped by the caller to the shape.
+    private func drawPattern(_ pattern: Pattern, in bounds: Rect, on cr: OpaquePointer) {
+        let reach = bounds.width + bounds.height
+        func lines(_ color: Color, spacing: Double, slope: Double) {
+            setColor(color, on: cr)
+            cairo_set_line_width(cr, 0.45)
+            var offset = -reach
+            while offset <= reach {
+                if slope == 0 {
+                    let y = bounds.y + offset + reach
+                    if y >= bounds.y && y <= bounds.maxY {
+                        cairo_move_to(cr, bounds.x, y)
+                        cairo_line_to(cr, bounds.maxX, y)
+                    }
+                } else {
+                    // Lines at 45 degrees through the bounds, anchored to page-aligned positions.
+                    let startX = bounds.x + offset
+                    cairo_move_to(cr, startX, slope > 0 ? bounds.maxY : bounds.y)
+                    cairo_line_to(cr, startX + reach, slope > 0 ? bounds.maxY - reach : bounds.y + reach)
+                }
+                offset += spacing
+            }
+            cairo_stroke(cr)
+        }
+        switch pattern {
+        case .diagonal(let color, let spacing): lines(color, spacing: spacing, slope: 1)
+        case .backDiagonal(let color, let spacing): lines(color, spacing: spacing, slope: -1)
+        case .horizontal(let color, let spacing): lines(color, spacing: spacing, slope: 0)
+        case .crossHatch(let color, let spacing):
+            lines(color, spacing: spacing, slope: 1)
+            lines(color, spacing: spacing, slope: -1)
+        case .dots(let color, let spacing):
+            setColor(color, on: cr)
+            var y = bounds.y + spacing / 2
+            while y < bounds.maxY {
+                var x = bounds.x + spacing / 2
+                while x < bounds.maxX {
+                    cairo_new_sub_path(cr)
+                    cairo_arc(cr, x, y, 0.55, 0, 2 * Double.pi)
+                    x += spacing
+                }
+                y += spacing
+            }
+            cairo_fill(cr)
         }
     }
 

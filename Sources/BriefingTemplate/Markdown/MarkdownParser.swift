@@ -5,13 +5,21 @@ import CCmark
 /// Parses expanded CommonMark into content blocks with libcmark, the reference parser.
 /// The only file that imports cmark: the rest of the program sees Swift values.
 enum MarkdownParser {
-    static func parse(_ text: String, file: String) throws -> [Block] {
+    /// Resolves a chart reference (id, options) found at a location into a figure.
+    typealias ChartLookup = (String, [String: String], SourceLocation) throws -> ChartFigure
+
+    static func parse(
+        _ text: String, file: String,
+        chart: @escaping ChartLookup = { id, _, location in
+            throw InputError(kind: .invalidData, location, "charts are not available here ('\(id)')")
+        }
+    ) throws -> [Block] {
         let options = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
         guard let document = cmark_parse_document(text, text.utf8.count, options) else {
             throw InputError(kind: .invalidData, SourceLocation(file: file), "cannot parse the Markdown")
         }
         defer { cmark_node_free(document) }
-        var converter = Converter(file: file)
+        var converter = Converter(file: file, chart: chart)
         let blocks = converter.blocks(childrenOf: document)
         if !converter.problems.isEmpty { throw InputError(kind: .invalidData, diagnostics: converter.problems) }
         return blocks
@@ -19,7 +27,42 @@ enum MarkdownParser {
 
     private struct Converter {
         let file: String
+        let chart: ChartLookup
         var problems: [Diagnostic] = []
+
+        init(file: String, chart: @escaping ChartLookup) {
+            self.file = file
+            self.chart = chart
+        }
+
+        /// A chart, or nil after recording why it cannot be drawn.
+        mutating func resolveChart(_ id: String, _ options: [String: String], at location: SourceLocation) -> Block? {
+            do {
+                return .chart(try chart(id, options, location))
+            } catch let error as InputError {
+                problems.append(contentsOf: error.diagnostics)
+            } catch {
+                problems.append(.error(location, "\(error)"))
+            }
+            return nil
+        }
+
+        /// `key: value` lines of a fenced chart block.
+        mutating func chartOptions(_ body: String, at location: SourceLocation) -> [String: String] {
+            var options: [String: String] = [:]
+            for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                guard let colon = trimmed.firstIndex(of: ":") else {
+                    let lineLocation = SourceLocation(file: file, line: location.line + 1 + offset, column: 1)
+                    problems.append(.error(lineLocation, "chart options are 'key: value' lines, found '\(trimmed)'"))
+                    continue
+                }
+                options[trimmed[..<colon].trimmingCharacters(in: .whitespaces)] = trimmed[trimmed.index(after: colon)...]
+                    .trimmingCharacters(in: .whitespaces)
+            }
+            return options
+        }
 
         func location(_ node: OpaquePointer) -> SourceLocation {
             SourceLocation(file: file, line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
@@ -47,6 +90,18 @@ enum MarkdownParser {
             let type = cmark_node_get_type(node)
             switch type {
             case CMARK_NODE_PARAGRAPH:
+                // A paragraph holding only ![title](chart:ID) places a chart.
+                let kids = children(node)
+                if kids.count == 1, cmark_node_get_type(kids[0]) == CMARK_NODE_IMAGE {
+                    let url = cmark_node_get_url(kids[0]).map { String(cString: $0) } ?? ""
+                    guard url.hasPrefix("chart:") else {
+                        problems.append(
+                            .error(location(kids[0]), "images are not supported ('\(url)')", hint: "place a chart with ![title](chart:ID)"))
+                        return nil
+                    }
+                    let title = inlines(childrenOf: kids[0]).plainText
+                    return resolveChart(String(url.dropFirst(6)), title.isEmpty ? [:] : ["title": title], at: location(kids[0]))
+                }
                 return .paragraph(inlines(childrenOf: node))
             case CMARK_NODE_HEADING:
                 // Level 1 is the section title from briefing.yaml, so `#` and `##` both become level 2.
@@ -62,6 +117,16 @@ enum MarkdownParser {
                 return .callout(blocks(childrenOf: node))
             case CMARK_NODE_THEMATIC_BREAK:
                 return .thematicBreak
+            case CMARK_NODE_CODE_BLOCK where (cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "").hasPrefix("chart"):
+                // ```chart ID``` with optional `key: value` lines.
+                let info = String(cString: cmark_node_get_fence_info(node)).split(separator: " ").map(String.init)
+                let at = location(node)
+                guard info.first == "chart", info.count == 2 else {
+                    problems.append(
+                        .error(at, "a chart block starts with ```chart ID", hint: "charts: \(ChartResolver.ids.joined(separator: ", "))"))
+                    return nil
+                }
+                return resolveChart(info[1], chartOptions(literal(node), at: at), at: at)
             case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK:
                 // Printed literally: a briefing has no raw HTML, and data must never become markup.
                 let text = literal(node).trimmingCharacters(in: .newlines)
@@ -84,6 +149,10 @@ enum MarkdownParser {
             case CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE: return [.code(literal(node))]
             case CMARK_NODE_SOFTBREAK: return [.softBreak]
             case CMARK_NODE_LINEBREAK: return [.lineBreak]
+            case CMARK_NODE_IMAGE:
+                problems.append(
+                    .error(location(node), "images cannot stand inside text", hint: "put ![title](chart:ID) in a paragraph of its own"))
+                return []
             case CMARK_NODE_LINK:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 return [.link(url: url, inlines(childrenOf: node))]

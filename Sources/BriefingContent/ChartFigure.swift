@@ -1,0 +1,51 @@
+import BriefingModel
+
+/// A chart placed in the briefing: which chart, the facts it draws (already resolved and
+/// validated), its caption, alt text and sources. Numbered after sections are chosen.
+public struct ChartFigure: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case supplyShares = "supply-shares"
+        case growthRates = "growth-rates"
+        case timeline
+
+        public var summary: String {
+            switch self {
+            case .supplyShares: "who supplies the arms: 100% stacked bars by period or equipment category"
+            case .growthRates: "growth rates on a common zero-based axis, with a projection and its derived annual rate"
+            case .timeline: "dated events and spans of the cooperation, colour- and shape-coded by domain"
+            }
+        }
+    }
+
+    public enum Data: Sendable {
+        case supplyShares(SupplySeries)
+        case growthRates([GrowthRate], projection: Projection?)
+        case timeline([Event])
+    }
+
+    public var kind: Kind
+    public var data: Data
+    /// "Figure N" once numbered; 0 before.
+    public var number: Int
+    public var title: String
+    /// One or two sentences describing what the data shows, generated from it (for readers
+    /// who cannot see the chart, and printed under the title).
+    public var altText: String
+    /// Sources of every fact drawn, in first-use order.
+    public var sourceIDs: [String]
+    /// A note for the source line ("shares of volume (SIPRI TIV)").
+    public var sourceNote: String?
+
+    public init(kind: Kind, data: Data, number: Int = 0, title: String, altText: String, sourceIDs: [String], sourceNote: String?) {
+        self.kind = kind
+        self.data = data
+        self.number = number
+        self.title = title
+        self.altText = altText
+        self.sourceIDs = sourceIDs
+        self.sourceNote = sourceNote
+    }
+
+    /// Anchor for links to this figure.
+    public var anchor: String { "figure-\(number)" }
+}

@@ -1,0 +1,164 @@
+import BriefingModel
+import Foundation
+
+/// The cooperation timeline: a year axis from the first event to the last; each point event
+/// as a pale bar covering the period its date can mean (a day, a month, a year, a decade) with
+/// its domain's symbol, labelled in lanes above the axis; spans as hatched bars below it.
+/// Events that cannot be labelled legibly are reported as `unlabelled` for a continuation table.
+struct TimelineChart {
+    let events: [Event]
+    let style: ChartStyle
+    let width: Double
+    /// The most label lanes the chart may stack above the axis (about a third of an A4 page).
+    var maxLanes = 26
+
+    var labelStyle: TextStyle { style.text.with { $0.size = 6.8 } }
+    var dateStyle: TextStyle { labelStyle.with { $0.weight = .semibold } }
+
+    func labelRuns(_ event: Event) -> [TextRun] {
+        var runs = [
+            TextRun(event.when.description + "  ", dateStyle.with { $0.color = style.color(event.domain) }),
+            TextRun(event.title, labelStyle),
+        ]
+        if let marker = event.attribution.confidence.marker { runs.append(TextRun(marker, style.marker)) }
+        return runs
+    }
+
+    func draw(store: ParagraphStore) -> ChartDrawing {
+        var canvas = ChartCanvas(store: store)
+        let legendBottom = drawLegend(on: &canvas)
+
+        let first = events.map(\.when.start.start).min() ?? 2000
+        let last =
+            events.map { event -> Double in
+                switch event.when {
+                case .point(let date): date.end
+                case .span(_, let end): end.end
+                }
+            }.max() ?? 2001
+        let scale = LinearScale(domain: floor(first)...ceil(last), from: 6, to: width - 6)
+
+        // Point events: labels in lanes above the axis.
+        let points = events.indices.filter { if case .point = events[$0].when { true } else { false } }
+        let lineHeight = canvas.measure(labelRuns(events[points.first ?? 0])).height
+        let laneHeight = lineHeight + 1.5
+        let requests = points.map { index -> LanePlacer.Request in
+            LanePlacer.Request(x: center(events[index], scale), width: canvas.measure(labelRuns(events[index])).width)
+        }
+        let placements = LanePlacer(chartWidth: width, maxLanes: maxLanes).place(requests)
+        let lanesUsed = (placements.compactMap { $0?.lane }.max() ?? -1) + 1
+        let lanesTop = legendBottom + 10
+        let markTop = lanesTop + Double(lanesUsed) * laneHeight + 4
+        let markHeight = 8.0
+        let axisY = markTop + markHeight + 3
+
+        var unlabelled: [Int] = []
+        for (offset, index) in points.enumerated() {
+            let event = events[index]
+            guard case .point(let date) = event.when else { continue }
+            let color = style.color(event.domain)
+            let x = requests[offset].x
+            let x0 = scale(date.start), x1 = max(scale(date.end), x0 + 1.2)
+            canvas.shape(.rect(Rect(x: x0, y: markTop, width: x1 - x0, height: markHeight)), ShapeStyle(fill: color.withAlpha(0.22)))
+            canvas.shape(
+                style.symbol(event.domain, at: Point(x: x, y: markTop + markHeight / 2), size: 5.4),
+                ShapeStyle(fill: color, stroke: Color(hex: 0xFFFFFF), lineWidth: 0.5))
+            guard let placement = placements[offset] else {
+                unlabelled.append(index)
+                continue
+            }
+            let laneCenter = markTop - 4 - (Double(placement.lane) + 0.5) * laneHeight
+            canvas.line(Point(x: x, y: markTop - 0.6), Point(x: x, y: laneCenter), color: color.withAlpha(0.75), width: 0.45, isMark: true)
+            canvas.text(labelRuns(event), at: Point(x: placement.minX, y: laneCenter), anchor: .centerLeft)
+        }
+
+        // The axis, with nice year ticks below it.
+        canvas.line(
+            Point(x: scale(scale.domain.lowerBound), y: axisY), Point(x: scale(scale.domain.upperBound), y: axisY), color: style.axisLine,
+            width: 0.8)
+        let tickLabelTop = axisY + 3
+        var tickYears = scale.ticks(count: 7).map { Int($0) }
+        let firstYear = Int(scale.domain.lowerBound)
+        if let firstTick = tickYears.first, scale(Double(firstTick)) - scale(Double(firstYear)) > 22 { tickYears.insert(firstYear, at: 0) }
+        var tickBottom = tickLabelTop
+        for year in tickYears {
+            let x = scale(Double(year))
+            canvas.line(Point(x: x, y: axisY), Point(x: x, y: axisY + 2.5), color: style.axisLine, width: 0.6)
+            tickBottom = canvas.tickLabel([TextRun(String(year), style.axis)], x: x, top: tickLabelTop, within: 0...width).maxY
+        }
+
+        // Spans below the axis, labelled beside their bars.
+        let spans = events.indices.filter { if case .span = events[$0].when { true } else { false } }
+        var laneEnds: [Double] = []
+        var y = tickBottom + 5
+        let spanHeight = 6.0
+        var spanRows: [(index: Int, lane: Int, bar: (Double, Double), label: (Double, Double))] = []
+        for index in spans.sorted(by: { events[$0].when.start < events[$1].when.start }) {
+            guard case .span(let start, let end) = events[index].when else { continue }
+            let bar = (scale(start.start), scale(end.end))
+            let labelWidth = canvas.measure(labelRuns(events[index])).width
+            let label = bar.1 + 4 + labelWidth <= width ? (bar.1 + 4, bar.1 + 4 + labelWidth) : (bar.0 - 4 - labelWidth, bar.0 - 4)
+            guard label.0 >= 0 else {
+                unlabelled.append(index)
+                continue
+            }
+            let extent = (min(bar.0, label.0), max(bar.1, label.1))
+            if let lane = laneEnds.firstIndex(where: { $0 + 6 <= extent.0 }), lane < 6 {
+                laneEnds[lane] = extent.1
+                spanRows.append((index, lane, bar, label))
+            } else if laneEnds.count < 6 {
+                laneEnds.append(extent.1)
+                spanRows.append((index, laneEnds.count - 1, bar, label))
+            } else {
+                unlabelled.append(index)
+            }
+        }
+        for row in spanRows {
+            let event = events[row.index]
+            let color = style.color(event.domain)
+            let top = y + Double(row.lane) * (lineHeight + 3) + (lineHeight - spanHeight) / 2
+            canvas.shape(
+                .rect(Rect(x: row.bar.0, y: top, width: row.bar.1 - row.bar.0, height: spanHeight)),
+                ShapeStyle(fill: color.withAlpha(0.35), pattern: .diagonal(color, spacing: 2.6), stroke: color, lineWidth: 0.4))
+            canvas.text(labelRuns(event), at: Point(x: row.label.0, y: top + spanHeight / 2), anchor: .centerLeft)
+        }
+        if !laneEnds.isEmpty { y += Double(laneEnds.count) * (lineHeight + 3) }
+
+        let axisBox = Rect(
+            x: scale(scale.domain.lowerBound), y: axisY - 0.4, width: scale(scale.domain.upperBound) - scale(scale.domain.lowerBound),
+            height: 0.8)
+        return ChartDrawing(
+            size: Size(width: width, height: max(y, tickBottom)), items: canvas.items, labelBoxes: canvas.labelBoxes,
+            markBoxes: canvas.markBoxes, axisBox: axisBox, unlabelled: unlabelled.sorted())
+    }
+
+    /// Where a point event's symbol and leader stand: the middle of the period its date covers.
+    private func center(_ event: Event, _ scale: LinearScale) -> Double {
+        guard case .point(let date) = event.when else { return scale(event.when.start.start) }
+        return (scale(date.start) + scale(date.end)) / 2
+    }
+
+    /// Domain symbols, and a key to the pale precision bars; returns the legend's bottom.
+    private func drawLegend(on canvas: inout ChartCanvas) -> Double {
+        var x = 0.0, y = 0.0, lineHeight = 0.0
+        var entries: [(runs: [TextRun], domain: Domain?)] = Domain.allCases.filter { domain in events.contains { $0.domain == domain } }
+            .map { ([TextRun($0.title, style.text)], $0) }
+        entries.append(([TextRun("pale bar: the period a date covers (month, year, decade)", style.axis)], nil))
+        for entry in entries {
+            let size = canvas.measure(entry.runs)
+            let symbolRoom = entry.domain == nil ? 0.0 : 10
+            if x > 0, x + symbolRoom + size.width > width {
+                x = 0
+                y += lineHeight + 3
+            }
+            lineHeight = max(lineHeight, size.height)
+            if let domain = entry.domain {
+                canvas.shape(
+                    style.symbol(domain, at: Point(x: x + 3.5, y: y + size.height / 2), size: 6), ShapeStyle(fill: style.color(domain)))
+            }
+            canvas.text(entry.runs, at: Point(x: x + symbolRoom, y: y))
+            x += symbolRoom + size.width + 12
+        }
+        return y + lineHeight
+    }
+}

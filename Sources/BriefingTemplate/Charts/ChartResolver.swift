@@ -1,0 +1,134 @@
+import BriefingContent
+import BriefingModel
+
+/// Turns a chart reference in a template (`chart supply-shares` plus options) into a
+/// `ChartFigure` with the model's data, alt text and sources. Used by the briefing and by
+/// `briefing chart`, so a chart looks the same in both.
+public enum ChartResolver {
+    /// Options each chart accepts, one `key: value` per line in a fenced `chart` block.
+    static let options: [ChartFigure.Kind: [String]] = [
+        .supplyShares: ["series", "title"],
+        .growthRates: ["growth", "projection", "title"],
+        .timeline: ["events", "title"],
+    ]
+
+    public static var ids: [String] { ChartFigure.Kind.allCases.map(\.rawValue) }
+
+    public static func resolve(id: String, options: [String: String] = [:], facts: FactBase, at location: SourceLocation) throws
+        -> ChartFigure
+    {
+        guard let kind = ChartFigure.Kind(rawValue: id) else {
+            let hint = Suggestion.closest(to: id, in: ids).map { "did you mean '\($0)'?" } ?? "charts: \(ids.joined(separator: ", "))"
+            throw InputError(kind: .invalidData, location, "unknown chart '\(id)'", hint: hint)
+        }
+        let allowed = Self.options[kind] ?? []
+        for key in options.keys.sorted() where !allowed.contains(key) {
+            let hint =
+                Suggestion.closest(to: key, in: allowed).map { "did you mean '\($0)'?" } ?? "options: \(allowed.joined(separator: ", "))"
+            throw InputError(kind: .invalidData, location, "chart '\(id)' has no option '\(key)'", hint: hint)
+        }
+        var figure: ChartFigure
+        switch kind {
+        case .supplyShares: figure = try supplyShares(options, facts: facts, at: location)
+        case .growthRates: figure = try growthRates(options, facts: facts, at: location)
+        case .timeline: figure = try timeline(options, facts: facts, at: location)
+        }
+        if let title = options["title"] { figure.title = title }
+        return figure
+    }
+
+    // MARK: - Charts
+
+    private static func supplyShares(_ options: [String: String], facts: FactBase, at location: SourceLocation) throws -> ChartFigure {
+        let series: SupplySeries
+        if let id = options["series"] {
+            guard let found = facts.series(id) else { throw unknown("supply series", id, facts.supplySeries.map(\.id), location) }
+            series = found
+        } else {
+            guard let first = facts.supplySeries.first else {
+                throw InputError(
+                    kind: .invalidData, location, "chart 'supply-shares' needs a supply series in the data", hint: "add one under 'supply:'"
+                )
+            }
+            series = first
+        }
+        return ChartFigure(
+            kind: .supplyShares, data: .supplyShares(series), title: series.title,
+            altText: AltText.supplyShares(series), sourceIDs: unique(series.rows.map(\.attribution.sourceID)),
+            sourceNote: series.measure)
+    }
+
+    private static func growthRates(_ options: [String: String], facts: FactBase, at location: SourceLocation) throws -> ChartFigure {
+        var rates = facts.growthRates
+        if let list = options["growth"] {
+            rates = try names(list).map { id in
+                guard let rate = facts.growthRate(id) else { throw unknown("growth rate", id, facts.growthRates.map(\.id), location) }
+                return rate
+            }
+        }
+        var projection = facts.projections.first
+        if let id = options["projection"] {
+            if id == "none" {
+                projection = nil
+            } else {
+                guard let found = facts.projection(id) else { throw unknown("projection", id, facts.projections.map(\.id), location) }
+                projection = found
+            }
+        }
+        guard !rates.isEmpty || projection != nil else {
+            throw InputError(
+                kind: .invalidData, location, "chart 'growth-rates' has nothing to draw", hint: "add entries under 'growth:' in the data")
+        }
+        let sources = unique(rates.map(\.attribution.sourceID) + (projection.map { [$0.attribution.sourceID] } ?? []))
+        return ChartFigure(
+            kind: .growthRates, data: .growthRates(rates, projection: projection),
+            title: "Growth rates as reported, each from its own base year", altText: AltText.growthRates(rates, projection),
+            sourceIDs: sources, sourceNote: "growth over the period shown; projection rate derived by the model")
+    }
+
+    private static func timeline(_ options: [String: String], facts: FactBase, at location: SourceLocation) throws -> ChartFigure {
+        var events = facts.events
+        if let list = options["events"], list != "all" {
+            events = try names(list).map { id in
+                guard let event = facts.event(id) else { throw unknown("event", id, facts.events.map(\.id), location) }
+                return event
+            }
+        }
+        guard !events.isEmpty else {
+            throw InputError(
+                kind: .invalidData, location, "chart 'timeline' has no events to draw", hint: "add entries under 'events:' in the data")
+        }
+        events.sort { $0.when.start < $1.when.start }
+        let first = events.map(\.when.start.year).min()!, last = events.map { $0.lastYear }.max()!
+        return ChartFigure(
+            kind: .timeline, data: .timeline(events), title: "Milestones of cooperation, \(first)\u{2013}\(last)",
+            altText: AltText.timeline(events), sourceIDs: unique(events.map(\.attribution.sourceID)),
+            sourceNote: "events at the precision their sources give: a day, a month, a year or a decade")
+    }
+
+    // MARK: - Helpers
+
+    private static func names(_ list: String) -> [String] {
+        list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    private static func unique(_ ids: [String]) -> [String] {
+        var seen = Set<String>()
+        return ids.filter { seen.insert($0).inserted }
+    }
+
+    private static func unknown(_ what: String, _ id: String, _ valid: [String], _ location: SourceLocation) -> InputError {
+        let hint = Suggestion.closest(to: id, in: valid).map { "did you mean '\($0)'?" }
+        return InputError(kind: .invalidData, location, "unknown \(what) '\(id)'", hint: hint)
+    }
+}
+
+extension Event {
+    /// The last calendar year the event touches.
+    public var lastYear: Int {
+        switch when {
+        case .point(let date): date.precision == .decade ? date.year + 9 : date.year
+        case .span(_, let end): end.precision == .decade ? end.year + 9 : end.year
+        }
+    }
+}

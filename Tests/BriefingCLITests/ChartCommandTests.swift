@@ -1,0 +1,72 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `briefing chart` and the charts inside the briefing, read back with real tools.
+@Suite(.serialized) struct ChartCommandTests {
+    @Test func listsTheCharts() throws {
+        let result = try Command.run(Command.briefing, ["chart", "--list"])
+        #expect(result.status == 0)
+        #expect(result.stdout.split(separator: "\n").map { $0.split(separator: " ")[0] } == ["supply-shares", "growth-rates", "timeline"])
+    }
+
+    @Test func writesTheTimelineAsValidSVG() throws {
+        let directory = try Command.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let svg = directory.appendingPathComponent("timeline.svg")
+        let result = try Command.run(Command.briefing, ["chart", "timeline", "--format", "svg", "--output", svg.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let parse = try Command.tool(
+            "python3",
+            ["-c", "import sys, xml.etree.ElementTree as ET; r = ET.parse(sys.argv[1]).getroot(); print(r.tag, r.get('width'))", svg.path])
+        #expect(parse.status == 0, "\(parse.stderr)")
+        #expect(parse.stdout.hasPrefix("{http://www.w3.org/2000/svg}svg"))
+    }
+
+    @Test func writesPNGAndPDF() throws {
+        let directory = try Command.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let png = directory.appendingPathComponent("growth.png")
+        #expect(
+            try Command.run(Command.briefing, ["chart", "growth-rates", "--format", "png", "--dpi", "100", "--output", png.path]).status
+                == 0)
+        let bytes = try Data(contentsOf: png)
+        #expect(bytes.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        let width = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }
+        #expect(width == Int(((455.276 + 48) * 100 / 72).rounded(.up)))
+
+        let pdf = directory.appendingPathComponent("supply.pdf")
+        #expect(try Command.run(Command.briefing, ["chart", "supply-shares", "--output", pdf.path]).status == 0)
+        #expect(try Command.tool("qpdf", ["--check", pdf.path]).status == 0)
+        let text = try Command.tool("pdftotext", [pdf.path, "-"]).stdout
+        for label in ["2008\u{2013}12", "2021\u{2013}25", "China", "Türkiye", "80%", "45%", "All others"] {
+            #expect(text.contains(label), "missing \(label)")
+        }
+    }
+
+    @Test func unknownChartIsAnError() throws {
+        let result = try Command.run(Command.briefing, ["chart", "pie"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("unknown chart 'pie'"))
+        let none = try Command.run(Command.briefing, ["chart"])
+        #expect(none.status == 64)
+    }
+
+    @Test func briefingChartsAreVectorsWithRealText() throws {
+        let directory = try Command.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pdf = directory.appendingPathComponent("briefing.pdf")
+        #expect(try Command.run(Command.briefing, ["--date", "2026-11-30", "--output", pdf.path, "--quiet"]).status == 0)
+        let images = try Command.tool("pdfimages", ["-list", pdf.path]).stdout.split(separator: "\n")
+        #expect(images.count == 2, "the PDF must hold no raster images: \(images)")
+        let text = try Command.tool("pdftotext", [pdf.path, "-"]).stdout
+        for label in [
+            "Figure 1", "Figure 2", "Figure 3", "2008\u{2013}12", "2015\u{2013}19", "2021\u{2013}25", "United States", "Russia", "Italy",
+            "Netherlands", "Türkiye", "73%", "6.6%", "8.4%", "1963", "1970", "1990", "2010", "2020", "PakSat-MM1 launched from Xichang",
+            "+81%", "+84%", "+18%", "32.9% a year",
+        ] {
+            #expect(text.contains(label), "missing chart label '\(label)'")
+        }
+        #expect(!text.contains("Events not labelled"), "the default timeline labels every event")
+    }
+}

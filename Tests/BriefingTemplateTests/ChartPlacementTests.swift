@@ -1,0 +1,111 @@
+import BriefingContent
+import BriefingModel
+import Foundation
+import TestSupport
+import Testing
+
+@testable import BriefingTemplate
+
+@Suite struct ChartPlacementTests {
+    let date = FuzzyDate(year: 2026, month: 11, day: 30)
+
+    private func build(sections: [String]? = nil, _ edit: (TemplateFixture) throws -> Void = { _ in }) throws -> Document {
+        let fixture = try TemplateFixture()
+        defer { fixture.remove() }
+        try edit(fixture)
+        return try DocumentBuilder.build(template: try TemplateLoader.load(directory: fixture.directory), date: date, sectionIDs: sections)
+    }
+
+    private func failure(_ edit: (TemplateFixture) throws -> Void) throws -> InputError {
+        do {
+            _ = try build(edit)
+        } catch let error as InputError {
+            return error
+        }
+        Issue.record("expected an error")
+        return InputError(kind: .invalidData, diagnostics: [])
+    }
+
+    private func charts(_ document: Document) -> [ChartFigure] { document.sections.flatMap { $0.blocks.flatMap(\.charts) } }
+
+    @Test func theDefaultBriefingHasThreeNumberedCharts() throws {
+        let figures = charts(try build())
+        #expect(figures.map(\.kind) == [.timeline, .growthRates, .supplyShares])
+        #expect(figures.map(\.number) == [1, 2, 3])
+        let supply = figures[2]
+        #expect(supply.altText.hasPrefix("China's share rose from 45% in 2008\u{2013}12 to 80% in 2021\u{2013}25"))
+        #expect(supply.title == "Who supplies Pakistan's major arms, by SIPRI five-year period")
+        #expect(figures[1].altText.contains("an implied 32.9% a year"))
+        #expect(figures[0].altText.hasPrefix("25 events from 1963 to 2024") || figures[0].altText.hasPrefix("24 events from 1963 to 2024"))
+    }
+
+    @Test func numbersFollowTheChosenSections() throws {
+        let document = try build(sections: ["defence", "ecommerce"])
+        #expect(charts(document).map(\.kind) == [.growthRates, .supplyShares])
+        #expect(charts(document).map(\.number) == [1, 2])
+        // Chart sources are cited, so they are listed.
+        #expect(document.sources.contains { $0.id == "sipri-2018" })
+    }
+
+    @Test func placesChartsWithImageSyntaxOrFencedBlocks() throws {
+        let document = try build { fixture in
+            try fixture.write(
+                "sections/space.md",
+                "Intro.\n\n![Arms by period](chart:supply-shares)\n\n```chart timeline\nevents: paksat-mm1, ilrs\n```\n")
+        }
+        let space = try #require(document.sections.first { $0.id == "space" })
+        let figures = space.blocks.flatMap(\.charts)
+        #expect(figures.map(\.title) == ["Arms by period", "Milestones of cooperation, 2023\u{2013}2024"])
+        if case .timeline(let events) = figures[1].data {
+            #expect(events.map(\.id) == ["ilrs", "paksat-mm1"])
+        } else {
+            Issue.record("not a timeline")
+        }
+    }
+
+    @Test func unknownChartIDIsAnErrorWithItsPosition() throws {
+        let error = try failure { try $0.write("sections/space.md", "Intro.\n\n![x](chart:timelime)\n\n```chart supply-share\n```\n") }
+        #expect(error.diagnostics.count == 2, "\(error)")
+        #expect(error.description.contains("space.md:3:1: error: unknown chart 'timelime'"))
+        #expect(error.description.contains("hint: did you mean 'timeline'?"))
+        #expect(error.description.contains("space.md:5:1: error: unknown chart 'supply-share'"))
+    }
+
+    @Test func badChartOptionsAreErrors() throws {
+        let option = try failure { try $0.write("sections/space.md", "```chart supply-shares\nseres: pakistan-arms-imports\n```\n") }
+        #expect(option.description.contains("space.md:1:1: error: chart 'supply-shares' has no option 'seres'"))
+        #expect(option.description.contains("did you mean 'series'?"))
+        let unknownSeries = try failure { try $0.write("sections/space.md", "```chart supply-shares\nseries: nope\n```\n") }
+        #expect(unknownSeries.description.contains("unknown supply series 'nope'"))
+        let unknownEvent = try failure { try $0.write("sections/space.md", "```chart timeline\nevents: ilrs, paksat\n```\n") }
+        #expect(unknownEvent.description.contains("unknown event 'paksat'"))
+        #expect(unknownEvent.description.contains("did you mean 'paksat-mm1'?"))
+    }
+
+    @Test func categoryRowsDrawTheCategoryForm() throws {
+        let document = try build { fixture in
+            try fixture.replace(
+                "data.yaml", "supply:\n",
+                with: """
+                    supply:
+                      - id: army-by-type
+                        title: China's share of army equipment
+                        measure: Share of units in service
+                        focus: China
+                        rows:
+                          - category: Main battle tanks
+                            shares: {China: 60, Ukraine: 15}
+                            source: issra-insight
+                            confidence: unconfirmed
+                          - category: Howitzers
+                            shares: {China: 70}
+                            source: issra-insight
+                            confidence: unconfirmed
+
+                    """)
+            try fixture.write("sections/space.md", "```chart supply-shares\nseries: army-by-type\n```\n")
+        }
+        let figure = try #require(document.sections.first { $0.id == "space" }?.blocks.flatMap(\.charts).first)
+        #expect(figure.altText == "China supplies 60% of main battle tanks and 70% of howitzers.")
+    }
+}
