@@ -81,6 +81,19 @@ import Testing
         #expect(diagnostic.hints == ["did you mean 'event.paksat-mm1'?"])
     }
 
+    @Test func suggestsOnlyNamesThatDifferInOnePart() throws {
+        let error = try failure { fixture in
+            try fixture.write(
+                "sections/space.md", "{{event.kamra.dat}} {{event.kamra-x.date}} {{fgi.students}} {{event.nothing-like-it.date}}\n")
+        }
+        #expect(
+            error.diagnostics.map(\.hints) == [
+                ["did you mean 'event.kamra.date'?"], ["did you mean 'event.kamra.date'?"],
+                ["did you mean 'fig.students'?"], [error.diagnostics[3].hints[0]],
+            ])
+        #expect(!error.diagnostics[3].hints[0].contains("did you mean"))
+    }
+
     @Test func reportsProblemsInEverySectionFile() throws {
         let error = try failure { fixture in
             try fixture.write("sections/ai.md", "{{fig.nope}}\n")

@@ -12,7 +12,7 @@ public enum StandaloneChart {
         let store = ParagraphStore(measurer: measurer)
         let styler = InlineStyler(style: style, citationNumber: { id in sources.first { $0.id == id }?.number })
         var builder = FlowBuilder(style: style, store: store, styler: styler, source: { id in sources.first { $0.id == id } })
-        builder.addFigure(figure, x: 0, width: style.frameWidth)
+        builder.addFigure(figure, x: 0, width: style.frameWidth, listUnlabelled: false)
         builder.addHeading("Sources")
         builder.addSources(sources)
         let frame = Rect(x: margin, y: margin, width: style.frameWidth, height: 1_000_000)

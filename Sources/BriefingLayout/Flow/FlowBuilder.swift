@@ -87,7 +87,9 @@ struct FlowBuilder {
 
     /// Caption, alt text, the chart and its source line, kept together; then, for a timeline
     /// too dense to label every event, a continuation table.
-    mutating func addFigure(_ figure: ChartFigure, x: Double, width: Double) {
+    /// - Parameter listUnlabelled: add the continuation table for a dense timeline (the
+    ///   briefing does; a one-page chart export only says how many events it leaves out).
+    mutating func addFigure(_ figure: ChartFigure, x: Double, width: Double, listUnlabelled: Bool = true) {
         let captionStyle = TextStyle(family: .sans, size: 9, weight: .semibold, color: style.navy)
         // A chart on its own (number 0) has a title but no figure number.
         let label = figure.number > 0 ? [TextRun("Figure \(figure.number)\u{2003}", captionStyle.with { $0.color = style.accent })] : []
@@ -126,13 +128,18 @@ struct FlowBuilder {
         runs.append(TextRun(".", sourceStyle))
         if let note = figure.sourceNote { runs.append(TextRun(" " + note.prefix(1).uppercased() + note.dropFirst() + ".", sourceStyle)) }
         if !drawing.unlabelled.isEmpty {
-            runs.append(TextRun(" \(drawing.unlabelled.count) events without a label are listed after the figure.", sourceStyle))
+            let count = NumberFormatting.format(Double(drawing.unlabelled.count))
+            runs.append(
+                TextRun(
+                    listUnlabelled
+                        ? " \(count) events without a label are listed after the figure."
+                        : " \(count) events are marked but not labelled; the briefing lists them after the figure.", sourceStyle))
         }
         let sourceLine = store.add(Paragraph(InlineStyler.merge(runs), lineSpacing: 1.02), width: width)
         elements.append(
             FlowElement(kind: .paragraph(index: sourceLine.index, measured: sourceLine.measured), x: x, width: width, spaceAfter: 12))
 
-        if case .timeline(let events) = figure.data, !drawing.unlabelled.isEmpty {
+        if case .timeline(let events) = figure.data, !drawing.unlabelled.isEmpty, listUnlabelled {
             addContinuationTable(drawing.unlabelled.map { events[$0] }, figure: figure, x: x, width: width)
         } else {
             // Without a continuation table the figure may float to the next page's top.
@@ -149,8 +156,11 @@ struct FlowBuilder {
             FlowElement(
                 kind: .paragraph(index: heading.index, measured: heading.measured), x: x, width: width, spaceBefore: 4,
                 spaceAfter: 4, keepWithNext: true))
-        let dateColumn = 78.0
         let text = style.small.with { $0.color = style.ink }
+        // The date column is as wide as its widest date (all dates share one style).
+        let widest = events.map(\.when.description).max { $0.count < $1.count } ?? ""
+        let widestSize = store.measurer.measure(Paragraph([TextRun(widest + "  ", text.with { $0.weight = .semibold })]), width: 1_000)
+        let dateColumn = max(60, (widestSize.lines.map(\.width).max() ?? 0) + 8)
         for event in events {
             var runs = [TextRun(event.title, text)]
             if let marker = event.attribution.confidence.marker { runs.append(TextRun(marker, style.marker.with { $0.size = 6 })) }

@@ -96,6 +96,26 @@ struct TagScanner {
         }
     }
 
+    /// The closest valid name. Names of the same shape (`event.ID.date`) are compared on the
+    /// part that differs, so a long shared prefix cannot make a distant id look close.
+    private func suggestion(for name: String) -> String? {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let all = root.allNames().map { $0.split(separator: ".", omittingEmptySubsequences: false).map(String.init) }
+        guard parts.count > 1 else { return Suggestion.closest(to: name, in: all.map { $0.joined(separator: ".") }) }
+        for position in parts.indices {
+            let peers = all.filter { other in
+                other.count == parts.count
+                    && other.indices.allSatisfy { $0 == position || other[$0].lowercased() == parts[$0].lowercased() }
+            }
+            if let segment = Suggestion.closest(to: parts[position], in: peers.map { $0[position] }) {
+                var fixed = parts
+                fixed[position] = segment
+                return fixed.joined(separator: ".")
+            }
+        }
+        return nil
+    }
+
     private func resolve(
         _ name: String, at location: SourceLocation,
         sections: [(name: String, node: PlaceholderNode?, location: SourceLocation)],
@@ -114,7 +134,7 @@ struct TagScanner {
             if let node = open.node?.resolve(name) { return node }
         }
         let hint =
-            Suggestion.closest(to: name, in: root.allNames()).map { "did you mean '\($0)'?" }
+            suggestion(for: name).map { "did you mean '\($0)'?" }
             ?? "placeholders name facts in data.yaml: fig.ID, growth.ID, projection.ID, event.ID, supply.SERIES.ROW.SUPPLIER, cite.SOURCE"
         problems.append(.error(location, "unknown placeholder '\(name)'", hint: hint))
         return nil
