@@ -25,3 +25,28 @@ extension Inline {
         }
     }
 }
+
+extension Block {
+    /// This block with every inline (recursively) replaced by `transform`.
+    public func mapInlines(_ transform: (Inline) -> Inline) -> Block {
+        switch self {
+        case .heading(let level, let inlines): .heading(level: level, inlines.map { $0.mapped(transform) })
+        case .paragraph(let inlines): .paragraph(inlines.map { $0.mapped(transform) })
+        case .bulletList(let items): .bulletList(items.map { $0.map { $0.mapInlines(transform) } })
+        case .orderedList(let start, let items): .orderedList(start: start, items.map { $0.map { $0.mapInlines(transform) } })
+        case .callout(let blocks): .callout(blocks.map { $0.mapInlines(transform) })
+        case .thematicBreak, .chart: self
+        }
+    }
+}
+
+extension Inline {
+    func mapped(_ transform: (Inline) -> Inline) -> Inline {
+        switch self {
+        case .emphasis(let children): transform(.emphasis(children.map { $0.mapped(transform) }))
+        case .strong(let children): transform(.strong(children.map { $0.mapped(transform) }))
+        case .link(let url, let children): transform(.link(url: url, children.map { $0.mapped(transform) }))
+        default: transform(self)
+        }
+    }
+}

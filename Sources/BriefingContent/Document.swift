@@ -66,11 +66,16 @@ public struct Document: Sendable {
     public var sources: [SourceEntry]
     /// Confidence grades that appear in the text, explained once in a note.
     public var gradesUsed: [Confidence]
+    /// Problems that did not stop the build (a reference to a section left out).
+    public var warnings: [Diagnostic]
+    /// True when some sections were left out: the key-figures panel then says it covers the
+    /// whole briefing.
+    public var isSelection: Bool
 
     public init(
         title: String, subtitle: String, publisher: String, audience: String, author: String?, keywords: [String],
         dateText: String, date: FuzzyDate, keyJudgements: [Block], keyFigures: [KeyFigure], sections: [Section],
-        sources: [SourceEntry], gradesUsed: [Confidence]
+        sources: [SourceEntry], gradesUsed: [Confidence], warnings: [Diagnostic] = [], isSelection: Bool = false
     ) {
         self.title = title
         self.subtitle = subtitle
@@ -85,6 +90,8 @@ public struct Document: Sendable {
         self.sections = sections
         self.sources = sources
         self.gradesUsed = gradesUsed
+        self.warnings = warnings
+        self.isSelection = isSelection
     }
 
     /// Citation number of a source, for `[n]` markers.

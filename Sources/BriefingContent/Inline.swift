@@ -13,13 +13,15 @@ public indirect enum Inline: Sendable, Hashable {
     case confidenceMarker(Confidence)
     case softBreak
     case lineBreak
+    /// A cross-reference to a section or chart, resolved once sections are chosen and numbered.
+    case reference(CrossReference)
 
     /// The plain text, for alt text, bookmarks and tests.
     public var plainText: String {
         switch self {
         case .text(let text), .code(let text): text
         case .emphasis(let children), .strong(let children), .link(_, let children): children.plainText
-        case .citation, .confidenceMarker: ""
+        case .citation, .confidenceMarker, .reference: ""
         case .softBreak: " "
         case .lineBreak: "\n"
         }

@@ -32,7 +32,7 @@ struct CoverLayout {
         }
         _ = place(Paragraph([TextRun("POLICY BRIEFING  \u{00B7}  \(document.publisher.uppercased())", kicker)]), at: 58)
         let titleStyle = TextStyle(family: .sans, size: 27, weight: .bold, color: style.coverText)
-        var y = place(Paragraph([TextRun(document.title, titleStyle)], lineSpacing: 0.98), at: 96)
+        var y = place(Paragraph([TextRun(document.title, titleStyle)], lineSpacing: 0.98, role: .title), at: 96)
         if !document.subtitle.isEmpty {
             let subtitle = TextStyle(family: .sans, size: 12.5, color: style.coverSubtle)
             y = place(Paragraph([TextRun(document.subtitle, subtitle)], lineSpacing: 1.05), at: y + 12, width: width * 0.86)
@@ -66,13 +66,13 @@ struct CoverLayout {
             runs.append(TextRun("  Bracketed numbers refer to the Sources at the end.", note))
             items.append(
                 .line(from: Point(x: left, y: noteTop - 6), to: Point(x: left + width, y: noteTop - 6), color: style.rule, width: 0.5))
-            _ = place(Paragraph(runs, lineSpacing: 1.05), at: noteTop)
+            _ = place(Paragraph(runs, lineSpacing: 1.05, role: .paragraph), at: noteTop)
         }
 
         // Key judgements between the band and the panel; overflow continues on extra pages.
         let judgementsTop = Self.bandHeight + 34
         items.append(.anchor(name: Self.judgementsAnchor, at: Point(x: left, y: judgementsTop)))
-        _ = place(Paragraph([TextRun("KEY JUDGEMENTS", style.label)]), at: judgementsTop)
+        _ = place(Paragraph([TextRun("KEY JUDGEMENTS", style.label)], role: .section), at: judgementsTop)
         var builder = FlowBuilder(style: style, store: store, styler: styler)
         builder.add(document.keyJudgements, anchorPrefix: Self.judgementsAnchor)
         let frame = Rect(x: left, y: judgementsTop + 18, width: width, height: panel.top - 24 - (judgementsTop + 18))
@@ -117,7 +117,7 @@ struct CoverLayout {
             tiles.append(
                 Tile(parts: [
                     store.add(Paragraph(InlineStyler.merge(value)), width: inner),
-                    store.add(Paragraph([TextRun(figure.label, labelStyle)], lineSpacing: 1.02), width: inner),
+                    store.add(Paragraph([TextRun(figure.label, labelStyle)], lineSpacing: 1.02, role: .paragraph), width: inner),
                     store.add(Paragraph(InlineStyler.merge(detail)), width: inner),
                 ]))
         }
@@ -132,7 +132,9 @@ struct CoverLayout {
         let labelHeight = 18.0
         let top = bottom - rowHeights.reduce(0, +) - gap * Double(rows.count - 1) - labelHeight
         var items: [FrameItem] = []
-        let label = store.add(Paragraph([TextRun("KEY FIGURES", style.label)]), width: style.frameWidth)
+        // A selection still shows the briefing's headline numbers, and says so.
+        let panelTitle = document.isSelection ? "KEY FIGURES  \u{00B7}  WHOLE BRIEFING" : "KEY FIGURES"
+        let label = store.add(Paragraph([TextRun(panelTitle, style.label)], role: .section), width: style.frameWidth)
         items.append(
             .text(
                 paragraph: label.index, lines: 0..<label.measured.lines.count, origin: Point(x: style.marginLeft, y: top),

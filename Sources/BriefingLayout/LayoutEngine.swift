@@ -16,11 +16,10 @@ public struct LayoutEngine {
     public func layout(_ document: Document, creator: String) -> PagedDocument {
         let store = ParagraphStore(measurer: measurer)
         let styler = InlineStyler(style: style, citationNumber: document.citationNumber)
-
         let cover = CoverLayout(style: style, store: store, styler: styler).layout(document)
-        var pages = cover.pages
-        var outline = cover.outline
 
+        // The body is paginated on its own: its page labels start at 1 whatever the front
+        // matter holds, so the contents page cannot shift the numbers it lists.
         var builder = FlowBuilder(style: style, store: store, styler: styler, source: document.source)
         for section in document.sections {
             let anchor = "section-\(section.id)"
@@ -31,45 +30,79 @@ public struct LayoutEngine {
             builder.addSectionHeading(number: nil, title: "Sources", anchor: "sources")
             builder.addSources(document.sources)
         }
-        let frame = Rect(
-            x: style.marginLeft, y: style.marginTop, width: style.frameWidth,
-            height: style.frameBottom - style.marginTop)
-        var paginator = Paginator(frame: frame, firstPageIndex: pages.count, boxColor: style.panel)
-        paginator.place(builder.elements)
-        pages += paginator.pages
-        outline += paginator.outline
+        let frame = Rect(x: style.marginLeft, y: style.marginTop, width: style.frameWidth, height: style.frameBottom - style.marginTop)
+        var body = Paginator(frame: frame, firstPageIndex: 0, boxColor: style.panel)
+        body.place(builder.elements)
 
-        addRunningHeads(to: &pages, document: document, store: store)
+        // Contents: sections and sub-headings from the body's outline, figures from its anchors.
+        let numbers = Dictionary(document.sections.map { ("section-\($0.id)", "\($0.number)") }, uniquingKeysWith: { a, _ in a })
+        let sectionEntries = body.outline.map { entry -> ContentsLayout.Entry in
+            let title = numbers[entry.destination].map { number in String(entry.title.dropFirst(number.count + 1)) } ?? entry.title
+            return .init(
+                title: title, number: numbers[entry.destination], level: entry.level, destination: entry.destination,
+                pageLabel: "\(entry.page + 1)")
+        }
+        var figureEntries: [ContentsLayout.Entry] = []
+        for section in document.sections {
+            for figure in section.blocks.flatMap(\.charts) {
+                guard let page = body.pages.firstIndex(where: { items in items.contains { $0.anchorName == figure.anchor } }) else {
+                    continue
+                }
+                figureEntries.append(
+                    .init(
+                        title: figure.title, number: "Figure \(figure.number)", level: 2, destination: figure.anchor,
+                        pageLabel: "\(page + 1)"))
+            }
+        }
+        let contents = ContentsLayout(style: style, store: store).layout(sections: sectionEntries, figures: figureEntries, frame: frame)
+
+        let front = cover.pages.count + contents.count
+        var pages = (cover.pages + contents + body.pages).enumerated().map { index, items in
+            PagedDocument.Page(items: items, label: index < front ? PageLabel.roman(index + 1) : "\(index - front + 1)")
+        }
+        var outline = cover.outline
+        outline.append(.init(title: "Contents", level: 1, destination: ContentsLayout.anchor, page: cover.pages.count))
+        outline += body.outline.map { entry in
+            var entry = entry
+            entry.page += front
+            return entry
+        }
+        addRunningHeads(to: &pages, document: document, store: store, firstBodyPage: front)
 
         let metadata = PagedDocument.Metadata(
             title: document.title, author: document.author ?? document.publisher, subject: document.subtitle,
             keywords: document.keywords.joined(separator: ", "), creator: creator,
             creationDate: String(format: "%04d-%02d-%02dT00:00:00Z", document.date.year, document.date.month ?? 1, document.date.day ?? 1))
-        return PagedDocument(
-            pageSize: style.pageSize, pages: pages.map { PagedDocument.Page(items: $0) },
-            paragraphs: store.paragraphs, outline: outline, metadata: metadata)
+        return PagedDocument(pageSize: style.pageSize, pages: pages, paragraphs: store.paragraphs, outline: outline, metadata: metadata)
     }
 
-    /// Header (title and date) and footer (publisher and "page N of M") on every page but the cover.
-    private func addRunningHeads(to pages: inout [[FrameItem]], document: Document, store: ParagraphStore) {
-        let total = pages.count
+    /// Header (title and date) and footer (publisher and page label) on every page but the
+    /// cover; body pages count "page N of M" over the body alone, as their labels do.
+    private func addRunningHeads(to pages: inout [PagedDocument.Page], document: Document, store: ParagraphStore, firstBodyPage: Int) {
         let width = style.frameWidth
+        let bodyCount = pages.count - firstBodyPage
         func place(_ text: String, alignment: Paragraph.Alignment, baseline: Double, page: Int, bold: Bool = false) {
-            let runStyle = style.running.with { if bold { $0.weight = .semibold; $0.color = style.navy } }
+            let runStyle = style.running.with {
+                if bold {
+                    $0.weight = .semibold
+                    $0.color = style.navy
+                }
+            }
             let (index, measured) = store.add(Paragraph([TextRun(text, runStyle)], alignment: alignment), width: width)
             guard let line = measured.lines.first else { return }
-            pages[page].append(
+            pages[page].items.append(
                 .text(paragraph: index, lines: 0..<1, origin: Point(x: style.marginLeft, y: baseline - line.baseline), width: width))
         }
-        for page in 1..<max(1, total) {
+        for page in pages.indices where page > 0 {
             place(document.title, alignment: .left, baseline: style.headerBaseline, page: page, bold: true)
             place(document.dateText, alignment: .right, baseline: style.headerBaseline, page: page)
-            pages[page].append(
+            pages[page].items.append(
                 .line(
                     from: Point(x: style.marginLeft, y: style.headerBaseline + 7),
                     to: Point(x: style.marginLeft + width, y: style.headerBaseline + 7), color: style.rule, width: 0.5))
             place(document.publisher, alignment: .left, baseline: style.footerBaseline, page: page)
-            place("page \(page + 1) of \(total)", alignment: .right, baseline: style.footerBaseline, page: page)
+            let label = page < firstBodyPage ? "page \(pages[page].label)" : "page \(pages[page].label) of \(bodyCount)"
+            place(label, alignment: .right, baseline: style.footerBaseline, page: page)
         }
     }
 }

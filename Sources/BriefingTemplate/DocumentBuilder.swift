@@ -11,12 +11,14 @@ public enum DocumentBuilder {
         let dateText = date.description
         let expander = Expander(root: PlaceholderContext.build(template: template, dateText: dateText))
         var diagnostics = Diagnostics()
+        var references: [(reference: CrossReference, location: SourceLocation)] = []
 
         func blocks(of relativePath: String, at location: SourceLocation) -> [Block] {
             do {
                 let file = try template.file(relativePath, at: location)
                 let text = try TextFile.read(file.url, displayName: file.displayName)
-                let expanded = try expander.expand(text, file: file.displayName)
+                let (expanded, found) = try expander.expandWithReferences(text, file: file.displayName)
+                references += found
                 return try MarkdownParser.parse(expanded, file: file.displayName) { id, options, location in
                     try ChartResolver.resolve(id: id, options: options, facts: template.facts, at: location)
                 }
@@ -29,7 +31,7 @@ public enum DocumentBuilder {
             }
         }
 
-        let judgements = blocks(of: spec.keyJudgementsFile, at: spec.location)
+        var judgements = blocks(of: spec.keyJudgementsFile, at: spec.location)
         let chosen = spec.sections.filter { sectionIDs?.contains($0.id) ?? true }
         var sections: [Document.Section] = []
         for (index, section) in chosen.enumerated() {
@@ -47,6 +49,34 @@ public enum DocumentBuilder {
         for index in sections.indices {
             sections[index].blocks = sections[index].blocks.map { $0.numberingCharts(from: &figureNumber) }
         }
+
+        // Cross-references become links to what this run includes, plain text (and a warning)
+        // for what it leaves out: never a dangling link.
+        var targets: [CrossReference: Inline] = [:]
+        for section in sections {
+            targets[CrossReference(kind: .section, id: section.id)] = .link(
+                url: "#section-\(section.id)", [.text("section \(section.number)")])
+            for figure in section.blocks.flatMap(\.charts) where targets[CrossReference(kind: .chart, id: figure.kind.rawValue)] == nil {
+                targets[CrossReference(kind: .chart, id: figure.kind.rawValue)] = .link(
+                    url: "#\(figure.anchor)", [.text("Figure \(figure.number)")])
+            }
+        }
+        var warned = Set<CrossReference>()
+        for (reference, location) in references where targets[reference] == nil {
+            let what = reference.kind == .section ? "section '\(reference.id)'" : "chart '\(reference.id)'"
+            diagnostics.append(.warning(location, "reference to \(what), which this briefing does not include; printed as plain text"))
+            warned.insert(reference)
+        }
+        // The left-out section's title must not appear, so the fallback names it by id.
+        func fallback(_ reference: CrossReference) -> Inline {
+            .text("the full briefing\u{2019}s \(reference.id) \(reference.kind == .section ? "section" : "chart")")
+        }
+        let resolve: (Inline) -> Inline = { inline in
+            guard case .reference(let reference) = inline else { return inline }
+            return targets[reference] ?? fallback(reference)
+        }
+        judgements = judgements.map { $0.mapInlines(resolve) }
+        for index in sections.indices { sections[index].blocks = sections[index].blocks.map { $0.mapInlines(resolve) } }
 
         // Number sources in order of first citation: key judgements, key figures, then the sections.
         var order: [String] = []
@@ -76,7 +106,8 @@ public enum DocumentBuilder {
             title: spec.title, subtitle: spec.subtitle, publisher: spec.publisher, audience: spec.audience,
             author: spec.author, keywords: spec.keywords, dateText: dateText, date: date,
             keyJudgements: judgements, keyFigures: keyFigures, sections: sections, sources: sources,
-            gradesUsed: Confidence.allCases.filter { grades.contains($0) })
+            gradesUsed: Confidence.allCases.filter { grades.contains($0) }, warnings: diagnostics.warnings,
+            isSelection: chosen.count < spec.sections.count)
     }
 
     /// The numbered entry of a source in a Sources list.

@@ -9,7 +9,7 @@ struct BriefingCommand: ParsableCommand {
         commandName: "briefing",
         abstract: "Generate publication-quality PDF policy briefings from a data model.",
         version: version,
-        subcommands: [Generate.self, ChartCommand.self],
+        subcommands: [Generate.self, SectionsCommand.self, ChartCommand.self],
         defaultSubcommand: Generate.self
     )
 }

@@ -25,11 +25,27 @@ struct Generate: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the PDF.", valueName: "file"))
     var output: String = "output/briefing.pdf"
 
+    @Option(name: .long, help: ArgumentHelp("Include only these sections (comma-separated ids, kept in template order).", valueName: "ids"))
+    var sections: String?
+
+    @Option(name: .long, help: ArgumentHelp("Include every section except these (comma-separated ids).", valueName: "ids"))
+    var skip: String?
+
     @Option(
         name: .long,
         help: ArgumentHelp(
             "Date printed on the briefing (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else the template's policy.", valueName: "date"))
     var date: String?
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case pdf, png, svg
+    }
+
+    @Option(name: .long, help: "Output format; png and svg write one file per page (briefing-01.png, ...) beside --output.")
+    var format: Format = .pdf
+
+    @Option(name: .long, help: ArgumentHelp("Resolution of PNG pages, in dots per inch.", valueName: "dpi"))
+    var dpi: Double = 110
 
     @Flag(name: .shortAndLong, help: "Print nothing on success.")
     var quiet = false
@@ -60,7 +76,9 @@ struct Generate: ParsableCommand {
         }
         let template = try TemplateLoader.load(directory: templateURL, dataFile: data.map(URL.init(fileURLWithPath:)))
         let day = try BriefingDate.resolve(flag: date, environment: ProcessInfo.processInfo.environment, policy: template.spec.datePolicy)
-        let document = try DocumentBuilder.build(template: template, date: day)
+        let chosen = try SectionSelection.resolve(only: sections, skip: skip, sections: template.spec.sections)
+        let document = try DocumentBuilder.build(template: template, date: day, sectionIDs: chosen)
+        for warning in document.warnings { FileHandle.standardError.write((warning.description + "\n").data(using: .utf8)!) }
 
         let fonts = try FontSetup(fontsDirectory: fontsURL)
         let measurer = PangoTextMeasurer(fonts: fonts)
@@ -71,10 +89,23 @@ struct Generate: ParsableCommand {
         let pages = LayoutEngine(measurer: measurer).layout(document, creator: "briefing \(BriefingCommand.version)")
 
         let target = URL(fileURLWithPath: output)
-        try AtomicFile.publish(to: target) { temporary in
-            try PDFExporter.export(pages, measurer: measurer, to: temporary)
+        guard format != .pdf else {
+            try AtomicFile.publish(to: target) { temporary in
+                try PDFExporter.export(pages, measurer: measurer, to: temporary)
+            }
+            let bytes = (try? FileManager.default.attributesOfItem(atPath: target.path)[.size] as? Int) ?? 0
+            return (output, pages.pages.count, bytes ?? 0)
         }
-        let bytes = (try? FileManager.default.attributesOfItem(atPath: target.path)[.size] as? Int) ?? 0
-        return (output, pages.pages.count, bytes ?? 0)
+        let imageFormat: ImageExporter.Format = format == .png ? .png : .svg
+        let files = PageFiles(pdf: target, format: format.rawValue, count: pages.pages.count)
+        var bytes = 0
+        for (index, file) in files.urls.enumerated() {
+            try AtomicFile.publish(to: file) { temporary in
+                try ImageExporter.export(pages, page: index, format: imageFormat, measurer: measurer, to: temporary, dpi: dpi)
+            }
+            bytes += (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+        }
+        files.removeStale()
+        return (files.pattern, pages.pages.count, bytes)
     }
 }

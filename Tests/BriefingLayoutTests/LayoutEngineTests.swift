@@ -128,7 +128,7 @@ import Testing
     @Test func outlineListsSectionsInOrderOnNonDecreasingPages() {
         let paged = layout(sections: 10)
         let sections = paged.outline.filter { $0.level == 1 }
-        #expect(sections.map(\.title) == ["Key judgements"] + (1...10).map { "\($0) Section \($0)" } + ["Sources"])
+        #expect(sections.map(\.title) == ["Key judgements", "Contents"] + (1...10).map { "\($0) Section \($0)" } + ["Sources"])
         #expect(zip(sections, sections.dropFirst()).allSatisfy { $0.page <= $1.page })
         // Every outline destination exists as an anchor on the page the outline names.
         for entry in paged.outline {
@@ -143,15 +143,41 @@ import Testing
         return Point(x: -1, y: -1)
     }
 
-    @Test func footersCountEveryPage() {
+    @Test func labelsAndFootersCountFrontMatterAndBodySeparately() {
         let paged = layout(sections: 10)
-        let total = paged.pages.count
-        for page in 1..<total {
+        let labels = paged.pages.map(\.label)
+        // Cover and contents in roman numerals, the body from 1.
+        #expect(Array(labels.prefix(3)) == ["i", "ii", "1"])
+        let bodyCount = paged.pages.count - 2
+        #expect(labels.last == String(bodyCount))
+        for page in 1..<paged.pages.count {
             let texts = paged.pages[page].items.compactMap { item -> String? in
                 if case .text(let index, _, _, _) = item { return paged.paragraphs[index].plainText }
                 return nil
             }
-            #expect(texts.contains("page \(page + 1) of \(total)"))
+            let footer = page == 1 ? "page ii" : "page \(page - 1) of \(bodyCount)"
+            #expect(texts.contains(footer), "page \(page + 1) lacks '\(footer)'")
+        }
+    }
+
+    @Test func contentsListsEverySectionWithItsPageLabel() {
+        let paged = layout(sections: 10)
+        let contents = paged.pages[1]
+        let texts = contents.items.compactMap { item -> String? in
+            if case .text(let index, _, _, _) = item { return paged.paragraphs[index].plainText }
+            return nil
+        }
+        for entry in paged.outline where entry.level == 1 && entry.title.hasPrefix("1") || entry.title == "Sources" {
+            #expect(texts.contains { entry.title.hasSuffix($0) }, "contents lacks \(entry.title)")
+        }
+        // Every contents entry links to an anchor that exists on the page its label names.
+        let links = contents.items.compactMap { item -> LinkTarget? in
+            if case .link(_, let target) = item { return target }
+            return nil
+        }
+        #expect(links.count == paged.outline.filter { $0.page > 1 }.count)
+        for case .destination(let name) in links {
+            #expect(paged.outline.contains { $0.destination == name })
         }
     }
 

@@ -29,7 +29,7 @@ public enum StandaloneChart {
             case .shape(let shape, _): bottom = max(bottom, shape.bounds.maxY)
             case .fill(let rect, _): bottom = max(bottom, rect.maxY)
             case .line(let from, let to, _, _): bottom = max(bottom, from.y, to.y)
-            case .link, .anchor: break
+            case .link, .anchor, .beginStructure, .endStructure: break
             }
         }
         let metadata = PagedDocument.Metadata(

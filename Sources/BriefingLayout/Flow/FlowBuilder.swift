@@ -23,14 +23,14 @@ struct FlowBuilder {
     }
 
     private var bodyParagraph: (([TextRun]) -> Paragraph) {
-        { Paragraph($0, alignment: .justified, lineSpacing: style.bodySpacing, hyphenate: true) }
+        { Paragraph($0, alignment: .justified, lineSpacing: style.bodySpacing, hyphenate: true, role: .paragraph) }
     }
 
     // MARK: - Sections
 
     mutating func addSectionHeading(number: Int?, title: String, anchor: String) {
         let numberRun = number.map { [TextRun("\($0)\u{2003}", style.sectionHeading.with { $0.color = style.accent })] } ?? []
-        let paragraph = Paragraph(numberRun + [TextRun(title, style.sectionHeading)], lineSpacing: 1.0)
+        let paragraph = Paragraph(numberRun + [TextRun(title, style.sectionHeading)], lineSpacing: 1.0, role: .section)
         let width = style.frameWidth
         let (index, measured) = store.add(paragraph, width: width)
         elements.append(
@@ -52,7 +52,8 @@ struct FlowBuilder {
         switch block {
         case .heading(let level, let inlines):
             let base = level <= 2 ? style.subHeading : style.minorHeading
-            let (index, measured) = store.add(Paragraph(styler.runs(inlines, base: base)), width: width)
+            let (index, measured) = store.add(
+                Paragraph(styler.runs(inlines, base: base), role: level <= 2 ? .subsection : .paragraph), width: width)
             elements.append(
                 FlowElement(
                     kind: .paragraph(index: index, measured: measured), x: x, width: width,
@@ -93,12 +94,12 @@ struct FlowBuilder {
         let captionStyle = TextStyle(family: .sans, size: 9, weight: .semibold, color: style.navy)
         // A chart on its own (number 0) has a title but no figure number.
         let label = figure.number > 0 ? [TextRun("Figure \(figure.number)\u{2003}", captionStyle.with { $0.color = style.accent })] : []
-        let caption = store.add(Paragraph(label + [TextRun(figure.title, captionStyle)]), width: width)
+        let caption = store.add(Paragraph(label + [TextRun(figure.title, captionStyle)], role: .caption), width: width)
         elements.append(
             FlowElement(
                 kind: .paragraph(index: caption.index, measured: caption.measured), x: x, width: width, spaceBefore: 10,
                 spaceAfter: 2, keepWithNext: true, anchor: figure.anchor, outline: nil))
-        let alt = store.add(Paragraph([TextRun(figure.altText, style.small)], lineSpacing: 1.02), width: width)
+        let alt = store.add(Paragraph([TextRun(figure.altText, style.small)], lineSpacing: 1.02, role: .caption), width: width)
         elements.append(
             FlowElement(kind: .paragraph(index: alt.index, measured: alt.measured), x: x, width: width, spaceAfter: 8, keepWithNext: true))
 
@@ -135,7 +136,7 @@ struct FlowBuilder {
                         ? " \(count) events without a label are listed after the figure."
                         : " \(count) events are marked but not labelled; the briefing lists them after the figure.", sourceStyle))
         }
-        let sourceLine = store.add(Paragraph(InlineStyler.merge(runs), lineSpacing: 1.02), width: width)
+        let sourceLine = store.add(Paragraph(InlineStyler.merge(runs), lineSpacing: 1.02, role: .paragraph), width: width)
         elements.append(
             FlowElement(kind: .paragraph(index: sourceLine.index, measured: sourceLine.measured), x: x, width: width, spaceAfter: 12))
 
@@ -151,7 +152,8 @@ struct FlowBuilder {
 
     /// Events the timeline could not label, as a two-column list (date, event).
     private mutating func addContinuationTable(_ events: [Event], figure: ChartFigure, x: Double, width: Double) {
-        let heading = store.add(Paragraph([TextRun("Events not labelled in Figure \(figure.number)", style.minorHeading)]), width: width)
+        let heading = store.add(
+            Paragraph([TextRun("Events not labelled in Figure \(figure.number)", style.minorHeading)], role: .subsection), width: width)
         elements.append(
             FlowElement(
                 kind: .paragraph(index: heading.index, measured: heading.measured), x: x, width: width, spaceBefore: 4,
@@ -164,7 +166,7 @@ struct FlowBuilder {
         for event in events {
             var runs = [TextRun(event.title, text)]
             if let marker = event.attribution.confidence.marker { runs.append(TextRun(marker, style.marker.with { $0.size = 6 })) }
-            let row = store.add(Paragraph(runs), width: width - dateColumn)
+            let row = store.add(Paragraph(runs, role: .paragraph), width: width - dateColumn)
             let date = store.add(Paragraph([TextRun(event.when.description, text.with { $0.weight = .semibold })]), width: dateColumn)
             var element = FlowElement(
                 kind: .paragraph(index: row.index, measured: row.measured), x: x + dateColumn, width: width - dateColumn, spaceAfter: 1.5)
@@ -195,7 +197,7 @@ struct FlowBuilder {
 
     /// A small unnumbered heading (the standalone chart's source list).
     mutating func addHeading(_ title: String) {
-        let (index, measured) = store.add(Paragraph([TextRun(title, style.minorHeading)]), width: style.frameWidth)
+        let (index, measured) = store.add(Paragraph([TextRun(title, style.minorHeading)], role: .subsection), width: style.frameWidth)
         elements.append(
             FlowElement(
                 kind: .paragraph(index: index, measured: measured), width: style.frameWidth, spaceBefore: 4, spaceAfter: 4,
@@ -213,7 +215,7 @@ struct FlowBuilder {
             if let url = source.url {
                 runs.append(TextRun(" " + url, text.with { $0.color = style.navy }, link: .uri(url)))
             }
-            let (index, measured) = store.add(Paragraph(runs, lineSpacing: 1.0), width: width)
+            let (index, measured) = store.add(Paragraph(runs, lineSpacing: 1.0, role: .paragraph), width: width)
             let number = store.add(
                 Paragraph([
                     TextRun(

@@ -18,6 +18,10 @@ struct FlowElement {
     var keepWithNext = false
     /// A bullet or number drawn left of the first line, baseline-aligned with it.
     var bullet: (index: Int, measured: MeasuredParagraph, x: Double)?
+    /// Text right-aligned on the first line's baseline (a contents entry's page number).
+    var trailer: (index: Int, measured: MeasuredParagraph, width: Double)?
+    /// Makes the whole element a link (contents entries).
+    var link: LinkTarget?
     /// Named destination placed at the element's top (headings, source entries).
     var anchor: String?
     var outline: (title: String, level: Int)?

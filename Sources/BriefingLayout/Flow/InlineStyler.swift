@@ -41,6 +41,9 @@ struct InlineStyler {
                 runs.append(TextRun(marker, markerStyle, link: .destination(Self.notesAnchor)))
             case .softBreak:
                 runs.append(TextRun(" ", base, link: link))
+            case .reference(let reference):
+                // Resolved by the document builder; an unresolved one prints its id, never nothing.
+                runs.append(TextRun(reference.id, base, link: link))
             case .lineBreak:
                 runs.append(TextRun("\u{2028}", base, link: link))
             }

@@ -156,7 +156,9 @@ struct Paginator {
             y += atTop ? 0 : element.spaceBefore
             if y + height > frame.maxY, !atTop { newPage() }
             if let anchor = element.anchor { emit(.anchor(name: anchor, at: Point(x: frame.x, y: y))) }
+            emit(.beginStructure("Figure"))
             for item in items { emit(item.offsetBy(dx: frame.x + element.x, dy: y)) }
+            emit(.endStructure("Figure"))
             y += height + element.spaceAfter
         }
     }
@@ -203,6 +205,17 @@ struct Paginator {
             if start == 0, let bullet = element.bullet, let bulletLine = bullet.measured.lines.first {
                 let bulletOrigin = Point(x: frame.x + bullet.x, y: origin.y + lines[0].baseline - bulletLine.baseline)
                 emit(.text(paragraph: bullet.index, lines: 0..<1, origin: bulletOrigin, width: element.x - bullet.x))
+            }
+            if start == 0, let trailer = element.trailer, let trailerLine = trailer.measured.lines.first {
+                let trailerOrigin = Point(x: frame.x + element.x + element.width, y: origin.y + lines[0].baseline - trailerLine.baseline)
+                emit(.text(paragraph: trailer.index, lines: 0..<1, origin: trailerOrigin, width: trailer.width))
+            }
+            if let target = element.link {
+                let top = origin.y + lines[start].top, bottom = origin.y + lines[start + fit - 1].bottom
+                emit(
+                    .link(
+                        Rect(x: frame.x + element.x, y: top, width: element.width + (element.trailer?.width ?? 0), height: bottom - top),
+                        target))
             }
             for link in measured.links where range.contains(link.line) {
                 emit(.link(link.rect.offsetBy(dx: origin.x, dy: origin.y), link.target))

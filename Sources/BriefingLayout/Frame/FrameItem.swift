@@ -13,9 +13,18 @@ public enum FrameItem: Sendable, Hashable {
     case anchor(name: String, at: Point)
     /// A chart shape: filled, hatched and/or stroked.
     case shape(Shape, ShapeStyle)
+    /// Opens or closes a PDF structure element around the items between (a chart's Figure).
+    case beginStructure(String)
+    case endStructure(String)
 }
 
 extension FrameItem {
+    /// The destination name, for anchors.
+    public var anchorName: String? {
+        if case .anchor(let name, _) = self { return name }
+        return nil
+    }
+
     /// The same item moved by (dx, dy): charts are laid out at the origin and placed later.
     public func offsetBy(dx: Double, dy: Double) -> FrameItem {
         switch self {
@@ -27,6 +36,7 @@ extension FrameItem {
         case .link(let rect, let target): .link(rect.offsetBy(dx: dx, dy: dy), target)
         case .anchor(let name, let point): .anchor(name: name, at: Point(x: point.x + dx, y: point.y + dy))
         case .shape(let shape, let style): .shape(shape.offsetBy(dx: dx, dy: dy), style)
+        case .beginStructure, .endStructure: self
         }
     }
 }

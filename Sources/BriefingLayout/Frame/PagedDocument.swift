@@ -3,7 +3,13 @@
 public struct PagedDocument: Sendable {
     public struct Page: Sendable {
         public var items: [FrameItem]
-        public init(items: [FrameItem] = []) { self.items = items }
+        /// The page label readers show ("i", "ii", "1"): front matter in roman numerals, the
+        /// body from 1.
+        public var label: String
+        public init(items: [FrameItem] = [], label: String = "") {
+            self.items = items
+            self.label = label
+        }
     }
 
     public struct OutlineEntry: Sendable, Hashable {

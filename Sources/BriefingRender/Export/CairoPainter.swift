@@ -41,12 +41,19 @@ final class CairoPainter {
                 cairo_tag_end(cr, CAIRO_TAG_DEST)
             case .shape(let shape, let style):
                 drawShape(shape, style, on: cr)
+            case .beginStructure(let name):
+                cairo_tag_begin(cr, name, nil)
+            case .endStructure(let name):
+                cairo_tag_end(cr, name)
             }
         }
     }
 
     private func drawText(_ paragraph: Int, lines: Range<Int>, origin: Point, width: Double, on cr: OpaquePointer) {
         let entry = measurer.layout(document.paragraphs[paragraph], width: width)
+        let role = document.paragraphs[paragraph].role?.rawValue
+        if let role { cairo_tag_begin(cr, role, nil) }
+        defer { if let role { cairo_tag_end(cr, role) } }
         for index in lines where index < entry.measured.lines.count {
             let metrics = entry.measured.lines[index]
             guard let line = pango_layout_get_line_readonly(entry.layout, Int32(index)) else { continue }

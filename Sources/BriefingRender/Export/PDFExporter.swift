@@ -21,6 +21,7 @@ public enum PDFExporter {
         // cairo 1.16 writes a damaged PDF when link tags have no enclosing structure tag.
         cairo_tag_begin(cr, "Document", nil)
         for index in document.pages.indices {
+            if !document.pages[index].label.isEmpty { cairo_pdf_surface_set_page_label(surface, document.pages[index].label) }
             painter.draw(page: index, on: cr)
             cairo_show_page(cr)
         }

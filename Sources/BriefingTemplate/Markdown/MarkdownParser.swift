@@ -174,6 +174,7 @@ enum MarkdownParser {
                 switch InlineToken(payload: rest[rest.index(after: open)..<close]) {
                 case .citation(let id): result.append(.citation(sourceID: id))
                 case .marker(let confidence): result.append(.confidenceMarker(confidence))
+                case .reference(let reference): result.append(.reference(reference))
                 case nil: break
                 }
                 rest = rest[rest.index(after: close)...]

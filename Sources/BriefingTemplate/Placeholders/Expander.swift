@@ -1,3 +1,4 @@
+import BriefingContent
 import BriefingModel
 import Mustache
 
@@ -12,11 +13,19 @@ struct Expander {
 
     /// The expanded text, or throws every unknown or malformed placeholder with its position.
     func expand(_ text: String, file: String) throws -> String {
-        let problems = TagScanner(file: file, root: root).check(text)
+        try expandWithReferences(text, file: file).text
+    }
+
+    /// The expanded text and the cross-references it makes, with their positions.
+    func expandWithReferences(_ text: String, file: String) throws -> (
+        text: String, references: [(reference: CrossReference, location: SourceLocation)]
+    ) {
+        let scanner = TagScanner(file: file, root: root)
+        let problems = scanner.check(text)
         if !problems.isEmpty { throw InputError(kind: .invalidData, diagnostics: problems) }
         do {
             let template = try MustacheTemplate(string: MarkdownContentType.pragma + text)
-            return template.render(root)
+            return (template.render(root), scanner.references(in: text))
         } catch let error as MustacheTemplate.ParserError {
             // Line 1 carries the pragma we prepended; columns there are shifted by its length.
             let line = error.context.lineNumber

@@ -1,3 +1,4 @@
+import BriefingContent
 import BriefingModel
 
 /// Rich inline content (citations, confidence markers) cannot travel through Mustache and
@@ -9,11 +10,13 @@ enum InlineToken {
 
     case citation(String)
     case marker(Confidence)
+    case reference(CrossReference)
 
     var encoded: String {
         switch self {
         case .citation(let id): "\(Self.open)c:\(id)\(Self.close)"
         case .marker(let confidence): "\(Self.open)m:\(confidence.rawValue)\(Self.close)"
+        case .reference(let reference): "\(Self.open)r:\(reference.kind.rawValue):\(reference.id)\(Self.close)"
         }
     }
 
@@ -22,6 +25,10 @@ enum InlineToken {
             self = .citation(String(payload.dropFirst(2)))
         } else if payload.hasPrefix("m:"), let confidence = Confidence(rawValue: String(payload.dropFirst(2))) {
             self = .marker(confidence)
+        } else if payload.hasPrefix("r:"), let colon = payload.dropFirst(2).firstIndex(of: ":"),
+            let kind = CrossReference.Kind(rawValue: String(payload[payload.index(payload.startIndex, offsetBy: 2)..<colon]))
+        {
+            self = .reference(CrossReference(kind: kind, id: String(payload[payload.index(after: colon)...])))
         } else {
             return nil
         }

@@ -1,3 +1,4 @@
+import BriefingContent
 import BriefingModel
 import Foundation
 
@@ -12,6 +13,7 @@ import Foundation
 /// | `event.ID` | "30 May 2024" + marker + citation; children `date year title cite note` |
 /// | `supply.SERIES.ROW.SUPPLIER` | "80%" + marker + citation; ROW is a period (`2021-25`), `first` or `latest`; SUPPLIER is the name in lower case with hyphens for spaces (`united-states`), or `others` |
 /// | `cite.SOURCE` | a citation only |
+/// | `ref.section.ID`, `ref.chart.ID` | "section 7" / "Figure 3", linked; plain text and a warning if left out |
 /// | `briefing.title`, `briefing.date`, `briefing.publisher` | plain text |
 enum PlaceholderContext {
     static func build(template: Template, dateText: String) -> PlaceholderNode {
@@ -116,6 +118,17 @@ enum PlaceholderContext {
         root.add("cite", cite)
 
         let spec = template.spec
+        // Cross-references: resolved to "section N" / "Figure N" after sections are chosen.
+        let sectionRefs = PlaceholderNode("")
+        for section in spec.sections {
+            sectionRefs.add(section.id, PlaceholderNode(InlineToken.reference(CrossReference(kind: .section, id: section.id)).encoded))
+        }
+        let chartRefs = PlaceholderNode("")
+        for kind in ChartFigure.Kind.allCases {
+            chartRefs.add(kind.rawValue, PlaceholderNode(InlineToken.reference(CrossReference(kind: .chart, id: kind.rawValue)).encoded))
+        }
+        root.add("ref", PlaceholderNode("", children: ["section": sectionRefs, "chart": chartRefs]))
+
         root.add(
             "briefing",
             PlaceholderNode(

@@ -1,3 +1,4 @@
+import BriefingContent
 import BriefingModel
 
 /// Checks every `{{...}}` tag of a template against the placeholder tree before rendering,
@@ -9,6 +10,27 @@ struct TagScanner {
 
     let file: String
     let root: PlaceholderNode
+
+    /// Every `{{ref.KIND.ID}}` in the text with its position, for warnings about references to
+    /// sections or charts a run leaves out.
+    func references(in text: String) -> [(reference: CrossReference, location: SourceLocation)] {
+        var found: [(CrossReference, SourceLocation)] = []
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{ref.") {
+                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+                let parts = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces).split(
+                    separator: ".", maxSplits: 1)
+                if parts.count == 2, let kind = CrossReference.Kind(rawValue: String(parts[0])) {
+                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                    found.append(
+                        (CrossReference(kind: kind, id: String(parts[1])), SourceLocation(file: file, line: offset + 1, column: column)))
+                }
+                rest = rest[close.upperBound...]
+            }
+        }
+        return found
+    }
 
     func check(_ text: String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
