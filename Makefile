@@ -17,8 +17,9 @@ briefing: build
 	@mkdir -p output
 	$(BIN) generate --output output/briefing.pdf
 
-## Run the whole test suite (unit tests and end-to-end runs of the real binary).
+## Run the whole test suite (unit tests, end-to-end runs of the real binary, a real cron job).
 test: deps
+	@scripts/start-cron.sh
 	$(SWIFT) build --product briefing
 	$(SWIFT) test
 

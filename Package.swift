@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: - C system libraries
@@ -56,10 +57,14 @@ let package = Package(
             name: "BriefingRender",
             dependencies: ["BriefingLayout", "BriefingContent", "CCairoPango", "CHyphen"]
         ),
+        .target(
+            name: "BriefingSchedule",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(
             name: "briefing",
             dependencies: [
-                "BriefingModel", "BriefingContent", "BriefingTemplate", "BriefingLayout", "BriefingRender",
+                "BriefingModel", "BriefingContent", "BriefingTemplate", "BriefingLayout", "BriefingRender", "BriefingSchedule",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,5 +75,6 @@ let package = Package(
         .testTarget(name: "BriefingTemplateTests", dependencies: ["BriefingTemplate", "BriefingModel", "BriefingContent", "TestSupport"]),
         .testTarget(name: "BriefingLayoutTests", dependencies: ["BriefingLayout", "BriefingContent", "BriefingModel"]),
         .testTarget(name: "BriefingCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "BriefingScheduleTests", dependencies: ["BriefingSchedule"]),
     ]
 )

@@ -9,6 +9,7 @@ packages=(
   libcmark-dev                                      # CommonMark parser
   libhyphen-dev hyphen-en-gb                        # hyphenation patterns
   poppler-utils qpdf                                # read generated PDFs back in tests and CI
+  cron procps                                       # scheduled regeneration (and its real-cron test)
 )
 
 missing=()

@@ -5,6 +5,23 @@ import Foundation
 /// new one, never half of one; on failure the old file stays and the temporary is removed.
 enum AtomicFile {
     static func publish(to target: URL, write: (URL) throws -> Void) throws {
+        try checkFolder(of: target)
+        let folder = target.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
+        do {
+            try write(temporary)
+            try flush(temporary)
+            guard rename(temporary.path, target.path) == 0 else {
+                throw OutputError(message: "cannot replace \(target.path): \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            unlink(temporary.path)
+            throw error
+        }
+    }
+
+    /// The target's folder must exist and be writable, and the target must not be a folder (73).
+    static func checkFolder(of target: URL) throws {
         let folder = target.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -16,16 +33,16 @@ enum AtomicFile {
         guard access(folder.path, W_OK) == 0 else {
             throw OutputError(message: "cannot create \(target.path): the folder \(folder.path) is not writable")
         }
-        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
-        do {
-            try write(temporary)
-            try flush(temporary)
-            guard rename(temporary.path, target.path) == 0 else {
-                throw OutputError(message: "cannot replace \(target.path): \(String(cString: strerror(errno)))")
-            }
-        } catch {
-            unlink(temporary.path)
-            throw error
+    }
+
+    /// Deletes temporary files left by a run that was killed (SIGKILL cannot be caught). Only
+    /// called under the output's lock, so no live run is writing them.
+    static func removeStaleTemporaries(for target: URL) {
+        let folder = target.deletingLastPathComponent()
+        let stem = "." + target.deletingPathExtension().lastPathComponent
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(stem) && name.hasSuffix(".tmp") {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
     }
 

@@ -4,12 +4,13 @@ import ArgumentParser
 @main
 struct BriefingCommand: ParsableCommand {
     static let version = "0.1.0"
+    static let programName = "briefing \(version)"
 
     static let configuration = CommandConfiguration(
         commandName: "briefing",
         abstract: "Generate publication-quality PDF policy briefings from a data model.",
         version: version,
-        subcommands: [Generate.self, SectionsCommand.self, ChartCommand.self],
+        subcommands: [Generate.self, SectionsCommand.self, ChartCommand.self, ScheduleCommand.self, DoctorCommand.self],
         defaultSubcommand: Generate.self
     )
 }

@@ -3,16 +3,20 @@ import BriefingContent
 import BriefingLayout
 import BriefingModel
 import BriefingRender
+import BriefingSchedule
 import BriefingTemplate
 import Foundation
 
-/// `briefing generate`: template -> model -> document -> pages -> PDF, published atomically.
+/// `briefing generate`: template -> model -> document -> pages -> PDF, under the run contract
+/// every run keeps, scheduled or not: one run per output at a time, the new file published
+/// whole or not at all, and a manifest and log line beside it.
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate the briefing PDF.",
         discussion: """
-            Exit status: 0 success, 64 usage, 65 invalid data, 66 missing input, 73 cannot write the output.
-            A failed run never replaces or removes the previous PDF.
+            Exit status: 0 success (or unchanged), 64 usage, 65 invalid data, 66 missing input, 73 cannot write the output,
+            75 another run for the same output is in progress. A failed run never replaces or removes the previous PDF.
+            Beside the output: NAME.manifest.json (inputs and last results), NAME.log (one line per run), archive/ (--keep).
             """
     )
 
@@ -34,7 +38,8 @@ struct Generate: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Date printed on the briefing (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else the template's policy.", valueName: "date"))
+            "Date printed on the briefing (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else the template's policy.",
+            valueName: "date"))
     var date: String?
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -47,65 +52,147 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Resolution of PNG pages, in dots per inch.", valueName: "dpi"))
     var dpi: Double = 110
 
+    @Flag(name: .long, help: "Do nothing (exit 0, 'unchanged') when every input is as at the last successful run.")
+    var ifChanged = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Also keep a dated copy in archive/ beside the output, deleting the oldest beyond N.", valueName: "n"))
+    var keep: Int?
+
     @Flag(name: .shortAndLong, help: "Print nothing on success.")
     var quiet = false
 
+    func validate() throws {
+        if let keep, keep < 1 { throw ValidationError("--keep must be at least 1") }
+        if !(36...1200).contains(dpi) { throw ValidationError("--dpi must be between 36 and 1200") }
+    }
+
     func run() throws {
         let started = Date()
+        let target = URL(fileURLWithPath: output).standardizedFileURL
+        let folder = target.deletingLastPathComponent()
+        let lock: RunLock
         do {
-            let result = try generate()
+            try AtomicFile.checkFolder(of: target)
+            guard let acquired = try RunLock(path: folder.appendingPathComponent(".\(target.lastPathComponent).lock").path) else {
+                throw OutputError(
+                    message: "already running: another run is writing \(output); nothing was changed", code: ExitStatus.tryAgain)
+            }
+            lock = acquired
+        } catch {
+            throw ExitStatus.fail(error)
+        }
+        defer { withExtendedLifetime(lock) {} }
+        AtomicFile.removeStaleTemporaries(for: target)
+
+        var manifest = RunManifest.read(for: target) ?? RunManifest(program: BriefingCommand.programName, output: target.path)
+        manifest.program = BriefingCommand.programName
+        do {
+            let outcome = try generate(target: target, started: started, manifest: &manifest)
+            let seconds = Date().timeIntervalSince(started)
+            manifest.lastRun = .init(
+                started: RunManifest.timestamp(started), durationSeconds: rounded(seconds), result: outcome.result, exitCode: 0,
+                message: nil)
+            try? manifest.write(for: target)
+            try? RunLog.append(logLine(started, outcome.result, seconds, detail: "\(outcome.pages) pages"), to: logURL(target))
             if !quiet {
-                let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-                print("wrote \(result.path) (\(result.pages) pages, \(result.bytes / 1024) KiB) in \(seconds) s")
+                if outcome.result == "unchanged" {
+                    print("unchanged: \(outcome.path) (inputs are as at the last successful run)")
+                } else {
+                    print(
+                        "wrote \(outcome.path) (\(outcome.pages) pages, \(outcome.bytes / 1024) KiB) in \(String(format: "%.2f", seconds)) s"
+                    )
+                }
             }
         } catch {
+            let code = ExitStatus.code(for: error)
+            let seconds = Date().timeIntervalSince(started)
+            let message = "\(error)".split(separator: "\n").first.map(String.init) ?? ""
+            manifest.lastRun = .init(
+                started: RunManifest.timestamp(started), durationSeconds: rounded(seconds), result: "failed", exitCode: code,
+                message: message)
+            try? manifest.write(for: target)
+            try? RunLog.append(logLine(started, "failed", seconds, detail: "exit \(code): \(message)"), to: logURL(target))
             throw ExitStatus.fail(error)
         }
     }
 
-    private func generate() throws -> (path: String, pages: Int, bytes: Int) {
-        guard let templateURL = template.map(URL.init(fileURLWithPath:)) ?? Resources.defaultTemplate else {
-            throw InputError(
-                kind: .missingInput, SourceLocation(file: "Templates/sino-pak"), "cannot find the bundled templates",
-                hint: "pass --template DIR, or set BRIEFING_HOME to the folder holding Templates/ and Fonts/")
-        }
-        guard let fontsURL = Resources.fonts else {
-            throw InputError(
-                kind: .missingInput, SourceLocation(file: "Fonts"), "cannot find the bundled fonts",
-                hint: "set BRIEFING_HOME to the folder holding Templates/ and Fonts/")
-        }
-        let template = try TemplateLoader.load(directory: templateURL, dataFile: data.map(URL.init(fileURLWithPath:)))
-        let day = try BriefingDate.resolve(flag: date, environment: ProcessInfo.processInfo.environment, policy: template.spec.datePolicy)
+    private func rounded(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
+
+    private func logURL(_ target: URL) -> URL { target.deletingPathExtension().appendingPathExtension("log") }
+
+    private func logLine(_ started: Date, _ result: String, _ seconds: Double, detail: String) -> String {
+        "\(RunManifest.timestamp(started)) \(result) \(String(format: "%.2f", seconds))s \(detail)"
+    }
+
+    private struct Outcome {
+        var result: String
+        var path: String
+        var pages: Int
+        var bytes: Int
+    }
+
+    private func generate(target: URL, started: Date, manifest: inout RunManifest) throws -> Outcome {
+        let templateURL = try Resources.templateDirectory(template).standardizedFileURL
+        let fontsURL = try Resources.fontsDirectory()
+        let dataURL = data.map { URL(fileURLWithPath: $0).standardizedFileURL }
+        let template = try TemplateLoader.load(directory: templateURL, dataFile: dataURL)
+        let environment = ProcessInfo.processInfo.environment
+        let day = try BriefingDate.resolve(flag: date, environment: environment, policy: template.spec.datePolicy)
         let chosen = try SectionSelection.resolve(only: sections, skip: skip, sections: template.spec.sections)
+
+        // The inputs: template files, data, fonts, flags, version. A date from the "today"
+        // policy does not count, so --if-changed skips a week in which nothing was edited.
+        var flags = [
+            "template=\(templateURL.path)", "data=\(dataURL?.path ?? "-")", "sections=\(chosen.joined(separator: ","))",
+            "format=\(format.rawValue)", "dpi=\(dpi)",
+        ]
+        if let date {
+            flags.append("date=\(date)")
+        } else if let epoch = environment["SOURCE_DATE_EPOCH"] {
+            flags.append("date-epoch=\(epoch)")
+        }
+        let inputs = try InputDigest.inputs(folders: [templateURL, fontsURL], files: dataURL.map { [$0] } ?? [])
+        let digest = InputDigest.combine(inputs: inputs, flags: flags, program: BriefingCommand.programName)
+        if ifChanged, let last = manifest.lastSuccess, last.inputDigest == digest, format == .pdf,
+            let current = try? Data(contentsOf: target), InputDigest.sha256(of: current) == last.outputSHA256
+        {
+            return Outcome(result: "unchanged", path: output, pages: last.pages, bytes: last.bytes)
+        }
+
         let document = try DocumentBuilder.build(template: template, date: day, sectionIDs: chosen)
         for warning in document.warnings { FileHandle.standardError.write((warning.description + "\n").data(using: .utf8)!) }
-
         let fonts = try FontSetup(fontsDirectory: fontsURL)
         let measurer = PangoTextMeasurer(fonts: fonts)
         if !measurer.hyphenationAvailable {
             FileHandle.standardError.write(
                 "warning: no hyphenation dictionary found (install hyphen-en-gb); justified lines may be loose\n".data(using: .utf8)!)
         }
-        let pages = LayoutEngine(measurer: measurer).layout(document, creator: "briefing \(BriefingCommand.version)")
+        let pages = LayoutEngine(measurer: measurer).layout(document, creator: BriefingCommand.programName)
 
-        let target = URL(fileURLWithPath: output)
-        guard format != .pdf else {
-            try AtomicFile.publish(to: target) { temporary in
-                try PDFExporter.export(pages, measurer: measurer, to: temporary)
+        var path = output, bytes = 0, outputDigest = ""
+        if format == .pdf {
+            try AtomicFile.publish(to: target) { temporary in try PDFExporter.export(pages, measurer: measurer, to: temporary) }
+            let written = try Data(contentsOf: target)
+            bytes = written.count
+            outputDigest = InputDigest.sha256(of: written)
+            if let keep { try Archive.store(target, at: started, keep: keep) }
+        } else {
+            let imageFormat: ImageExporter.Format = format == .png ? .png : .svg
+            let files = PageFiles(pdf: target, format: format.rawValue, count: pages.pages.count)
+            for (index, file) in files.urls.enumerated() {
+                try AtomicFile.publish(to: file) { temporary in
+                    try ImageExporter.export(pages, page: index, format: imageFormat, measurer: measurer, to: temporary, dpi: dpi)
+                }
+                bytes += (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
             }
-            let bytes = (try? FileManager.default.attributesOfItem(atPath: target.path)[.size] as? Int) ?? 0
-            return (output, pages.pages.count, bytes ?? 0)
+            files.removeStale()
+            path = files.pattern
         }
-        let imageFormat: ImageExporter.Format = format == .png ? .png : .svg
-        let files = PageFiles(pdf: target, format: format.rawValue, count: pages.pages.count)
-        var bytes = 0
-        for (index, file) in files.urls.enumerated() {
-            try AtomicFile.publish(to: file) { temporary in
-                try ImageExporter.export(pages, page: index, format: imageFormat, measurer: measurer, to: temporary, dpi: dpi)
-            }
-            bytes += (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
-        }
-        files.removeStale()
-        return (files.pattern, pages.pages.count, bytes)
+        manifest.lastSuccess = .init(
+            finished: RunManifest.timestamp(Date()), inputDigest: digest, inputs: inputs, flags: flags, sections: chosen,
+            pages: pages.pages.count, bytes: bytes, outputSHA256: outputDigest)
+        return Outcome(result: "success", path: path, pages: pages.pages.count, bytes: bytes)
     }
 }

@@ -1,0 +1,91 @@
+import Foundation
+
+/// What the last runs for one output did, kept beside it as JSON: the digest of every input
+/// of the last successful run (for `--if-changed`), and the time and result of the last run
+/// (for `schedule list` and `doctor`).
+public struct RunManifest: Codable, Sendable, Equatable {
+    public struct Input: Codable, Sendable, Equatable {
+        public var path: String
+        public var sha256: String
+        public init(path: String, sha256: String) {
+            self.path = path
+            self.sha256 = sha256
+        }
+    }
+
+    public struct Run: Codable, Sendable, Equatable {
+        /// ISO 8601, UTC.
+        public var started: String
+        public var durationSeconds: Double
+        /// "success", "unchanged" or "failed".
+        public var result: String
+        public var exitCode: Int32
+        public var message: String?
+        public init(started: String, durationSeconds: Double, result: String, exitCode: Int32, message: String?) {
+            self.started = started
+            self.durationSeconds = durationSeconds
+            self.result = result
+            self.exitCode = exitCode
+            self.message = message
+        }
+    }
+
+    public struct Success: Codable, Sendable, Equatable {
+        public var finished: String
+        /// SHA-256 over every input below, the flags and the program version.
+        public var inputDigest: String
+        public var inputs: [Input]
+        public var flags: [String]
+        public var sections: [String]
+        public var pages: Int
+        public var bytes: Int
+        public var outputSHA256: String
+        public init(
+            finished: String, inputDigest: String, inputs: [Input], flags: [String], sections: [String], pages: Int, bytes: Int,
+            outputSHA256: String
+        ) {
+            self.finished = finished
+            self.inputDigest = inputDigest
+            self.inputs = inputs
+            self.flags = flags
+            self.sections = sections
+            self.pages = pages
+            self.bytes = bytes
+            self.outputSHA256 = outputSHA256
+        }
+    }
+
+    public var program: String
+    public var output: String
+    public var lastRun: Run?
+    public var lastSuccess: Success?
+
+    public init(program: String, output: String, lastRun: Run? = nil, lastSuccess: Success? = nil) {
+        self.program = program
+        self.output = output
+        self.lastRun = lastRun
+        self.lastSuccess = lastSuccess
+    }
+
+    /// `output/briefing.pdf` keeps its manifest in `output/briefing.manifest.json`.
+    public static func url(for output: URL) -> URL {
+        output.deletingPathExtension().appendingPathExtension("manifest.json")
+    }
+
+    public static func read(for output: URL) -> RunManifest? {
+        guard let data = try? Data(contentsOf: url(for: output)) else { return nil }
+        return try? JSONDecoder().decode(RunManifest.self, from: data)
+    }
+
+    public func write(for output: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(self).write(to: Self.url(for: output), options: .atomic)
+    }
+
+    public static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

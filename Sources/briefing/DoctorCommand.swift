@@ -1,0 +1,152 @@
+import ArgumentParser
+import BriefingModel
+import BriefingRender
+import BriefingSchedule
+import Foundation
+
+/// `briefing doctor`: checks, as a cron job will run (minimal environment, started from
+/// $HOME), everything an unattended regeneration needs, and says how to fix what is wrong.
+struct DoctorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Check that scheduled regeneration will work, and say how to fix what will not.",
+        discussion: "Exit status: 0 when every check passes, 1 when any fails."
+    )
+
+    private final class Report {
+        var failures = 0
+        func ok(_ text: String) { print("ok    \(text)") }
+        func warn(_ text: String, fix: String) { print("warn  \(text)\n      fix: \(fix)") }
+        func fail(_ text: String, fix: String) {
+            failures += 1
+            print("FAIL  \(text)\n      fix: \(fix)")
+        }
+    }
+
+    func run() throws {
+        let report = Report()
+        let executable = JobArguments.executable
+
+        // The binary, run the way cron runs it: empty environment, cron's PATH, from /.
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = ["-i", "PATH=\(CronCommand.path)", "LANG=C.UTF-8", executable, "--version"]
+        probe.currentDirectoryURL = URL(fileURLWithPath: "/")
+        probe.standardOutput = Pipe()
+        probe.standardError = Pipe()
+        if (try? probe.run()) != nil {
+            probe.waitUntilExit()
+            if probe.terminationStatus == 0 {
+                report.ok("the binary runs in cron's minimal environment: \(executable)")
+            } else {
+                report.fail(
+                    "the binary fails in a minimal environment (exit \(probe.terminationStatus))",
+                    fix: "install it with 'make install PREFIX=/usr/local' and schedule that copy")
+            }
+        } else {
+            report.fail("cannot run \(executable)", fix: "check the file exists and is executable")
+        }
+
+        // Templates and fonts, found without the working directory.
+        if let home = Resources.home() {
+            report.ok("templates and fonts found in \(home.path)")
+            do {
+                let fonts = try FontSetup(fontsDirectory: home.appendingPathComponent("Fonts"))
+                _ = fonts
+                report.ok("the bundled fonts load (\(FontSetup.serifFamily), \(FontSetup.sansFamily))")
+            } catch {
+                report.fail("the bundled fonts do not load: \(error)", fix: "reinstall with 'make install' or restore the Fonts/ folder")
+            }
+            if let template = Resources.defaultTemplate {
+                check(template: template, report: report)
+            }
+        } else {
+            report.fail("cannot find Templates/ and Fonts/", fix: "set BRIEFING_HOME, or install with 'make install PREFIX=/usr/local'")
+        }
+        if FileManager.default.fileExists(atPath: "/usr/share/hyphen/hyph_en_GB.dic") {
+            report.ok("the hyphenation dictionary is installed")
+        } else {
+            report.warn("no hyphenation dictionary: justified text will be looser", fix: "apt-get install hyphen-en-gb")
+        }
+
+        // The cron daemon and the crontab.
+        if cronDaemonRunning() {
+            report.ok("a cron daemon is running")
+        } else {
+            report.fail(
+                "no cron daemon is running: scheduled briefings will not be made", fix: "apt-get install cron && service cron start")
+        }
+        let jobs: [CrontabBlock.Job]
+        do {
+            jobs = CrontabBlock.jobs(in: try Crontab.read() ?? "")
+            report.ok("the crontab can be read (\(jobs.count) briefing job(s))")
+        } catch {
+            report.fail("cannot read the crontab: \(error)", fix: "apt-get install cron")
+            jobs = []
+        }
+        for job in jobs { check(job: job, report: report) }
+
+        print(report.failures == 0 ? "\nall checks passed" : "\n\(report.failures) problem(s) found")
+        if report.failures > 0 { throw ExitCode(1) }
+    }
+
+    private func check(template: URL, report: Report) {
+        do {
+            let loaded = try TemplateLoader.load(directory: template)
+            report.ok("template \(template.path) is valid (\(loaded.spec.sections.count) sections)")
+        } catch {
+            report.fail(
+                "template \(template.path) does not load:\n\(error)",
+                fix: "correct the files named above; 'briefing generate' shows the same errors")
+        }
+    }
+
+    private func check(job: CrontabBlock.Job, report: Report) {
+        let name = "job '\(job.name)'"
+        do {
+            let expression = try CronExpression(job.schedule)
+            let next = CronSchedule(expression).next(after: Date(), count: 1).first.map(ScheduleCommand.localTime) ?? "never"
+            report.ok("\(name): '\(job.schedule)' is valid; next run \(next)")
+        } catch {
+            report.fail(
+                "\(name): '\(job.schedule)' is not a valid cron expression: \(error)",
+                fix: "briefing schedule add \(job.name) --cron \"...\" -- ...")
+        }
+        let words = CronCommand.words(of: job.command)
+        if let binary = words.first(where: { $0.hasPrefix("/") }), FileManager.default.isExecutableFile(atPath: binary) {
+            report.ok("\(name): runs \(binary)")
+        } else {
+            report.fail("\(name): its binary is missing", fix: "schedule it again with the installed binary")
+        }
+        if let index = words.firstIndex(of: "--template"), index + 1 < words.count {
+            check(template: URL(fileURLWithPath: words[index + 1]), report: report)
+        }
+        if let index = words.firstIndex(of: "--output"), index + 1 < words.count {
+            let output = URL(fileURLWithPath: words[index + 1])
+            do {
+                try AtomicFile.checkFolder(of: output)
+                report.ok("\(name): can write \(output.path)")
+            } catch {
+                report.fail("\(name): \(error)", fix: "create the folder or fix its permissions")
+            }
+            if let run = RunManifest.read(for: output)?.lastRun, run.result == "failed" {
+                report.warn(
+                    "\(name): the last run failed (exit \(run.exitCode)): \(run.message ?? "")",
+                    fix: "see \(output.deletingPathExtension().path).cron.log")
+            }
+        }
+    }
+
+    /// True if a process named cron or crond is running.
+    private func cronDaemonRunning() -> Bool {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return false }
+        for entry in entries where entry.allSatisfy(\.isNumber) {
+            if let name = try? String(contentsOfFile: "/proc/\(entry)/comm", encoding: .utf8),
+                ["cron", "crond"].contains(name.trimmingCharacters(in: .whitespacesAndNewlines))
+            {
+                return true
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Debian's real cron daemon runs a scheduled briefing. `.ci/run` and `make test` start cron;
+/// without it this test fails, because a scheduler that cannot be shown to work is not done.
+@Suite(.serialized) struct RealCronTests {
+    @Test(.timeLimit(.minutes(4)))
+    func cronRegeneratesTheBriefingAndTheCrontabIsRestored() throws {
+        let before = try Command.run(URL(fileURLWithPath: "/usr/bin/env"), ["crontab", "-l"])
+        let directory = try Command.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pdf = directory.appendingPathComponent("briefing.pdf")
+        let name = "ci-\(ProcessInfo.processInfo.processIdentifier)"
+
+        let add = try Command.run(
+            Command.briefing, ["schedule", "add", name, "--cron", "* * * * *", "--", "--output", pdf.path, "--date", "2026-11-30"])
+        #expect(add.status == 0, "\(add.stderr)")
+        defer { _ = try? Command.run(Command.briefing, ["schedule", "remove", name]) }
+
+        let doctor = try Command.run(Command.briefing, ["doctor"])
+        #expect(
+            doctor.stdout.contains("ok    a cron daemon is running"),
+            "cron is not running: start it with 'service cron start'\n\(doctor.stdout)")
+
+        // Wait for cron's next minute and the run itself.
+        let manifest = directory.appendingPathComponent("briefing.manifest.json")
+        let deadline = Date().addingTimeInterval(150)
+        while Date() < deadline, !FileManager.default.fileExists(atPath: manifest.path) { Thread.sleep(forTimeInterval: 2) }
+        Thread.sleep(forTimeInterval: 1)
+        #expect(FileManager.default.fileExists(atPath: manifest.path), "cron did not run the job within 150 s")
+        #expect(try Command.tool("qpdf", ["--check", pdf.path]).status == 0)
+        #expect(try Command.tool("pdftotext", [pdf.path, "-"]).stdout.contains("Sino-Pak collaboration"))
+        let record = try JSONSerialization.jsonObject(with: Data(contentsOf: manifest)) as? [String: Any]
+        #expect((record?["lastRun"] as? [String: Any])?["result"] as? String == "success")
+        let list = try Command.run(Command.briefing, ["schedule", "list"])
+        #expect(list.stdout.contains(name) && list.stdout.contains("success"))
+
+        let remove = try Command.run(Command.briefing, ["schedule", "remove", name])
+        #expect(remove.status == 0)
+        let after = try Command.run(URL(fileURLWithPath: "/usr/bin/env"), ["crontab", "-l"])
+        #expect(after.stdout == before.stdout && after.status == before.status, "the crontab changed")
+    }
+}

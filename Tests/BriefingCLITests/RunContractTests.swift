@@ -1,0 +1,119 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The run contract: locks, atomic replacement, manifest, log, --if-changed, --keep.
+@Suite(.serialized) struct RunContractTests {
+    /// A data file big enough that a run takes a second or more in a debug build.
+    static func slowData(in directory: URL) throws -> URL {
+        let script = TemplateFixture.repository.appendingPathComponent("benchmarks/make-timeline-data.py")
+        let result = try Command.tool("python3", [script.path, "3000"])
+        let url = directory.appendingPathComponent("slow.yaml")
+        try result.data.write(to: url)
+        return url
+    }
+
+    @Test func aKilledRunLeavesThePreviousPDFAndTheNextRunCleansUp() throws {
+        let directory = try Command.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pdf = directory.appendingPathComponent("briefing.pdf")
+        #expect(try Command.run(Command.briefing, ["--date", "2026-11-30", "--output", pdf.path, "-q"]).status == 0)
+        let good = try Data(contentsOf: pdf)
+        let slow = try Self.slowData(in: directory)
+
+        for delay in [0.15, 0.5, 0.9] {
+            let process = Process()
+            process.executableURL = Command.briefing
+            process.arguments = ["--date", "2026-11-30", "--data", slow.path, "--output", pdf.path, "-q"]
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal, "the run finished before it could be killed")
+            #expect(try Data(contentsOf: pdf) == good, "the previous PDF was damaged (killed after \(delay) s)")
+            #expect(try Command.tool("qpdf", ["--check", pdf.path]).status == 0)
+        }
+        // The next run removes what the killed ones left and publishes a complete file.
+        #expect(try Command.run(Command.briefing, ["--date", "2026-11-30", "--output", pdf.path, "-q"]).status == 0)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
+    @Test func twoRunsAtOnceOneSucceedsTheOtherExits75() throws {
+        let directory = try Command.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pdf = directory.appendingPathComponent("briefing.pdf")
+        let slow = try Self.slowData(in: directory)
+        let first = Process(), second = Process()
+        for process in [first, second] {
+            process.executableURL = Command.briefing
+            process.arguments = ["--date", "2026-11-30", "--data", slow.path, "--output", pdf.path, "-q"]
+            process.standardError = Pipe()
+        }
+        try first.run()
+        Thread.sleep(forTimeInterval: 0.1)
+        try second.run()
+        second.waitUntilExit()
+        first.waitUntilExit()
+        #expect(Set([first.terminationStatus, second.terminationStatus]) == [0, 75])
+        #expect(try Command.tool("qpdf", ["--check", pdf.path]).status == 0)
+        let manifest =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("briefing.manifest.json")))
+            as? [String: Any]
+        #expect((manifest?["lastRun"] as? [String: Any])?["result"] as? String == "success")
+    }
+
+    @Test func manifestLogIfChangedAndKeep() throws {
+        let directory = try Command.temporaryDirectory()
+        let fixture = try TemplateFixture()
+        defer {
+            try? FileManager.default.removeItem(at: directory)
+            fixture.remove()
+        }
+        let pdf = directory.appendingPathComponent("briefing.pdf")
+        let run = { (extra: [String]) in
+            try Command.run(
+                Command.briefing,
+                ["--date", "2026-11-30", "--template", fixture.directory.path, "--output", pdf.path, "--keep", "2"] + extra)
+        }
+        #expect(try run([]).status == 0)
+        let unchanged = try run(["--if-changed"])
+        #expect(unchanged.status == 0 && unchanged.stdout.hasPrefix("unchanged"))
+        // An edit to the data is a change.
+        try fixture.replace("data.yaml", "    value: 820\n", with: "    value: 821\n")
+        let changed = try run(["--if-changed"])
+        #expect(changed.status == 0 && changed.stdout.hasPrefix("wrote"))
+        #expect(try Command.tool("pdftotext", [pdf.path, "-"]).stdout.contains("821 km"))
+        // A failing run records its failure and keeps the PDF.
+        try fixture.replace("data.yaml", "    value: 821\n", with: "    value: lots\n")
+        #expect(try run([]).status == 65)
+
+        let manifest = try JSONDecoder().decode(
+            Manifest.self, from: Data(contentsOf: directory.appendingPathComponent("briefing.manifest.json")))
+        #expect(manifest.lastRun.result == "failed" && manifest.lastRun.exitCode == 65)
+        #expect(
+            manifest.lastSuccess.inputs.contains { $0.path.hasSuffix("data.yaml") }
+                && manifest.lastSuccess.inputs.contains { $0.path.hasSuffix(".otf") })
+        #expect(manifest.lastSuccess.inputDigest.count == 64 && manifest.lastSuccess.pages > 5)
+        let log = try String(contentsOf: directory.appendingPathComponent("briefing.log"), encoding: .utf8).split(separator: "\n")
+        #expect(log.map { $0.split(separator: " ")[1] } == ["success", "unchanged", "success", "failed"])
+        // Two successful runs archived, the oldest dropped beyond --keep 2.
+        let archive = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("archive").path)
+        #expect(archive.count <= 2 && !archive.isEmpty && archive.allSatisfy { $0.hasPrefix("briefing-") && $0.hasSuffix(".pdf") })
+    }
+
+    struct Manifest: Decodable {
+        struct Run: Decodable {
+            var result: String
+            var exitCode: Int32
+        }
+        struct Input: Decodable { var path: String }
+        struct Success: Decodable {
+            var inputDigest: String
+            var inputs: [Input]
+            var pages: Int
+        }
+        var lastRun: Run
+        var lastSuccess: Success
+    }
+}
