@@ -102,7 +102,8 @@ import Testing
         #expect(result.stderr.contains("error: field 'supply[0].rows[0].shares.China': a share cannot exceed 100% (found 145%)"))
         #expect(try Data(contentsOf: pdf) == good)
         // Beside the untouched PDF: its lock, manifest and log, and no temporary file.
-        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: directory.path))
+        #expect(
+            Set(try FileManager.default.contentsOfDirectory(atPath: directory.path))
                 == [".briefing.pdf.lock", "briefing.pdf", "briefing.manifest.json", "briefing.log"])
     }
 

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@testable import BriefingSchedule
+
+@Suite struct RunFilesTests {
+    func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-runfiles-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func theLogNeverGrowsPastItsBound() throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let log = directory.appendingPathComponent("briefing.log")
+        for run in 1...250 { try RunLog.append("run \(run)", to: log, limit: 100) }
+        let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 100)
+        #expect(lines.first == "run 151" && lines.last == "run 250")
+    }
+
+    @Test func theArchiveKeepsTheNewestCopies() throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pdf = directory.appendingPathComponent("briefing.pdf")
+        try Data("x".utf8).write(to: pdf)
+        for day in 1...5 { try Archive.store(pdf, at: Date(timeIntervalSince1970: Double(day) * 86_400), keep: 3) }
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("archive").path).sorted()
+        #expect(names == ["briefing-1970-01-04T000000Z.pdf", "briefing-1970-01-05T000000Z.pdf", "briefing-1970-01-06T000000Z.pdf"])
+    }
+
+    @Test func cronLinesQuoteAndEscape() {
+        let line = CronCommand.line(
+            executable: "/opt/b r/briefing", arguments: ["generate", "--output", "/tmp/it's 100%.pdf"], log: "/tmp/l.log")
+        #expect(
+            line
+                == "LANG=C.UTF-8 PATH=/usr/local/bin:/usr/bin:/bin '/opt/b r/briefing' 'generate' '--output' '/tmp/it'\\''s 100\\%.pdf' > '/tmp/l.log' 2>&1"
+        )
+        #expect(
+            CronCommand.words(of: line) == [
+                "LANG=C.UTF-8", "PATH=/usr/local/bin:/usr/bin:/bin", "/opt/b r/briefing", "generate", "--output",
+                "/tmp/it's 100%.pdf", ">", "/tmp/l.log", "2>&1",
+            ])
+    }
+
+    @Test func digestsChangeWithAnyInput() throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("a".utf8).write(to: directory.appendingPathComponent("data.yaml"))
+        let first = InputDigest.combine(inputs: try InputDigest.inputs(folders: [directory], files: []), flags: ["x"], program: "p 1")
+        #expect(first == InputDigest.combine(inputs: try InputDigest.inputs(folders: [directory], files: []), flags: ["x"], program: "p 1"))
+        #expect(first != InputDigest.combine(inputs: try InputDigest.inputs(folders: [directory], files: []), flags: ["y"], program: "p 1"))
+        #expect(first != InputDigest.combine(inputs: try InputDigest.inputs(folders: [directory], files: []), flags: ["x"], program: "p 2"))
+        try Data("b".utf8).write(to: directory.appendingPathComponent("data.yaml"))
+        #expect(first != InputDigest.combine(inputs: try InputDigest.inputs(folders: [directory], files: []), flags: ["x"], program: "p 1"))
+        #expect(InputDigest.sha256(of: Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+}
