@@ -22,77 +22,53 @@ enum PlaceholderContext {
 
         let figures = PlaceholderNode("")
         for figure in facts.figures {
-            let cite = InlineToken.attribution(figure.attribution)
             figures.add(
                 figure.id,
-                PlaceholderNode(
-                    text(figure.formatted) + cite,
-                    children: [
-                        "value": PlaceholderNode(figure.formattedValue),
-                        "unit": PlaceholderNode(text(figure.unit)),
-                        "label": PlaceholderNode(text(figure.label)),
-                        "as_of": PlaceholderNode(figure.asOf?.description ?? ""),
-                        "bare": PlaceholderNode(text(figure.formatted)),
-                        "cite": PlaceholderNode(cite),
-                        "note": PlaceholderNode(text(figure.attribution.note ?? "")),
+                sourced(
+                    text(figure.formatted), figure.attribution,
+                    [
+                        "value": figure.formattedValue, "unit": text(figure.unit), "label": text(figure.label),
+                        "as_of": figure.asOf?.description ?? "",
                     ]))
         }
         root.add("fig", figures)
 
         let growth = PlaceholderNode("")
         for rate in facts.growthRates {
-            let cite = InlineToken.attribution(rate.attribution)
             growth.add(
                 rate.id,
-                PlaceholderNode(
-                    rate.formatted + cite,
-                    children: [
-                        "percent": PlaceholderNode(rate.formatted),
-                        "since": PlaceholderNode(rate.since.description),
-                        "as_of": PlaceholderNode(rate.asOf?.description ?? ""),
-                        "label": PlaceholderNode(text(rate.label)),
-                        "bare": PlaceholderNode(rate.formatted),
-                        "cite": PlaceholderNode(cite),
+                sourced(
+                    rate.formatted, rate.attribution,
+                    [
+                        "percent": rate.formatted, "since": rate.since.description, "as_of": rate.asOf?.description ?? "",
+                        "label": text(rate.label),
                     ]))
         }
         root.add("growth", growth)
 
         let projections = PlaceholderNode("")
         for projection in facts.projections {
-            let cite = InlineToken.attribution(projection.attribution)
             let from = text(projection.formatted(projection.from)), to = text(projection.formatted(projection.to))
-            let sentence = "\(from) in \(projection.from.year) to \(to) by \(projection.to.year)"
             projections.add(
                 projection.id,
-                PlaceholderNode(
-                    sentence + cite,
-                    children: [
-                        "from": PlaceholderNode(from),
-                        "to": PlaceholderNode(to),
-                        "from_year": PlaceholderNode(String(projection.from.year)),
-                        "to_year": PlaceholderNode(String(projection.to.year)),
-                        "years": PlaceholderNode(String(projection.years)),
-                        "cagr": PlaceholderNode(NumberFormatting.percent(projection.compoundAnnualGrowthPercent)),
-                        "multiple": PlaceholderNode(NumberFormatting.format(projection.multiple, decimals: 0)),
-                        "bare": PlaceholderNode(sentence),
-                        "cite": PlaceholderNode(cite),
+                sourced(
+                    "\(from) in \(projection.from.year) to \(to) by \(projection.to.year)", projection.attribution,
+                    [
+                        "from": from, "to": to, "from_year": String(projection.from.year), "to_year": String(projection.to.year),
+                        "years": String(projection.years), "cagr": NumberFormatting.percent(projection.compoundAnnualGrowthPercent),
+                        "multiple": NumberFormatting.format(projection.multiple, decimals: 0),
                     ]))
         }
         root.add("projection", projections)
 
         let events = PlaceholderNode("")
         for event in facts.events {
-            let cite = InlineToken.attribution(event.attribution)
             events.add(
                 event.id,
-                PlaceholderNode(
-                    event.when.description + cite,
-                    children: [
-                        "date": PlaceholderNode(event.when.description),
-                        "year": PlaceholderNode(String(event.when.start.year)),
-                        "title": PlaceholderNode(text(event.title)),
-                        "cite": PlaceholderNode(cite),
-                        "note": PlaceholderNode(text(event.attribution.note ?? "")),
+                sourced(
+                    event.when.description, event.attribution,
+                    [
+                        "date": event.when.description, "year": String(event.when.start.year), "title": text(event.title),
                     ]))
         }
         root.add("event", events)
@@ -141,6 +117,17 @@ enum PlaceholderContext {
                     "date": PlaceholderNode(dateText),
                 ]))
         return root
+    }
+
+    /// A sourced fact: renders `value` with its confidence marker and citation, and has the
+    /// children `bare` (value only), `cite` (marker and citation), `note` and `extra`.
+    private static func sourced(_ value: String, _ attribution: Attribution, _ extra: [String: String]) -> PlaceholderNode {
+        let cite = InlineToken.attribution(attribution)
+        var children = extra.mapValues { PlaceholderNode($0) }
+        children["bare"] = PlaceholderNode(value)
+        children["cite"] = PlaceholderNode(cite)
+        children["note"] = PlaceholderNode(text(attribution.note ?? ""))
+        return PlaceholderNode(value + cite, children: children)
     }
 
     private static func rowNode(_ row: SupplySeries.Row) -> PlaceholderNode {
