@@ -4,7 +4,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 BIN := .build/release/briefing
 
-.PHONY: briefing test deps build install uninstall clean
+.PHONY: briefing test deps build install uninstall clean bench bench-quick
 
 deps:
 	@scripts/install-deps.sh
@@ -22,6 +22,13 @@ test: deps
 	@scripts/start-cron.sh
 	$(SWIFT) build --product briefing
 	$(SWIFT) test
+
+## Measure speed and memory (release build, whole processes) and write docs/benchmarks.md.
+bench: build
+	python3 benchmarks/run.py
+
+bench-quick: build
+	python3 benchmarks/run.py --quick
 
 ## Install the binary with its templates and fonts: PREFIX/bin/briefing, PREFIX/share/briefing/.
 install: build

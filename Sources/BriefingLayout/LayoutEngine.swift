@@ -42,12 +42,14 @@ public struct LayoutEngine {
                 title: title, number: numbers[entry.destination], level: entry.level, destination: entry.destination,
                 pageLabel: "\(entry.page + 1)")
         }
+        var anchorPages: [String: Int] = [:]
+        for (page, items) in body.pages.enumerated() {
+            for item in items { if let name = item.anchorName, anchorPages[name] == nil { anchorPages[name] = page } }
+        }
         var figureEntries: [ContentsLayout.Entry] = []
         for section in document.sections {
             for figure in section.blocks.flatMap(\.charts) {
-                guard let page = body.pages.firstIndex(where: { items in items.contains { $0.anchorName == figure.anchor } }) else {
-                    continue
-                }
+                guard let page = anchorPages[figure.anchor] else { continue }
                 figureEntries.append(
                     .init(
                         title: figure.title, number: "Figure \(figure.number)", level: 2, destination: figure.anchor,

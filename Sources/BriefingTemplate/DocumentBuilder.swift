@@ -13,15 +13,23 @@ public enum DocumentBuilder {
         var diagnostics = Diagnostics()
         var references: [(reference: CrossReference, location: SourceLocation)] = []
 
+        // A file used by several sections is read, expanded and parsed once per run.
+        var parsed: [String: (blocks: [Block], references: [(reference: CrossReference, location: SourceLocation)])] = [:]
         func blocks(of relativePath: String, at location: SourceLocation) -> [Block] {
+            if let cached = parsed[relativePath] {
+                references += cached.references
+                return cached.blocks
+            }
             do {
                 let file = try template.file(relativePath, at: location)
                 let text = try TextFile.read(file.url, displayName: file.displayName)
                 let (expanded, found) = try expander.expandWithReferences(text, file: file.displayName)
                 references += found
-                return try MarkdownParser.parse(expanded, file: file.displayName) { id, options, location in
+                let result = try MarkdownParser.parse(expanded, file: file.displayName) { id, options, location in
                     try ChartResolver.resolve(id: id, options: options, facts: template.facts, at: location)
                 }
+                parsed[relativePath] = (result, found)
+                return result
             } catch let error as InputError {
                 diagnostics.append(contentsOf: error.diagnostics)
                 return []

@@ -152,12 +152,18 @@ final class CairoPainter {
         cairo_set_source_rgba(cr, color.red, color.green, color.blue, color.alpha)
     }
 
-    private func fmt(_ value: Double) -> String { String(format: "%.2f", value) }
+    /// Two decimals without `String(format:)`, which dominated link-heavy pages.
+    private func fmt(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let magnitude = abs(hundredths), fraction = magnitude % 100
+        return "\(hundredths < 0 ? "-" : "")\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
 }
 
 /// Quoting for cairo tag attribute strings: values sit in single quotes.
 enum TagAttribute {
     static func escape(_ value: String) -> String {
-        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+        guard value.contains(where: { $0 == "'" || $0 == "\\" }) else { return value }
+        return value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
     }
 }
