@@ -153,6 +153,28 @@ import Testing
         #expect(error.description.contains("no such file"))
     }
 
+    @Test func refusesHugeFilesBeforeReadingThem() throws {
+        let error = try failure { fixture in
+            let handle = try FileHandle(forWritingTo: fixture.url("data.yaml"))
+            try handle.truncate(atOffset: UInt64(TextFile.maximumSize + 1))
+            try handle.close()
+        }
+        #expect(error.description.contains("the file is too large (16 MiB; the limit is 16 MiB)"))
+    }
+
+    @Test func survivesAliasBombsAndDeepNesting() throws {
+        var bomb = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...12 {
+            bomb += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
+        }
+        let aliases = try failure { try $0.write("data.yaml", bomb + "sources: *a12\n") }
+        #expect(aliases.diagnostics.count < 30)
+        let deep = try failure {
+            try $0.write("data.yaml", "sources: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000))
+        }
+        #expect(deep.description.contains("YAML syntax error"))
+    }
+
     @Test func rejectsNonUTF8AndEmptyFiles() throws {
         let binary = try failure { try Data([0x66, 0x6F, 0xFF, 0xFE]).write(to: $0.url("data.yaml")) }
         #expect(binary.description.contains("not valid UTF-8"))

@@ -81,6 +81,14 @@ import Testing
         #expect(diagnostic.hints == ["did you mean 'event.paksat-mm1'?"])
     }
 
+    @Test(arguments: ["> ", "- ", "1. "])
+    func refusesPathologicalNestingInsteadOfCrashing(marker: String) throws {
+        let error = try failure { try $0.write("sections/space.md", "Intro.\n\n" + String(repeating: marker, count: 50_000) + "deep\n") }
+        #expect(error.description.contains("space.md:3:"))
+        #expect(error.description.contains("Markdown nested more than 16 levels deep"))
+        #expect(error.diagnostics.count == 1)
+    }
+
     @Test func suggestsOnlyNamesThatDifferInOnePart() throws {
         let error = try failure { fixture in
             try fixture.write(

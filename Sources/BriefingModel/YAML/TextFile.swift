@@ -2,6 +2,11 @@ import Foundation
 
 /// Reads template files as UTF-8 text with errors that name the file.
 public enum TextFile {
+    /// The largest template or data file accepted. The default data file is 20 kB; 16 MiB holds
+    /// about 100,000 events. Larger files are refused before they are read, not after
+    /// exhausting memory.
+    public static let maximumSize = 16 * 1024 * 1024
+
     public static func read(_ url: URL, displayName: String) throws -> String {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
@@ -9,6 +14,11 @@ public enum TextFile {
         }
         if isDirectory.boolValue {
             throw InputError(kind: .invalidData, SourceLocation(file: displayName), "expected a file, found a folder")
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > maximumSize {
+            throw InputError(
+                kind: .invalidData, SourceLocation(file: displayName),
+                "the file is too large (\(size / 1_048_576) MiB; the limit is \(maximumSize / 1_048_576) MiB)")
         }
         let data: Data
         do {

@@ -25,10 +25,34 @@ enum MarkdownParser {
         return blocks
     }
 
+    /// Deepest nesting of lists, quotes or emphasis accepted. Real briefings use two or three
+    /// levels; the limit keeps hostile input from exhausting the stack of this and every later
+    /// (recursive) stage.
+    static let maximumDepth = 16
+
     private struct Converter {
         let file: String
         let chart: ChartLookup
         var problems: [Diagnostic] = []
+        private var depth = 0
+        private var reportedDepth = false
+
+        /// Runs `body` one level deeper, or reports the nesting (once) and returns nil.
+        mutating func nested<T>(_ node: OpaquePointer, _ body: (inout Converter) -> T) -> T? {
+            guard depth < MarkdownParser.maximumDepth else {
+                if !reportedDepth {
+                    problems.append(
+                        .error(
+                            location(node), "Markdown nested more than \(MarkdownParser.maximumDepth) levels deep",
+                            hint: "flatten the lists, quotes or emphasis"))
+                    reportedDepth = true
+                }
+                return nil
+            }
+            depth += 1
+            defer { depth -= 1 }
+            return body(&self)
+        }
 
         init(file: String, chart: @escaping ChartLookup) {
             self.file = file
@@ -108,13 +132,15 @@ enum MarkdownParser {
                 let level = min(4, max(2, Int(cmark_node_get_heading_level(node))))
                 return .heading(level: level, inlines(childrenOf: node))
             case CMARK_NODE_LIST:
-                let items = children(node).map { blocks(childrenOf: $0) }
+                guard let items = nested(node, { converter in converter.children(node).map { converter.blocks(childrenOf: $0) } }) else {
+                    return nil
+                }
                 if cmark_node_get_list_type(node) == CMARK_ORDERED_LIST {
                     return .orderedList(start: Int(cmark_node_get_list_start(node)), items)
                 }
                 return .bulletList(items)
             case CMARK_NODE_BLOCK_QUOTE:
-                return .callout(blocks(childrenOf: node))
+                return nested(node) { .callout($0.blocks(childrenOf: node)) }
             case CMARK_NODE_THEMATIC_BREAK:
                 return .thematicBreak
             case CMARK_NODE_CODE_BLOCK where (cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "").hasPrefix("chart"):
@@ -144,8 +170,8 @@ enum MarkdownParser {
         mutating func inline(_ node: OpaquePointer) -> [Inline] {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_TEXT: return Self.decodeTokens(literal(node))
-            case CMARK_NODE_EMPH: return [.emphasis(inlines(childrenOf: node))]
-            case CMARK_NODE_STRONG: return [.strong(inlines(childrenOf: node))]
+            case CMARK_NODE_EMPH: return nested(node) { [.emphasis($0.inlines(childrenOf: node))] } ?? []
+            case CMARK_NODE_STRONG: return nested(node) { [.strong($0.inlines(childrenOf: node))] } ?? []
             case CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE: return [.code(literal(node))]
             case CMARK_NODE_SOFTBREAK: return [.softBreak]
             case CMARK_NODE_LINEBREAK: return [.lineBreak]
@@ -155,7 +181,7 @@ enum MarkdownParser {
                 return []
             case CMARK_NODE_LINK:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                return [.link(url: url, inlines(childrenOf: node))]
+                return nested(node) { [.link(url: url, $0.inlines(childrenOf: node))] } ?? []
             default:
                 problems.append(
                     .error(location(node), "unsupported Markdown element '\(String(cString: cmark_node_get_type_string(node)))'"))
