@@ -10,19 +10,25 @@ public enum InputDigest {
     }
 
     /// Every regular file below `folders` and the single `files`, in a stable order, hashed.
-    public static func inputs(folders: [URL], files: [URL]) throws -> [RunManifest.Input] {
+    /// A file whose size and modification time match its entry in `previous` keeps that hash.
+    public static func inputs(folders: [URL], files: [URL], previous: [RunManifest.Input] = []) throws -> [RunManifest.Input] {
+        let keys: Set<URLResourceKey> = [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey]
         var urls: [URL] = files
         for folder in folders {
-            guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
-                continue
-            }
+            guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: Array(keys)) else { continue }
             for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
                 urls.append(url)
             }
         }
+        let known = Dictionary(previous.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var seen = Set<String>()
         return try urls.map { $0.standardizedFileURL }.filter { seen.insert($0.path).inserted }.sorted { $0.path < $1.path }.map { url in
-            RunManifest.Input(path: url.path, sha256: sha256(of: try Data(contentsOf: url)))
+            let values = try? url.resourceValues(forKeys: keys)
+            let size = values?.fileSize, modified = values?.contentModificationDate?.timeIntervalSince1970
+            if let old = known[url.path], old.size != nil, old.size == size, old.modified == modified {
+                return old
+            }
+            return RunManifest.Input(path: url.path, sha256: sha256(of: try Data(contentsOf: url)), size: size, modified: modified)
         }
     }
 

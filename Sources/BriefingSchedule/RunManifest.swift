@@ -7,9 +7,15 @@ public struct RunManifest: Codable, Sendable, Equatable {
     public struct Input: Codable, Sendable, Equatable {
         public var path: String
         public var sha256: String
-        public init(path: String, sha256: String) {
+        /// Size and modification time when hashed: an unchanged pair lets the next run reuse
+        /// the hash instead of reading the file (as make and git do).
+        public var size: Int?
+        public var modified: Double?
+        public init(path: String, sha256: String, size: Int? = nil, modified: Double? = nil) {
             self.path = path
             self.sha256 = sha256
+            self.size = size
+            self.modified = modified
         }
     }
 

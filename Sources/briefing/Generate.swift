@@ -60,6 +60,9 @@ struct Generate: ParsableCommand {
         help: ArgumentHelp("Also keep a dated copy in archive/ beside the output, deleting the oldest beyond N.", valueName: "n"))
     var keep: Int?
 
+    @Flag(name: .long, help: "Treat warnings (a character no bundled font can draw, a reference to a left-out section) as errors.")
+    var strict = false
+
     @Flag(name: .shortAndLong, help: "Print nothing on success.")
     var quiet = false
 
@@ -153,7 +156,9 @@ struct Generate: ParsableCommand {
         } else if let epoch = environment["SOURCE_DATE_EPOCH"] {
             flags.append("date-epoch=\(epoch)")
         }
-        let inputs = try InputDigest.inputs(folders: [templateURL, fontsURL], files: dataURL.map { [$0] } ?? [])
+        let inputs = try InputDigest.inputs(
+            folders: [templateURL, fontsURL], files: dataURL.map { [$0] } ?? [],
+            previous: manifest.lastSuccess?.inputs ?? [])
         let digest = InputDigest.combine(inputs: inputs, flags: flags, program: BriefingCommand.programName)
         if ifChanged, let last = manifest.lastSuccess, last.inputDigest == digest, format == .pdf,
             let current = try? Data(contentsOf: target), InputDigest.sha256(of: current) == last.outputSHA256
@@ -170,6 +175,17 @@ struct Generate: ParsableCommand {
                 "warning: no hyphenation dictionary found (install hyphen-en-gb); justified lines may be loose\n".data(using: .utf8)!)
         }
         let pages = LayoutEngine(measurer: measurer).layout(document, creator: BriefingCommand.programName)
+        let missing = measurer.missingGlyphs.map {
+            Diagnostic.warning(
+                SourceLocation(file: template.dataFileName), $0.description,
+                hint: "the bundled fonts cover Latin, Greek, Cyrillic, Urdu and Chinese")
+        }
+        for warning in missing { FileHandle.standardError.write((warning.description + "\n").data(using: .utf8)!) }
+        if strict, !(missing + document.warnings).isEmpty {
+            throw InputError(
+                kind: .invalidData, SourceLocation(file: "--strict"),
+                "\((missing + document.warnings).count) warning(s) and --strict: nothing was written")
+        }
 
         var path = output, bytes = 0, outputDigest = ""
         if format == .pdf {

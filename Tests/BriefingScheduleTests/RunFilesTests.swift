@@ -57,3 +57,23 @@ import Testing
         #expect(InputDigest.sha256(of: Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 }
+
+@Suite struct DigestCacheTests {
+    @Test func unchangedFilesKeepTheirHashAndChangedOnesAreReread() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-digest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("data.yaml")
+        try Data("one".utf8).write(to: file)
+        let first = try InputDigest.inputs(folders: [directory], files: [])
+        // A planted stale hash with the same size and time is reused (the cache is used)...
+        var planted = first
+        planted[0].sha256 = "cached"
+        #expect(try InputDigest.inputs(folders: [directory], files: [], previous: planted)[0].sha256 == "cached")
+        // ...but any change of size or time rereads the file.
+        try Data("three".utf8).write(to: file)
+        #expect(
+            try InputDigest.inputs(folders: [directory], files: [], previous: planted)[0].sha256
+                == InputDigest.sha256(of: Data("three".utf8)))
+    }
+}

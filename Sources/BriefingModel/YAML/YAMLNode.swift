@@ -34,7 +34,17 @@ public struct YAMLNode {
             fail("text")
             return nil
         }
-        return scalar.string
+        return Self.printable(scalar.string)
+    }
+
+    /// Data is printed, never interpreted: control characters (a YAML "\a" escape) cannot be
+    /// drawn, so they are dropped here, where every value enters the program.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) else {
+            return text
+        }
+        return String(
+            String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.generalCategory != .control || $0 == "\n" || $0 == "\t" }))
     }
 
     /// Non-empty text, trimmed.

@@ -32,6 +32,25 @@ public final class PangoTextMeasurer: TextMeasurer {
 
     public var hyphenationAvailable: Bool { hyphenator.isAvailable }
 
+    /// A character no bundled font can draw: it would print as a box.
+    public struct MissingGlyph: Hashable, Sendable, CustomStringConvertible {
+        public var scalar: Unicode.Scalar
+        /// The paragraph it is in, shortened, and its position there (1-based characters).
+        public var context: String
+        public var position: Int
+
+        public var description: String {
+            let code = String(scalar.value, radix: 16, uppercase: true)
+            let name = scalar.properties.name ?? scalar.properties.nameAlias ?? "unnamed"
+            return
+                "no bundled font can draw U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code) \(name) (character \(position) of \u{201C}\(context)\u{201D})"
+        }
+    }
+
+    /// Every character so far that was drawn with no font (in the order met, each once).
+    public private(set) var missingGlyphs: [MissingGlyph] = []
+    private var seenMissing = Set<Unicode.Scalar>()
+
     public func measure(_ paragraph: Paragraph, width: Double) -> MeasuredParagraph {
         layout(paragraph, width: width).measured
     }
@@ -56,7 +75,32 @@ public final class PangoTextMeasurer: TextMeasurer {
             briefing_object_unref(UnsafeMutableRawPointer(built.layout))
             built = build(paragraph, texts: texts, width: width)
         }
+        if pango_layout_get_unknown_glyphs_count(built.layout) > 0 { recordMissingGlyphs(built.layout) }
         return (built.layout, measure(built.layout, links: built.links))
+    }
+
+    /// Finds the characters Pango had to draw as "unknown glyph" boxes.
+    private func recordMissingGlyphs(_ layout: OpaquePointer) {
+        guard let cText = pango_layout_get_text(layout) else { return }
+        let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(cText).assumingMemoryBound(to: UInt8.self), count: strlen(cText)))
+        let text = String(decoding: bytes, as: UTF8.self)
+        let unknown = UInt32(PANGO_GLYPH_UNKNOWN_FLAG)
+        let iter = pango_layout_get_iter(layout)
+        defer { pango_layout_iter_free(iter) }
+        repeat {
+            guard let run = pango_layout_iter_get_run_readonly(iter) else { continue }
+            let glyphs = run.pointee.glyphs.pointee
+            let offset = Int(run.pointee.item.pointee.offset)
+            for index in 0..<Int(glyphs.num_glyphs) where glyphs.glyphs[index].glyph & unknown != 0 {
+                let byte = offset + Int(glyphs.log_clusters[index])
+                guard byte < bytes.count else { continue }
+                let prefix = String(decoding: bytes[..<byte], as: UTF8.self)
+                guard let scalar = String(decoding: bytes[byte...], as: UTF8.self).unicodeScalars.first, seenMissing.insert(scalar).inserted
+                else { continue }
+                let context = text.count > 60 ? String(text.prefix(57)) + "…" : text
+                missingGlyphs.append(MissingGlyph(scalar: scalar, context: context, position: prefix.count + 1))
+            }
+        } while pango_layout_iter_next_run(iter) != 0
     }
 
     private func build(_ paragraph: Paragraph, texts: [String], width: Double) -> (

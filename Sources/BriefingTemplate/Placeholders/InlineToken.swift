@@ -41,9 +41,17 @@ enum InlineToken {
         return text + InlineToken.citation(attribution.sourceID).encoded
     }
 
-    /// Data is data: remove anything that could be read as a token.
+    /// Data is data: remove anything that could be read as a token, and control characters
+    /// (a YAML "\a" escape) that would print as boxes; line breaks become spaces.
     static func sanitize(_ text: String) -> String {
-        String(text.unicodeScalars.filter { $0 != "\u{E000}" && $0 != "\u{E001}" }.map(Character.init))
-            .replacingOccurrences(of: "\n", with: " ")
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where scalar != "\u{E000}" && scalar != "\u{E001}" {
+            if scalar == "\n" || scalar == "\t" || scalar == "\r" {
+                result.append(" ")
+            } else if scalar.properties.generalCategory != .control {
+                result.append(scalar)
+            }
+        }
+        return String(result)
     }
 }

@@ -1,0 +1,56 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Urdu and Chinese in the data render with the bundled fonts; what no font has is reported.
+@Suite(.serialized) struct ScriptsTests {
+    private func fixture(label: String) throws -> TemplateFixture {
+        let fixture = try TemplateFixture()
+        try fixture.replace(
+            "data.yaml", "title: PakSat-MM1 launched from Xichang", with: "title: \"PakSat-MM1 (پاک سیٹ ایم ایم ون) 西昌卫星发射中心\"")
+        try fixture.replace("data.yaml", "label: Khunjerab-Rawalpindi optical fibre cable", with: "label: \(label)")
+        try fixture.replace(
+            "sections/space.md", "- **Navigation.**",
+            with: "- **Names.** {{event.paksat-mm1.title}}; {{fig.fibre-length.label}}.\n- **Navigation.**")
+        return fixture
+    }
+
+    @Test func urduAndChineseRenderWithTheBundledFonts() throws {
+        let fixture = try fixture(label: "\"Khunjerab \\a(خنجراب) 光缆\"")
+        let directory = try Command.temporaryDirectory()
+        defer {
+            fixture.remove()
+            try? FileManager.default.removeItem(at: directory)
+        }
+        let pdf = directory.appendingPathComponent("b.pdf")
+        let result = try Command.run(
+            Command.briefing, ["--template", fixture.directory.path, "--date", "2026-11-30", "--output", pdf.path, "--strict"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("no bundled font"), "every Urdu and Chinese character has a glyph")
+        let fonts = try Command.tool("pdffonts", [pdf.path]).stdout
+        #expect(fonts.contains("NotoNastaliqUrdu") && fonts.contains("DroidSansFallback"))
+        let text = try Command.tool("pdftotext", [pdf.path, "-"]).stdout
+        #expect(text.contains("西昌卫星发射中心") && text.contains("光缆"))
+        #expect(!text.unicodeScalars.contains("\u{7}"), "control characters in data are dropped, never drawn")
+    }
+
+    @Test func aCharacterNoFontHasIsReportedAndStrictRefuses() throws {
+        let fixture = try fixture(label: "\"Khunjerab \u{1F600} cable\"")
+        let directory = try Command.temporaryDirectory()
+        defer {
+            fixture.remove()
+            try? FileManager.default.removeItem(at: directory)
+        }
+        let pdf = directory.appendingPathComponent("b.pdf")
+        let warned = try Command.run(
+            Command.briefing, ["--template", fixture.directory.path, "--date", "2026-11-30", "--output", pdf.path])
+        #expect(warned.status == 0)
+        #expect(warned.stderr.contains("warning: no bundled font can draw U+1F600 GRINNING FACE (character 11 of “Khunjerab 😀 cable"))
+        let other = directory.appendingPathComponent("strict.pdf")
+        let strict = try Command.run(
+            Command.briefing, ["--template", fixture.directory.path, "--date", "2026-11-30", "--output", other.path, "--strict"])
+        #expect(strict.status == 65)
+        #expect(strict.stderr.contains("--strict: nothing was written"))
+        #expect(!FileManager.default.fileExists(atPath: other.path))
+    }
+}
