@@ -70,10 +70,14 @@ let package = Package(
         ),
 
         // MARK: - Tests
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["BriefingLayout"], path: "Tests/TestSupport"),
         .testTarget(name: "BriefingModelTests", dependencies: ["BriefingModel", "TestSupport"]),
         .testTarget(name: "BriefingTemplateTests", dependencies: ["BriefingTemplate", "BriefingModel", "BriefingContent", "TestSupport"]),
-        .testTarget(name: "BriefingLayoutTests", dependencies: ["BriefingLayout", "BriefingContent", "BriefingModel"]),
+        .testTarget(name: "BriefingLayoutTests", dependencies: ["BriefingLayout", "BriefingContent", "BriefingModel", "TestSupport"]),
+        .testTarget(
+            name: "BriefingFuzzTests",
+            dependencies: ["BriefingModel", "BriefingContent", "BriefingTemplate", "BriefingLayout", "TestSupport"]
+        ),
         .testTarget(name: "BriefingCLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "BriefingScheduleTests", dependencies: ["BriefingSchedule"]),
     ]

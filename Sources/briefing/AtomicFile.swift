@@ -1,3 +1,4 @@
+import BriefingRender
 import Foundation
 
 /// Publishes a file the way a scheduled job must: write to a temporary file in the target's
@@ -9,7 +10,12 @@ enum AtomicFile {
         let folder = target.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
         do {
-            try write(temporary)
+            do {
+                try write(temporary)
+            } catch RenderError.surface(let detail) {
+                // Name the file the user asked for, not our temporary, and the likely cause.
+                throw OutputError(message: "cannot write \(target.path): the disk may be full or a size limit reached (\(detail.replacingOccurrences(of: temporary.path + ": ", with: "")))")
+            }
             try flush(temporary)
             guard rename(temporary.path, target.path) == 0 else {
                 throw OutputError(message: "cannot replace \(target.path): \(String(cString: strerror(errno)))")

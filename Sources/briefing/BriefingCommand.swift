@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `briefing`: turns a template folder into a PDF briefing. Plain `briefing` runs `generate`.
-@main
+
 struct BriefingCommand: ParsableCommand {
     static let version = "0.1.0"
     static let programName = "briefing \(version)"

@@ -117,3 +117,45 @@ import Testing
         var lastSuccess: Success
     }
 }
+
+/// Faults from outside: a full disk, a crowd of simultaneous runs.
+@Suite(.serialized) struct FaultTests {
+    @Test func aFullDiskFailsWith73AndKeepsThePreviousPDF() throws {
+        let directory = try Command.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pdf = directory.appendingPathComponent("briefing.pdf")
+        #expect(try Command.run(Command.briefing, ["--date", "2026-11-30", "--output", pdf.path, "-q"]).status == 0)
+        let good = try Data(contentsOf: pdf)
+        // A 64 KiB file-size limit makes every write past it fail as a full disk would.
+        let result = try Command.run(URL(fileURLWithPath: "/bin/sh"),
+                                     ["-c", "ulimit -f 64; exec \"$0\" --date 2026-11-29 --output \"$1\"", Command.briefing.path, pdf.path])
+        #expect(result.status == 73, "\(result.stderr)")
+        #expect(result.stderr.contains("cannot write \(pdf.path): the disk may be full"))
+        #expect(try Data(contentsOf: pdf) == good)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).allSatisfy { !$0.hasSuffix(".tmp") })
+    }
+
+    @Test func tenRunsAtOnceLeaveAValidPDFAndAConsistentManifest() throws {
+        let directory = try Command.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pdf = directory.appendingPathComponent("briefing.pdf")
+        let processes = (0..<10).map { _ in Process() }
+        for process in processes {
+            process.executableURL = Command.briefing
+            process.arguments = ["--date", "2026-11-30", "--output", pdf.path, "-q"]
+            process.standardError = Pipe()
+            try process.run()
+        }
+        for process in processes { process.waitUntilExit() }
+        let statuses = processes.map(\.terminationStatus)
+        #expect(statuses.allSatisfy { $0 == 0 || $0 == 75 }, "\(statuses)")
+        #expect(statuses.contains(0))
+        #expect(try Command.tool("qpdf", ["--check", pdf.path]).status == 0)
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("briefing.manifest.json"))) as? [String: Any]
+        let success = manifest?["lastSuccess"] as? [String: Any]
+        let digest = (try? Data(contentsOf: pdf)).map { data in data }  // the manifest describes the file on disk
+        #expect(success?["bytes"] as? Int == digest?.count)
+        let log = try String(contentsOf: directory.appendingPathComponent("briefing.log"), encoding: .utf8).split(separator: "\n")
+        #expect(log.count == statuses.filter { $0 == 0 }.count, "one log line per run that held the lock")
+    }
+}

@@ -1,5 +1,6 @@
 import BriefingContent
 import BriefingModel
+import TestSupport
 import Testing
 
 @testable import BriefingLayout

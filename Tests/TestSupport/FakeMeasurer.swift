@@ -1,9 +1,11 @@
-@testable import BriefingLayout
+import BriefingLayout
 
 /// Breaks text greedily at spaces with a fixed advance of half the font size per character,
 /// so layout can be tested without Pango and the results are easy to reason about.
-struct FakeMeasurer: TextMeasurer {
-    func measure(_ paragraph: Paragraph, width: Double) -> MeasuredParagraph {
+public struct FakeMeasurer: TextMeasurer {
+    public init() {}
+
+    public func measure(_ paragraph: Paragraph, width: Double) -> MeasuredParagraph {
         let size = paragraph.runs.map(\.style.size).max() ?? 10
         let advance = size * 0.5
         let lineHeight = size * 1.3 * paragraph.lineSpacing

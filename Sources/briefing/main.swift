@@ -1,0 +1,8 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+// A full disk or a file-size limit must fail a write with an error the program reports (73),
+// not kill it with SIGXFSZ halfway through: ignore the signal and let write(2) return EFBIG.
+signal(SIGXFSZ, SIG_IGN)
+BriefingCommand.main()

@@ -1,0 +1,101 @@
+import BriefingContent
+import BriefingLayout
+import BriefingModel
+import BriefingTemplate
+import Foundation
+import TestSupport
+import Testing
+
+/// Feeds mutated YAML, Markdown and Mustache through load, validate, expand, parse and
+/// layout. Every input must end in an `InputError` (a clear message) or a laid-out document,
+/// within a time bound; a crash fails the run. Cases are generated from a fixed seed, so a
+/// failure names a case that reproduces. `BRIEFING_FUZZ_CASES` runs a longer campaign.
+@Suite struct PipelineFuzzTests {
+    static let cases = Int(ProcessInfo.processInfo.environment["BRIEFING_FUZZ_CASES"] ?? "") ?? 600
+    static let seed = UInt64(ProcessInfo.processInfo.environment["BRIEFING_FUZZ_SEED"] ?? "") ?? 20_261_130
+    static let timeLimit = 3.0
+
+    /// SplitMix64: small, fast and reproducible.
+    struct Random {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
+    }
+
+    static let fragments = [
+        "{{", "}}", "{{#", "{{/", "{{^", "{{!", "{{>", "{{=", "{{{", "}}}", "{{fig.", "{{event.paksat-mm1.", "{{ref.section.", "{{supply.",
+        "[", "]", "{", "}", ":", ": ", "- ", "&a ", "*a", "!!binary ", "|", ">", "\"", "'", "#", "%", "@", "`", "```", "```chart ",
+        "```chart timeline\n", "![x](chart:", "](", "*", "**", "_", "<", "&", "\\", "\n", "\t", "  ", "\u{0}", "\u{7}", "\u{E000}",
+        "\u{202E}", "😀", "پاکستان", "中国", "9999999999999999999999", "-1", "1e309", "2024-02-30", "1970s", "0000-00-00", "~", "null",
+        String(repeating: "[", count: 300), String(repeating: "> ", count: 40), String(repeating: "- ", count: 40),
+    ]
+
+    static func mutate(_ text: String, _ random: inout Random) -> String {
+        var scalars = Array(text.unicodeScalars)
+        for _ in 0...random.below(4) {
+            let position = random.below(scalars.count + 1)
+            switch random.below(6) {
+            case 0:  // insert a fragment
+                scalars.insert(contentsOf: fragments[random.below(fragments.count)].unicodeScalars, at: position)
+            case 1:  // replace a character
+                if position < scalars.count { scalars[position] = fragments[random.below(fragments.count)].unicodeScalars.first ?? "x" }
+            case 2:  // delete a run
+                let end = min(scalars.count, position + random.below(80))
+                if position < end { scalars.removeSubrange(position..<end) }
+            case 3:  // duplicate a run
+                let end = min(scalars.count, position + random.below(200))
+                if position < end { scalars.insert(contentsOf: scalars[position..<end], at: position) }
+            case 4:  // truncate
+                scalars.removeSubrange(position..<scalars.count)
+            default:  // swap two lines
+                var lines = String(String.UnicodeScalarView(scalars)).components(separatedBy: "\n")
+                if lines.count > 2 {
+                    lines.swapAt(random.below(lines.count), random.below(lines.count))
+                    scalars = Array(lines.joined(separator: "\n").unicodeScalars)
+                }
+            }
+        }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    @Test func mutatedTemplatesFailCleanlyOrLayOut() throws {
+        let fixture = try TemplateFixture()
+        defer { fixture.remove() }
+        let files = ["data.yaml", "briefing.yaml", "sections/key-judgements.md", "sections/overview.md", "sections/defence.md", "sections/ecommerce.md"]
+        let originals = try Dictionary(uniqueKeysWithValues: files.map { ($0, try fixture.read($0)) })
+        var random = Random(state: Self.seed)
+        var outcomes = (errors: 0, documents: 0, slowest: 0.0)
+        let date = FuzzyDate(year: 2026, month: 11, day: 30)
+
+        for index in 0..<Self.cases {
+            let file = files[random.below(files.count)]
+            let mutated = Self.mutate(originals[file]!, &random)
+            try Data(mutated.utf8).write(to: fixture.url(file))
+            let started = Date()
+            do {
+                let template = try TemplateLoader.load(directory: fixture.directory)
+                let document = try DocumentBuilder.build(template: template, date: date)
+                let paged = LayoutEngine(measurer: FakeMeasurer()).layout(document, creator: "fuzz")
+                #expect(!paged.pages.isEmpty)
+                outcomes.documents += 1
+            } catch let error as InputError {
+                #expect(!error.diagnostics.isEmpty, "case \(index) (\(file)): an error without a message")
+                outcomes.errors += 1
+            } catch {
+                Issue.record("case \(index) (\(file)): unexpected error \(error)")
+            }
+            let elapsed = Date().timeIntervalSince(started)
+            outcomes.slowest = max(outcomes.slowest, elapsed)
+            #expect(elapsed < Self.timeLimit, "case \(index) (\(file)) took \(elapsed) s")
+            try Data(originals[file]!.utf8).write(to: fixture.url(file))
+        }
+        print("fuzz: \(Self.cases) cases (seed \(Self.seed)): \(outcomes.errors) clear errors, \(outcomes.documents) documents, slowest \(String(format: "%.3f", outcomes.slowest)) s")
+        #expect(outcomes.errors > 0 && outcomes.documents > 0, "the mutations should produce both outcomes")
+    }
+}
