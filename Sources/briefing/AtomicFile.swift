@@ -14,7 +14,10 @@ enum AtomicFile {
                 try write(temporary)
             } catch RenderError.surface(let detail) {
                 // Name the file the user asked for, not our temporary, and the likely cause.
-                throw OutputError(message: "cannot write \(target.path): the disk may be full or a size limit reached (\(detail.replacingOccurrences(of: temporary.path + ": ", with: "")))")
+                throw OutputError(
+                    message:
+                        "cannot write \(target.path): the disk may be full or a size limit reached (\(detail.replacingOccurrences(of: temporary.path + ": ", with: "")))"
+                )
             }
             try flush(temporary)
             guard rename(temporary.path, target.path) == 0 else {

@@ -127,8 +127,9 @@ import Testing
         #expect(try Command.run(Command.briefing, ["--date", "2026-11-30", "--output", pdf.path, "-q"]).status == 0)
         let good = try Data(contentsOf: pdf)
         // A 64 KiB file-size limit makes every write past it fail as a full disk would.
-        let result = try Command.run(URL(fileURLWithPath: "/bin/sh"),
-                                     ["-c", "ulimit -f 64; exec \"$0\" --date 2026-11-29 --output \"$1\"", Command.briefing.path, pdf.path])
+        let result = try Command.run(
+            URL(fileURLWithPath: "/bin/sh"),
+            ["-c", "ulimit -f 64; exec \"$0\" --date 2026-11-29 --output \"$1\"", Command.briefing.path, pdf.path])
         #expect(result.status == 73, "\(result.stderr)")
         #expect(result.stderr.contains("cannot write \(pdf.path): the disk may be full"))
         #expect(try Data(contentsOf: pdf) == good)
@@ -151,7 +152,9 @@ import Testing
         #expect(statuses.allSatisfy { $0 == 0 || $0 == 75 }, "\(statuses)")
         #expect(statuses.contains(0))
         #expect(try Command.tool("qpdf", ["--check", pdf.path]).status == 0)
-        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("briefing.manifest.json"))) as? [String: Any]
+        let manifest =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("briefing.manifest.json")))
+            as? [String: Any]
         let success = manifest?["lastSuccess"] as? [String: Any]
         let digest = (try? Data(contentsOf: pdf)).map { data in data }  // the manifest describes the file on disk
         #expect(success?["bytes"] as? Int == digest?.count)

@@ -67,7 +67,10 @@ import Testing
     @Test func mutatedTemplatesFailCleanlyOrLayOut() throws {
         let fixture = try TemplateFixture()
         defer { fixture.remove() }
-        let files = ["data.yaml", "briefing.yaml", "sections/key-judgements.md", "sections/overview.md", "sections/defence.md", "sections/ecommerce.md"]
+        let files = [
+            "data.yaml", "briefing.yaml", "sections/key-judgements.md", "sections/overview.md", "sections/defence.md",
+            "sections/ecommerce.md",
+        ]
         let originals = try Dictionary(uniqueKeysWithValues: files.map { ($0, try fixture.read($0)) })
         var random = Random(state: Self.seed)
         var outcomes = (errors: 0, documents: 0, slowest: 0.0)
@@ -95,7 +98,9 @@ import Testing
             #expect(elapsed < Self.timeLimit, "case \(index) (\(file)) took \(elapsed) s")
             try Data(originals[file]!.utf8).write(to: fixture.url(file))
         }
-        print("fuzz: \(Self.cases) cases (seed \(Self.seed)): \(outcomes.errors) clear errors, \(outcomes.documents) documents, slowest \(String(format: "%.3f", outcomes.slowest)) s")
+        print(
+            "fuzz: \(Self.cases) cases (seed \(Self.seed)): \(outcomes.errors) clear errors, \(outcomes.documents) documents, slowest \(String(format: "%.3f", outcomes.slowest)) s"
+        )
         #expect(outcomes.errors > 0 && outcomes.documents > 0, "the mutations should produce both outcomes")
     }
 }

@@ -162,6 +162,20 @@ import Testing
         #expect(error.description.contains("the file is too large (16 MiB; the limit is 16 MiB)"))
     }
 
+    @Test func enforcesTheEventLimitWithAClearError() throws {
+        let error = try failure { fixture in
+            var text = try fixture.read("data.yaml")
+            for index in 0...Limits.events {
+                text +=
+                    "  - id: extra-\(index)\n    title: Extra\n    date: 2020\n    domain: it\n    source: issra-insight\n    confidence: reported\n"
+            }
+            try fixture.write("data.yaml", text)
+        }
+        #expect(error.description.contains("error: too many events: "))
+        #expect(error.description.contains("(the limit is 20,000)"))
+        #expect(error.diagnostics.count == 1)
+    }
+
     @Test func survivesAliasBombsAndDeepNesting() throws {
         var bomb = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         for level in 1...12 {

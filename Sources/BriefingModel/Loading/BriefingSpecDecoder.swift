@@ -21,6 +21,10 @@ struct BriefingSpecDecoder {
         if let sectionsNode, case .sequence(let list) = sectionsNode.node, list.isEmpty {
             context.error(sectionsNode.node, "field 'sections': a briefing needs at least one section")
         }
+        if sections.count > Limits.sections {
+            context.diagnostics.error(
+                sections[Limits.sections].location, "too many sections: \(sections.count) (the limit is \(Limits.sections))")
+        }
         var seen: [String: Int] = [:]
         for section in sections {
             if let line = seen[section.id] {

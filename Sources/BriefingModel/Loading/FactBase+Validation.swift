@@ -1,8 +1,35 @@
+/// The largest inputs accepted, so a runaway file gets a clear error instead of a run that
+/// exhausts memory or time. Each is far above any real briefing (the default has 25 events).
+public enum Limits {
+    public static let events = 20_000
+    public static let figures = 20_000
+    public static let sources = 5_000
+    public static let supplyRows = 2_000
+    public static let sections = 1_000
+}
+
 extension FactBase {
+    /// Counts above `Limits`, reported at the first item past the limit.
+    func checkLimits() -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        func check(_ what: String, _ locations: [SourceLocation], _ limit: Int) {
+            if locations.count > limit {
+                problems.append(
+                    .error(
+                        locations[limit], "too many \(what): \(locations.count) (the limit is \(NumberFormatting.format(Double(limit))))"))
+            }
+        }
+        check("events", events.map(\.location), Limits.events)
+        check("figures", figures.map(\.location), Limits.figures)
+        check("sources", sources.map(\.location), Limits.sources)
+        check("supply rows", supplySeries.flatMap { $0.rows.map(\.location) }, Limits.supplyRows)
+        return problems
+    }
+
     /// Cross-reference checks that need the whole file: duplicate ids and unknown sources.
     /// (Shapes, dates and share arithmetic are checked while decoding.)
     public func validate() -> [Diagnostic] {
-        var problems: [Diagnostic] = []
+        var problems: [Diagnostic] = checkLimits()
         func checkUnique(_ kind: String, _ items: [(id: String, location: SourceLocation)]) {
             var seen: [String: SourceLocation] = [:]
             for item in items {
