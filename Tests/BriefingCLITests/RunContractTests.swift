@@ -162,3 +162,17 @@ import Testing
         #expect(log.count == statuses.filter { $0 == 0 }.count, "one log line per run that held the lock")
     }
 }
+
+@Suite(.serialized) struct ReadOnlyOutputTests {
+    /// Permission bits do not stop root, so the folder is a read-only filesystem (CI runs as root).
+    @Test func aReadOnlyFolderFailsWith73() throws {
+        let folder = try Command.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let mount = try Command.tool("mount", ["-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", folder.path])
+        try #require(mount.status == 0, "cannot mount a read-only tmpfs (run the tests as root): \(mount.stderr)")
+        defer { _ = try? Command.tool("umount", [folder.path]) }
+        let result = try Command.run(Command.briefing, ["--date", "2026-11-30", "--output", folder.appendingPathComponent("b.pdf").path])
+        #expect(result.status == 73)
+        #expect(result.stderr.contains("is not writable"))
+    }
+}
