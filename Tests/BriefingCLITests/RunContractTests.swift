@@ -21,7 +21,8 @@ import Testing
         let good = try Data(contentsOf: pdf)
         let slow = try Self.slowData(in: directory)
 
-        for delay in [0.15, 0.5, 0.9] {
+        // Random points across the run (reported on failure, so a failing point can be replayed).
+        for delay in [0.05, 0.4, 0.9].map({ $0 + Double.random(in: 0...0.3) }) {
             let process = Process()
             process.executableURL = Command.briefing
             process.arguments = ["--date", "2026-11-30", "--data", slow.path, "--output", pdf.path, "-q"]
