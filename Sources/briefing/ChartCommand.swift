@@ -14,10 +14,6 @@ struct ChartCommand: ParsableCommand {
         discussion: "Exit status as for generate: 64 usage, 65 invalid data, 66 missing input, 73 cannot write the output."
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case pdf, png, svg
-    }
-
     @Argument(help: "The chart to draw: supply-shares, growth-rates or timeline.")
     var id: String?
 
@@ -31,7 +27,7 @@ struct ChartCommand: ParsableCommand {
     var data: String?
 
     @Option(name: .long, help: "Output format.")
-    var format: Format = .pdf
+    var format: OutputFormat = .pdf
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the chart (default output/chart-ID.FORMAT).", valueName: "file"))
     var output: String?

@@ -51,8 +51,7 @@ struct DoctorCommand: ParsableCommand {
         if let home = Resources.home() {
             report.ok("templates and fonts found in \(home.path)")
             do {
-                let fonts = try FontSetup(fontsDirectory: home.appendingPathComponent("Fonts"))
-                _ = fonts
+                _ = try FontSetup(fontsDirectory: home.appendingPathComponent("Fonts"))
                 report.ok("the bundled fonts load (\(FontSetup.serifFamily), \(FontSetup.sansFamily))")
             } catch {
                 report.fail("the bundled fonts do not load: \(error)", fix: "reinstall with 'make install' or restore the Fonts/ folder")

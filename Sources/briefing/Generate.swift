@@ -42,12 +42,8 @@ struct Generate: ParsableCommand {
             valueName: "date"))
     var date: String?
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case pdf, png, svg
-    }
-
     @Option(name: .long, help: "Output format; png and svg write one file per page (briefing-01.png, ...) beside --output.")
-    var format: Format = .pdf
+    var format: OutputFormat = .pdf
 
     @Option(name: .long, help: ArgumentHelp("Resolution of PNG pages, in dots per inch.", valueName: "dpi"))
     var dpi: Double = 110
