@@ -73,7 +73,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["BriefingLayout"], path: "Tests/TestSupport"),
         .testTarget(name: "BriefingModelTests", dependencies: ["BriefingModel", "TestSupport"]),
         .testTarget(name: "BriefingTemplateTests", dependencies: ["BriefingTemplate", "BriefingModel", "BriefingContent", "TestSupport"]),
-        .testTarget(name: "BriefingLayoutTests", dependencies: ["BriefingLayout", "BriefingContent", "BriefingModel", "TestSupport"]),
+        .testTarget(
+            name: "BriefingLayoutTests", dependencies: ["BriefingLayout", "BriefingContent", "BriefingModel", "BriefingTemplate", "TestSupport"]),
         .testTarget(
             name: "BriefingFuzzTests",
             dependencies: ["BriefingModel", "BriefingContent", "BriefingTemplate", "BriefingLayout", "TestSupport"]

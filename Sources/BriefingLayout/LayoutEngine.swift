@@ -108,3 +108,28 @@ public struct LayoutEngine {
         }
     }
 }
+
+extension LayoutEngine {
+    /// Every font the layout sets text in, so the renderer can load them before layout starts
+    /// (on another core, while the template is still being read). Loading a font at a new size
+    /// costs about a millisecond in fontconfig and Pango, and a briefing uses about thirty.
+    /// `PreparedFontsTests` checks the list against a real layout of the default briefing;
+    /// a font missing here is still drawn, only loaded on first use instead.
+    public static func fonts(_ style: BriefingStyle) -> [FontKey] {
+        let body = style.bodySize
+        let sans: [(Double, TextStyle.Weight)] = [
+            (27, .bold), (19, .bold),  // cover title, key-figure values
+            (12.5, .regular), (9, .medium), (8.2, .medium), (7.3, .regular),  // cover subtitle, date line, key-figure label and detail
+            (15, .semibold), (11, .semibold), (10, .semibold), (9, .semibold),  // headings, contents sections, figure captions
+            (8.4, .semibold), (7.6, .semibold), (7.4, .semibold), (6.8, .semibold),  // kicker, labels, chart headings and legends
+            (8.8, .regular), (8.4, .regular), (7.6, .regular), (7.4, .regular), (6.8, .regular),  // contents, notes, running heads, chart text
+            (style.smallSize, .regular), (body * 0.9, .regular), (body * 0.64, .medium),  // small print, list numbers, citations
+        ]
+        let serif: [(Double, TextStyle.Weight, Bool)] = [
+            (body, .regular, false), (body, .bold, false), (body, .regular, true),  // body text
+            (body * 0.7, .regular, false), (11, .regular, false), (8.4, .regular, false), (6.4, .regular, false),  // confidence markers
+        ]
+        return sans.map { FontKey(family: .sans, size: $0.0, weight: $0.1) }
+            + serif.map { FontKey(family: .serif, size: $0.0, weight: $0.1, italic: $0.2) }
+    }
+}

@@ -133,13 +133,19 @@ struct Generate: ParsableCommand {
     }
 
     private func generate(target: URL, started: Date, manifest: inout RunManifest) throws -> Outcome {
+        var timer = PhaseTimer()
+        defer { timer.report() }
         let templateURL = try Resources.templateDirectory(template).standardizedFileURL
         let fontsURL = try Resources.fontsDirectory()
         let dataURL = data.map { URL(fileURLWithPath: $0).standardizedFileURL }
+        // Fonts load on the other core while the template is read, except when the run may
+        // well stop at "unchanged" and should not pay for fonts it will not use.
+        var fonts = ifChanged ? nil : Prefetch.measurer(fontsDirectory: fontsURL)
         let template = try TemplateLoader.load(directory: templateURL, dataFile: dataURL)
         let environment = ProcessInfo.processInfo.environment
         let day = try BriefingDate.resolve(flag: date, environment: environment, policy: template.spec.datePolicy)
         let chosen = try SectionSelection.resolve(only: sections, skip: skip, sections: template.spec.sections)
+        timer.mark("load")
 
         // The inputs: template files, data, fonts, flags, version. A date from the "today"
         // policy does not count, so --if-changed skips a week in which nothing was edited.
@@ -161,16 +167,20 @@ struct Generate: ParsableCommand {
         {
             return Outcome(result: "unchanged", path: output, pages: last.pages, bytes: last.bytes)
         }
+        timer.mark("digest")
+        if fonts == nil { fonts = Prefetch.measurer(fontsDirectory: fontsURL) }
 
         let document = try DocumentBuilder.build(template: template, date: day, sectionIDs: chosen)
         for warning in document.warnings { FileHandle.standardError.write((warning.description + "\n").data(using: .utf8)!) }
-        let fonts = try FontSetup(fontsDirectory: fontsURL)
-        let measurer = PangoTextMeasurer(fonts: fonts)
+        timer.mark("document")
+        let measurer = try fonts!.value()
+        timer.mark("fonts")
         if !measurer.hyphenationAvailable {
             FileHandle.standardError.write(
                 "warning: no hyphenation dictionary found (install hyphen-en-gb); justified lines may be loose\n".data(using: .utf8)!)
         }
         let pages = LayoutEngine(measurer: measurer).layout(document, creator: BriefingCommand.programName)
+        timer.mark("layout")
         let missing = measurer.missingGlyphs.map {
             Diagnostic.warning(
                 SourceLocation(file: template.dataFileName), $0.description,
@@ -186,6 +196,7 @@ struct Generate: ParsableCommand {
         var path = output, bytes = 0, outputDigest = ""
         if format == .pdf {
             try AtomicFile.publish(to: target) { temporary in try PDFExporter.export(pages, measurer: measurer, to: temporary) }
+            timer.mark("pdf")
             let written = try Data(contentsOf: target)
             bytes = written.count
             outputDigest = InputDigest.sha256(of: written)

@@ -40,3 +40,28 @@ public struct TextStyle: Sendable, Hashable {
         return copy
     }
 }
+
+/// The part of a `TextStyle` that selects a font (colour, rise and spacing do not): what the
+/// renderer loads, caches and can prepare ahead of layout.
+public struct FontKey: Sendable, Hashable, CustomStringConvertible {
+    public var family: TextStyle.Family
+    public var size: Double
+    public var weight: TextStyle.Weight
+    public var italic: Bool
+
+    public init(family: TextStyle.Family, size: Double, weight: TextStyle.Weight = .regular, italic: Bool = false) {
+        self.family = family
+        self.size = size
+        self.weight = weight
+        self.italic = italic
+    }
+
+    public init(_ style: TextStyle) {
+        family = style.family
+        size = style.size
+        weight = style.weight
+        italic = style.italic
+    }
+
+    public var description: String { "\(family) \(weight)\(italic ? " italic" : "") \(size)" }
+}

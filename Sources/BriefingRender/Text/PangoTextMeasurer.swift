@@ -16,13 +16,6 @@ public final class PangoTextMeasurer: TextMeasurer {
         var width: Double
     }
 
-    private struct FontKey: Hashable {
-        var family: TextStyle.Family
-        var size: Double
-        var weight: TextStyle.Weight
-        var italic: Bool
-    }
-
     public init(fonts: FontSetup) { self.fonts = fonts }
 
     deinit {
@@ -31,6 +24,20 @@ public final class PangoTextMeasurer: TextMeasurer {
     }
 
     public var hyphenationAvailable: Bool { hyphenator.isAvailable }
+
+    /// Loads these fonts now rather than at first use. Each new face and size costs fontconfig
+    /// matching (Pango 1.50 runs every match on a new thread), a FreeType face and a HarfBuzz
+    /// font: about a millisecond each, which a caller can spend on another core while it is
+    /// still reading the template.
+    public func prepare(_ fonts: [FontKey]) {
+        for font in fonts {
+            let style = TextStyle(
+                family: font.family, size: font.size, weight: font.weight, italic: font.italic, color: Color(red: 0, green: 0, blue: 0))
+            let layout = build(Paragraph([TextRun("Ag1", style)]), texts: ["Ag1"], width: 100).layout
+            _ = pango_layout_get_line_count(layout)
+            briefing_object_unref(UnsafeMutableRawPointer(layout))
+        }
+    }
 
     /// A character no bundled font can draw: it would print as a box.
     public struct MissingGlyph: Hashable, Sendable, CustomStringConvertible {
@@ -218,7 +225,7 @@ public final class PangoTextMeasurer: TextMeasurer {
     }
 
     private func fontDescription(_ style: TextStyle) -> OpaquePointer {
-        let key = FontKey(family: style.family, size: style.size, weight: style.weight, italic: style.italic)
+        let key = FontKey(style)
         if let cached = fontDescriptions[key] { return cached }
         let description = pango_font_description_new()!
         pango_font_description_set_family(description, FontSetup.familyName(style.family))

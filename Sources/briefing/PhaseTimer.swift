@@ -1,0 +1,30 @@
+import Foundation
+
+/// Wall-clock time per phase of a run, printed to standard error when `BRIEFING_TIMINGS` is
+/// set. A profiler shows which functions are hot; this shows which *phase* a slow run spent
+/// its time in (fonts, layout, PDF writing), which is what a user asks first and what the
+/// benchmark notes quote. Costs one clock read per phase when off.
+struct PhaseTimer {
+    private let enabled = ProcessInfo.processInfo.environment["BRIEFING_TIMINGS"] != nil
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private var phases: [(String, UInt64)] = []
+
+    /// Closes the phase that ran since the previous mark (or since the timer was made).
+    mutating func mark(_ phase: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        phases.append((phase, now - last))
+        last = now
+    }
+
+    /// Writes one line per phase and a total, in milliseconds.
+    func report() {
+        guard enabled, !phases.isEmpty else { return }
+        func line(_ name: String, _ nanoseconds: UInt64) -> String {
+            let padded = name.padding(toLength: 10, withPad: " ", startingAt: 0)
+            return "timing: \(padded) \(String(format: "%7.1f", Double(nanoseconds) / 1e6)) ms\n"
+        }
+        let text = phases.map { line($0.0, $0.1) }.joined() + line("total", phases.reduce(0) { $0 + $1.1 })
+        FileHandle.standardError.write(text.data(using: .utf8)!)
+    }
+}

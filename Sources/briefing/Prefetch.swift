@@ -1,0 +1,39 @@
+import BriefingLayout
+import BriefingRender
+import Foundation
+
+/// Work started on another thread now and collected later. A run spends its first tens of
+/// milliseconds reading the template and its data on one core; loading the fonts, Pango and
+/// the hyphenation patterns needs none of that, so it runs on the second core meanwhile.
+///
+/// The value is touched by one thread at a time (the worker until it signals, then whoever
+/// calls `value()`), which is what makes the unchecked `Sendable` sound.
+final class Prefetch<Value>: @unchecked Sendable {
+    private var result: Result<Value, Error>?
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () throws -> Value) {
+        Thread { [self] in
+            result = Result { try work() }
+            finished.signal()
+        }.start()
+    }
+
+    /// Waits for the work and returns its value, or throws its error.
+    func value() throws -> Value {
+        finished.wait()
+        defer { finished.signal() }
+        return try result!.get()
+    }
+}
+
+extension Prefetch where Value == PangoTextMeasurer {
+    /// The fonts in `fontsDirectory` with every font the layout uses already loaded.
+    static func measurer(fontsDirectory: URL) -> Prefetch<PangoTextMeasurer> {
+        Prefetch {
+            let measurer = PangoTextMeasurer(fonts: try FontSetup(fontsDirectory: fontsDirectory))
+            measurer.prepare(LayoutEngine.fonts(BriefingStyle()))
+            return measurer
+        }
+    }
+}
