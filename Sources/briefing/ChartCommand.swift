@@ -57,7 +57,9 @@ struct ChartCommand: ParsableCommand {
 
     private func draw() throws -> String {
         guard let id else { return "" }
-        let fonts = try Resources.fontsDirectory()
+        var timer = PhaseTimer()
+        defer { timer.report() }
+        let fonts = Prefetch.measurer(fontsDirectory: try Resources.fontsDirectory())
         let template = try TemplateLoader.load(
             directory: try Resources.templateDirectory(template), dataFile: data.map(URL.init(fileURLWithPath:)))
         let figure = try ChartResolver.resolve(id: id, facts: template.facts, at: SourceLocation(file: "briefing chart"))
@@ -65,8 +67,11 @@ struct ChartCommand: ParsableCommand {
             guard let source = template.facts.source(sourceID) else { return nil }
             return DocumentBuilder.sourceEntry(source, number: index + 1)
         }
-        let measurer = PangoTextMeasurer(fonts: try FontSetup(fontsDirectory: fonts))
+        timer.mark("load")
+        let measurer = try fonts.value()
+        timer.mark("fonts")
         let page = StandaloneChart.layout(figure, sources: sources, measurer: measurer, creator: "briefing \(BriefingCommand.version)")
+        timer.mark("layout")
         let path = output ?? "output/chart-\(id).\(format.rawValue)"
         try AtomicFile.publish(to: URL(fileURLWithPath: path)) { temporary in
             switch format {
@@ -75,6 +80,7 @@ struct ChartCommand: ParsableCommand {
             case .svg: try ImageExporter.export(page, page: 0, format: .svg, measurer: measurer, to: temporary)
             }
         }
+        timer.mark(format.rawValue)
         return path
     }
 }

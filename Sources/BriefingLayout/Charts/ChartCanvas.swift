@@ -17,6 +17,9 @@ struct ChartCanvas {
         return Size(width: measured.lines.map(\.width).max() ?? 0, height: measured.height)
     }
 
+    /// A width the text is known not to be narrower than, found without shaping it.
+    func minimumWidth(_ runs: [TextRun]) -> Double { store.measurer.minimumWidth(runs) }
+
     /// Places text with its box's `anchor` at `point`; returns the box. `isLabel` boxes are the
     /// ones collision tests check.
     @discardableResult

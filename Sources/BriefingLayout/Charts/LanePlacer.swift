@@ -9,7 +9,21 @@
 struct LanePlacer {
     struct Request {
         var x: Double
-        var width: Double
+        /// A width the label is known not to be narrower than. A label that would not fit even
+        /// this narrow is rejected without its real width being asked for.
+        var minimumWidth: Double
+        /// Measures the label (shaping it: the expensive part of a dense timeline).
+        var width: () -> Double
+
+        init(x: Double, minimumWidth: Double = 0, width: @escaping () -> Double) {
+            self.x = x
+            self.minimumWidth = minimumWidth
+            self.width = width
+        }
+
+        init(x: Double, width: Double) {
+            self.init(x: x, minimumWidth: width, width: { width })
+        }
     }
 
     struct Placement {
@@ -37,41 +51,89 @@ struct LanePlacer {
     }
 
     /// Placements in request order (nil where a request could not be placed).
+    ///
+    /// Labels preferably extend left, into the past, where timelines are usually sparse;
+    /// placed left to right they stack as a staircase whose leaders clear earlier labels.
+    /// Events too near the left edge extend right instead, placed right to left afterwards for
+    /// the same reason.
+    ///
+    /// A label's width is asked for only if a label of its minimum width would still fit. That
+    /// gives the same result as measuring every label first, because fitting is monotone in
+    /// width (a narrower box at the same anchor clears everything a wider one clears) and
+    /// lanes only fill up as placement proceeds; in a timeline of thousands of events most
+    /// labels are then never shaped.
     func place(_ requests: [Request]) -> [Placement?] {
-        var boxes = [[(minX: Double, maxX: Double)]](repeating: [], count: maxLanes)
-        var leaders = [[Double]](repeating: [], count: maxLanes)
+        var lanes = Lanes(count: maxLanes)
         var result = [Placement?](repeating: nil, count: requests.count)
+        var widths = [Double?](repeating: nil, count: requests.count)
+        func width(_ index: Int) -> Double {
+            if let known = widths[index] { return known }
+            let measured = requests[index].width()
+            assert(
+                measured >= requests[index].minimumWidth,
+                "label \(index) measures \(measured), below its minimum \(requests[index].minimumWidth)")
+            widths[index] = measured
+            return measured
+        }
 
-        // Labels preferably extend left, into the past, where timelines are usually sparse;
-        // placed left to right they stack as a staircase whose leaders clear earlier labels.
-        // Events too near the left edge extend right instead, placed right to left for the
-        // same reason.
-        let leftward = requests.indices.filter { requests[$0].x - leaderOffset - requests[$0].width >= 0 }
-        let leftwardSet = Set(leftward)
-        let rightward = requests.indices.filter { !leftwardSet.contains($0) }
-        let order = leftward.sorted { requests[$0].x < requests[$1].x } + rightward.sorted { requests[$0].x > requests[$1].x }
-
-        for index in order {
+        var rightward: [Int] = []
+        for index in requests.indices.sorted(by: { (requests[$0].x, $0) < (requests[$1].x, $1) }) {
             let request = requests[index]
-            let left = (request.x - leaderOffset - request.width, request.x - leaderOffset)
-            let right = (request.x + leaderOffset, request.x + leaderOffset + request.width)
-            let candidates = [left, right].filter { $0.0 >= 0 && $0.1 <= chartWidth }
-            placement: for candidate in candidates {
-                for lane in 0..<maxLanes {
-                    // The leader rises through every lower lane and ends in this one: once a
-                    // lane's labels cover it, no lane above can be reached.
-                    if boxes[lane].contains(where: { request.x >= $0.minX - leaderGap && request.x <= $0.maxX + leaderGap }) { break }
-                    let clearOfBoxes = boxes[lane].allSatisfy { candidate.1 + gap <= $0.minX || candidate.0 - gap >= $0.maxX }
-                    let clearOfLeaders = leaders[lane].allSatisfy { $0 < candidate.0 - leaderGap || $0 > candidate.1 + leaderGap }
-                    if clearOfBoxes && clearOfLeaders {
-                        boxes[lane].append((candidate.0, candidate.1))
-                        for crossed in 0...lane { leaders[crossed].append(request.x) }
-                        result[index] = Placement(lane: lane, minX: candidate.0, maxX: candidate.1)
-                        break placement
-                    }
-                }
+            if request.x - leaderOffset - request.minimumWidth < 0 {
+                rightward.append(index)
+                continue
+            }
+            guard slot(for: request.x, width: request.minimumWidth, in: lanes) != nil else { continue }
+            let exact = width(index)
+            if request.x - leaderOffset - exact < 0 {
+                rightward.append(index)
+            } else if let found = slot(for: request.x, width: exact, in: lanes) {
+                lanes.add(found, leader: request.x)
+                result[index] = found
             }
         }
+        for index in rightward.reversed() {
+            let request = requests[index]
+            guard slot(for: request.x, width: request.minimumWidth, in: lanes) != nil,
+                let found = slot(for: request.x, width: width(index), in: lanes)
+            else { continue }
+            lanes.add(found, leader: request.x)
+            result[index] = found
+        }
         return result
+    }
+
+    /// Label boxes and the leaders crossing each lane, as placement proceeds.
+    struct Lanes {
+        var boxes: [[(minX: Double, maxX: Double)]]
+        var leaders: [[Double]]
+
+        init(count: Int) {
+            boxes = Array(repeating: [], count: count)
+            leaders = Array(repeating: [], count: count)
+        }
+
+        mutating func add(_ placement: Placement, leader x: Double) {
+            boxes[placement.lane].append((placement.minX, placement.maxX))
+            for crossed in 0...placement.lane { leaders[crossed].append(x) }
+        }
+    }
+
+    /// The first place a label of `width` hanging from a leader at `x` fits: left of the leader
+    /// if it can, else right; lowest lane first.
+    func slot(for x: Double, width: Double, in lanes: Lanes) -> Placement? {
+        let left = (x - leaderOffset - width, x - leaderOffset)
+        let right = (x + leaderOffset, x + leaderOffset + width)
+        for candidate in [left, right] where candidate.0 >= 0 && candidate.1 <= chartWidth {
+            for lane in 0..<maxLanes {
+                // The leader rises through every lower lane and ends in this one: once a
+                // lane's labels cover it, no lane above can be reached.
+                if lanes.boxes[lane].contains(where: { x >= $0.minX - leaderGap && x <= $0.maxX + leaderGap }) { break }
+                let clearOfBoxes = lanes.boxes[lane].allSatisfy { candidate.1 + gap <= $0.minX || candidate.0 - gap >= $0.maxX }
+                let clearOfLeaders = lanes.leaders[lane].allSatisfy { $0 < candidate.0 - leaderGap || $0 > candidate.1 + leaderGap }
+                if clearOfBoxes && clearOfLeaders { return Placement(lane: lane, minX: candidate.0, maxX: candidate.1) }
+            }
+        }
+        return nil
     }
 }

@@ -42,8 +42,11 @@ struct TimelineChart {
         let points = events.indices.filter { if case .point = events[$0].when { true } else { false } }
         let lineHeight = canvas.measure(labelRuns(events[points.first ?? 0])).height
         let laneHeight = lineHeight + 1.5
+        let measureCanvas = canvas
         let requests = points.map { index -> LanePlacer.Request in
-            LanePlacer.Request(x: center(events[index], scale), width: canvas.measure(labelRuns(events[index])).width)
+            LanePlacer.Request(x: center(events[index], scale), minimumWidth: measureCanvas.minimumWidth(labelRuns(events[index]))) {
+                measureCanvas.measure(labelRuns(events[index])).width
+            }
         }
         let placements = LanePlacer(chartWidth: width, maxLanes: maxLanes).place(requests)
         let lanesUsed = (placements.compactMap { $0?.lane }.max() ?? -1) + 1

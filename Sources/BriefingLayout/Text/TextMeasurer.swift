@@ -2,6 +2,15 @@
 /// (BriefingRender); tests use a fixed-advance fake, so layout is testable without Cairo.
 public protocol TextMeasurer {
     func measure(_ paragraph: Paragraph, width: Double) -> MeasuredParagraph
+
+    /// A width one line of these runs is known not to be narrower than, cheaper to find than
+    /// measuring them: dense charts use it to skip shaping labels that cannot fit anyway.
+    func minimumWidth(_ runs: [TextRun]) -> Double
+}
+
+extension TextMeasurer {
+    /// No bound: callers then measure every label.
+    public func minimumWidth(_ runs: [TextRun]) -> Double { 0 }
 }
 
 /// One line of a measured paragraph, relative to the paragraph's top-left corner.

@@ -30,7 +30,7 @@ public struct YAMLNode {
     /// The scalar's text as written (YAML's own typing of dates and numbers is ignored on purpose:
     /// the model parses `2024-05-30`, `2014` and `1970s` itself).
     public func string() -> String? {
-        guard case .scalar(let scalar) = node, scalar.tag != Tag(.null) || !scalar.string.isEmpty else {
+        guard case .scalar(let scalar) = node, scalar.tag.description != Tag.Name.null.rawValue || !scalar.string.isEmpty else {
             fail("text")
             return nil
         }
@@ -40,9 +40,14 @@ public struct YAMLNode {
     /// Data is printed, never interpreted: control characters (a YAML "\a" escape) cannot be
     /// drawn, so they are dropped here, where every value enters the program.
     static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) else {
-            return text
+        // Control characters are U+0000-001F, U+007F and U+0080-009F (UTF-8 C2 80-C2 9F): a byte
+        // scan finds them without looking up every scalar's properties.
+        var previous: UInt8 = 0
+        let hasControl = text.utf8.contains { byte in
+            defer { previous = byte }
+            return (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(byte))
         }
+        guard hasControl else { return text }
         return String(
             String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.generalCategory != .control || $0 == "\n" || $0 == "\t" }))
     }
@@ -50,12 +55,21 @@ public struct YAMLNode {
     /// Non-empty text, trimmed.
     public func text() -> String? {
         guard let value = string() else { return nil }
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = Self.trimmed(value)
         if trimmed.isEmpty {
             context.error(node, "field '\(path)': expected text, found nothing")
             return nil
         }
         return trimmed
+    }
+
+    /// Without surrounding white space; most values have none, and Foundation's trimming
+    /// bridges every string through NSString.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+            first.properties.isWhitespace || last.properties.isWhitespace
+        else { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     public func double() -> Double? {
@@ -180,7 +194,7 @@ public struct YAMLMapping {
     /// The field, or nil if absent or explicitly null.
     public func optional(_ key: String) -> YAMLNode? {
         guard let value = fields[key] else { return nil }
-        if case .scalar(let scalar) = value, scalar.tag == Tag(.null),
+        if case .scalar(let scalar) = value, scalar.tag.description == Tag.Name.null.rawValue,
             scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null"
         {
             return nil
