@@ -4,7 +4,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 BIN := .build/release/briefing
 
-.PHONY: briefing test deps build install uninstall clean bench bench-quick
+.PHONY: briefing test deps build install uninstall clean bench bench-quick memcheck
 
 deps:
 	@scripts/install-deps.sh
@@ -29,6 +29,10 @@ bench: build
 
 bench-quick: build
 	python3 benchmarks/run.py --quick
+
+## Run the release binary under valgrind's memcheck (needs valgrind; CI installs it).
+memcheck: build
+	scripts/memcheck.sh
 
 ## Install the binary with its templates and fonts: PREFIX/bin/briefing, PREFIX/share/briefing/.
 install: build

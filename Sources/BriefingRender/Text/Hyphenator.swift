@@ -56,11 +56,15 @@ final class Hyphenator {
         guard word.count >= 7, let first = word.first, first.isLowercase, let dictionary else { return String(word) }
         if let cached = cache[word] { return cached }
         let bytes = Array(word.utf8)
+        // libhyphen takes a length but also runs strstr() over the word (its NOHYPHEN rules),
+        // so the word must end in a NUL; without one it reads past the buffer and, on a match
+        // in whatever follows, writes past `hyphens` (valgrind caught the heap corruption).
+        let terminated = bytes + [0]
         var hyphens = [CChar](repeating: 0, count: bytes.count + 5)
         var rep: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
         var pos: UnsafeMutablePointer<Int32>?
         var cut: UnsafeMutablePointer<Int32>?
-        let status = bytes.withUnsafeBufferPointer { buffer in
+        let status = terminated.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 hnj_hyphen_hyphenate3(dictionary, chars.baseAddress, Int32(bytes.count), &hyphens, nil, &rep, &pos, &cut, 3, 3, 3, 3)
             }
