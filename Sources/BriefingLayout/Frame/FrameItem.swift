@@ -12,7 +12,9 @@ public enum FrameItem: Sendable, Hashable {
     /// A named destination for internal links and bookmarks.
     case anchor(name: String, at: Point)
     /// A chart shape: filled, hatched and/or stroked.
-    case shape(Shape, ShapeStyle)
+    /// Boxed: a shape with its style is over 100 bytes, and every other item (most are text)
+    /// would otherwise be stored at that size.
+    indirect case shape(Shape, ShapeStyle)
     /// Opens or closes a PDF structure element around the items between (a chart's Figure).
     case beginStructure(String)
     case endStructure(String)
