@@ -5,9 +5,12 @@ import Testing
 /// The run contract: locks, atomic replacement, manifest, log, --if-changed, --keep.
 @Suite(.serialized) struct RunContractTests {
     /// A data file big enough that a run takes a second or more in a debug build.
-    static func slowData(in directory: URL) throws -> URL {
+    /// Data with `events` generated events. 3,000 keep a debug run busy for about a second,
+    /// 15,000 for about five: a run to be killed must outlast the latest kill by a margin, or
+    /// it publishes its (complete) PDF first and the test mistakes that for damage.
+    static func slowData(in directory: URL, events: Int = 3_000) throws -> URL {
         let script = TemplateFixture.repository.appendingPathComponent("benchmarks/make-timeline-data.py")
-        let result = try Command.tool("python3", [script.path, "3000"])
+        let result = try Command.tool("python3", [script.path, String(events)])
         let url = directory.appendingPathComponent("slow.yaml")
         try result.data.write(to: url)
         return url
@@ -19,7 +22,7 @@ import Testing
         let pdf = directory.appendingPathComponent("briefing.pdf")
         #expect(try Command.run(Command.briefing, ["--date", "2026-11-30", "--output", pdf.path, "-q"]).status == 0)
         let good = try Data(contentsOf: pdf)
-        let slow = try Self.slowData(in: directory)
+        let slow = try Self.slowData(in: directory, events: 15_000)
 
         // Random points across the run (reported on failure, so a failing point can be replayed).
         for delay in [0.05, 0.4, 0.9].map({ $0 + Double.random(in: 0...0.3) }) {

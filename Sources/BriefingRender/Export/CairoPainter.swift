@@ -54,11 +54,12 @@ final class CairoPainter {
         let role = document.paragraphs[paragraph].role?.rawValue
         if let role { cairo_tag_begin(cr, role, nil) }
         defer { if let role { cairo_tag_end(cr, role) } }
+        guard let text = pango_layout_get_text(entry.layout) else { return }
         for index in lines where index < entry.measured.lines.count {
             let metrics = entry.measured.lines[index]
             guard let line = pango_layout_get_line_readonly(entry.layout, Int32(index)) else { continue }
             cairo_move_to(cr, origin.x + metrics.x, origin.y + metrics.baseline)
-            pango_cairo_show_layout_line(cr, line)
+            LineDrawing.draw(line, text: text, on: cr)
         }
     }
 

@@ -79,6 +79,11 @@ public final class FontSetup {
         pango_cairo_context_set_resolution(context, 72)
         pango_context_set_round_glyph_positions(context, 0)
         pango_context_set_language(context, pango_language_from_string("en-gb"))
+        // Runs carry their own fonts; this one only sizes an empty paragraph's line, which
+        // would otherwise come from whatever "sans 12" matches.
+        let fallback = pango_font_description_from_string("\(Self.serifFamily) 10")
+        pango_context_set_font_description(context, fallback)
+        pango_font_description_free(fallback)
 
         for family in [Self.serifFamily, Self.sansFamily] where !hasFamily(family) {
             throw RenderError.fonts("the bundled font family '\(family)' is missing from \(fontsDirectory.path)")

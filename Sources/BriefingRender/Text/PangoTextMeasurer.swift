@@ -100,17 +100,12 @@ public final class PangoTextMeasurer: TextMeasurer {
         return made
     }
 
+    /// One layout, with a soft hyphen at every break point libhyphen allows: Pango breaks at
+    /// the ones it needs and draws the rest as nothing, and the painter leaves those out of
+    /// the PDF's text (`LineDrawing`), so the paragraph is shaped once.
     private func makeLayout(_ paragraph: Paragraph, width: Double) -> (layout: OpaquePointer, measured: MeasuredParagraph) {
-        var texts = paragraph.runs.map { paragraph.hyphenate && $0.link == nil ? hyphenator.hyphenate($0.text) : $0.text }
-        var built = build(paragraph, texts: texts, width: width)
-        // Keep only the soft hyphens where a line actually breaks, then lay out again: an unused
-        // soft hyphen is invisible but would stay in the PDF's text and break search and copying.
-        // The breaks cannot change, because an unused soft hyphen has no width.
-        if texts.contains(where: { $0.unicodeScalars.contains("\u{00AD}") }) {
-            texts = Self.keepingSoftHyphens(texts, at: usedSoftHyphens(built.layout))
-            briefing_object_unref(UnsafeMutableRawPointer(built.layout))
-            built = build(paragraph, texts: texts, width: width)
-        }
+        let texts = paragraph.runs.map { paragraph.hyphenate && $0.link == nil ? hyphenator.hyphenate($0.text) : $0.text }
+        let built = build(paragraph, texts: texts, width: width)
         if pango_layout_get_unknown_glyphs_count(built.layout) > 0 { recordMissingGlyphs(built.layout) }
         return (built.layout, measure(built.layout, links: built.links))
     }
@@ -168,32 +163,6 @@ public final class PangoTextMeasurer: TextMeasurer {
             pango_layout_set_justify(layout, 1)
         }
         return (layout, links)
-    }
-
-    /// Byte offsets of the soft hyphens that end a line.
-    private func usedSoftHyphens(_ layout: OpaquePointer) -> Set<Int> {
-        guard let text = pango_layout_get_text(layout) else { return [] }
-        var used = Set<Int>()
-        for index in 0..<pango_layout_get_line_count(layout) {
-            guard let line = pango_layout_get_line_readonly(layout, index) else { continue }
-            let end = Int(line.pointee.start_index + line.pointee.length)
-            if end >= 2, UInt8(bitPattern: text[end - 2]) == 0xC2, UInt8(bitPattern: text[end - 1]) == 0xAD { used.insert(end - 2) }
-        }
-        return used
-    }
-
-    /// The run texts with every soft hyphen removed except those at `offsets` (bytes into the
-    /// joined text).
-    static func keepingSoftHyphens(_ texts: [String], at offsets: Set<Int>) -> [String] {
-        var offset = 0
-        return texts.map { text in
-            var kept = String.UnicodeScalarView()
-            for scalar in text.unicodeScalars {
-                if scalar != "\u{00AD}" || offsets.contains(offset) { kept.append(scalar) }
-                offset += String(scalar).utf8.count
-            }
-            return String(kept)
-        }
     }
 
     private func measure(_ layout: OpaquePointer, links: [(range: Range<Int>, target: LinkTarget)]) -> MeasuredParagraph {
