@@ -182,6 +182,24 @@ import Testing
         }
     }
 
+    /// Section ids may end in "-2": block anchors must not collide with another section's.
+    @Test func anchorsAreUniqueWhateverTheSectionIDs() {
+        var document = document(sections: 12)
+        for index in document.sections.indices { document.sections[index].id = index == 0 ? "part" : "part-\(index + 1)" }
+        let paged = LayoutEngine(measurer: FakeMeasurer(), style: style).layout(document, creator: "test")
+        let anchors = paged.pages.flatMap { $0.items.compactMap(\.anchorName) }
+        #expect(
+            Set(anchors).count == anchors.count,
+            "duplicate anchors: \(Dictionary(grouping: anchors) { $0 }.filter { $1.count > 1 }.keys.sorted())")
+        let contents = paged.pages[1...2].flatMap { page in
+            page.items.compactMap { item -> String? in
+                if case .text(let index, _, _, _) = item { return paged.paragraphs[index].plainText }
+                return nil
+            }
+        }
+        for number in 1...12 { #expect(contents.contains("Sub-heading \(number)"), "contents lacks sub-heading \(number)") }
+    }
+
     @Test func citationsAndMarkersLinkToTheirTargets() {
         let paged = layout(sections: 1)
         let runs = paged.paragraphs.flatMap(\.runs)

@@ -43,7 +43,7 @@ struct FlowBuilder {
 
     mutating func add(_ blocks: [Block], x: Double = 0, box: Int? = nil, anchorPrefix: String) {
         for (offset, block) in blocks.enumerated() {
-            add(block, x: x, box: box, anchor: "\(anchorPrefix)-\(offset + 1)", isFirst: offset == 0)
+            add(block, x: x, box: box, anchor: "\(anchorPrefix).\(offset + 1)", isFirst: offset == 0)
         }
     }
 
@@ -180,7 +180,7 @@ struct FlowBuilder {
         let indent = 15.0
         for (offset, (label, blocks)) in items.enumerated() {
             let first = elements.count
-            add(blocks, x: x + indent, box: box, anchorPrefix: "\(anchor)-\(offset + 1)")
+            add(blocks, x: x + indent, box: box, anchorPrefix: "\(anchor).\(offset + 1)")
             guard first < elements.count else { continue }
             // Tighter spacing inside lists; the bullet hangs in the indent.
             for position in first..<elements.count where elements[position].spaceAfter == 6 { elements[position].spaceAfter = 3 }
