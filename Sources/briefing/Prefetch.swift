@@ -28,10 +28,14 @@ final class Prefetch<Value>: @unchecked Sendable {
 }
 
 extension Prefetch where Value == PangoTextMeasurer {
-    /// The fonts in `fontsDirectory` with every font the layout uses already loaded.
+    /// The fonts in `fontsDirectory` with every font the layout uses already loaded, and the
+    /// hyphenation patterns loading on a thread of their own.
     static func measurer(fontsDirectory: URL) -> Prefetch<PangoTextMeasurer> {
-        Prefetch {
-            let measurer = PangoTextMeasurer(fonts: try FontSetup(fontsDirectory: fontsDirectory))
+        let hyphenator = Prefetch<Hyphenator> { Hyphenator() }
+        return Prefetch {
+            let measurer = PangoTextMeasurer(fonts: try FontSetup(fontsDirectory: fontsDirectory)) {
+                (try? hyphenator.value()) ?? Hyphenator()
+            }
             measurer.prepare(LayoutEngine.fonts(BriefingStyle()))
             return measurer
         }

@@ -1,39 +1,67 @@
 /*
- * The speed limit: the default briefing's text drawn with cairo and Pango directly, with no
- * model, templates or layout engine. Same bundled fonts (private fontconfig configuration),
- * same A4 frame, justified body text, headings and bullets, simple pagination.
+ * The speed limit: the default briefing's pages drawn with cairo and Pango directly, with no
+ * model, templates, Markdown or layout engine. It reads a draw list that benchmarks/run.py
+ * extracts from Briefing's own PDF (every text span with its font, size, colour and position;
+ * every filled or stroked path; every link), so it draws the same pages: same text, same fonts
+ * (the bundled ones, through a private fontconfig configuration), same shapes. What it leaves
+ * out is what Briefing adds: reading and checking the data, expanding the templates,
+ * hyphenation, line breaking and pagination, structure tags and bookmarks.
  *
- * usage: baseline FONTS_DIR TEXT_FILE OUT.pdf
- * TEXT_FILE: blocks separated by blank lines; "# " starts a heading, "- " a bullet.
+ * usage: baseline FONTS_DIR DRAW_LIST OUT.pdf
+ *
+ * Draw list, one command per line, fields separated by tabs:
+ *   P                                               new page (A4, as Briefing's)
+ *   T family weight italic size colour x y text     text span, (x, y) on its baseline
+ *   D fill|- stroke|- width ops...                  path: M x y | L x y | C x1 y1 x2 y2 x y | R x y w h | Z
+ *   A x y name                                      named destination on this page
+ *   K x y w h uri|dest target                       link
+ * Colours are rrggbb hex.
  */
 #include <cairo-pdf.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const double page_width = 595.276, page_height = 841.89;
-static const double left = 70, right = 70, top = 78, bottom = 74;
+static void add_fonts(FcConfig *config, const char *dir) {
+    DIR *d = opendir(dir);
+    if (!d) { perror(dir); exit(66); }
+    struct dirent *entry;
+    char path[4096];
+    while ((entry = readdir(d))) {
+        if (entry->d_name[0] == '.') continue;
+        snprintf(path, sizeof path, "%s/%s", dir, entry->d_name);
+        size_t n = strlen(path);
+        if (n > 4 && (!strcmp(path + n - 4, ".ttf") || !strcmp(path + n - 4, ".otf")))
+            FcConfigAppFontAddFile(config, (const FcChar8 *)path);
+        else if (entry->d_type == DT_DIR)
+            add_fonts(config, path);
+    }
+    closedir(d);
+}
 
-static char *read_file(const char *path) {
-    FILE *file = fopen(path, "rb");
-    if (!file) { perror(path); exit(66); }
-    fseek(file, 0, SEEK_END);
-    long size = ftell(file);
-    fseek(file, 0, SEEK_SET);
-    char *text = malloc(size + 1);
-    if (fread(text, 1, size, file) != (size_t)size) { perror(path); exit(66); }
-    text[size] = 0;
-    fclose(file);
-    return text;
+static void set_hex(cairo_t *cr, const char *hex) {
+    unsigned v = (unsigned)strtoul(hex, NULL, 16);
+    cairo_set_source_rgb(cr, ((v >> 16) & 255) / 255.0, ((v >> 8) & 255) / 255.0, (v & 255) / 255.0);
+}
+
+/* Splits line at tabs into at most max fields; returns the count. */
+static int split(char *line, char **fields, int max) {
+    int n = 0;
+    fields[n++] = line;
+    for (char *p = line; *p && n < max; p++)
+        if (*p == '\t') { *p = 0; fields[n++] = p + 1; }
+    return n;
 }
 
 int main(int argc, char **argv) {
-    if (argc != 4) { fprintf(stderr, "usage: baseline FONTS_DIR TEXT_FILE OUT.pdf\n"); return 64; }
-    FcConfig *config = FcInitLoadConfig();
-    FcConfigAppFontAddDir(config, (const FcChar8 *)argv[1]);
+    if (argc != 4) { fprintf(stderr, "usage: baseline FONTS_DIR DRAW_LIST OUT.pdf\n"); return 64; }
+    FcConfig *config = FcConfigCreate();
+    add_fonts(config, argv[1]);
+    FcConfigSetCurrent(config);
     PangoFontMap *map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
     pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), config);
     PangoContext *context = pango_font_map_create_context(map);
@@ -43,49 +71,62 @@ int main(int argc, char **argv) {
     pango_cairo_context_set_font_options(context, options);
     pango_cairo_context_set_resolution(context, 72);
     pango_context_set_round_glyph_positions(context, 0);
+    PangoLayout *layout = pango_layout_new(context);
+    PangoFontDescription *font = pango_font_description_new();
 
-    PangoFontDescription *body = pango_font_description_from_string("Noto Serif 10.2");
-    PangoFontDescription *heading = pango_font_description_from_string("Inter Semi-Bold 13");
-    cairo_surface_t *surface = cairo_pdf_surface_create(argv[3], page_width, page_height);
+    FILE *list = fopen(argv[2], "r");
+    if (!list) { perror(argv[2]); return 66; }
+    cairo_surface_t *surface = cairo_pdf_surface_create(argv[3], 595.276, 841.89);
     cairo_t *cr = cairo_create(surface);
-    double width = page_width - left - right, y = top;
-    int pages = 1;
-
-    char *text = read_file(argv[2]);
-    for (char *block = strtok(text, "\x1e"); block; block = strtok(NULL, "\x1e")) {
-        while (*block == '\n') block++;
-        if (!*block) continue;
-        int is_heading = strncmp(block, "# ", 2) == 0, is_bullet = strncmp(block, "- ", 2) == 0;
-        const char *content = is_heading || is_bullet ? block + 2 : block;
-        double indent = is_bullet ? 15 : 0;
-        PangoLayout *layout = pango_layout_new(context);
-        pango_layout_set_font_description(layout, is_heading ? heading : body);
-        pango_layout_set_width(layout, (int)((width - indent) * PANGO_SCALE));
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-        pango_layout_set_justify(layout, !is_heading);
-        pango_layout_set_text(layout, content, -1);
-        int w, h;
-        pango_layout_get_size(layout, &w, &h);
-        double height = (double)h / PANGO_SCALE;
-        if (y + height > page_height - bottom) {
-            cairo_show_page(cr);
-            pages++;
-            y = top;
+    cairo_tag_begin(cr, "Document", NULL);
+    char *line = NULL;
+    size_t capacity = 0;
+    ssize_t length;
+    int pages = 0;
+    char *f[64];
+    while ((length = getline(&line, &capacity, list)) > 0) {
+        if (line[length - 1] == '\n') line[length - 1] = 0;
+        int n = split(line, f, 64);
+        if (f[0][0] == 'P') {
+            if (pages++) cairo_show_page(cr);
+        } else if (f[0][0] == 'T' && n >= 9) {
+            pango_font_description_set_family(font, f[1]);
+            pango_font_description_set_weight(font, atoi(f[2]));
+            pango_font_description_set_style(font, atoi(f[3]) ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+            pango_font_description_set_absolute_size(font, atof(f[4]) * PANGO_SCALE);
+            pango_layout_set_font_description(layout, font);
+            pango_layout_set_text(layout, f[8], -1);
+            set_hex(cr, f[5]);
+            cairo_move_to(cr, atof(f[6]), atof(f[7]) - pango_layout_get_baseline(layout) / (double)PANGO_SCALE);
+            pango_cairo_show_layout(cr, layout);
+        } else if (f[0][0] == 'D' && n >= 4) {
+            cairo_new_path(cr);
+            for (int i = 4; i < n;) {
+                char op = f[i][0];
+                if (op == 'M') { cairo_move_to(cr, atof(f[i + 1]), atof(f[i + 2])); i += 3; }
+                else if (op == 'L') { cairo_line_to(cr, atof(f[i + 1]), atof(f[i + 2])); i += 3; }
+                else if (op == 'C') { cairo_curve_to(cr, atof(f[i + 1]), atof(f[i + 2]), atof(f[i + 3]), atof(f[i + 4]), atof(f[i + 5]), atof(f[i + 6])); i += 7; }
+                else if (op == 'R') { cairo_rectangle(cr, atof(f[i + 1]), atof(f[i + 2]), atof(f[i + 3]), atof(f[i + 4])); i += 5; }
+                else { cairo_close_path(cr); i += 1; }
+            }
+            if (f[1][0] != '-') { set_hex(cr, f[1]); f[2][0] != '-' ? cairo_fill_preserve(cr) : cairo_fill(cr); }
+            if (f[2][0] != '-') { set_hex(cr, f[2]); cairo_set_line_width(cr, atof(f[3])); cairo_stroke(cr); }
+        } else if (f[0][0] == 'A' && n >= 4) {
+            char attributes[4096];
+            snprintf(attributes, sizeof attributes, "name='%s' x=%s y=%s", f[3], f[1], f[2]);
+            cairo_tag_begin(cr, CAIRO_TAG_DEST, attributes);
+            cairo_tag_end(cr, CAIRO_TAG_DEST);
+        } else if (f[0][0] == 'K' && n >= 7) {
+            char attributes[4096];
+            if (!strcmp(f[5], "uri"))
+                snprintf(attributes, sizeof attributes, "uri='%s' rect=[%s %s %s %s]", f[6], f[1], f[2], f[3], f[4]);
+            else
+                snprintf(attributes, sizeof attributes, "dest='%s' rect=[%s %s %s %s]", f[6], f[1], f[2], f[3], f[4]);
+            cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes);
+            cairo_tag_end(cr, CAIRO_TAG_LINK);
         }
-        cairo_set_source_rgb(cr, 0.12, 0.13, 0.15);
-        if (is_bullet) {
-            cairo_move_to(cr, left + 2, y);
-            PangoLayout *dot = pango_layout_new(context);
-            pango_layout_set_font_description(dot, body);
-            pango_layout_set_text(dot, "\xe2\x80\xa2", -1);
-            pango_cairo_show_layout(cr, dot);
-            g_object_unref(dot);
-        }
-        cairo_move_to(cr, left + indent, y);
-        pango_cairo_show_layout(cr, layout);
-        y += height + (is_heading ? 6 : 5);
-        g_object_unref(layout);
     }
+    cairo_tag_end(cr, "Document");
     cairo_destroy(cr);
     cairo_surface_finish(surface);
     cairo_status_t status = cairo_surface_status(surface);

@@ -4,14 +4,15 @@ import Foundation
 /// Inserts soft hyphens (U+00AD) at the break points of a Liang pattern dictionary (libhyphen,
 /// the library LibreOffice uses, with Debian's British English patterns). Pango breaks at soft
 /// hyphens and draws the hyphen only where it breaks, so justified lines do not gape.
-final class Hyphenator {
+public final class Hyphenator {
     private let dictionary: UnsafeMutablePointer<HyphenDict>?
     private var cache: [Substring: String] = [:]
 
     /// Searched in order; a missing dictionary disables hyphenation rather than failing the run.
     static let dictionaryPaths = ["/usr/share/hyphen/hyph_en_GB.dic", "/usr/share/hyphen/hyph_en_US.dic"]
 
-    init() {
+    /// Loads the patterns (about 5 ms: libhyphen parses the whole dictionary file).
+    public init() {
         var loaded: UnsafeMutablePointer<HyphenDict>?
         for path in Self.dictionaryPaths where loaded == nil && FileManager.default.fileExists(atPath: path) {
             loaded = hnj_hyphen_load(path)
@@ -21,7 +22,7 @@ final class Hyphenator {
 
     deinit { if let dictionary { hnj_hyphen_free(dictionary) } }
 
-    var isAvailable: Bool { dictionary != nil }
+    public var isAvailable: Bool { dictionary != nil }
 
     /// Hyphenates lowercase-initial words of seven letters or more; names, numbers and short
     /// words are left whole.

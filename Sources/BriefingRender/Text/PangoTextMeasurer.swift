@@ -5,7 +5,8 @@ import CCairoPango
 /// `PangoLayout`s the painter draws, so measuring and drawing can never disagree.
 public final class PangoTextMeasurer: TextMeasurer {
     let fonts: FontSetup
-    private let hyphenator = Hyphenator()
+    private let loadHyphenator: () -> Hyphenator
+    private lazy var hyphenator = loadHyphenator()
     private var fontDescriptions: [FontKey: OpaquePointer] = [:]
     /// Layouts made while measuring, reused when drawing: shaping (HarfBuzz) is the largest
     /// cost of a run, and the painter draws exactly what layout measured.
@@ -16,7 +17,12 @@ public final class PangoTextMeasurer: TextMeasurer {
         var width: Double
     }
 
-    public init(fonts: FontSetup) { self.fonts = fonts }
+    /// - Parameter hyphenator: called once, when the first paragraph is hyphenated, so the
+    ///   patterns can be loading elsewhere meanwhile.
+    public init(fonts: FontSetup, hyphenator: @escaping () -> Hyphenator = { Hyphenator() }) {
+        self.fonts = fonts
+        loadHyphenator = hyphenator
+    }
 
     deinit {
         layouts.values.forEach { briefing_object_unref(UnsafeMutableRawPointer($0.layout)) }

@@ -56,7 +56,8 @@ struct TagScanner {
         }
 
         while index < scalars.count {
-            guard matches("{{", at: index) else {
+            // The first character decides almost every position, without building the pattern.
+            guard scalars[index] == "{", matches("{{", at: index) else {
                 advance(1)
                 continue
             }
@@ -64,8 +65,8 @@ struct TagScanner {
             let triple = matches("{{{", at: index)
             let closer = triple ? "}}}" : "}}"
             var end = index + (triple ? 3 : 2)
-            while end < scalars.count, !matches(closer, at: end), scalars[end] != "\n" {
-                if matches("{{", at: end) { break }
+            while end < scalars.count, scalars[end] != "}" || !matches(closer, at: end), scalars[end] != "\n" {
+                if scalars[end] == "{", matches("{{", at: end) { break }
                 end += 1
             }
             guard end < scalars.count, matches(closer, at: end) else {
