@@ -97,6 +97,13 @@ def main():
         template = scaled_template(workdir, factor)
         cases.append((f"sections x{factor}", [str(BINARY), "generate", *common, "--template", str(template), "--output",
                                                str(workdir / f"x{factor}.pdf")], workdir / f"x{factor}.pdf", runs(count)))
+    # The same floor at scale: the C program drawing the 354 pages of sections x50.
+    subprocess.run([str(BINARY), "generate", *common, "--template", str(workdir / "sections-x50"), "--output", str(workdir / "x50-reference.pdf")],
+                   check=True)
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "baseline" / "draw-list.py"), str(workdir / "x50-reference.pdf"),
+                    str(workdir / "x50.draw")], check=True)
+    cases.append(("C baseline: the pages of sections x50", [str(baseline), str(ROOT / "Fonts"), str(workdir / "x50.draw"), str(workdir / "c50.pdf")],
+                  workdir / "c50.pdf", runs(5)))
     for count, repeat in ((2000, 7), (10000, 5)):
         cases.append((f"timeline, {count:,} events", [str(BINARY), "chart", "timeline", "--data", str(workdir / f"events-{count}.yaml"), "--output",
                                                       str(workdir / f"timeline-{count}.pdf")], workdir / f"timeline-{count}.pdf", runs(repeat)))

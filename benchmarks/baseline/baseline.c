@@ -3,7 +3,8 @@
  * model, templates, Markdown or layout engine. It reads a draw list that benchmarks/run.py
  * extracts from Briefing's own PDF (every text span with its font, size, colour and position;
  * every filled or stroked path; every link), so it draws the same pages: same text, same fonts
- * (the bundled ones, through a private fontconfig configuration), same shapes. What it leaves
+ * (the bundled ones, through a private fontconfig configuration), same shapes. Each line of
+ * text is one Pango layout with a font and colour attribute per segment. What it leaves
  * out is what Briefing adds: reading and checking the data, expanding the templates,
  * hyphenation, line breaking and pagination, structure tags and bookmarks.
  *
@@ -11,7 +12,8 @@
  *
  * Draw list, one command per line, fields separated by tabs:
  *   P                                               new page (A4, as Briefing's)
- *   T family weight italic size colour x y text     text span, (x, y) on its baseline
+ *   T x y count                                     a line of text, (x, y) on its baseline, in `count` segments:
+ *   S family weight italic size colour text         one segment (a span of one font and colour)
  *   D fill|- stroke|- width ops...                  path: M x y | L x y | C x1 y1 x2 y2 x y | R x y w h | Z
  *   A x y name                                      named destination on this page
  *   K x y w h uri|dest target                       link
@@ -72,7 +74,6 @@ int main(int argc, char **argv) {
     pango_cairo_context_set_resolution(context, 72);
     pango_context_set_round_glyph_positions(context, 0);
     PangoLayout *layout = pango_layout_new(context);
-    PangoFontDescription *font = pango_font_description_new();
 
     FILE *list = fopen(argv[2], "r");
     if (!list) { perror(argv[2]); return 66; }
@@ -89,16 +90,35 @@ int main(int argc, char **argv) {
         int n = split(line, f, 64);
         if (f[0][0] == 'P') {
             if (pages++) cairo_show_page(cr);
-        } else if (f[0][0] == 'T' && n >= 9) {
-            pango_font_description_set_family(font, f[1]);
-            pango_font_description_set_weight(font, atoi(f[2]));
-            pango_font_description_set_style(font, atoi(f[3]) ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
-            pango_font_description_set_absolute_size(font, atof(f[4]) * PANGO_SCALE);
-            pango_layout_set_font_description(layout, font);
-            pango_layout_set_text(layout, f[8], -1);
-            set_hex(cr, f[5]);
-            cairo_move_to(cr, atof(f[6]), atof(f[7]) - pango_layout_get_baseline(layout) / (double)PANGO_SCALE);
+        } else if (f[0][0] == 'T' && n >= 4) {
+            double x = atof(f[1]), y = atof(f[2]);
+            int segments = atoi(f[3]);
+            GString *text = g_string_new(NULL);
+            PangoAttrList *attributes = pango_attr_list_new();
+            for (int i = 0; i < segments && (length = getline(&line, &capacity, list)) > 0; i++) {
+                if (line[length - 1] == '\n') line[length - 1] = 0;
+                if (split(line, f, 64) < 7) continue;
+                PangoFontDescription *segment = pango_font_description_new();
+                pango_font_description_set_family(segment, f[1]);
+                pango_font_description_set_weight(segment, atoi(f[2]));
+                pango_font_description_set_style(segment, atoi(f[3]) ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+                pango_font_description_set_absolute_size(segment, atof(f[4]) * PANGO_SCALE);
+                unsigned colour = (unsigned)strtoul(f[5], NULL, 16);
+                PangoAttribute *font_attribute = pango_attr_font_desc_new(segment);
+                PangoAttribute *colour_attribute = pango_attr_foreground_new(((colour >> 16) & 255) * 257, ((colour >> 8) & 255) * 257, (colour & 255) * 257);
+                font_attribute->start_index = colour_attribute->start_index = text->len;
+                g_string_append(text, f[6]);
+                font_attribute->end_index = colour_attribute->end_index = text->len;
+                pango_attr_list_insert(attributes, font_attribute);
+                pango_attr_list_insert(attributes, colour_attribute);
+                pango_font_description_free(segment);
+            }
+            pango_layout_set_text(layout, text->str, text->len);
+            pango_layout_set_attributes(layout, attributes);
+            cairo_move_to(cr, x, y - pango_layout_get_baseline(layout) / (double)PANGO_SCALE);
             pango_cairo_show_layout(cr, layout);
+            pango_attr_list_unref(attributes);
+            g_string_free(text, TRUE);
         } else if (f[0][0] == 'D' && n >= 4) {
             cairo_new_path(cr);
             for (int i = 4; i < n;) {

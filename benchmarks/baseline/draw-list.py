@@ -47,16 +47,25 @@ def draw_list(pdf, path):
                 if drawing.get("closePath"):
                     ops.append("Z")
                 lines.append("\t".join(["D", hex_colour(drawing.get("fill")), hex_colour(drawing.get("color")), f"{drawing.get('width') or 0:.2f}"] + ops))
+            # Spans on one baseline that follow each other closely form one line of text, set as
+            # one Pango layout with a font per segment, as Briefing sets a paragraph's runs.
             for block in page.get_text("dict")["blocks"]:
                 for line in block.get("lines", []):
+                    groups = []
                     for span in line["spans"]:
-                        name = span["font"].split("+")[-1]
-                        family, _, style = name.partition("-")
-                        text = span["text"].replace("\t", " ")
-                        if not text.strip():
+                        if not span["text"].strip():
                             continue
-                        lines.append("\t".join(["T", families.get(family, family), str(weights.get(style, 400)), "1" if "Italic" in style else "0",
-                                                 f"{span['size']:.3f}", hex_colour(span["color"]), f"{span['origin'][0]:.3f}", f"{span['origin'][1]:.3f}", text]))
+                        previous = groups[-1][-1] if groups else None
+                        if previous and abs(previous["origin"][1] - span["origin"][1]) < 0.5 and span["bbox"][0] - previous["bbox"][2] < 12:
+                            groups[-1].append(span)
+                        else:
+                            groups.append([span])
+                    for group in groups:
+                        lines.append(f"T\t{group[0]['origin'][0]:.3f}\t{group[0]['origin'][1]:.3f}\t{len(group)}")
+                        for span in group:
+                            family, _, style = span["font"].split("+")[-1].partition("-")
+                            lines.append("\t".join(["S", families.get(family, family), str(weights.get(style, 400)), "1" if "Italic" in style else "0",
+                                                     f"{span['size']:.3f}", hex_colour(span["color"]), span["text"].replace("\t", " ")]))
             for link in page.get_links():
                 rect = link["from"]
                 if link.get("uri"):
