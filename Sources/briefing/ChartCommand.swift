@@ -60,6 +60,7 @@ struct ChartCommand: ParsableCommand {
         var timer = PhaseTimer()
         defer { timer.report() }
         let fonts = Prefetch.measurer(fontsDirectory: try Resources.fontsDirectory())
+        defer { _ = try? fonts.value() }  // see Generate: no exit while the font thread runs
         let template = try TemplateLoader.load(
             directory: try Resources.templateDirectory(template), dataFile: data.map(URL.init(fileURLWithPath:)))
         let figure = try ChartResolver.resolve(id: id, facts: template.facts, at: SourceLocation(file: "briefing chart"))

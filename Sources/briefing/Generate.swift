@@ -141,6 +141,9 @@ struct Generate: ParsableCommand {
         // Fonts load on the other core while the template is read, except when the run may
         // well stop at "unchanged" and should not pay for fonts it will not use.
         var fonts = ifChanged ? nil : Prefetch.measurer(fontsDirectory: fontsURL)
+        // A run that fails on its data exits while the font thread may still be inside
+        // fontconfig; letting it finish first keeps the exit (and its status) orderly.
+        defer { _ = try? fonts?.value() }
         let template = try TemplateLoader.load(directory: templateURL, dataFile: dataURL)
         let environment = ProcessInfo.processInfo.environment
         let day = try BriefingDate.resolve(flag: date, environment: environment, policy: template.spec.datePolicy)

@@ -33,6 +33,8 @@ extension Prefetch where Value == PangoTextMeasurer {
     static func measurer(fontsDirectory: URL) -> Prefetch<PangoTextMeasurer> {
         let hyphenator = Prefetch<Hyphenator> { Hyphenator() }
         return Prefetch {
+            // Joined before this work ends (it is long done by then), so no thread outlives it.
+            defer { _ = try? hyphenator.value() }
             let measurer = PangoTextMeasurer(fonts: try FontSetup(fontsDirectory: fontsDirectory)) {
                 (try? hyphenator.value()) ?? Hyphenator()
             }
