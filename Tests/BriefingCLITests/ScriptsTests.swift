@@ -34,6 +34,28 @@ import Testing
         #expect(!text.unicodeScalars.contains("\u{7}"), "control characters in data are dropped, never drawn")
     }
 
+    /// Body text carries soft hyphens inside the layout; the warning counts characters as read.
+    @Test func aMissingCharacterInHyphenatedTextIsPlacedAsRead() throws {
+        let fixture = try TemplateFixture()
+        let directory = try Command.temporaryDirectory()
+        defer {
+            fixture.remove()
+            try? FileManager.default.removeItem(at: directory)
+        }
+        try fixture.replace("sections/it.md", "The IT growth figure", with: "The interconnection \u{1F600} figure")
+        let before =
+            "Bottom line. The fibre cable through the Khunjerab Pass gave Pakistan its first land route for data to China. "
+            + "5G trials with Chinese vendors followed. The interconnection "
+        let result = try Command.run(
+            Command.briefing,
+            ["--template", fixture.directory.path, "--date", "2026-11-30", "--output", directory.appendingPathComponent("b.pdf").path])
+        #expect(result.status == 0)
+        #expect(
+            result.stderr.contains("U+1F600 GRINNING FACE (character \(before.count + 1) of “Bottom line. The fibre cable through"),
+            "\(result.stderr)")
+        #expect(!result.stderr.contains("\u{00AD}"))
+    }
+
     @Test func aCharacterNoFontHasIsReportedAndStrictRefuses() throws {
         let fixture = try fixture(label: "\"Khunjerab \u{1F600} cable\"")
         let directory = try Command.temporaryDirectory()

@@ -120,7 +120,10 @@ public final class PangoTextMeasurer: TextMeasurer {
     private func recordMissingGlyphs(_ layout: OpaquePointer) {
         guard let cText = pango_layout_get_text(layout) else { return }
         let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(cText).assumingMemoryBound(to: UInt8.self), count: strlen(cText)))
-        let text = String(decoding: bytes, as: UTF8.self)
+        // Positions and context count what the reader sees: without the soft hyphens the
+        // hyphenator put into the layout's text.
+        func visible(_ text: String) -> String { String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{00AD}" })) }
+        let text = visible(String(decoding: bytes, as: UTF8.self))
         let unknown = UInt32(PANGO_GLYPH_UNKNOWN_FLAG)
         let iter = pango_layout_get_iter(layout)
         defer { pango_layout_iter_free(iter) }
@@ -131,7 +134,7 @@ public final class PangoTextMeasurer: TextMeasurer {
             for index in 0..<Int(glyphs.num_glyphs) where glyphs.glyphs[index].glyph & unknown != 0 {
                 let byte = offset + Int(glyphs.log_clusters[index])
                 guard byte < bytes.count else { continue }
-                let prefix = String(decoding: bytes[..<byte], as: UTF8.self)
+                let prefix = visible(String(decoding: bytes[..<byte], as: UTF8.self))
                 guard let scalar = String(decoding: bytes[byte...], as: UTF8.self).unicodeScalars.first, seenMissing.insert(scalar).inserted
                 else { continue }
                 let context = text.count > 60 ? String(text.prefix(57)) + "…" : text
