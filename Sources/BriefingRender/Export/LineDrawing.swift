@@ -33,7 +33,8 @@ enum LineDrawing {
         }
     }
 
-    /// The run's foreground colour and alpha, as Pango's cairo renderer sets them.
+    /// The run's foreground colour and alpha, as Pango's cairo renderer sets them. Every run
+    /// Briefing makes has a colour; a run without one keeps the current source.
     private static func setColor(of item: UnsafeMutablePointer<PangoItem>, on cr: OpaquePointer) {
         var color: PangoColor?
         var alpha: UInt16 = 0
@@ -84,7 +85,7 @@ enum LineDrawing {
             return
         }
 
-        let clusterStarts = Set((0..<count).map { Int(glyphs.log_clusters[$0]) }).sorted()
+        let clusterStarts = removed.isEmpty ? [] : Set((0..<count).map { Int(glyphs.log_clusters[$0]) }).sorted()
         let removedSet = Set(removed)
         func isOnlyRemovedHyphens(_ cluster: Int) -> Bool {
             let end = clusterStarts.first { $0 > cluster } ?? length
@@ -97,10 +98,10 @@ enum LineDrawing {
         for index in 0..<count {
             var glyph = glyphs.glyphs[index]
             let cluster = Int(glyphs.log_clusters[index])
-            if glyph.glyph == PANGO_GLYPH_EMPTY, glyph.geometry.width == 0, isOnlyRemovedHyphens(cluster) { continue }
+            if !removed.isEmpty, glyph.glyph == PANGO_GLYPH_EMPTY, glyph.geometry.width == 0, isOnlyRemovedHyphens(cluster) { continue }
             glyph.geometry.x_offset += dx
             glyph.geometry.y_offset += dy
-            kept.append((glyph, Int32(cluster - 2 * removed.prefix { $0 < cluster }.count)))
+            kept.append((glyph, Int32(removed.isEmpty ? cluster : cluster - 2 * removed.prefix { $0 < cluster }.count)))
         }
         pango_glyph_string_set_size(moved, Int32(kept.count))
         for (position, entry) in kept.enumerated() {
