@@ -199,7 +199,7 @@ struct Generate: ParsableCommand {
         var path = output, bytes = 0, outputDigest = ""
         if format == .pdf {
             try AtomicFile.publish(to: target) { temporary in try PDFExporter.export(pages, measurer: measurer, to: temporary) }
-            timer.mark("pdf")
+            timer.mark(format.rawValue)
             let written = try Data(contentsOf: target)
             bytes = written.count
             outputDigest = InputDigest.sha256(of: written)
@@ -214,6 +214,7 @@ struct Generate: ParsableCommand {
                 bytes += (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
             }
             files.removeStale()
+            timer.mark(format.rawValue)
             path = files.pattern
         }
         manifest.lastSuccess = .init(

@@ -20,10 +20,6 @@ struct LanePlacer {
             self.minimumWidth = minimumWidth
             self.width = width
         }
-
-        init(x: Double, width: Double) {
-            self.init(x: x, minimumWidth: width, width: { width })
-        }
     }
 
     struct Placement {

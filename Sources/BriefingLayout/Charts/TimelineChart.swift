@@ -44,8 +44,9 @@ struct TimelineChart {
         let laneHeight = lineHeight + 1.5
         let measureCanvas = canvas
         let requests = points.map { index -> LanePlacer.Request in
-            LanePlacer.Request(x: center(events[index], scale), minimumWidth: measureCanvas.minimumWidth(labelRuns(events[index]))) {
-                measureCanvas.measure(labelRuns(events[index])).width
+            let runs = labelRuns(events[index])
+            return LanePlacer.Request(x: center(events[index], scale), minimumWidth: measureCanvas.minimumWidth(runs)) {
+                measureCanvas.measure(runs).width
             }
         }
         let placements = LanePlacer(chartWidth: width, maxLanes: maxLanes).place(requests)
