@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Layers, each depending only on those above it in this list:
 /// C system modules -> BriefingModel -> BriefingContent -> BriefingTemplate
-/// -> BriefingLayout -> BriefingRender -> briefing (CLI).
+/// -> BriefingLayout -> BriefingRender -> BriefingPipeline (with BriefingSchedule) -> briefing (CLI).
 let package = Package(
     name: "Briefing",
     platforms: [.macOS(.v13)],
@@ -55,16 +55,20 @@ let package = Package(
         ),
         .target(
             name: "BriefingRender",
-            dependencies: ["BriefingLayout", "BriefingContent", "CCairoPango", "CHyphen"]
+            dependencies: ["BriefingLayout", "CCairoPango", "CHyphen"]
         ),
         .target(
             name: "BriefingSchedule",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
+        .target(
+            name: "BriefingPipeline",
+            dependencies: ["BriefingModel", "BriefingContent", "BriefingTemplate", "BriefingLayout", "BriefingRender", "BriefingSchedule"]
+        ),
         .executableTarget(
             name: "briefing",
             dependencies: [
-                "BriefingModel", "BriefingContent", "BriefingTemplate", "BriefingLayout", "BriefingRender", "BriefingSchedule",
+                "BriefingModel", "BriefingPipeline", "BriefingSchedule",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -81,5 +85,8 @@ let package = Package(
         ),
         .testTarget(name: "BriefingCLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "BriefingScheduleTests", dependencies: ["BriefingSchedule"]),
+        .testTarget(
+            name: "BriefingPipelineTests",
+            dependencies: ["BriefingPipeline", "BriefingModel", "BriefingLayout", "BriefingContent", "TestSupport"]),
     ]
 )

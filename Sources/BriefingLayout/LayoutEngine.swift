@@ -75,7 +75,9 @@ public struct LayoutEngine {
             title: document.title, author: document.author ?? document.publisher, subject: document.subtitle,
             keywords: document.keywords.joined(separator: ", "), creator: creator,
             creationDate: String(format: "%04d-%02d-%02dT00:00:00Z", document.date.year, document.date.month ?? 1, document.date.day ?? 1))
-        return PagedDocument(pageSize: style.pageSize, pages: pages, paragraphs: store.paragraphs, outline: outline, metadata: metadata)
+        return PagedDocument(
+            pageSize: style.pageSize, pages: pages, paragraphs: store.paragraphs, shaped: store.shaped, outline: outline,
+            metadata: metadata)
     }
 
     /// Header (title and date) and footer (publisher and page label) on every page but the

@@ -114,12 +114,7 @@ public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
         return number
     }
 
-    /// Whether the job runs at this wall-clock time (weekday 0 = Sunday).
-    public func matches(minute: Int, hour: Int, day: Int, month: Int, weekday: Int) -> Bool {
-        guard minutes.values.contains(minute), hours.values.contains(hour), months.values.contains(month) else { return false }
-        return matchesDay(day: day, weekday: weekday)
-    }
-
+    /// Whether the job runs on this day (weekday 0 = Sunday); times are matched by `CronSchedule`.
     func matchesDay(day: Int, weekday: Int) -> Bool {
         let dayOfMonth = daysOfMonth.values.contains(day), dayOfWeek = daysOfWeek.values.contains(weekday)
         // cron(8): if both fields are restricted, either may match.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What the last runs for one output did, kept beside it as JSON: the digest of every input
+/// What the last runs for one output did, kept in its state folder as JSON: the digest of every input
 /// of the last successful run (for `--if-changed`), and the time and result of the last run
 /// (for `schedule list` and `doctor`).
 public struct RunManifest: Codable, Sendable, Equatable {
@@ -23,11 +23,10 @@ public struct RunManifest: Codable, Sendable, Equatable {
         /// ISO 8601, UTC.
         public var started: String
         public var durationSeconds: Double
-        /// "success", "unchanged" or "failed".
-        public var result: String
+        public var result: RunResult
         public var exitCode: Int32
         public var message: String?
-        public init(started: String, durationSeconds: Double, result: String, exitCode: Int32, message: String?) {
+        public init(started: String, durationSeconds: Double, result: RunResult, exitCode: Int32, message: String?) {
             self.started = started
             self.durationSeconds = durationSeconds
             self.result = result
@@ -73,10 +72,8 @@ public struct RunManifest: Codable, Sendable, Equatable {
         self.lastSuccess = lastSuccess
     }
 
-    /// `output/briefing.pdf` keeps its manifest in `output/briefing.manifest.json`.
-    public static func url(for output: URL) -> URL {
-        output.deletingPathExtension().appendingPathExtension("manifest.json")
-    }
+    /// `output/briefing.pdf` keeps its manifest in `output/.briefing/briefing.pdf/manifest.json`.
+    public static func url(for output: URL) -> URL { RunState(output: output).manifest }
 
     public static func read(for output: URL) -> RunManifest? {
         guard let data = try? Data(contentsOf: url(for: output)) else { return nil }

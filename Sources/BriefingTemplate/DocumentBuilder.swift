@@ -21,8 +21,8 @@ public enum DocumentBuilder {
                 return cached.blocks
             }
             do {
-                let file = try template.file(relativePath, at: location)
-                let text = try TextFile.read(file.url, displayName: file.displayName)
+                let file = try template.read(relativePath, at: location)
+                let text = file.text
                 let (expanded, found) = try expander.expandWithReferences(text, file: file.displayName)
                 references += found
                 let result = try MarkdownParser.parse(expanded, file: file.displayName) { id, options, location in
@@ -106,9 +106,7 @@ public enum DocumentBuilder {
             if figure.confidence != .confirmed { grades.insert(figure.confidence) }
         }
         sections.forEach { collect($0.blocks) }
-        let sources = order.enumerated().compactMap { index, id -> Document.SourceEntry? in
-            template.facts.source(id).map { sourceEntry($0, number: index + 1) }
-        }
+        let sources = numberedSources(order, in: template.facts)
 
         return Document(
             title: spec.title, subtitle: spec.subtitle, publisher: spec.publisher, audience: spec.audience,
@@ -118,8 +116,14 @@ public enum DocumentBuilder {
             isSelection: chosen.count < spec.sections.count)
     }
 
+    /// The Sources list of these source ids, numbered in this order (unknown ids left out):
+    /// the one numbering of a briefing's and a lone chart's sources.
+    public static func numberedSources(_ ids: [String], in facts: FactBase) -> [Document.SourceEntry] {
+        ids.enumerated().compactMap { index, id in facts.source(id).map { sourceEntry($0, number: index + 1) } }
+    }
+
     /// The numbered entry of a source in a Sources list.
-    public static func sourceEntry(_ source: Source, number: Int) -> Document.SourceEntry {
+    static func sourceEntry(_ source: Source, number: Int) -> Document.SourceEntry {
         let publisher = source.publisher.split(separator: ",").first.map(String.init) ?? source.publisher
         return Document.SourceEntry(number: number, id: source.id, text: sourceText(source), url: source.url, publisher: publisher)
     }

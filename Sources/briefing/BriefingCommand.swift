@@ -10,7 +10,9 @@ struct BriefingCommand: ParsableCommand {
         commandName: "briefing",
         abstract: "Generate publication-quality PDF policy briefings from a data model.",
         version: version,
-        subcommands: [Generate.self, SectionsCommand.self, ChartCommand.self, ScheduleCommand.self, DoctorCommand.self],
+        subcommands: [
+            Generate.self, SectionsCommand.self, ChartCommand.self, ScheduleCommand.self, RunJobCommand.self, DoctorCommand.self,
+        ],
         defaultSubcommand: Generate.self
     )
 }

@@ -1,9 +1,5 @@
 import ArgumentParser
-import BriefingContent
-import BriefingLayout
-import BriefingModel
-import BriefingRender
-import BriefingTemplate
+import BriefingPipeline
 import Foundation
 
 /// `briefing chart ID`: one chart on its own page, as PDF, PNG or SVG.
@@ -20,11 +16,7 @@ struct ChartCommand: ParsableCommand {
     @Flag(name: .long, help: "List the chart ids and exit.")
     var list = false
 
-    @Option(name: .long, help: ArgumentHelp("Template folder holding briefing.yaml and data.yaml.", valueName: "dir"))
-    var template: String?
-
-    @Option(name: .long, help: ArgumentHelp("Data file to use instead of the template's data.yaml.", valueName: "file"))
-    var data: String?
+    @OptionGroup var input: TemplateOptions
 
     @Option(name: .long, help: "Output format.")
     var format: OutputFormat = .pdf
@@ -36,52 +28,30 @@ struct ChartCommand: ParsableCommand {
     var dpi: Double = 200
 
     func validate() throws {
-        if !list && id == nil { throw ValidationError("name a chart (\(ChartResolver.ids.joined(separator: ", "))) or pass --list") }
+        let ids = Pipeline.chartKinds.map(\.id).joined(separator: ", ")
+        if !list && id == nil { throw ValidationError("name a chart (\(ids)) or pass --list") }
         if !(36...1200).contains(dpi) { throw ValidationError("--dpi must be between 36 and 1200") }
     }
 
     func run() throws {
         if list {
-            for kind in ChartFigure.Kind.allCases {
-                print("\(kind.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0))\(kind.summary)")
-            }
+            for kind in Pipeline.chartKinds { print("\(kind.id.padding(toLength: 15, withPad: " ", startingAt: 0))\(kind.summary)") }
             return
         }
+        guard let id else { return }
         do {
-            let path = try draw()
+            let pipeline = Pipeline(world: try World.standard(), warnings: ExitStatus.printWarning)
+            defer { pipeline.timer.report() }
+            let request = BriefingRequest(
+                template: try input.templateURL(), data: input.dataURL(), format: format, dpi: dpi,
+                creator: "briefing \(BriefingCommand.version)")
+            let chart = try pipeline.chart(id, request: request)
+            let path = output ?? "output/chart-\(id).\(format.rawValue)"
+            try AtomicFile.publish(chart.bytes, to: URL(fileURLWithPath: path))
+            pipeline.timer.mark("publish")
             print("wrote \(path)")
         } catch {
             throw ExitStatus.fail(error)
         }
-    }
-
-    private func draw() throws -> String {
-        guard let id else { return "" }
-        var timer = PhaseTimer()
-        defer { timer.report() }
-        let fonts = Prefetch.measurer(fontsDirectory: try Resources.fontsDirectory())
-        defer { _ = try? fonts.value() }  // see Generate: no exit while the font thread runs
-        let template = try TemplateLoader.load(
-            directory: try Resources.templateDirectory(template), dataFile: data.map(URL.init(fileURLWithPath:)))
-        let figure = try ChartResolver.resolve(id: id, facts: template.facts, at: SourceLocation(file: "briefing chart"))
-        let sources = figure.sourceIDs.enumerated().compactMap { index, sourceID -> Document.SourceEntry? in
-            guard let source = template.facts.source(sourceID) else { return nil }
-            return DocumentBuilder.sourceEntry(source, number: index + 1)
-        }
-        timer.mark("load")
-        let measurer = try fonts.value()
-        timer.mark("fonts")
-        let page = StandaloneChart.layout(figure, sources: sources, measurer: measurer, creator: "briefing \(BriefingCommand.version)")
-        timer.mark("layout")
-        let path = output ?? "output/chart-\(id).\(format.rawValue)"
-        try AtomicFile.publish(to: URL(fileURLWithPath: path)) { temporary in
-            switch format {
-            case .pdf: try PDFExporter.export(page, measurer: measurer, to: temporary)
-            case .png: try ImageExporter.export(page, page: 0, format: .png, measurer: measurer, to: temporary, dpi: dpi)
-            case .svg: try ImageExporter.export(page, page: 0, format: .svg, measurer: measurer, to: temporary)
-            }
-        }
-        timer.mark(format.rawValue)
-        return path
     }
 }

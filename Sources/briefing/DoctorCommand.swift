@@ -1,6 +1,5 @@
 import ArgumentParser
-import BriefingModel
-import BriefingRender
+import BriefingPipeline
 import BriefingSchedule
 import Foundation
 
@@ -13,7 +12,7 @@ struct DoctorCommand: ParsableCommand {
         discussion: "Exit status: 0 when every check passes, 1 when any fails."
     )
 
-    private final class Report {
+    final class Report {
         var failures = 0
         func ok(_ text: String) { print("ok    \(text)") }
         func warn(_ text: String, fix: String) { print("warn  \(text)\n      fix: \(fix)") }
@@ -51,8 +50,8 @@ struct DoctorCommand: ParsableCommand {
         if let home = Resources.home() {
             report.ok("templates and fonts found in \(home.path)")
             do {
-                _ = try FontSetup(fontsDirectory: home.appendingPathComponent("Fonts"))
-                report.ok("the bundled fonts load (\(FontSetup.serifFamily), \(FontSetup.sansFamily))")
+                let families = try FontCheck.families(in: home.appendingPathComponent("Fonts"))
+                report.ok("the bundled fonts load (\(families.joined(separator: ", ")))")
             } catch {
                 report.fail("the bundled fonts do not load: \(error)", fix: "reinstall with 'make install' or restore the Fonts/ folder")
             }
@@ -89,50 +88,14 @@ struct DoctorCommand: ParsableCommand {
         if report.failures > 0 { throw ExitCode(1) }
     }
 
-    private func check(template: URL, report: Report) {
+    func check(template: URL, report: Report) {
         do {
-            let loaded = try TemplateLoader.load(directory: template)
-            report.ok("template \(template.path) is valid (\(loaded.spec.sections.count) sections)")
+            let count = try Pipeline(world: .templatesOnly).check(template: template)
+            report.ok("template \(template.path) is valid (\(count) sections)")
         } catch {
             report.fail(
                 "template \(template.path) does not load:\n\(error)",
                 fix: "correct the files named above; 'briefing generate' shows the same errors")
-        }
-    }
-
-    private func check(job: CrontabBlock.Job, report: Report) {
-        let name = "job '\(job.name)'"
-        do {
-            let expression = try CronExpression(job.schedule)
-            let next = CronSchedule(expression).next(after: Date(), count: 1).first.map(ScheduleCommand.localTime) ?? "never"
-            report.ok("\(name): '\(job.schedule)' is valid; next run \(next)")
-        } catch {
-            report.fail(
-                "\(name): '\(job.schedule)' is not a valid cron expression: \(error)",
-                fix: "briefing schedule add \(job.name) --cron \"...\" -- ...")
-        }
-        let words = CronCommand.words(of: job.command)
-        if let binary = words.first(where: { $0.hasPrefix("/") }), FileManager.default.isExecutableFile(atPath: binary) {
-            report.ok("\(name): runs \(binary)")
-        } else {
-            report.fail("\(name): its binary is missing", fix: "schedule it again with the installed binary")
-        }
-        if let index = words.firstIndex(of: "--template"), index + 1 < words.count {
-            check(template: URL(fileURLWithPath: words[index + 1]), report: report)
-        }
-        if let index = words.firstIndex(of: "--output"), index + 1 < words.count {
-            let output = URL(fileURLWithPath: words[index + 1])
-            do {
-                try AtomicFile.checkFolder(of: output)
-                report.ok("\(name): can write \(output.path)")
-            } catch {
-                report.fail("\(name): \(error)", fix: "create the folder or fix its permissions")
-            }
-            if let run = RunManifest.read(for: output)?.lastRun, run.result == "failed" {
-                report.warn(
-                    "\(name): the last run failed (exit \(run.exitCode)): \(run.message ?? "")",
-                    fix: "see \(output.deletingPathExtension().path).cron.log")
-            }
         }
     }
 

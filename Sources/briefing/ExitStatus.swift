@@ -1,6 +1,6 @@
 import ArgumentParser
 import BriefingModel
-import BriefingRender
+import BriefingPipeline
 import Foundation
 
 /// The one place failures become process exit codes (sysexits.h), so cron and scripts can
@@ -14,23 +14,19 @@ enum ExitStatus {
     static let tryAgain: Int32 = 75
 
     static func code(for error: Error) -> Int32 {
-        switch error {
-        case let error as InputError:
-            switch error.kind {
-            case .missingInput: noInput
-            case .invalidData: dataError
-            case .usage: usage
-            case .cannotCreate: cannotCreate
-            }
-        case RenderError.fonts: noInput
-        case RenderError.surface: cannotCreate
-        case let error as OutputError: error.code
-        default: software
+        switch FailureKind(of: error) {
+        case .usage: usage
+        case .invalidData: dataError
+        case .missingInput: noInput
+        case .cannotCreate: cannotCreate
+        case .tryAgain: tryAgain
+        case .software: software
         }
     }
 
     /// Prints the error the compiler way on standard error and exits with its code.
     static func fail(_ error: Error) -> ExitCode {
+        if let exit = error as? ExitCode { return exit }
         let message: String
         switch error {
         case let error as InputError: message = error.description
@@ -39,11 +35,9 @@ enum ExitStatus {
         FileHandle.standardError.write((message + "\n").data(using: .utf8)!)
         return ExitCode(code(for: error))
     }
-}
 
-/// A problem writing the output.
-struct OutputError: Error, CustomStringConvertible {
-    var message: String
-    var code: Int32 = ExitStatus.cannotCreate
-    var description: String { message }
+    /// Warnings go to standard error as they are found.
+    static func printWarning(_ warning: Diagnostic) {
+        FileHandle.standardError.write((warning.description + "\n").data(using: .utf8)!)
+    }
 }

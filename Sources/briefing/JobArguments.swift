@@ -1,34 +1,47 @@
+import ArgumentParser
 import BriefingModel
+import BriefingPipeline
 import Foundation
 
-/// Turns the options a user gives `schedule add` into the absolute `generate` command cron
-/// will run.
-struct JobArguments {
-    var words: [String]
-    var output: URL
-    var log: URL
-
+/// Turns what a user gives `schedule add` after `--` into the `generate` arguments a job file
+/// stores: every option kept as typed (`--strict`, `--format`, `--quiet`, ...), the paths
+/// made absolute (cron runs jobs from `$HOME`), and the template and output always named.
+enum JobArguments {
     /// This binary's absolute path (cron does not search PATH the way a shell does).
     static var executable: String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
     }
 
-    static func build(from generate: Generate, keep: Int?, ifChanged: Bool) throws -> JobArguments {
+    /// Options whose value is a path.
+    private static let pathOptions: Set<String> = ["--template", "--data", "--output", "-o"]
+
+    static func build(_ words: [String], keep: Int?, ifChanged: Bool) throws -> (arguments: [String], output: URL) {
+        let generate = try Generate.parse(words)  // rejects what generate would reject, now
+        var arguments: [String] = []
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            if let equals = word.firstIndex(of: "="), pathOptions.contains(String(word[..<equals])) {
+                arguments += [String(word[..<equals]), absolute(String(word[word.index(after: equals)...]))]
+            } else if pathOptions.contains(word), index + 1 < words.count {
+                arguments += [word, absolute(words[index + 1])]
+                index += 1
+            } else {
+                arguments.append(word)
+            }
+            index += 1
+        }
         let output = URL(fileURLWithPath: generate.output).standardizedFileURL
         try AtomicFile.checkFolder(of: output)
-        let template = try Resources.templateDirectory(generate.template).standardizedFileURL
-        var words = ["generate", "--template", template.path, "--output", output.path]
-        if let data = generate.data { words += ["--data", URL(fileURLWithPath: data).standardizedFileURL.path] }
-        if let sections = generate.sections { words += ["--sections", sections] }
-        if let skip = generate.skip { words += ["--skip", skip] }
-        if let date = generate.date { words += ["--date", date] }
-        if generate.format != .pdf { words += ["--format", generate.format.rawValue, "--dpi", String(generate.dpi)] }
-        if ifChanged || generate.ifChanged { words.append("--if-changed") }
-        if let keep = keep ?? generate.keep { words += ["--keep", String(keep)] }
-        let log = output.deletingPathExtension().appendingPathExtension("cron.log")
-        return JobArguments(words: words, output: output, log: log)
+        if generate.input.template == nil { arguments += ["--template", try generate.input.templateURL().path] }
+        if !arguments.contains(where: { ["--output", "-o"].contains($0) }) { arguments += ["--output", output.path] }
+        if ifChanged && !generate.contract.ifChanged { arguments.append("--if-changed") }
+        if let keep { arguments += ["--keep", String(keep)] }
+        return (arguments, output)
     }
+
+    private static func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
 }
 
 /// Usage errors raised by the command line itself.

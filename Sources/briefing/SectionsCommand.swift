@@ -1,5 +1,5 @@
 import ArgumentParser
-import BriefingModel
+import BriefingPipeline
 
 /// `briefing sections`: what `--sections` and `--skip` can name.
 struct SectionsCommand: ParsableCommand {
@@ -8,14 +8,13 @@ struct SectionsCommand: ParsableCommand {
         abstract: "List the template's sections: id, title and a one-line summary."
     )
 
-    @Option(name: .long, help: ArgumentHelp("Template folder holding briefing.yaml and data.yaml.", valueName: "dir"))
-    var template: String?
+    @OptionGroup var input: TemplateOptions
 
     func run() throws {
         do {
-            let template = try TemplateLoader.load(directory: try Resources.templateDirectory(template))
-            let width = (template.spec.sections.map(\.id.count).max() ?? 0) + 2
-            for section in template.spec.sections {
+            let sections = try Pipeline(world: .templatesOnly).sections(of: try input.templateURL())
+            let width = (sections.map(\.id.count).max() ?? 0) + 2
+            for section in sections {
                 print(section.id.padding(toLength: width, withPad: " ", startingAt: 0) + section.title)
                 if !section.summary.isEmpty { print(String(repeating: " ", count: width) + section.summary) }
             }

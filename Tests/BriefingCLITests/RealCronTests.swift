@@ -24,7 +24,7 @@ import Testing
             "cron is not running: start it with 'service cron start'\n\(doctor.stdout)")
 
         // Wait for cron's next minute and the run itself.
-        let manifest = directory.appendingPathComponent("briefing.manifest.json")
+        let manifest = directory.appendingPathComponent(".briefing/briefing.pdf/manifest.json")
         let deadline = Date().addingTimeInterval(150)
         while Date() < deadline, !FileManager.default.fileExists(atPath: manifest.path) { Thread.sleep(forTimeInterval: 2) }
         Thread.sleep(forTimeInterval: 1)

@@ -8,11 +8,13 @@ import Testing
     struct FakeCrontab {
         let directory: URL
         var file: URL { directory.appendingPathComponent("table") }
+        var jobs: URL { directory.appendingPathComponent("jobs") }
         var environment: [String: String] {
             var environment = ProcessInfo.processInfo.environment
             environment["BRIEFING_CRONTAB"] = directory.appendingPathComponent("crontab").path
             environment["FAKE_CRONTAB_FILE"] = file.path
             environment["TZ"] = "Europe/London"
+            environment["BRIEFING_JOBS"] = jobs.path
             return environment
         }
 
@@ -55,12 +57,18 @@ import Testing
         let table = try #require(fake.table)
         #expect(table.hasPrefix(original + "\n"))
         let line = try #require(table.split(separator: "\n").first { $0.hasPrefix("0 6 * * mon ") })
-        // Absolute paths, quoted; % escaped; cron's environment fixed; output to a log beside the PDF.
+        // The crontab runs the job file by name, with absolute paths and cron's environment
+        // fixed; its output goes to a log beside the job file, not beside the PDF.
         #expect(line.contains("LANG=C.UTF-8 PATH=/usr/local/bin:/usr/bin:/bin '/"))
-        #expect(line.contains("'--output' '\(output.path.replacingOccurrences(of: "'", with: "'\\''"))'"))
-        #expect(line.contains("'--template' '/"))
-        #expect(line.contains("'--if-changed'") && line.contains("'--keep' '4'") && line.contains("'--sections' 'it,space'"))
-        #expect(line.hasSuffix("> '\(fake.directory.path)/out/brief ing'\\''s.cron.log' 2>&1"))
+        #expect(line.contains("'run-job' 'weekly' '--jobs' '\(fake.jobs.path)'"))
+        #expect(line.hasSuffix("> '\(fake.jobs.path)/weekly.log' 2>&1"))
+        // The job file holds every generate option, paths absolute.
+        let job = try JSONSerialization.jsonObject(with: Data(contentsOf: fake.jobs.appendingPathComponent("weekly.json"))) as? [String: Any]
+        let arguments = try #require(job?["arguments"] as? [String])
+        #expect(arguments.contains(output.path) && arguments.contains("--template"))
+        #expect(arguments.first { $0.hasPrefix("/") && $0.hasSuffix("sino-pak") } != nil)
+        #expect(arguments.contains("--if-changed") && arguments.contains("4") && arguments.contains("it,space"))
+        #expect(job?["schedule"] as? String == "0 6 * * mon" && job?["output"] as? String == output.path)
 
         // Adding the same name replaces the job.
         #expect(try fake.run(["schedule", "add", "weekly", "--cron", "@daily", "--", "--output", output.path]).status == 0)
@@ -75,6 +83,7 @@ import Testing
 
         #expect(try fake.run(["schedule", "remove", "weekly"]).status == 0)
         #expect(fake.table == original)
+        #expect(!FileManager.default.fileExists(atPath: fake.jobs.appendingPathComponent("weekly.json").path))
     }
 
     @Test func removeAllRestoresNoCrontab() throws {
@@ -111,5 +120,55 @@ import Testing
             result.stdout.split(separator: "\n").map { String($0.split(separator: " ")[0]) } == [
                 "2027-03-28T02:00:00+01:00", "2027-03-29T01:30:00+01:00",
             ])
+    }
+
+    /// The whole generate command lives in the job file, so an option like --strict reaches
+    /// the scheduled run (it was once dropped when the command was rebuilt from the crontab).
+    @Test func aStrictJobRunsStrict() throws {
+        let fake = try FakeCrontab()
+        defer { try? FileManager.default.removeItem(at: fake.directory) }
+        let pdf = fake.directory.appendingPathComponent("x.pdf")
+        // Leaving out 'strategic' makes the space section's reference to it a warning.
+        let add = try fake.run([
+            "schedule", "add", "x", "--cron", "0 6 * * mon", "--", "--strict", "--sections", "it,space", "--output", pdf.path,
+        ])
+        #expect(add.status == 0, "\(add.stderr)")
+        let line = try #require(fake.table?.split(separator: "\n").first { $0.hasPrefix("0 6 * * mon ") })
+        #expect(line.contains("'run-job' 'x'"))
+        let job = try JSONSerialization.jsonObject(with: Data(contentsOf: fake.jobs.appendingPathComponent("x.json"))) as? [String: Any]
+        #expect((job?["arguments"] as? [String])?.contains("--strict") == true)
+
+        let run = try fake.run(["run-job", "x", "--jobs", fake.jobs.path])
+        #expect(run.status == 65, "\(run.stderr)")
+        #expect(run.stderr.contains("--strict: nothing was written"))
+        #expect(!FileManager.default.fileExists(atPath: pdf.path))
+
+        // The same job without --strict publishes the briefing.
+        #expect(try fake.run(["schedule", "add", "x", "--cron", "0 6 * * mon", "--", "--sections", "it,space", "--output", pdf.path]).status == 0)
+        let relaxed = try fake.run(["run-job", "x"])
+        #expect(relaxed.status == 0, "\(relaxed.stderr)")
+        #expect(FileManager.default.fileExists(atPath: pdf.path))
+        #expect(try fake.run(["run-job", "nope"]).status == 66)
+    }
+
+    /// A crontab block written by the earlier format (the whole command in the crontab) is
+    /// reported by doctor with the command that migrates it.
+    @Test func doctorReportsJobsOfTheEarlierFormat() throws {
+        let fake = try FakeCrontab()
+        defer { try? FileManager.default.removeItem(at: fake.directory) }
+        let old = """
+            # >>> briefing schedule: managed by `briefing schedule`, do not edit by hand >>>
+            # job: weekly
+            0 6 * * mon LANG=C.UTF-8 PATH=/usr/local/bin:/usr/bin:/bin '/usr/local/bin/briefing' 'generate' '--template' '/t' \
+            '--output' '/tmp/w.pdf' '--strict' > '/tmp/w.cron.log' 2>&1
+            # <<< briefing schedule <<<
+
+            """
+        try old.write(to: fake.file, atomically: true, encoding: .utf8)
+        let doctor = try fake.run(["doctor"])
+        #expect(doctor.stdout.contains("job 'weekly': stored in the crontab in the earlier format"), "\(doctor.stdout)")
+        #expect(doctor.stdout.contains("fix: briefing schedule add weekly --cron '0 6 * * mon' -- '--template' '/t' '--output' '/tmp/w.pdf' '--strict'"))
+        let list = try fake.run(["schedule", "list"])
+        #expect(list.stdout.contains("earlier format") && list.stdout.contains("output: /tmp/w.pdf"))
     }
 }

@@ -41,9 +41,6 @@ public struct ChartStyle: Sendable {
 
     public var others: ShapeStyle { ShapeStyle(fill: Color(hex: 0xE6E8EC), pattern: .diagonal(Color(hex: 0xA9AFB8), spacing: 2.2)) }
 
-    /// Text colour that reads on a segment of this style.
-    public func onSegment(_ style: ShapeStyle, focus: Bool) -> Color { focus ? Color(hex: 0xFFFFFF) : house.ink }
-
     // MARK: Domains
 
     public func color(_ domain: Domain) -> Color {

@@ -37,6 +37,7 @@ public enum StandaloneChart {
             creator: creator, creationDate: "")
         return PagedDocument(
             pageSize: Size(width: style.frameWidth + 2 * margin, height: (bottom + margin).rounded(.up)),
-            pages: [PagedDocument.Page(items: items)], paragraphs: store.paragraphs, outline: [], metadata: metadata)
+            pages: [PagedDocument.Page(items: items)], paragraphs: store.paragraphs, shaped: store.shaped, outline: [],
+            metadata: metadata)
     }
 }

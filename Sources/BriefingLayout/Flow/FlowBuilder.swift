@@ -105,7 +105,7 @@ struct FlowBuilder {
 
         let drawing = ChartLayout.draw(figure, width: width, store: store, style: ChartStyle(house: style))
         elements.append(
-            FlowElement(kind: .drawing(drawing.items, height: drawing.size.height), x: x, width: width, spaceAfter: 6, keepWithNext: true))
+            FlowElement(kind: .drawing(drawing.items, height: drawing.size.height, alt: figure.altText), x: x, width: width, spaceAfter: 6, keepWithNext: true))
 
         let sourceStyle = style.small.with { $0.size = 7.4 }
         var runs = [TextRun("Source: ", sourceStyle.with { $0.weight = .semibold })]

@@ -5,7 +5,7 @@ struct FlowElement {
         case space(Double)
         case rule(Color, thickness: Double)
         /// A chart: items laid out at the origin, placed whole.
-        case drawing([FrameItem], height: Double)
+        case drawing([FrameItem], height: Double, alt: String)
     }
 
     var kind: Kind

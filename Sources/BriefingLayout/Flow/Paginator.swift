@@ -66,7 +66,7 @@ struct Paginator {
             return element.spaceBefore + measured.height(of: 0..<lines)
         case .space(let height): return height
         case .rule(_, let thickness): return element.spaceBefore + thickness
-        case .drawing(_, let height): return element.spaceBefore + height
+        case .drawing(_, let height, _): return element.spaceBefore + height
         }
     }
 
@@ -76,7 +76,7 @@ struct Paginator {
         case .paragraph(_, let measured): element.spaceBefore + measured.height
         case .space(let height): height
         case .rule(_, let thickness): element.spaceBefore + thickness
-        case .drawing(_, let height): element.spaceBefore + height
+        case .drawing(_, let height, _): element.spaceBefore + height
         }
     }
 
@@ -152,13 +152,13 @@ struct Paginator {
             y += thickness + element.spaceAfter
         case .paragraph(let index, let measured):
             placeParagraph(element, index: index, measured: measured)
-        case .drawing(let items, let height):
+        case .drawing(let items, let height, let alt):
             y += atTop ? 0 : element.spaceBefore
             if y + height > frame.maxY, !atTop { newPage() }
             if let anchor = element.anchor { emit(.anchor(name: anchor, at: Point(x: frame.x, y: y))) }
-            emit(.beginStructure("Figure"))
+            emit(.beginStructure(.figure(alt: alt)))
             for item in items { emit(item.offsetBy(dx: frame.x + element.x, dy: y)) }
-            emit(.endStructure("Figure"))
+            emit(.endStructure(.figure(alt: alt)))
             y += height + element.spaceAfter
         }
     }

@@ -16,8 +16,8 @@ public enum FrameItem: Sendable, Hashable {
     /// would otherwise be stored at that size.
     indirect case shape(Shape, ShapeStyle)
     /// Opens or closes a PDF structure element around the items between (a chart's Figure).
-    case beginStructure(String)
-    case endStructure(String)
+    case beginStructure(StructureRole)
+    case endStructure(StructureRole)
 }
 
 extension FrameItem {

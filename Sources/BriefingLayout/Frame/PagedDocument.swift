@@ -1,5 +1,5 @@
-/// A finished layout: pages of positioned items, the paragraphs they draw from, and the
-/// outline. What exporters consume.
+/// A finished layout: pages of positioned items, the paragraphs they draw from (with their
+/// shaped text), and the outline. What exporters consume; it needs no measurer to be drawn.
 public struct PagedDocument: Sendable {
     public struct Page: Sendable {
         public var items: [FrameItem]
@@ -47,13 +47,19 @@ public struct PagedDocument: Sendable {
     public var pageSize: Size
     public var pages: [Page]
     public var paragraphs: [Paragraph]
+    /// The shaped text of each paragraph, by the same index (nil where the measurer keeps none).
+    public var shaped: [(any ShapedText)?]
     public var outline: [OutlineEntry]
     public var metadata: Metadata
 
-    public init(pageSize: Size, pages: [Page], paragraphs: [Paragraph], outline: [OutlineEntry], metadata: Metadata) {
+    public init(
+        pageSize: Size, pages: [Page], paragraphs: [Paragraph], shaped: [(any ShapedText)?] = [], outline: [OutlineEntry],
+        metadata: Metadata
+    ) {
         self.pageSize = pageSize
         self.pages = pages
         self.paragraphs = paragraphs
+        self.shaped = shaped.isEmpty ? Array(repeating: nil, count: paragraphs.count) : shaped
         self.outline = outline
         self.metadata = metadata
     }

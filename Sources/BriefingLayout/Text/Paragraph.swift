@@ -44,12 +44,39 @@ public struct Paragraph: Sendable, Hashable {
     public var plainText: String { runs.map(\.text).joined() }
 }
 
-/// Standard PDF structure types the renderer tags (those cairo 1.16 writes and that nest
-/// validly without list or table containers).
-public enum StructureRole: String, Sendable, Hashable {
-    case title = "H1"
-    case section = "H2"
-    case subsection = "H3"
-    case paragraph = "P"
-    case caption = "Caption"
+/// What a piece of content is, for the PDF's structure tree: the typed seam between layout and
+/// the exporter (and the accessibility post-processing to come), instead of tag-name strings.
+public enum StructureRole: Sendable, Hashable {
+    case document
+    /// H1 (the title), H2 (sections), H3 (sub-headings).
+    case heading(level: Int)
+    case paragraph
+    case list, listItem, label, listBody
+    /// A chart or image, with the text that stands for it.
+    case figure(alt: String)
+    case caption
+    case link
+    /// Running heads, footers and decoration: not part of the reading order.
+    case artifact
+
+    public static let title = StructureRole.heading(level: 1)
+    public static let section = StructureRole.heading(level: 2)
+    public static let subsection = StructureRole.heading(level: 3)
+
+    /// The standard PDF structure type.
+    public var tag: String {
+        switch self {
+        case .document: "Document"
+        case .heading(let level): "H\(level)"
+        case .paragraph: "P"
+        case .list: "L"
+        case .listItem: "LI"
+        case .label: "Lbl"
+        case .listBody: "LBody"
+        case .figure: "Figure"
+        case .caption: "Caption"
+        case .link: "Link"
+        case .artifact: "Artifact"
+        }
+    }
 }

@@ -48,13 +48,32 @@ public struct LinkBox: Sendable, Hashable {
     }
 }
 
+/// Text as a measurer shaped it, kept so the painter draws exactly what layout measured
+/// without asking the measurer again: a finished page is a value that can be drawn later,
+/// elsewhere, or more than once (watch mode, image pages, post-processing). Immutable once
+/// made; what it holds is up to the measurer (Pango keeps its `PangoLayout`).
+public protocol ShapedText: AnyObject, Sendable {}
+
 public struct MeasuredParagraph: Sendable, Hashable {
     public var lines: [LineMetrics]
     public var links: [LinkBox]
+    /// The shaped text behind these lines, if the measurer keeps one (a fake measurer does not).
+    public var shaped: (any ShapedText)?
 
-    public init(lines: [LineMetrics], links: [LinkBox]) {
+    public init(lines: [LineMetrics], links: [LinkBox], shaped: (any ShapedText)? = nil) {
         self.lines = lines
         self.links = links
+        self.shaped = shaped
+    }
+
+    /// Geometry only: two measurements with the same lines and links are equal however shaped.
+    public static func == (lhs: MeasuredParagraph, rhs: MeasuredParagraph) -> Bool {
+        lhs.lines == rhs.lines && lhs.links == rhs.links
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(lines)
+        hasher.combine(links)
     }
 
     public var height: Double { lines.last?.bottom ?? 0 }

@@ -9,6 +9,27 @@ public struct Template: Sendable {
     public var specFileName: String
     public var dataFileName: String
     public var dataFile: URL
+    /// Where the template's files are read from; section files are read through it too.
+    public var files: any TemplateFiles
+
+    public init(
+        directory: URL, spec: BriefingSpec, facts: FactBase, specFileName: String, dataFileName: String, dataFile: URL,
+        files: any TemplateFiles = DiskFiles()
+    ) {
+        self.directory = directory
+        self.spec = spec
+        self.facts = facts
+        self.specFileName = specFileName
+        self.dataFileName = dataFileName
+        self.dataFile = dataFile
+        self.files = files
+    }
+
+    /// The text of a file the template names, read through `files`.
+    public func read(_ relative: String, at location: SourceLocation) throws -> (text: String, displayName: String) {
+        let file = try self.file(relative, at: location)
+        return (try files.read(file.url, displayName: file.displayName), file.displayName)
+    }
 
     /// A file named by the template, refused if it would leave the template folder.
     public func file(_ relative: String, at location: SourceLocation) throws -> (url: URL, displayName: String) {

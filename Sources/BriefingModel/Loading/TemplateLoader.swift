@@ -3,9 +3,9 @@ import Foundation
 /// Loads a template folder (`briefing.yaml`, `data.yaml`, the section files it names) and
 /// validates it as a whole, so every problem is reported in one run.
 public enum TemplateLoader {
-    public static func load(directory: URL, dataFile: URL? = nil) throws -> Template {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+    /// - Parameter files: where the files are read from (the disk unless a caller injects another).
+    public static func load(directory: URL, dataFile: URL? = nil, files: any TemplateFiles = DiskFiles()) throws -> Template {
+        guard files.kind(of: directory) == .folder else {
             throw InputError(
                 kind: .missingInput, SourceLocation(file: DisplayPath.of(directory)), "no such template folder",
                 hint: "pass --template DIR with a folder holding briefing.yaml and data.yaml")
@@ -19,7 +19,7 @@ public enum TemplateLoader {
         var missing = false
         for (url, isSpec) in [(specURL, true), (dataURL, false)] {
             do {
-                let (root, context) = try YAMLFile.load(url, displayName: DisplayPath.of(url))
+                let (root, context) = try YAMLFile.load(url, displayName: DisplayPath.of(url), files: files)
                 if isSpec {
                     spec = BriefingSpecDecoder(context: context).decode(root)
                 } else {
@@ -38,7 +38,7 @@ public enum TemplateLoader {
 
         let template = Template(
             directory: directory, spec: spec, facts: facts, specFileName: DisplayPath.of(specURL),
-            dataFileName: DisplayPath.of(dataURL), dataFile: dataURL)
+            dataFileName: DisplayPath.of(dataURL), dataFile: dataURL, files: files)
         // A fact that failed to decode would show up again as a dangling reference: skip the
         // cross-file checks until the data file itself is clean.
         let dataIsClean = !diagnostics.all.contains { $0.location.file == template.dataFileName && $0.severity == .error }
@@ -56,7 +56,7 @@ public enum TemplateLoader {
         for (file, location, what) in files {
             do {
                 let resolved = try template.file(file, at: location)
-                if !FileManager.default.fileExists(atPath: resolved.url.path) {
+                if template.files.kind(of: resolved.url) == .missing {
                     problems.append(.error(location, "the file of \(what) does not exist: \(resolved.displayName)"))
                 }
             } catch let error as InputError {

@@ -5,9 +5,9 @@ import Yams
 /// with the file's display name.
 public enum YAMLFile {
     /// The root node, or throws an `InputError` (missing file: 66; unreadable or bad syntax: 65).
-    public static func load(_ url: URL, displayName: String) throws -> (YAMLNode, DecodeContext) {
+    public static func load(_ url: URL, displayName: String, files: any TemplateFiles = DiskFiles()) throws -> (YAMLNode, DecodeContext) {
         let context = DecodeContext(file: displayName)
-        let text = try TextFile.read(url, displayName: displayName)
+        let text = try files.read(url, displayName: displayName)
         let root: Node?
         do {
             // No implicit typing: the model reads every scalar as written (see `YAMLNode.string`),

@@ -2,14 +2,13 @@ import BriefingLayout
 import CCairoPango
 
 /// Draws finished pages with Cairo. One exhaustive switch over `FrameItem`, shared by every
-/// output format; tag calls (links, destinations) are no-ops on non-PDF surfaces.
+/// output format; tag calls (links, destinations) are no-ops on non-PDF surfaces. Text comes
+/// from the shaped paragraphs the document carries, so no measurer is needed here.
 final class CairoPainter {
     private let document: PagedDocument
-    private let measurer: PangoTextMeasurer
 
-    init(document: PagedDocument, measurer: PangoTextMeasurer) {
+    init(document: PagedDocument) {
         self.document = document
-        self.measurer = measurer
     }
 
     func draw(page index: Int, on cr: OpaquePointer) {
@@ -41,23 +40,27 @@ final class CairoPainter {
                 cairo_tag_end(cr, CAIRO_TAG_DEST)
             case .shape(let shape, let style):
                 drawShape(shape, style, on: cr)
-            case .beginStructure(let name):
-                cairo_tag_begin(cr, name, nil)
-            case .endStructure(let name):
-                cairo_tag_end(cr, name)
+            case .beginStructure(let role):
+                // cairo 1.16 drops an Alt attribute; the alt text reaches the PDF as the
+                // printed caption until post-processing writes /Alt.
+                cairo_tag_begin(cr, role.tag, nil)
+            case .endStructure(let role):
+                cairo_tag_end(cr, role.tag)
             }
         }
     }
 
     private func drawText(_ paragraph: Int, lines: Range<Int>, origin: Point, width: Double, on cr: OpaquePointer) {
-        let entry = measurer.layout(document.paragraphs[paragraph], width: width)
-        let role = document.paragraphs[paragraph].role?.rawValue
+        // Shaped by the Pango measurer during layout; a document laid out by another
+        // measurer (a test's fake) has no glyphs to draw.
+        guard let shaped = document.shaped[paragraph] as? PangoShapedText else { return }
+        let role = document.paragraphs[paragraph].role?.tag
         if let role { cairo_tag_begin(cr, role, nil) }
         defer { if let role { cairo_tag_end(cr, role) } }
-        guard let text = pango_layout_get_text(entry.layout) else { return }
-        for index in lines where index < entry.measured.lines.count {
-            let metrics = entry.measured.lines[index]
-            guard let line = pango_layout_get_line_readonly(entry.layout, Int32(index)) else { continue }
+        guard let text = pango_layout_get_text(shaped.layout) else { return }
+        for index in lines where index < shaped.lines.count {
+            let metrics = shaped.lines[index]
+            guard let line = pango_layout_get_line_readonly(shaped.layout, Int32(index)) else { continue }
             cairo_move_to(cr, origin.x + metrics.x, origin.y + metrics.baseline)
             LineDrawing.draw(line, text: text, on: cr)
         }

@@ -2,20 +2,18 @@ import BriefingLayout
 import CCairoPango
 import Foundation
 
-/// Writes pages as PNG or SVG with the same painter as the PDF, so every format shows the
-/// same layout. One file per page.
+/// Draws pages as PNG or SVG with the same painter as the PDF, so every format shows the
+/// same layout. One image per page, returned as bytes.
 public enum ImageExporter {
     public enum Format: String, Sendable, CaseIterable {
         case png, svg
     }
 
-    /// Draws page `index` into `url`. PNG is rendered at `dpi` on a white background.
-    public static func export(
-        _ document: PagedDocument, page index: Int, format: Format, measurer: PangoTextMeasurer,
-        to url: URL, dpi: Double = 150
-    ) throws {
+    /// Page `index` as an image. PNG is rendered at `dpi` on a white background.
+    public static func export(_ document: PagedDocument, page index: Int, format: Format, dpi: Double = 150) throws -> Data {
         let size = document.pageSize
-        let painter = CairoPainter(document: document, measurer: measurer)
+        let painter = CairoPainter(document: document)
+        let sink = ByteSink()
         switch format {
         case .png:
             let scale = dpi / 72
@@ -31,11 +29,11 @@ public enum ImageExporter {
             cairo_scale(cr, scale, scale)
             painter.draw(page: index, on: cr)
             cairo_surface_flush(surface)
-            try check(cairo_status(cr), url)
-            try check(cairo_surface_write_to_png(surface, url.path), url)
+            try PDFExporter.check(cairo_status(cr))
+            try PDFExporter.check(cairo_surface_write_to_png_stream(surface, ByteSink.write, sink.closure))
         case .svg:
-            guard let surface = cairo_svg_surface_create(url.path, size.width, size.height) else {
-                throw RenderError.surface("cairo could not create \(url.path)")
+            guard let surface = cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, size.width, size.height) else {
+                throw RenderError.surface("cairo could not create an SVG surface")
             }
             defer { cairo_surface_destroy(surface) }
             cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1)
@@ -43,15 +41,10 @@ public enum ImageExporter {
             painter.draw(page: index, on: cr)
             let status = cairo_status(cr)
             cairo_destroy(cr)
-            try check(status, url)
+            try PDFExporter.check(status)
             cairo_surface_finish(surface)
-            try check(cairo_surface_status(surface), url)
+            try PDFExporter.check(cairo_surface_status(surface))
         }
-    }
-
-    private static func check(_ status: cairo_status_t, _ url: URL) throws {
-        guard status == CAIRO_STATUS_SUCCESS else {
-            throw RenderError.surface("\(url.path): \(String(cString: cairo_status_to_string(status)))")
-        }
+        return withExtendedLifetime(sink) { sink.data }
     }
 }

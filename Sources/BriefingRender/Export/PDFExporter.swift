@@ -3,35 +3,37 @@ import CCairoPango
 import Foundation
 
 /// Writes a finished layout as PDF: fonts embedded and subset by cairo, metadata, bookmarks,
-/// internal and external links. The caller chooses the path (a temporary file next to the
-/// target), so a failure here never touches the last good briefing.
+/// internal and external links. Returns the bytes; the caller publishes them (atomically, so
+/// a failure never touches the last good briefing).
 public enum PDFExporter {
-    public static func export(_ document: PagedDocument, measurer: PangoTextMeasurer, to url: URL) throws {
+    public static func export(_ document: PagedDocument) throws -> Data {
         let size = document.pageSize
-        guard let surface = cairo_pdf_surface_create(url.path, size.width, size.height) else {
-            throw RenderError.surface("cairo could not create \(url.path)")
+        let sink = ByteSink()
+        guard let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, size.width, size.height) else {
+            throw RenderError.surface("cairo could not create a PDF surface")
         }
         defer { cairo_surface_destroy(surface) }
-        try check(cairo_surface_status(surface), url)
+        try check(cairo_surface_status(surface))
         cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
         setMetadata(document.metadata, on: surface)
 
         let cr = cairo_create(surface)!
-        let painter = CairoPainter(document: document, measurer: measurer)
+        let painter = CairoPainter(document: document)
         // cairo 1.16 writes a damaged PDF when link tags have no enclosing structure tag.
-        cairo_tag_begin(cr, "Document", nil)
+        cairo_tag_begin(cr, StructureRole.document.tag, nil)
         for index in document.pages.indices {
             if !document.pages[index].label.isEmpty { cairo_pdf_surface_set_page_label(surface, document.pages[index].label) }
             painter.draw(page: index, on: cr)
             cairo_show_page(cr)
         }
-        cairo_tag_end(cr, "Document")
+        cairo_tag_end(cr, StructureRole.document.tag)
         addOutline(document.outline, to: surface)
         let drawStatus = cairo_status(cr)
         cairo_destroy(cr)
-        try check(drawStatus, url)
+        try check(drawStatus)
         cairo_surface_finish(surface)
-        try check(cairo_surface_status(surface), url)
+        try check(cairo_surface_status(surface))
+        return withExtendedLifetime(sink) { sink.data }
     }
 
     private static func setMetadata(_ metadata: PagedDocument.Metadata, on surface: OpaquePointer) {
@@ -57,9 +59,9 @@ public enum PDFExporter {
         }
     }
 
-    private static func check(_ status: cairo_status_t, _ url: URL) throws {
+    static func check(_ status: cairo_status_t) throws {
         guard status == CAIRO_STATUS_SUCCESS else {
-            throw RenderError.surface("\(url.path): \(String(cString: cairo_status_to_string(status)))")
+            throw RenderError.surface(String(cString: cairo_status_to_string(status)))
         }
     }
 }

@@ -10,7 +10,7 @@ public final class PangoTextMeasurer: TextMeasurer {
     private var fontDescriptions: [FontKey: OpaquePointer] = [:]
     /// Layouts made while measuring, reused when drawing: shaping (HarfBuzz) is the largest
     /// cost of a run, and the painter draws exactly what layout measured.
-    private var layouts: [LayoutKey: (layout: OpaquePointer, measured: MeasuredParagraph)] = [:]
+    private var layouts: [LayoutKey: MeasuredParagraph] = [:]
 
     private struct LayoutKey: Hashable {
         var paragraph: Paragraph
@@ -25,7 +25,6 @@ public final class PangoTextMeasurer: TextMeasurer {
     }
 
     deinit {
-        layouts.values.forEach { briefing_object_unref(UnsafeMutableRawPointer($0.layout)) }
         fontDescriptions.values.forEach { pango_font_description_free($0) }
     }
 
@@ -64,8 +63,13 @@ public final class PangoTextMeasurer: TextMeasurer {
     public private(set) var missingGlyphs: [MissingGlyph] = []
     private var seenMissing = Set<Unicode.Scalar>()
 
+    /// The paragraph's lines at this width, with its `PangoShapedText` for the painter.
     public func measure(_ paragraph: Paragraph, width: Double) -> MeasuredParagraph {
-        layout(paragraph, width: width).measured
+        let key = LayoutKey(paragraph: paragraph, width: width)
+        if let cached = layouts[key] { return cached }
+        let made = makeLayout(paragraph, width: width)
+        layouts[key] = made
+        return made
     }
 
     private struct AdvanceKey: Hashable {
@@ -97,23 +101,16 @@ public final class PangoTextMeasurer: TextMeasurer {
         return total * 0.85
     }
 
-    /// The Pango layout for the paragraph at this width (owned by the measurer) and its measurements.
-    func layout(_ paragraph: Paragraph, width: Double) -> (layout: OpaquePointer, measured: MeasuredParagraph) {
-        let key = LayoutKey(paragraph: paragraph, width: width)
-        if let cached = layouts[key] { return cached }
-        let made = makeLayout(paragraph, width: width)
-        layouts[key] = made
-        return made
-    }
-
     /// One layout, with a soft hyphen at every break point libhyphen allows: Pango breaks at
     /// the ones it needs and draws the rest as nothing, and the painter leaves those out of
     /// the PDF's text (`LineDrawing`), so the paragraph is shaped once.
-    private func makeLayout(_ paragraph: Paragraph, width: Double) -> (layout: OpaquePointer, measured: MeasuredParagraph) {
+    private func makeLayout(_ paragraph: Paragraph, width: Double) -> MeasuredParagraph {
         let texts = paragraph.runs.map { paragraph.hyphenate && $0.link == nil ? hyphenator.hyphenate($0.text) : $0.text }
         let built = build(paragraph, texts: texts, width: width)
         if pango_layout_get_unknown_glyphs_count(built.layout) > 0 { recordMissingGlyphs(built.layout) }
-        return (built.layout, measure(built.layout, links: built.links))
+        var measured = measure(built.layout, links: built.links)
+        measured.shaped = PangoShapedText(layout: built.layout, lines: measured.lines, fonts: fonts)
+        return measured
     }
 
     /// Finds the characters Pango had to draw as "unknown glyph" boxes.

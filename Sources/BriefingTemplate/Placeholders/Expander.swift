@@ -11,11 +11,6 @@ struct Expander {
         self.root = root
     }
 
-    /// The expanded text, or throws every unknown or malformed placeholder with its position.
-    func expand(_ text: String, file: String) throws -> String {
-        try expandWithReferences(text, file: file).text
-    }
-
     /// The expanded text and the cross-references it makes, with their positions.
     func expandWithReferences(_ text: String, file: String) throws -> (
         text: String, references: [(reference: CrossReference, location: SourceLocation)]

@@ -3,8 +3,8 @@ import Foundation
 
 /// The date printed on a briefing: `--date`, else `SOURCE_DATE_EPOCH` (reproducible builds),
 /// else the template's policy (today, in local time, or a fixed date).
-enum BriefingDate {
-    static func resolve(flag: String?, environment: [String: String], policy: BriefingSpec.DatePolicy, now: Date = Date()) throws
+public enum BriefingDate {
+    public static func resolve(flag: String?, environment: [String: String], policy: BriefingSpec.DatePolicy, now: Date = Date()) throws
         -> FuzzyDate
     {
         if let flag {

@@ -4,13 +4,17 @@ import Foundation
 /// set. A profiler shows which functions are hot; this shows which *phase* a slow run spent
 /// its time in (fonts, layout, PDF writing), which is what a user asks first and what the
 /// benchmark notes quote. Costs one clock read per phase when off.
-struct PhaseTimer {
-    private let enabled = ProcessInfo.processInfo.environment["BRIEFING_TIMINGS"] != nil
+public struct PhaseTimer {
+    private let enabled: Bool
     private var last = DispatchTime.now().uptimeNanoseconds
     private var phases: [(String, UInt64)] = []
 
+    public init(environment: [String: String]) {
+        enabled = environment["BRIEFING_TIMINGS"] != nil
+    }
+
     /// Closes the phase that ran since the previous mark (or since the timer was made).
-    mutating func mark(_ phase: String) {
+    public mutating func mark(_ phase: String) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
         phases.append((phase, now - last))
@@ -18,7 +22,7 @@ struct PhaseTimer {
     }
 
     /// Writes one line per phase and a total, in milliseconds.
-    func report() {
+    public func report() {
         guard enabled, !phases.isEmpty else { return }
         func line(_ name: String, _ nanoseconds: UInt64) -> String {
             let padded = name.padding(toLength: 10, withPad: " ", startingAt: 0)

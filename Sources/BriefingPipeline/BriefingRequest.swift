@@ -1,0 +1,36 @@
+import Foundation
+
+/// What to make: one briefing from a template folder, as the command line or a job file
+/// describes it. Options mean what the `generate` flags of the same names mean.
+public struct BriefingRequest: Sendable, Hashable {
+    public var template: URL
+    /// A data file to use instead of the template's `data.yaml`.
+    public var data: URL?
+    /// Comma-separated section ids to include, or to leave out (at most one of the two).
+    public var sections: String?
+    public var skip: String?
+    /// `YYYY-MM-DD`; nil: `SOURCE_DATE_EPOCH`, else the template's date policy.
+    public var date: String?
+    public var format: OutputFormat
+    /// Resolution of PNG pages.
+    public var dpi: Double
+    /// Warnings (a character no font has, a reference to a left-out section) fail the run.
+    public var strict: Bool
+    /// Program name and version, written into the PDF metadata.
+    public var creator: String
+
+    public init(
+        template: URL, data: URL? = nil, sections: String? = nil, skip: String? = nil, date: String? = nil,
+        format: OutputFormat = .pdf, dpi: Double = 110, strict: Bool = false, creator: String = "briefing"
+    ) {
+        self.template = template
+        self.data = data
+        self.sections = sections
+        self.skip = skip
+        self.date = date
+        self.format = format
+        self.dpi = dpi
+        self.strict = strict
+        self.creator = creator
+    }
+}

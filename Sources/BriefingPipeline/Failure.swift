@@ -1,0 +1,41 @@
+import BriefingModel
+import BriefingRender
+import BriefingSchedule
+
+/// A problem writing or publishing the output.
+public struct OutputError: Error, CustomStringConvertible {
+    public var message: String
+    public var kind: FailureKind
+
+    public init(message: String, kind: FailureKind = .cannotCreate) {
+        self.message = message
+        self.kind = kind
+    }
+
+    public var description: String { message }
+}
+
+/// What went wrong, in the terms a caller acts on (the command line maps each to a sysexits
+/// code; a mail to the owner names it). Every error the pipeline throws has one.
+public enum FailureKind: Sendable, Hashable {
+    case usage, invalidData, missingInput, cannotCreate, tryAgain, software
+
+    public init(of error: Error) {
+        switch error {
+        case let error as InputError:
+            switch error.kind {
+            case .missingInput: self = .missingInput
+            case .invalidData: self = .invalidData
+            case .usage: self = .usage
+            case .cannotCreate: self = .cannotCreate
+            }
+        case RenderError.fonts: self = .missingInput
+        case RenderError.surface: self = .cannotCreate
+        case let error as OutputError: self = error.kind
+        case let error as CrontabError: self = error.retry ? .tryAgain : .cannotCreate
+        case is JobFileError: self = .invalidData
+        case is RunLock.LockError: self = .cannotCreate
+        default: self = .software
+        }
+    }
+}

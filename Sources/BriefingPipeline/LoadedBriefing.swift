@@ -1,0 +1,26 @@
+import BriefingContent
+import BriefingLayout
+import BriefingModel
+import Foundation
+
+/// A request with its template read and checked: what every later stage starts from.
+public struct LoadedBriefing: Sendable {
+    public var request: BriefingRequest
+    public var template: Template
+    /// The date printed on the briefing.
+    public var date: FuzzyDate
+    /// The chosen section ids, in template order.
+    public var sections: [String]
+}
+
+/// What a whole run made: the document, its pages, the bytes and the warnings.
+public struct BriefingOutput {
+    public var loaded: LoadedBriefing
+    public var document: Document
+    public var pages: PagedDocument
+    /// One PDF, or one PNG or SVG per page.
+    public var files: [Data]
+    public var warnings: [Diagnostic]
+
+    public var pageCount: Int { pages.pages.count }
+}

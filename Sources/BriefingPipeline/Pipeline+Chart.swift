@@ -1,0 +1,45 @@
+import BriefingContent
+import BriefingLayout
+import BriefingModel
+import BriefingTemplate
+import Foundation
+
+extension Pipeline {
+    /// One chart of the briefing on a page of its own, with its caption, alt text, source line
+    /// and the sources it draws on: what `briefing chart ID` writes.
+    public func chart(_ id: String, request: BriefingRequest) throws -> BriefingChart {
+        startFonts()
+        let template = try TemplateLoader.load(directory: request.template, dataFile: request.data, files: world.files)
+        let figure = try ChartResolver.resolve(id: id, facts: template.facts, at: SourceLocation(file: "briefing chart"))
+        let sources = DocumentBuilder.numberedSources(figure.sourceIDs, in: template.facts)
+        timer.mark("load")
+        let measurer = try measurer()
+        timer.mark("fonts")
+        let page = StandaloneChart.layout(figure, sources: sources, measurer: measurer, creator: request.creator)
+        timer.mark("layout")
+        let bytes = try render(page, format: request.format, dpi: request.dpi)
+        return BriefingChart(figure: figure, page: page, bytes: bytes[0])
+    }
+
+    /// The ids of the charts `chart` can draw, with a line on each.
+    public static var chartKinds: [(id: String, summary: String)] {
+        ChartFigure.Kind.allCases.map { ($0.rawValue, $0.summary) }
+    }
+
+    /// The template's sections, for `briefing sections` and for checking `--sections`.
+    public func sections(of template: URL) throws -> [BriefingSpec.Section] {
+        try TemplateLoader.load(directory: template, files: world.files).spec.sections
+    }
+
+    /// Loads and checks a template without making anything (for `doctor`).
+    public func check(template: URL) throws -> Int {
+        try TemplateLoader.load(directory: template, files: world.files).spec.sections.count
+    }
+}
+
+/// A chart on its own page.
+public struct BriefingChart {
+    public var figure: ChartFigure
+    public var page: PagedDocument
+    public var bytes: Data
+}

@@ -1,0 +1,135 @@
+import BriefingContent
+import BriefingLayout
+import BriefingModel
+import BriefingRender
+import BriefingTemplate
+import Foundation
+
+/// The one way a briefing gets made, under every command (generate, chart, sections, the
+/// scheduled job and what comes: watch, delivery):
+///
+/// 1. `load`: the template folder -> the validated model, the date and the chosen sections;
+/// 2. `document`: placeholders expanded, Markdown parsed -> `Document`;
+/// 3. `layout`: text measured and paginated -> `PagedDocument` (pages that draw on their own);
+/// 4. `render`: PDF bytes, or one PNG or SVG per page.
+///
+/// Warnings go to the handler as they are found and are kept in the result; errors are
+/// thrown (`generate` returns them as values). Nothing here writes a file: publishing the
+/// bytes (atomically, under a lock, with a manifest) is `RunContract`'s job.
+public final class Pipeline {
+    public let world: World
+    private let warn: (Diagnostic) -> Void
+    private var fontLoad: Prefetch<PangoTextMeasurer>?
+    /// Every warning so far, in the order reported.
+    public private(set) var warnings: [Diagnostic] = []
+    public var timer: PhaseTimer
+
+    public init(world: World, warnings: @escaping (Diagnostic) -> Void = { _ in }) {
+        self.world = world
+        self.warn = warnings
+        timer = PhaseTimer(environment: world.environment)
+    }
+
+    // A run that fails on its data must not exit while the font thread is inside fontconfig.
+    deinit { _ = try? fontLoad?.value() }
+
+    /// Starts loading the bundled fonts on the other core, if they are not loading already.
+    /// Called early by runs that will certainly lay out; `--if-changed` waits until it knows.
+    public func startFonts() {
+        guard fontLoad == nil, case .folder(let folder) = world.fonts else { return }
+        fontLoad = Prefetch.measurer(fontsDirectory: folder)
+    }
+
+    /// The measurer text is set with: the injected one, or the bundled fonts through Pango.
+    func measurer() throws -> any TextMeasurer {
+        switch world.fonts {
+        case .measurer(let measurer): return measurer
+        case .folder:
+            startFonts()
+            return try fontLoad!.value()
+        }
+    }
+
+    // MARK: - Stages
+
+    public func load(_ request: BriefingRequest) throws -> LoadedBriefing {
+        let template = try TemplateLoader.load(directory: request.template, dataFile: request.data, files: world.files)
+        let day = try BriefingDate.resolve(
+            flag: request.date, environment: world.environment, policy: template.spec.datePolicy, now: world.now())
+        let chosen = try SectionSelection.resolve(only: request.sections, skip: request.skip, sections: template.spec.sections)
+        timer.mark("load")
+        return LoadedBriefing(request: request, template: template, date: day, sections: chosen)
+    }
+
+    public func document(_ loaded: LoadedBriefing) throws -> Document {
+        let document = try DocumentBuilder.build(template: loaded.template, date: loaded.date, sectionIDs: loaded.sections)
+        document.warnings.forEach(report)
+        timer.mark("document")
+        return document
+    }
+
+    /// Pages of the document; characters no bundled font can draw are reported here.
+    public func layout(_ document: Document, loaded: LoadedBriefing) throws -> PagedDocument {
+        let measurer = try measurer()
+        timer.mark("fonts")
+        let pango = measurer as? PangoTextMeasurer
+        if let pango, !pango.hyphenationAvailable {
+            warn(
+                .warning(
+                    SourceLocation(file: "hyphenation"), "no hyphenation dictionary found; justified lines may be loose",
+                    hint: "install hyphen-en-gb"))
+        }
+        let pages = LayoutEngine(measurer: measurer).layout(document, creator: loaded.request.creator)
+        timer.mark("layout")
+        for glyph in pango?.missingGlyphs ?? [] {
+            report(
+                .warning(
+                    SourceLocation(file: loaded.template.dataFileName), glyph.description,
+                    hint: "the bundled fonts cover Latin, Greek, Cyrillic, Urdu and Chinese"))
+        }
+        return pages
+    }
+
+    /// With `strict`, any warning so far fails the run before anything is written.
+    public func checkStrict(_ request: BriefingRequest) throws {
+        guard request.strict, !warnings.isEmpty else { return }
+        throw InputError(
+            kind: .invalidData, SourceLocation(file: "--strict"), "\(warnings.count) warning(s) and --strict: nothing was written")
+    }
+
+    /// The bytes of the output: one PDF, or one image per page.
+    public func render(_ pages: PagedDocument, format: OutputFormat, dpi: Double) throws -> [Data] {
+        defer { timer.mark(format.rawValue) }
+        switch format {
+        case .pdf: return [try PDFExporter.export(pages)]
+        case .png: return try pages.pages.indices.map { try ImageExporter.export(pages, page: $0, format: .png, dpi: dpi) }
+        case .svg: return try pages.pages.indices.map { try ImageExporter.export(pages, page: $0, format: .svg, dpi: dpi) }
+        }
+    }
+
+    // MARK: - Whole runs
+
+    /// Every stage in order; the failure, if any, as a value.
+    public func generate(_ request: BriefingRequest) -> Result<BriefingOutput, Error> {
+        Result {
+            startFonts()
+            let loaded = try load(request)
+            return try finish(loaded)
+        }
+    }
+
+    /// The stages after `load`: for callers that look at the loaded template first
+    /// (`--if-changed` compares its inputs with the last run's).
+    public func finish(_ loaded: LoadedBriefing) throws -> BriefingOutput {
+        let document = try document(loaded)
+        let pages = try layout(document, loaded: loaded)
+        try checkStrict(loaded.request)
+        let files = try render(pages, format: loaded.request.format, dpi: loaded.request.dpi)
+        return BriefingOutput(loaded: loaded, document: document, pages: pages, files: files, warnings: warnings)
+    }
+
+    private func report(_ diagnostic: Diagnostic) {
+        warnings.append(diagnostic)
+        warn(diagnostic)
+    }
+}

@@ -1,0 +1,56 @@
+import BriefingPipeline
+import BriefingSchedule
+import Foundation
+
+extension DoctorCommand {
+    /// One scheduled job: its expression, binary, job file, template and output; a job of the
+    /// earlier format (the whole command in the crontab) gets the command that migrates it.
+    func check(job: CrontabBlock.Job, report: Report) {
+        let name = "job '\(job.name)'"
+        do {
+            let expression = try CronExpression(job.schedule)
+            let next = CronSchedule(expression).next(after: Date(), count: 1).first.map(ScheduleCommand.localTime) ?? "never"
+            report.ok("\(name): '\(job.schedule)' is valid; next run \(next)")
+        } catch {
+            report.fail(
+                "\(name): '\(job.schedule)' is not a valid cron expression: \(error)",
+                fix: "briefing schedule add \(job.name) --cron \"...\" -- ...")
+        }
+        let words = CronCommand.words(of: job.command)
+        if let binary = words.first(where: { $0.hasPrefix("/") }), FileManager.default.isExecutableFile(atPath: binary) {
+            report.ok("\(name): runs \(binary)")
+        } else {
+            report.fail("\(name): its binary is missing", fix: "schedule it again with the installed binary")
+        }
+        let stored = ScheduleCommand.Stored(job)
+        var log = "the job's log"
+        switch stored {
+        case .file:
+            if let reference = JobFile.reference(in: job.command) {
+                report.ok("\(name): job file \(JobFile.url(reference.name, in: reference.folder).path)")
+                log = JobFile.logURL(reference.name, in: reference.folder).path
+            }
+        case .missingFile(let url):
+            report.fail("\(name): its job file \(url.path) is missing", fix: "briefing schedule add \(job.name) --cron \"\(job.schedule)\" -- ...")
+        case .legacy(let arguments):
+            let quoted = arguments.map(CronCommand.quote).joined(separator: " ")
+            report.fail(
+                "\(name): stored in the crontab in the earlier format (options such as --strict may be lost)",
+                fix: "briefing schedule add \(job.name) --cron \(CronCommand.quote(job.schedule)) -- \(quoted)")
+        }
+        let arguments = stored.arguments
+        if let index = arguments.firstIndex(of: "--template"), index + 1 < arguments.count {
+            check(template: URL(fileURLWithPath: arguments[index + 1]), report: report)
+        }
+        guard let output = stored.output else { return }
+        do {
+            try AtomicFile.checkFolder(of: output)
+            report.ok("\(name): can write \(output.path)")
+        } catch {
+            report.fail("\(name): \(error)", fix: "create the folder or fix its permissions")
+        }
+        if let run = RunManifest.read(for: output)?.lastRun, run.result == .failed {
+            report.warn("\(name): the last run failed (exit \(run.exitCode)): \(run.message ?? "")", fix: "see \(log)")
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import BriefingPipeline
+import Foundation
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// `--template` and `--data`: which briefing, for every command that reads one.
+struct TemplateOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Template folder holding briefing.yaml and data.yaml.", valueName: "dir"))
+    var template: String?
+
+    @Option(name: .long, help: ArgumentHelp("Data file to use instead of the template's data.yaml.", valueName: "file"))
+    var data: String?
+
+    /// The template folder (the bundled default when none is given), absolute.
+    func templateURL() throws -> URL { try Resources.templateDirectory(template).standardizedFileURL }
+
+    func dataURL() -> URL? { data.map { URL(fileURLWithPath: $0).standardizedFileURL } }
+}
+
+/// What goes into one briefing: sections, date, format and strictness.
+struct BriefingOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Include only these sections (comma-separated ids, kept in template order).", valueName: "ids"))
+    var sections: String?
+
+    @Option(name: .long, help: ArgumentHelp("Include every section except these (comma-separated ids).", valueName: "ids"))
+    var skip: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Date printed on the briefing (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else the template's policy.",
+            valueName: "date"))
+    var date: String?
+
+    @Option(name: .long, help: "Output format; png and svg write one file per page (briefing-01.png, ...) beside --output.")
+    var format: OutputFormat = .pdf
+
+    @Option(name: .long, help: ArgumentHelp("Resolution of PNG pages, in dots per inch.", valueName: "dpi"))
+    var dpi: Double = 110
+
+    @Flag(name: .long, help: "Treat warnings (a character no bundled font can draw, a reference to a left-out section) as errors.")
+    var strict = false
+
+    func validate() throws {
+        if !(36...1200).contains(dpi) { throw ValidationError("--dpi must be between 36 and 1200") }
+    }
+}
+
+/// The run contract's options: `--if-changed` and `--keep`.
+struct ContractOptions: ParsableArguments {
+    @Flag(name: .long, help: "Do nothing (exit 0, 'unchanged') when every input is as at the last successful run.")
+    var ifChanged = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Also keep a dated copy in archive/ beside the output, deleting the oldest beyond N.", valueName: "n"))
+    var keep: Int?
+
+    func validate() throws {
+        if let keep, keep < 1 { throw ValidationError("--keep must be at least 1") }
+    }
+}
+
+extension World {
+    /// The disk, the bundled fonts, the process environment and the real clock.
+    static func standard() throws -> World {
+        World(fonts: .folder(try Resources.fontsDirectory()))
+    }
+
+    /// For commands that read templates and draw nothing (`sections`, `doctor`): fonts are
+    /// not looked for, so a missing Fonts/ folder is not their error.
+    static var templatesOnly: World {
+        World(fonts: .folder(Resources.fonts ?? URL(fileURLWithPath: "Fonts")))
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import BriefingModel
+import BriefingSchedule
+import Foundation
+
+/// `briefing run-job NAME`: what the crontab line runs. Reads the job file and runs
+/// `generate` with exactly the arguments stored there.
+struct RunJobCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run-job",
+        abstract: "Run a scheduled job now, as cron does (reads its job file).",
+        discussion: "Exit status as for generate; 66 when the job file is missing."
+    )
+
+    @Argument(help: "Job name.")
+    var name: String
+
+    @Option(name: .long, help: ArgumentHelp("Folder of job files (default: where 'schedule add' writes them).", valueName: "dir"))
+    var jobs: String?
+
+    func run() throws {
+        let folder = jobs.map { URL(fileURLWithPath: $0) } ?? JobFile.folder()
+        let job: JobFile
+        do {
+            guard let found = try JobFile.read(name, in: folder) else {
+                throw InputError(
+                    kind: .missingInput, SourceLocation(file: JobFile.url(name, in: folder).path), "no job named '\(name)'",
+                    hint: "add it with 'briefing schedule add \(name) --cron ... -- ...'")
+            }
+            job = found
+        } catch {
+            throw ExitStatus.fail(error)
+        }
+        let generate = try Generate.parse(job.arguments)
+        try generate.run()
+    }
+}

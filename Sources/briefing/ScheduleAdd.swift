@@ -1,0 +1,54 @@
+import ArgumentParser
+import BriefingSchedule
+import Foundation
+
+/// `briefing schedule add NAME --cron EXPR -- GENERATE-OPTIONS`.
+struct ScheduleAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add (or replace) a job.",
+        discussion: """
+            Everything after -- is passed to 'briefing generate' (every option, --strict included); relative paths are made
+            absolute now, because cron runs jobs from $HOME. The job is stored in $XDG_STATE_HOME/briefing/jobs/NAME.json
+            (or $BRIEFING_JOBS); the crontab line runs 'briefing run-job NAME'.
+            """
+    )
+
+    @Argument(help: "Job name (letters, digits, '-', '_', '.').")
+    var name: String
+
+    @Option(name: .long, help: ArgumentHelp("When to run: five cron fields or @daily, @weekly, ...", valueName: "expr"))
+    var cron: String
+
+    @Option(name: .long, help: ArgumentHelp("Keep N dated copies in archive/ beside the output.", valueName: "n"))
+    var keep: Int?
+
+    @Flag(name: .long, help: "Skip a run when no input changed since the last successful one.")
+    var ifChanged = false
+
+    @Argument(parsing: .postTerminator, help: "Options for 'briefing generate'.")
+    var generateOptions: [String] = []
+
+    func run() throws {
+        guard CrontabBlock.isValidName(name) else {
+            throw ExitStatus.fail(InputErrorFactory.usage("NAME", "job name '\(name)' may use letters, digits, '-', '_' and '.' only"))
+        }
+        let expression = try ScheduleCommand.expression(cron)
+        do {
+            let (arguments, output) = try JobArguments.build(generateOptions, keep: keep, ifChanged: ifChanged)
+            let folder = JobFile.folder()
+            let job = JobFile(
+                name: name, schedule: expression.description, arguments: arguments, output: output.path,
+                created: RunManifest.timestamp(Date()), program: BriefingCommand.programName)
+            try job.write(in: folder)
+            let command = JobFile.command(executable: JobArguments.executable, name: name, folder: folder)
+            let current = try Crontab.read()
+            try Crontab.write(CrontabBlock.setting(.init(name: name, schedule: expression.description, command: command), in: current))
+            print("scheduled '\(name)' (\(expression.description)): writes \(output.path)")
+            print("  job file: \(JobFile.url(name, in: folder).path)")
+            for time in CronSchedule(expression).next(after: Date(), count: 3) { print("  next: \(ScheduleCommand.localTime(time))") }
+        } catch {
+            throw ExitStatus.fail(error)
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import BriefingSchedule
+import Foundation
+
+/// `briefing schedule list`: each job, its next runs and its last result.
+struct ScheduleList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List jobs with their next three run times and last result.")
+
+    func run() throws {
+        do {
+            let jobs = CrontabBlock.jobs(in: try Crontab.read() ?? "")
+            if jobs.isEmpty { print("no scheduled briefings (add one with 'briefing schedule add')") }
+            for job in jobs { show(job) }
+        } catch {
+            throw ExitStatus.fail(error)
+        }
+    }
+
+    private func show(_ job: CrontabBlock.Job) {
+        print("\(job.name)  \(job.schedule)")
+        if let expression = try? CronExpression(job.schedule) {
+            let times = CronSchedule(expression).next(after: Date(), count: 3).map(ScheduleCommand.localTime)
+            print("  next: \(times.joined(separator: "; "))")
+        } else {
+            print("  next: the expression is not valid (run 'briefing doctor')")
+        }
+        let stored = ScheduleCommand.Stored(job)
+        switch stored {
+        case .file(let file): print("  runs: generate \(file.arguments.joined(separator: " "))")
+        case .missingFile(let url): print("  job file missing: \(url.path) (run 'briefing doctor')")
+        case .legacy: print("  stored in the crontab in the earlier format (run 'briefing doctor' to migrate)")
+        }
+        guard let output = stored.output else { return }
+        print("  output: \(output.path)")
+        if let run = RunManifest.read(for: output)?.lastRun {
+            let detail = run.message.map { ": \($0)" } ?? ""
+            let seconds = String(format: "%.2f", run.durationSeconds)
+            print("  last run: \(run.started) \(run.result.rawValue) (exit \(run.exitCode), \(seconds) s)\(detail)")
+        } else {
+            print("  last run: none yet")
+        }
+    }
+}
+
+/// `briefing schedule remove NAME | --all`.
+struct ScheduleRemove: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove", abstract: "Remove a job, or every job with --all; the rest of the crontab is left as it was.")
+
+    @Argument(help: "Job name.")
+    var name: String?
+
+    @Flag(name: .long, help: "Remove every job this program added.")
+    var all = false
+
+    func validate() throws {
+        if (name == nil) == !all { throw ValidationError("name a job, or pass --all") }
+    }
+
+    func run() throws {
+        do {
+            let current = try Crontab.read()
+            let jobs = CrontabBlock.jobs(in: current ?? "")
+            if let name, !jobs.contains(where: { $0.name == name }) {
+                let names = jobs.map(\.name)
+                throw InputErrorFactory.usage(
+                    "NAME", "no scheduled job named '\(name)'",
+                    hint: names.isEmpty ? "there are no scheduled jobs" : "jobs: \(names.joined(separator: ", "))")
+            }
+            guard let current, !jobs.isEmpty else {
+                print("nothing to remove")
+                return
+            }
+            try Crontab.write(CrontabBlock.removing(name, in: current))
+            for job in jobs where name == nil || job.name == name {
+                if let reference = JobFile.reference(in: job.command) { JobFile.remove(reference.name, in: reference.folder) }
+            }
+            print(name.map { "removed '\($0)'" } ?? "removed \(jobs.count) job(s)")
+        } catch {
+            throw ExitStatus.fail(error)
+        }
+    }
+}
