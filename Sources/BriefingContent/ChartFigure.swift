@@ -47,5 +47,5 @@ public struct ChartFigure: Sendable {
     }
 
     /// Anchor for links to this figure.
-    public var anchor: String { "figure-\(number)" }
+    public var anchor: String { Anchor.figure(number) }
 }

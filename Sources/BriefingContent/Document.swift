@@ -71,11 +71,16 @@ public struct Document: Sendable {
     /// True when some sections were left out: the key-figures panel then says it covers the
     /// whole briefing.
     public var isSelection: Bool
+    /// BCP 47 tag of the briefing's language.
+    public var language: String
+    /// The words printed besides the content (headings, "Figure 3", "page 2 of 7", ...).
+    public var labels: Labels
 
     public init(
         title: String, subtitle: String, publisher: String, audience: String, author: String?, keywords: [String],
         dateText: String, date: FuzzyDate, keyJudgements: [Block], keyFigures: [KeyFigure], sections: [Section],
-        sources: [SourceEntry], gradesUsed: [Confidence], warnings: [Diagnostic] = [], isSelection: Bool = false
+        sources: [SourceEntry], gradesUsed: [Confidence], warnings: [Diagnostic] = [], isSelection: Bool = false,
+        language: String = "en-GB", labels: Labels = .english
     ) {
         self.title = title
         self.subtitle = subtitle
@@ -92,6 +97,8 @@ public struct Document: Sendable {
         self.gradesUsed = gradesUsed
         self.warnings = warnings
         self.isSelection = isSelection
+        self.language = language
+        self.labels = labels
     }
 
     /// Citation number of a source, for `[n]` markers.

@@ -1,11 +1,12 @@
 import BriefingContent
+import BriefingModel
 
 /// The contents page: every section and sub-heading, the Sources and the figures, each with
 /// its page label and a link to it.
 struct ContentsLayout {
     let style: BriefingStyle
     let store: ParagraphStore
-    static let anchor = "contents"
+    let labels: Labels
 
     struct Entry {
         var title: String
@@ -19,15 +20,15 @@ struct ContentsLayout {
     func layout(sections: [Entry], figures: [Entry], frame: Rect) -> [[FrameItem]] {
         var elements: [FlowElement] = []
         let width = frame.width
-        let heading = store.add(Paragraph([TextRun("Contents", style.sectionHeading)], role: .section), width: width)
+        let heading = store.add(Paragraph([TextRun(labels[.contents], style.sectionHeading)], role: .section), width: width)
         elements.append(FlowElement(kind: .rule(style.navy, thickness: 0.8), width: width, spaceAfter: 7, keepWithNext: true))
         elements.append(
             FlowElement(
                 kind: .paragraph(index: heading.index, measured: heading.measured), width: width, spaceAfter: 12,
-                keepWithNext: true, anchor: Self.anchor))
+                keepWithNext: true, anchor: Anchor.contents))
         for entry in sections { elements.append(self.entry(entry, width: width, numberWidth: 24)) }
         if !figures.isEmpty {
-            let label = store.add(Paragraph([TextRun("FIGURES", style.label)]), width: width)
+            let label = store.add(Paragraph([TextRun(labels[.figures], style.label)]), width: width)
             elements.append(
                 FlowElement(
                     kind: .paragraph(index: label.index, measured: label.measured), width: width, spaceBefore: 16,

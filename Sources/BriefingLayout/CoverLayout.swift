@@ -9,7 +9,6 @@ struct CoverLayout {
     let styler: InlineStyler
 
     static let bandHeight = 292.0
-    static let judgementsAnchor = "key-judgements"
 
     /// Items of the cover, plus any overflow pages of key judgements.
     func layout(_ document: Document) -> (pages: [[FrameItem]], outline: [PagedDocument.OutlineEntry]) {
@@ -30,7 +29,8 @@ struct CoverLayout {
         let kicker = style.label.with {
             $0.color = style.coverSubtle; $0.size = 8.4; $0.letterSpacing = 1.6
         }
-        _ = place(Paragraph([TextRun("POLICY BRIEFING  \u{00B7}  \(document.publisher.uppercased())", kicker)]), at: 58)
+        let labels = document.labels
+        _ = place(Paragraph([TextRun("\(labels[.kicker])  \u{00B7}  \(document.publisher.uppercased())", kicker)]), at: 58)
         let titleStyle = TextStyle(family: .sans, size: 27, weight: .bold, color: style.coverText)
         var y = place(Paragraph([TextRun(document.title, titleStyle)], lineSpacing: 0.98, role: .title), at: 96)
         if !document.subtitle.isEmpty {
@@ -39,7 +39,7 @@ struct CoverLayout {
         }
         let meta = TextStyle(family: .sans, size: 9, weight: .medium, color: style.coverText)
         var metaText = document.dateText
-        if !document.audience.isEmpty { metaText += "   \u{00B7}   For: \(document.audience)" }
+        if !document.audience.isEmpty { metaText += "   \u{00B7}   \(labels[.audience]) \(document.audience)" }
         _ = place(Paragraph([TextRun(metaText, meta)]), at: Self.bandHeight - 36)
 
         // Key figures panel, anchored to the foot of the page.
@@ -49,7 +49,7 @@ struct CoverLayout {
 
         // Note explaining the markers (the target of every marker link).
         if !document.gradesUsed.filter({ $0 != .confirmed }).isEmpty {
-            items.append(.anchor(name: InlineStyler.notesAnchor, at: Point(x: left, y: noteTop)))
+            items.append(.anchor(name: Anchor.confidenceNote, at: Point(x: left, y: noteTop)))
             var runs: [TextRun] = []
             let note = style.small.with { $0.size = 7.4 }
             for grade in document.gradesUsed {
@@ -61,9 +61,9 @@ struct CoverLayout {
                         note.with {
                             $0.color = style.accent; $0.family = .serif; $0.size = 8.4
                         }))
-                runs.append(TextRun(grade.explanation.prefix(1).uppercased() + grade.explanation.dropFirst() + ".", note))
+                runs.append(TextRun(labels[grade == .reported ? .confidenceReported : .confidenceUnconfirmed], note))
             }
-            runs.append(TextRun("  Bracketed numbers refer to the Sources at the end.", note))
+            runs.append(TextRun("  " + labels[.sourcesNote], note))
             items.append(
                 .line(from: Point(x: left, y: noteTop - 6), to: Point(x: left + width, y: noteTop - 6), color: style.rule, width: 0.5))
             _ = place(Paragraph(runs, lineSpacing: 1.05, role: .paragraph), at: noteTop)
@@ -71,16 +71,16 @@ struct CoverLayout {
 
         // Key judgements between the band and the panel; overflow continues on extra pages.
         let judgementsTop = Self.bandHeight + 34
-        items.append(.anchor(name: Self.judgementsAnchor, at: Point(x: left, y: judgementsTop)))
-        _ = place(Paragraph([TextRun("KEY JUDGEMENTS", style.label)], role: .section), at: judgementsTop)
-        var builder = FlowBuilder(style: style, store: store, styler: styler)
-        builder.add(document.keyJudgements, anchorPrefix: Self.judgementsAnchor)
+        items.append(.anchor(name: Anchor.keyJudgements, at: Point(x: left, y: judgementsTop)))
+        _ = place(Paragraph([TextRun(labels[.keyJudgements], style.label)], role: .section), at: judgementsTop)
+        var builder = FlowBuilder(style: style, store: store, styler: styler, labels: labels)
+        builder.add(document.keyJudgements, anchorPrefix: Anchor.keyJudgements)
         let frame = Rect(x: left, y: judgementsTop + 18, width: width, height: panel.top - 24 - (judgementsTop + 18))
         var paginator = Paginator(frame: frame, firstPageIndex: 0, boxColor: style.panel)
         paginator.place(builder.elements)
         var pages = paginator.pages
         pages[0] = items + pages[0]
-        let outline = [PagedDocument.OutlineEntry(title: "Key judgements", level: 1, destination: Self.judgementsAnchor, page: 0)]
+        let outline = [PagedDocument.OutlineEntry(title: labels[.keyJudgementsBookmark], level: 1, destination: Anchor.keyJudgements, page: 0)]
         return (pages, outline)
     }
 
@@ -106,13 +106,13 @@ struct CoverLayout {
                         marker,
                         style.marker.with {
                             $0.size = 11; $0.rise = 7
-                        }, link: .destination(InlineStyler.notesAnchor)))
+                        }, link: .destination(Anchor.confidenceNote)))
             }
             var detail = [TextRun(figure.detail, detailStyle)]
             if let number = document.citationNumber(figure.sourceID) {
                 detail.append(
                     TextRun(
-                        " [\(number)]", detailStyle.with { $0.color = style.navy }, link: .destination(InlineStyler.sourceAnchor(number))))
+                        " [\(number)]", detailStyle.with { $0.color = style.navy }, link: .destination(Anchor.source(number))))
             }
             tiles.append(
                 Tile(parts: [
@@ -133,7 +133,9 @@ struct CoverLayout {
         let top = bottom - rowHeights.reduce(0, +) - gap * Double(rows.count - 1) - labelHeight
         var items: [FrameItem] = []
         // A selection still shows the briefing's headline numbers, and says so.
-        let panelTitle = document.isSelection ? "KEY FIGURES  \u{00B7}  WHOLE BRIEFING" : "KEY FIGURES"
+        let labels = document.labels
+        let panelTitle =
+            document.isSelection ? "\(labels[.keyFigures])  \u{00B7}  \(labels[.wholeBriefing])" : labels[.keyFigures]
         let label = store.add(Paragraph([TextRun(panelTitle, style.label)], role: .section), width: style.frameWidth)
         items.append(
             .text(

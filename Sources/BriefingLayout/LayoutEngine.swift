@@ -20,14 +20,15 @@ public struct LayoutEngine {
 
         // The body is paginated on its own: its page labels start at 1 whatever the front
         // matter holds, so the contents page cannot shift the numbers it lists.
-        var builder = FlowBuilder(style: style, store: store, styler: styler, source: document.source)
+        let labels = document.labels
+        var builder = FlowBuilder(style: style, store: store, styler: styler, labels: labels, source: document.source)
         for section in document.sections {
-            let anchor = "section-\(section.id)"
+            let anchor = Anchor.section(section.id)
             builder.addSectionHeading(number: section.number, title: section.title, anchor: anchor)
             builder.add(section.blocks, anchorPrefix: anchor)
         }
         if !document.sources.isEmpty {
-            builder.addSectionHeading(number: nil, title: "Sources", anchor: "sources")
+            builder.addSectionHeading(number: nil, title: labels[.sources], anchor: Anchor.sources)
             builder.addSources(document.sources)
         }
         let frame = Rect(x: style.marginLeft, y: style.marginTop, width: style.frameWidth, height: style.frameBottom - style.marginTop)
@@ -35,7 +36,7 @@ public struct LayoutEngine {
         body.place(builder.elements)
 
         // Contents: sections and sub-headings from the body's outline, figures from its anchors.
-        let numbers = Dictionary(document.sections.map { ("section-\($0.id)", "\($0.number)") }, uniquingKeysWith: { a, _ in a })
+        let numbers = Dictionary(document.sections.map { (Anchor.section($0.id), "\($0.number)") }, uniquingKeysWith: { a, _ in a })
         let sectionEntries = body.outline.map { entry -> ContentsLayout.Entry in
             let title = numbers[entry.destination].map { number in String(entry.title.dropFirst(number.count + 1)) } ?? entry.title
             return .init(
@@ -52,18 +53,18 @@ public struct LayoutEngine {
                 guard let page = anchorPages[figure.anchor] else { continue }
                 figureEntries.append(
                     .init(
-                        title: figure.title, number: "Figure \(figure.number)", level: 2, destination: figure.anchor,
+                        title: figure.title, number: labels.text(.figure, ["n": "\(figure.number)"]), level: 2, destination: figure.anchor,
                         pageLabel: "\(page + 1)"))
             }
         }
-        let contents = ContentsLayout(style: style, store: store).layout(sections: sectionEntries, figures: figureEntries, frame: frame)
+        let contents = ContentsLayout(style: style, store: store, labels: labels).layout(sections: sectionEntries, figures: figureEntries, frame: frame)
 
         let front = cover.pages.count + contents.count
         var pages = (cover.pages + contents + body.pages).enumerated().map { index, items in
             PagedDocument.Page(items: items, label: index < front ? PageLabel.roman(index + 1) : "\(index - front + 1)")
         }
         var outline = cover.outline
-        outline.append(.init(title: "Contents", level: 1, destination: ContentsLayout.anchor, page: cover.pages.count))
+        outline.append(.init(title: labels[.contents], level: 1, destination: Anchor.contents, page: cover.pages.count))
         outline += body.outline.map { entry in
             var entry = entry
             entry.page += front
@@ -105,7 +106,10 @@ public struct LayoutEngine {
                     from: Point(x: style.marginLeft, y: style.headerBaseline + 7),
                     to: Point(x: style.marginLeft + width, y: style.headerBaseline + 7), color: style.rule, width: 0.5))
             place(document.publisher, alignment: .left, baseline: style.footerBaseline, page: page)
-            let label = page < firstBodyPage ? "page \(pages[page].label)" : "page \(pages[page].label) of \(bodyCount)"
+            let label =
+                page < firstBodyPage
+                ? document.labels.text(.page, ["n": pages[page].label])
+                : document.labels.text(.pageOf, ["n": pages[page].label, "total": "\(bodyCount)"])
             place(label, alignment: .right, baseline: style.footerBaseline, page: page)
         }
     }

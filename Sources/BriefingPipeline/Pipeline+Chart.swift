@@ -10,12 +10,14 @@ extension Pipeline {
     public func chart(_ id: String, request: BriefingRequest) throws -> BriefingChart {
         startFonts()
         let template = try TemplateLoader.load(directory: request.template, dataFile: request.data, files: world.files)
-        let figure = try ChartResolver.resolve(id: id, facts: template.facts, at: SourceLocation(file: "briefing chart"))
-        let sources = DocumentBuilder.numberedSources(figure.sourceIDs, in: template.facts)
+        let figure = try ChartResolver.resolve(
+            id: id, facts: template.facts, labels: template.spec.labels, at: SourceLocation(file: "briefing chart"))
+        let sources = DocumentBuilder.numberedSources(figure.sourceIDs, in: template.facts, labels: template.spec.labels)
         timer.mark("load")
         let measurer = try measurer()
         timer.mark("fonts")
-        let page = StandaloneChart.layout(figure, sources: sources, measurer: measurer, creator: request.creator)
+        let page = StandaloneChart.layout(
+            figure, sources: sources, measurer: measurer, labels: template.spec.labels, creator: request.creator)
         timer.mark("layout")
         let bytes = try render(page, format: request.format, dpi: request.dpi)
         return BriefingChart(figure: figure, page: page, bytes: bytes[0])

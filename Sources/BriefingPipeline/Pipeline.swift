@@ -73,11 +73,13 @@ public final class Pipeline {
         let measurer = try measurer()
         timer.mark("fonts")
         let pango = measurer as? PangoTextMeasurer
+        pango?.use(language: document.language)
         if let pango, !pango.hyphenationAvailable {
             warn(
                 .warning(
-                    SourceLocation(file: "hyphenation"), "no hyphenation dictionary found; justified lines may be loose",
-                    hint: "install hyphen-en-gb"))
+                    SourceLocation(file: loaded.template.specFileName),
+                    "no hyphenation patterns for language '\(document.language)'; justified lines may be loose",
+                    hint: "install Debian's \(Hyphenator.package(for: document.language))"))
         }
         let pages = LayoutEngine(measurer: measurer).layout(document, creator: loaded.request.creator)
         timer.mark("layout")

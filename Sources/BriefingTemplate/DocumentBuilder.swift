@@ -8,7 +8,8 @@ public enum DocumentBuilder {
     /// - Parameter sectionIDs: the sections to include, in template order; nil for all.
     public static func build(template: Template, date: FuzzyDate, sectionIDs: [String]? = nil) throws -> Document {
         let spec = template.spec
-        let dateText = date.description
+        let labels = spec.labels
+        let dateText = date.text(labels)
         let expander = Expander(root: PlaceholderContext.build(template: template, dateText: dateText))
         var diagnostics = Diagnostics()
         var references: [(reference: CrossReference, location: SourceLocation)] = []
@@ -26,7 +27,7 @@ public enum DocumentBuilder {
                 let (expanded, found) = try expander.expandWithReferences(text, file: file.displayName)
                 references += found
                 let result = try MarkdownParser.parse(expanded, file: file.displayName) { id, options, location in
-                    try ChartResolver.resolve(id: id, options: options, facts: template.facts, at: location)
+                    try ChartResolver.resolve(id: id, options: options, facts: template.facts, labels: labels, at: location)
                 }
                 parsed[relativePath] = (result, found)
                 return result
@@ -49,7 +50,7 @@ public enum DocumentBuilder {
                     id: section.id, number: index + 1, title: title,
                     blocks: blocks(of: section.file, at: section.location)))
         }
-        let keyFigures = spec.keyFigures.compactMap { keyFigure($0.id, facts: template.facts) }
+        let keyFigures = spec.keyFigures.compactMap { keyFigure($0.id, facts: template.facts, labels: labels) }
         try diagnostics.sortedByPosition().check()
 
         // Number the charts of the chosen sections in reading order.
@@ -63,10 +64,10 @@ public enum DocumentBuilder {
         var targets: [CrossReference: Inline] = [:]
         for section in sections {
             targets[CrossReference(kind: .section, id: section.id)] = .link(
-                url: "#section-\(section.id)", [.text("section \(section.number)")])
+                url: Anchor.link(to: Anchor.section(section.id)), [.text(labels.text(.section, ["n": "\(section.number)"]))])
             for figure in section.blocks.flatMap(\.charts) where targets[CrossReference(kind: .chart, id: figure.kind.rawValue)] == nil {
                 targets[CrossReference(kind: .chart, id: figure.kind.rawValue)] = .link(
-                    url: "#\(figure.anchor)", [.text("Figure \(figure.number)")])
+                    url: Anchor.link(to: figure.anchor), [.text(labels.text(.figure, ["n": "\(figure.number)"]))])
             }
         }
         var warned = Set<CrossReference>()
@@ -77,7 +78,7 @@ public enum DocumentBuilder {
         }
         // The left-out section's title must not appear, so the fallback names it by id.
         func fallback(_ reference: CrossReference) -> Inline {
-            .text("the full briefing\u{2019}s \(reference.id) \(reference.kind == .section ? "section" : "chart")")
+            .text(labels.text(reference.kind == .section ? .leftOutSection : .leftOutChart, ["id": reference.id]))
         }
         let resolve: (Inline) -> Inline = { inline in
             guard case .reference(let reference) = inline else { return inline }
@@ -106,37 +107,37 @@ public enum DocumentBuilder {
             if figure.confidence != .confirmed { grades.insert(figure.confidence) }
         }
         sections.forEach { collect($0.blocks) }
-        let sources = numberedSources(order, in: template.facts)
+        let sources = numberedSources(order, in: template.facts, labels: labels)
 
         return Document(
             title: spec.title, subtitle: spec.subtitle, publisher: spec.publisher, audience: spec.audience,
             author: spec.author, keywords: spec.keywords, dateText: dateText, date: date,
             keyJudgements: judgements, keyFigures: keyFigures, sections: sections, sources: sources,
             gradesUsed: Confidence.allCases.filter { grades.contains($0) }, warnings: diagnostics.warnings,
-            isSelection: chosen.count < spec.sections.count)
+            isSelection: chosen.count < spec.sections.count, language: spec.language, labels: labels)
     }
 
     /// The Sources list of these source ids, numbered in this order (unknown ids left out):
     /// the one numbering of a briefing's and a lone chart's sources.
-    public static func numberedSources(_ ids: [String], in facts: FactBase) -> [Document.SourceEntry] {
-        ids.enumerated().compactMap { index, id in facts.source(id).map { sourceEntry($0, number: index + 1) } }
+    public static func numberedSources(_ ids: [String], in facts: FactBase, labels: Labels) -> [Document.SourceEntry] {
+        ids.enumerated().compactMap { index, id in facts.source(id).map { sourceEntry($0, number: index + 1, labels: labels) } }
     }
 
     /// The numbered entry of a source in a Sources list.
-    static func sourceEntry(_ source: Source, number: Int) -> Document.SourceEntry {
+    static func sourceEntry(_ source: Source, number: Int, labels: Labels) -> Document.SourceEntry {
         let publisher = source.publisher.split(separator: ",").first.map(String.init) ?? source.publisher
-        return Document.SourceEntry(number: number, id: source.id, text: sourceText(source), url: source.url, publisher: publisher)
+        return Document.SourceEntry(number: number, id: source.id, text: sourceText(source, labels: labels), url: source.url, publisher: publisher)
     }
 
-    static func sourceText(_ source: Source) -> String {
+    static func sourceText(_ source: Source, labels: Labels) -> String {
         // A [bracketed] title is a description supplied by the editor, not a headline: no quotes.
         let title = source.title.hasPrefix("[") ? source.title : "\u{201C}\(source.title)\u{201D}"
         var text = "\(source.publisher), \(title) (\(source.year))."
-        if let via = source.via { text += " Read via \(via)." }
+        if let via = source.via { text += " " + labels.text(.readVia, ["via": via]) }
         return text
     }
 
-    static func keyFigure(_ name: String, facts: FactBase) -> Document.KeyFigure? {
+    static func keyFigure(_ name: String, facts: FactBase, labels: Labels) -> Document.KeyFigure? {
         switch FactReference(name) {
         case .figure(let id):
             guard let figure = facts.figure(id) else { return nil }
@@ -144,25 +145,30 @@ public enum DocumentBuilder {
             let value = short ? NumberFormatting.attach(unit: figure.unit, to: figure.formattedValue) : figure.formattedValue
             let label = short ? figure.label : "\(figure.label) (\(figure.unit))"
             return .init(
-                value: value, label: label, detail: figure.asOf.map { "as of \($0)" } ?? "",
+                value: value, label: label, detail: figure.asOf.map { labels.text(.asOf, ["date": $0.text(labels)]) } ?? "",
                 confidence: figure.attribution.confidence, sourceID: figure.attribution.sourceID)
         case .growth(let id):
             guard let rate = facts.growthRate(id) else { return nil }
             return .init(
-                value: "+" + rate.formatted, label: "\(rate.label) growth", detail: "since \(rate.since)",
+                value: "+" + rate.formatted, label: labels.text(.growthLabel, ["label": rate.label]),
+                detail: labels.text(.since, ["date": rate.since.text(labels)]),
                 confidence: rate.attribution.confidence, sourceID: rate.attribution.sourceID)
         case .projection(let id):
             guard let projection = facts.projection(id) else { return nil }
             let value = "\(NumberFormatting.format(projection.from.value)) \u{2192} \(NumberFormatting.format(projection.to.value))"
             return .init(
                 value: value, label: "\(projection.label) (\(projection.unit))",
-                detail:
-                    "\(projection.from.year) to \(projection.to.year): \(NumberFormatting.percent(projection.compoundAnnualGrowthPercent)) a year",
+                detail: labels.text(
+                    .projectionDetail,
+                    [
+                        "from": "\(projection.from.year)", "to": "\(projection.to.year)",
+                        "percent": NumberFormatting.percent(projection.compoundAnnualGrowthPercent),
+                    ]),
                 confidence: projection.attribution.confidence, sourceID: projection.attribution.sourceID)
         case .event(let id):
             guard let event = facts.event(id) else { return nil }
             return .init(
-                value: event.when.description, label: event.title, detail: "", confidence: event.attribution.confidence,
+                value: event.when.text(labels), label: event.title, detail: "", confidence: event.attribution.confidence,
                 sourceID: event.attribution.sourceID)
         case nil:
             return nil

@@ -4,8 +4,13 @@ import BriefingModel
 /// the body text. Every series also has a pattern or symbol, so greyscale print stays legible.
 public struct ChartStyle: Sendable {
     public let house: BriefingStyle
+    /// The template's words for the charts' fixed phrases (legend notes, axis titles).
+    public let labels: Labels
 
-    public init(house: BriefingStyle = BriefingStyle()) { self.house = house }
+    public init(house: BriefingStyle = BriefingStyle(), labels: Labels = .english) {
+        self.house = house
+        self.labels = labels
+    }
 
     public var text: TextStyle { TextStyle(family: .sans, size: 7.4, color: house.ink) }
     public var strongText: TextStyle { text.with { $0.weight = .semibold } }

@@ -36,14 +36,14 @@ struct GrowthRatesChart {
 
     /// Bars of every rate on one zero-based axis; returns the panel's height.
     private func drawRates(on canvas: inout ChartCanvas, width: Double) -> Double {
-        canvas.text([TextRun("Growth since the base year", style.strongText)], at: Point(x: 0, y: 0))
+        canvas.text([TextRun(style.labels[.growthAxis], style.strongText)], at: Point(x: 0, y: 0))
         let labelWidth = (width * 0.4).rounded()
         let valueRoom = rates.map { canvas.measure(valueRuns("+" + $0.formatted, $0.attribution.confidence)).width }.max()! + 6
         let scale = LinearScale.zeroBased(maximum: rates.map(\.percent).max()!, from: labelWidth + 6, to: width - valueRoom, ticks: 4)
         var y = 18.0
         var rows: [(rate: GrowthRate, top: Double, height: Double)] = []
         for rate in rates {
-            let label = [TextRun(rate.label, style.text), TextRun("\u{2028}since \(rate.since)", style.axis)]
+            let label = [TextRun(rate.label, style.text), TextRun("\u{2028}" + since(rate), style.axis)]
             let size = canvas.measure(label, maxWidth: labelWidth)
             let rowHeight = max(size.height, Self.barHeight)
             rows.append((rate, y, rowHeight))
@@ -56,7 +56,7 @@ struct GrowthRatesChart {
             canvas.tickLabel([TextRun(NumberFormatting.percent(tick), style.axis)], x: scale(tick), top: bottom + 5, within: 0...width)
         }
         for row in rows {
-            let label = [TextRun(row.rate.label, style.text), TextRun("\u{2028}since \(row.rate.since)", style.axis)]
+            let label = [TextRun(row.rate.label, style.text), TextRun("\u{2028}" + since(row.rate), style.axis)]
             canvas.text(label, at: Point(x: 0, y: row.top + row.height / 2), anchor: .centerLeft, maxWidth: labelWidth)
             let barTop = row.top + (row.height - Self.barHeight) / 2
             let rect = Rect(x: scale(0), y: barTop, width: scale(row.rate.percent) - scale(0), height: Self.barHeight)
@@ -76,7 +76,7 @@ struct GrowthRatesChart {
             let swatch = Rect(x: 0, y: noteTop + 2, width: 10, height: 7)
             canvas.shape(
                 .rect(swatch), ShapeStyle(fill: Color(hex: 0x9DB2CC), pattern: .diagonal(style.house.navy.withAlpha(0.55), spacing: 3)))
-            let box = canvas.text([TextRun("hatched: unconfirmed figure", style.axis)], at: Point(x: 14, y: noteTop + 0.5))
+            let box = canvas.text([TextRun(style.labels[.hatchedUnconfirmed], style.axis)], at: Point(x: 14, y: noteTop + 0.5))
             return box.maxY
         }
         return noteTop
@@ -89,12 +89,15 @@ struct GrowthRatesChart {
         let axisRoom = canvas.measure([TextRun(NumberFormatting.format(projection.to.value), style.axis)]).width + 4
         let yearHeight = canvas.measure([TextRun("2021", style.axis)]).height
         // The derived rate, under the panel title and clear of the plot.
-        let note = "\u{00D7}\(NumberFormatting.format(projection.multiple, decimals: 0)) in \(projection.years) years = "
+        let note = style.labels.text(
+            .multiple, ["multiple": NumberFormatting.format(projection.multiple, decimals: 0), "years": "\(projection.years)"]) + " "
         let noteBox = canvas.text(
             [
                 TextRun(note, style.text),
-                TextRun("\(NumberFormatting.percent(projection.compoundAnnualGrowthPercent)) a year", style.strongText),
-                TextRun("\u{2028}(rate derived from the two values)", style.axis),
+                TextRun(
+                    style.labels.text(.perYear, ["percent": NumberFormatting.percent(projection.compoundAnnualGrowthPercent)]),
+                    style.strongText),
+                TextRun("\u{2028}" + style.labels[.derivedRate], style.axis),
             ],
             at: Point(x: x, y: 14), maxWidth: width - 36)
         let valueHeight = canvas.measure(valueRuns("60", projection.attribution.confidence)).height
@@ -135,6 +138,9 @@ struct GrowthRatesChart {
         }
         return plotBottom + 3 + yearHeight
     }
+
+    /// "since 2019" in the template's words.
+    private func since(_ rate: GrowthRate) -> String { style.labels.text(.since, ["date": rate.since.text(style.labels)]) }
 }
 
 extension Color {

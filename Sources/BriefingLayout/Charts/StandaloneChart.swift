@@ -1,4 +1,5 @@
 import BriefingContent
+import BriefingModel
 
 /// One chart on a page of its own (for `briefing chart`): caption, alt text, the chart, its
 /// source line and the full sources, on a page exactly as tall as its content.
@@ -7,13 +8,13 @@ public enum StandaloneChart {
 
     public static func layout(
         _ figure: ChartFigure, sources: [Document.SourceEntry], measurer: any TextMeasurer,
-        style: BriefingStyle = BriefingStyle(), creator: String
+        style: BriefingStyle = BriefingStyle(), labels: Labels = .english, creator: String
     ) -> PagedDocument {
         let store = ParagraphStore(measurer: measurer)
         let styler = InlineStyler(style: style, citationNumber: { id in sources.first { $0.id == id }?.number })
-        var builder = FlowBuilder(style: style, store: store, styler: styler, source: { id in sources.first { $0.id == id } })
+        var builder = FlowBuilder(style: style, store: store, styler: styler, labels: labels, source: { id in sources.first { $0.id == id } })
         builder.addFigure(figure, x: 0, width: style.frameWidth, listUnlabelled: false)
-        builder.addHeading("Sources")
+        builder.addHeading(labels[.sources])
         builder.addSources(sources)
         let frame = Rect(x: margin, y: margin, width: style.frameWidth, height: 1_000_000)
         var paginator = Paginator(frame: frame, firstPageIndex: 0, boxColor: style.panel)

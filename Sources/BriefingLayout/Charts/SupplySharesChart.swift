@@ -114,7 +114,7 @@ struct SupplySharesChart {
         let swatch = Size(width: 11, height: 8)
         var lineHeight = 0.0
         for supplier in suppliers {
-            let name = supplier.name == SupplySeries.othersLabel ? "All others (computed)" : supplier.name
+            let name = supplier.name == SupplySeries.othersLabel ? style.labels[.allOthers] : supplier.name
             let size = canvas.measure([TextRun(name, style.text)])
             if x > 0, x + swatch.width + 4 + size.width > width {
                 x = 0

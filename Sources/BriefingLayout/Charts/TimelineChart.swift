@@ -17,7 +17,7 @@ struct TimelineChart {
 
     func labelRuns(_ event: Event) -> [TextRun] {
         var runs = [
-            TextRun(event.when.description + "  ", dateStyle.with { $0.color = style.color(event.domain) }),
+            TextRun(event.when.text(style.labels) + "  ", dateStyle.with { $0.color = style.color(event.domain) }),
             TextRun(event.title, labelStyle),
         ]
         if let marker = event.attribution.confidence.marker { runs.append(TextRun(marker, style.marker)) }
@@ -147,7 +147,7 @@ struct TimelineChart {
         var x = 0.0, y = 0.0, lineHeight = 0.0
         var entries: [(runs: [TextRun], domain: Domain?)] = Domain.allCases.filter { domain in events.contains { $0.domain == domain } }
             .map { ([TextRun($0.title, style.text)], $0) }
-        entries.append(([TextRun("pale bar: the period a date covers (month, year, decade)", style.axis)], nil))
+        entries.append(([TextRun(style.labels[.paleBar], style.axis)], nil))
         for entry in entries {
             let size = canvas.measure(entry.runs)
             let symbolRoom = entry.domain == nil ? 0.0 : 10

@@ -8,17 +8,20 @@ struct FlowBuilder {
     let styler: InlineStyler
     /// Looks up a cited source (number, publisher) for chart source lines.
     let source: (String) -> Document.SourceEntry?
+    /// The template's words for captions ("Figure 3", "Source:") and continuation tables.
+    let labels: Labels
     private(set) var elements: [FlowElement] = []
     private var nextBox = 0
     private var nextFloat = 0
 
     init(
-        style: BriefingStyle, store: ParagraphStore, styler: InlineStyler,
+        style: BriefingStyle, store: ParagraphStore, styler: InlineStyler, labels: Labels,
         source: @escaping (String) -> Document.SourceEntry? = { _ in nil }
     ) {
         self.style = style
         self.store = store
         self.styler = styler
+        self.labels = labels
         self.source = source
     }
 
@@ -43,7 +46,7 @@ struct FlowBuilder {
 
     mutating func add(_ blocks: [Block], x: Double = 0, box: Int? = nil, anchorPrefix: String) {
         for (offset, block) in blocks.enumerated() {
-            add(block, x: x, box: box, anchor: "\(anchorPrefix).\(offset + 1)", isFirst: offset == 0)
+            add(block, x: x, box: box, anchor: Anchor.block(offset + 1, in: anchorPrefix), isFirst: offset == 0)
         }
     }
 
@@ -93,7 +96,7 @@ struct FlowBuilder {
     mutating func addFigure(_ figure: ChartFigure, x: Double, width: Double, listUnlabelled: Bool = true) {
         let captionStyle = TextStyle(family: .sans, size: 9, weight: .semibold, color: style.navy)
         // A chart on its own (number 0) has a title but no figure number.
-        let label = figure.number > 0 ? [TextRun("Figure \(figure.number)\u{2003}", captionStyle.with { $0.color = style.accent })] : []
+        let label = figure.number > 0 ? [TextRun(labels.text(.figure, ["n": "\(figure.number)"]) + "\u{2003}", captionStyle.with { $0.color = style.accent })] : []
         let caption = store.add(Paragraph(label + [TextRun(figure.title, captionStyle)], role: .caption), width: width)
         elements.append(
             FlowElement(
@@ -103,12 +106,12 @@ struct FlowBuilder {
         elements.append(
             FlowElement(kind: .paragraph(index: alt.index, measured: alt.measured), x: x, width: width, spaceAfter: 8, keepWithNext: true))
 
-        let drawing = ChartLayout.draw(figure, width: width, store: store, style: ChartStyle(house: style))
+        let drawing = ChartLayout.draw(figure, width: width, store: store, style: ChartStyle(house: style, labels: labels))
         elements.append(
             FlowElement(kind: .drawing(drawing.items, height: drawing.size.height, alt: figure.altText), x: x, width: width, spaceAfter: 6, keepWithNext: true))
 
         let sourceStyle = style.small.with { $0.size = 7.4 }
-        var runs = [TextRun("Source: ", sourceStyle.with { $0.weight = .semibold })]
+        var runs = [TextRun(labels[.source] + " ", sourceStyle.with { $0.weight = .semibold })]
         var byPublisher: [(String, [Int])] = []
         for id in figure.sourceIDs {
             guard let entry = source(id) else { continue }
@@ -123,7 +126,7 @@ struct FlowBuilder {
             for number in numbers.sorted() {
                 runs.append(
                     TextRun(
-                        "[\(number)]", sourceStyle.with { $0.color = style.navy }, link: .destination(InlineStyler.sourceAnchor(number))))
+                        "[\(number)]", sourceStyle.with { $0.color = style.navy }, link: .destination(Anchor.source(number))))
             }
         }
         runs.append(TextRun(".", sourceStyle))
@@ -132,9 +135,7 @@ struct FlowBuilder {
             let count = NumberFormatting.format(Double(drawing.unlabelled.count))
             runs.append(
                 TextRun(
-                    listUnlabelled
-                        ? " \(count) events without a label are listed after the figure."
-                        : " \(count) events are marked but not labelled; the briefing lists them after the figure.", sourceStyle))
+                    " " + labels.text(listUnlabelled ? .unlabelledListed : .unlabelledMarked, ["count": count]), sourceStyle))
         }
         let sourceLine = store.add(Paragraph(InlineStyler.merge(runs), lineSpacing: 1.02, role: .paragraph), width: width)
         elements.append(
@@ -153,21 +154,21 @@ struct FlowBuilder {
     /// Events the timeline could not label, as a two-column list (date, event).
     private mutating func addContinuationTable(_ events: [Event], figure: ChartFigure, x: Double, width: Double) {
         let heading = store.add(
-            Paragraph([TextRun("Events not labelled in Figure \(figure.number)", style.minorHeading)], role: .subsection), width: width)
+            Paragraph([TextRun(labels.text(.unlabelledHeading, ["n": "\(figure.number)"]), style.minorHeading)], role: .subsection), width: width)
         elements.append(
             FlowElement(
                 kind: .paragraph(index: heading.index, measured: heading.measured), x: x, width: width, spaceBefore: 4,
                 spaceAfter: 4, keepWithNext: true))
         let text = style.small.with { $0.color = style.ink }
         // The date column is as wide as its widest date (all dates share one style).
-        let widest = events.map(\.when.description).max { $0.count < $1.count } ?? ""
+        let widest = events.map { $0.when.text(labels) }.max { $0.count < $1.count } ?? ""
         let widestSize = store.measurer.measure(Paragraph([TextRun(widest + "  ", text.with { $0.weight = .semibold })]), width: 1_000)
         let dateColumn = max(60, (widestSize.lines.map(\.width).max() ?? 0) + 8)
         for event in events {
             var runs = [TextRun(event.title, text)]
             if let marker = event.attribution.confidence.marker { runs.append(TextRun(marker, style.marker.with { $0.size = 6 })) }
             let row = store.add(Paragraph(runs, role: .paragraph), width: width - dateColumn)
-            let date = store.add(Paragraph([TextRun(event.when.description, text.with { $0.weight = .semibold })]), width: dateColumn)
+            let date = store.add(Paragraph([TextRun(event.when.text(labels), text.with { $0.weight = .semibold })]), width: dateColumn)
             var element = FlowElement(
                 kind: .paragraph(index: row.index, measured: row.measured), x: x + dateColumn, width: width - dateColumn, spaceAfter: 1.5)
             element.bullet = (date.index, date.measured, x)
@@ -180,7 +181,7 @@ struct FlowBuilder {
         let indent = 15.0
         for (offset, (label, blocks)) in items.enumerated() {
             let first = elements.count
-            add(blocks, x: x + indent, box: box, anchorPrefix: "\(anchor).\(offset + 1)")
+            add(blocks, x: x + indent, box: box, anchorPrefix: Anchor.block(offset + 1, in: anchor))
             guard first < elements.count else { continue }
             // Tighter spacing inside lists; the bullet hangs in the indent.
             for position in first..<elements.count where elements[position].spaceAfter == 6 { elements[position].spaceAfter = 3 }
@@ -226,7 +227,7 @@ struct FlowBuilder {
                 ]), width: hang)
             var element = FlowElement(
                 kind: .paragraph(index: index, measured: measured), x: hang, width: width, spaceAfter: 4.5,
-                anchor: InlineStyler.sourceAnchor(source.number))
+                anchor: Anchor.source(source.number))
             element.bullet = (number.index, number.measured, 0)
             elements.append(element)
         }

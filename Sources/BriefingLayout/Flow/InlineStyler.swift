@@ -32,13 +32,13 @@ struct InlineStyler {
                 let citation = style.citation.with {
                     $0.size = base.size * 0.64; $0.rise = base.size * 0.26
                 }
-                runs.append(TextRun("[\(number)]", citation, link: .destination(Self.sourceAnchor(number))))
+                runs.append(TextRun("[\(number)]", citation, link: .destination(Anchor.source(number))))
             case .confidenceMarker(let grade):
                 guard let marker = grade.marker else { continue }
                 let markerStyle = style.marker.with {
                     $0.size = base.size * 0.7; $0.rise = base.size * 0.3
                 }
-                runs.append(TextRun(marker, markerStyle, link: .destination(Self.notesAnchor)))
+                runs.append(TextRun(marker, markerStyle, link: .destination(Anchor.confidenceNote)))
             case .softBreak:
                 runs.append(TextRun(" ", base, link: link))
             case .reference(let reference):
@@ -64,6 +64,4 @@ struct InlineStyler {
         return merged
     }
 
-    static func sourceAnchor(_ number: Int) -> String { "source-\(number)" }
-    static let notesAnchor = "confidence-note"
 }

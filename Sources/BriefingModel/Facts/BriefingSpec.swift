@@ -40,12 +40,17 @@ public struct BriefingSpec: Sendable {
     /// Figure ids shown in the key-figures panel.
     public var keyFigures: [(id: String, location: SourceLocation)]
     public var sections: [Section]
+    /// BCP 47 tag of the briefing's language (`en-GB` by default): the PDF's language, and
+    /// which hyphenation patterns are used.
+    public var language: String
+    /// The words the briefing prints besides its content (English unless overridden).
+    public var labels: Labels
     public var location: SourceLocation
 
     public init(
         title: String, subtitle: String, publisher: String, audience: String, author: String?, keywords: [String],
         datePolicy: DatePolicy, keyJudgementsFile: String, keyFigures: [(id: String, location: SourceLocation)],
-        sections: [Section], location: SourceLocation
+        sections: [Section], language: String = "en-GB", labels: Labels = .english, location: SourceLocation
     ) {
         self.title = title
         self.subtitle = subtitle
@@ -57,6 +62,8 @@ public struct BriefingSpec: Sendable {
         self.keyJudgementsFile = keyJudgementsFile
         self.keyFigures = keyFigures
         self.sections = sections
+        self.language = language
+        self.labels = labels
         self.location = location
     }
 }

@@ -17,15 +17,6 @@ public enum Confidence: String, CaseIterable, Sendable, Comparable {
         }
     }
 
-    /// One-line explanation printed once in the briefing.
-    public var explanation: String {
-        switch self {
-        case .confirmed: "confirmed in the primary publisher's own text"
-        case .reported: "reported: a secondary source attributes the figure to the primary publisher"
-        case .unconfirmed: "unconfirmed: stated in the source essay; no independent source was found"
-        }
-    }
-
     private var rank: Int {
         switch self {
         case .confirmed: 0

@@ -5,6 +5,7 @@ struct BriefingSpecDecoder {
     func decode(_ root: YAMLNode) -> BriefingSpec? {
         let keys = [
             "title", "subtitle", "publisher", "audience", "author", "keywords", "date", "key_judgements", "key_figures", "sections",
+            "language", "labels",
         ]
         guard let map = root.mapping(keys: keys) else { return nil }
         let title = map.required("title")?.text()
@@ -16,6 +17,9 @@ struct BriefingSpecDecoder {
         let datePolicy = map.optional("date").flatMap(datePolicy) ?? .today
         let judgements = map.required("key_judgements")?.text()
         let keyFigures = map.optional("key_figures")?.stringList()?.map { (id: $0.0, location: $0.1) } ?? []
+        let words = LabelsDecoder(context: context)
+        let language = words.language(map.optional("language"))
+        let labels = words.decode(map.optional("labels"))
         let sectionsNode = map.required("sections")
         let sections = sectionsNode?.list()?.compactMap(section) ?? []
         if let sectionsNode, case .sequence(let list) = sectionsNode.node, list.isEmpty {
@@ -36,7 +40,7 @@ struct BriefingSpecDecoder {
         return BriefingSpec(
             title: title, subtitle: subtitle, publisher: publisher, audience: audience, author: author,
             keywords: keywords, datePolicy: datePolicy, keyJudgementsFile: judgements, keyFigures: keyFigures,
-            sections: sections, location: root.location)
+            sections: sections, language: language, labels: labels, location: root.location)
     }
 
     private func datePolicy(_ node: YAMLNode) -> BriefingSpec.DatePolicy? {

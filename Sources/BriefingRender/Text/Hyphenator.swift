@@ -8,16 +8,41 @@ public final class Hyphenator {
     private let dictionary: UnsafeMutablePointer<HyphenDict>?
     private var cache: [Substring: String] = [:]
 
-    /// Searched in order; a missing dictionary disables hyphenation rather than failing the run.
-    static let dictionaryPaths = ["/usr/share/hyphen/hyph_en_GB.dic", "/usr/share/hyphen/hyph_en_US.dic"]
+    /// The folder of Debian's pattern packages (hyphen-en-gb, hyphen-de, hyphen-fr, ...).
+    static let folder = "/usr/share/hyphen"
+
+    /// The language whose patterns these are (a BCP 47 tag such as `en-GB` or `de`).
+    public let language: String
+
+    /// Dictionaries for `language`, searched in order: the exact region, then any region of
+    /// the language, then the bare language. A missing dictionary disables hyphenation
+    /// rather than failing the run.
+    static func dictionaryPaths(for language: String) -> [String] {
+        let parts = language.split(separator: "-").map(String.init)
+        let base = parts[0].lowercased()
+        var paths: [String] = []
+        if parts.count > 1 { paths.append("\(folder)/hyph_\(base)_\(parts[1].uppercased()).dic") }
+        let others = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasPrefix("hyph_\(base)_") && $0.hasSuffix(".dic") }.sorted()
+        paths += others.map { "\(folder)/\($0)" }
+        paths.append("\(folder)/hyph_\(base).dic")
+        return paths
+    }
 
     /// Loads the patterns (about 5 ms: libhyphen parses the whole dictionary file).
-    public init() {
+    public init(language: String = "en-GB") {
+        self.language = language
         var loaded: UnsafeMutablePointer<HyphenDict>?
-        for path in Self.dictionaryPaths where loaded == nil && FileManager.default.fileExists(atPath: path) {
+        for path in Self.dictionaryPaths(for: language) where loaded == nil && FileManager.default.fileExists(atPath: path) {
             loaded = hnj_hyphen_load(path)
         }
         dictionary = loaded
+    }
+
+    /// The Debian package that provides patterns for `language` (`hyphen-en-gb`, `hyphen-de`).
+    public static func package(for language: String) -> String {
+        let parts = language.lowercased().split(separator: "-")
+        return parts.count > 1 && parts[0] == "en" ? "hyphen-en-\(parts[1])" : "hyphen-\(parts[0])"
     }
 
     deinit { if let dictionary { hnj_hyphen_free(dictionary) } }

@@ -5,8 +5,9 @@ import CCairoPango
 /// `PangoLayout`s the painter draws, so measuring and drawing can never disagree.
 public final class PangoTextMeasurer: TextMeasurer {
     let fonts: FontSetup
-    private let loadHyphenator: () -> Hyphenator
+    private var loadHyphenator: () -> Hyphenator
     private lazy var hyphenator = loadHyphenator()
+    private var language = "en-GB"
     private var fontDescriptions: [FontKey: OpaquePointer] = [:]
     /// Layouts made while measuring, reused when drawing: shaping (HarfBuzz) is the largest
     /// cost of a run, and the painter draws exactly what layout measured.
@@ -29,6 +30,16 @@ public final class PangoTextMeasurer: TextMeasurer {
     }
 
     public var hyphenationAvailable: Bool { hyphenator.isAvailable }
+
+    /// Hyphenates with the patterns of `language` from now on. The patterns loading since
+    /// start-up are British English (the default template's); another language loads its own
+    /// when the first paragraph is hyphenated. Call before laying out.
+    public func use(language: String) {
+        guard language != self.language else { return }
+        self.language = language
+        loadHyphenator = { Hyphenator(language: language) }
+        hyphenator = loadHyphenator()
+    }
 
     /// Loads these fonts now rather than at first use. Each new face and size costs fontconfig
     /// matching (Pango 1.50 runs every match on a new thread), a FreeType face and a HarfBuzz

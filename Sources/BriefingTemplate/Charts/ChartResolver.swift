@@ -14,8 +14,10 @@ public enum ChartResolver {
 
     public static var ids: [String] { ChartFigure.Kind.allCases.map(\.rawValue) }
 
-    public static func resolve(id: String, options: [String: String] = [:], facts: FactBase, at location: SourceLocation) throws
-        -> ChartFigure
+    /// - Parameter labels: the template's words for default titles and notes.
+    public static func resolve(
+        id: String, options: [String: String] = [:], facts: FactBase, labels: Labels = .english, at location: SourceLocation
+    ) throws -> ChartFigure
     {
         guard let kind = ChartFigure.Kind(rawValue: id) else {
             let hint = Suggestion.closest(to: id, in: ids).map { "did you mean '\($0)'?" } ?? "charts: \(ids.joined(separator: ", "))"
@@ -29,9 +31,9 @@ public enum ChartResolver {
         }
         var figure: ChartFigure
         switch kind {
-        case .supplyShares: figure = try supplyShares(options, facts: facts, at: location)
-        case .growthRates: figure = try growthRates(options, facts: facts, at: location)
-        case .timeline: figure = try timeline(options, facts: facts, at: location)
+        case .supplyShares: figure = try supplyShares(options, facts: facts, labels: labels, at: location)
+        case .growthRates: figure = try growthRates(options, facts: facts, labels: labels, at: location)
+        case .timeline: figure = try timeline(options, facts: facts, labels: labels, at: location)
         }
         if let title = options["title"] { figure.title = title }
         return figure
@@ -39,7 +41,9 @@ public enum ChartResolver {
 
     // MARK: - Charts
 
-    private static func supplyShares(_ options: [String: String], facts: FactBase, at location: SourceLocation) throws -> ChartFigure {
+    private static func supplyShares(
+        _ options: [String: String], facts: FactBase, labels: Labels, at location: SourceLocation
+    ) throws -> ChartFigure {
         let series: SupplySeries
         if let id = options["series"] {
             guard let found = facts.series(id) else { throw unknown("supply series", id, facts.supplySeries.map(\.id), location) }
@@ -54,11 +58,13 @@ public enum ChartResolver {
         }
         return ChartFigure(
             kind: .supplyShares, data: .supplyShares(series), title: series.title,
-            altText: AltText.supplyShares(series), sourceIDs: unique(series.rows.map(\.attribution.sourceID)),
+            altText: AltText(labels: labels).supplyShares(series), sourceIDs: unique(series.rows.map(\.attribution.sourceID)),
             sourceNote: series.measure)
     }
 
-    private static func growthRates(_ options: [String: String], facts: FactBase, at location: SourceLocation) throws -> ChartFigure {
+    private static func growthRates(
+        _ options: [String: String], facts: FactBase, labels: Labels, at location: SourceLocation
+    ) throws -> ChartFigure {
         var rates = facts.growthRates
         if let list = options["growth"] {
             rates = try names(list).map { id in
@@ -82,11 +88,13 @@ public enum ChartResolver {
         let sources = unique(rates.map(\.attribution.sourceID) + (projection.map { [$0.attribution.sourceID] } ?? []))
         return ChartFigure(
             kind: .growthRates, data: .growthRates(rates, projection: projection),
-            title: "Growth rates as reported, each from its own base year", altText: AltText.growthRates(rates, projection),
+            title: labels[.growthTitle], altText: AltText(labels: labels).growthRates(rates, projection),
             sourceIDs: sources, sourceNote: "growth over the period shown; projection rate derived by the model")
     }
 
-    private static func timeline(_ options: [String: String], facts: FactBase, at location: SourceLocation) throws -> ChartFigure {
+    private static func timeline(
+        _ options: [String: String], facts: FactBase, labels: Labels, at location: SourceLocation
+    ) throws -> ChartFigure {
         var events = facts.events
         if let list = options["events"], list != "all" {
             events = try names(list).map { id in
@@ -101,9 +109,9 @@ public enum ChartResolver {
         events.sort { $0.when.start < $1.when.start }
         let first = events.map(\.when.start.year).min()!, last = events.map { $0.lastYear }.max()!
         return ChartFigure(
-            kind: .timeline, data: .timeline(events), title: "Milestones of cooperation, \(first)\u{2013}\(last)",
-            altText: AltText.timeline(events), sourceIDs: unique(events.map(\.attribution.sourceID)),
-            sourceNote: "events at the precision their sources give: a day, a month, a year or a decade")
+            kind: .timeline, data: .timeline(events), title: labels.text(.timelineTitle, ["first": "\(first)", "last": "\(last)"]),
+            altText: AltText(labels: labels).timeline(events), sourceIDs: unique(events.map(\.attribution.sourceID)),
+            sourceNote: labels[.timelineNote])
     }
 
     // MARK: - Helpers

@@ -18,6 +18,7 @@ import Foundation
 enum PlaceholderContext {
     static func build(template: Template, dateText: String) -> PlaceholderNode {
         let facts = template.facts
+        let labels = template.spec.labels
         let root = PlaceholderNode("")
 
         let figures = PlaceholderNode("")
@@ -28,7 +29,7 @@ enum PlaceholderContext {
                     text(figure.formatted), figure.attribution,
                     [
                         "value": figure.formattedValue, "unit": text(figure.unit), "label": text(figure.label),
-                        "as_of": figure.asOf?.description ?? "",
+                        "as_of": figure.asOf?.text(labels) ?? "",
                     ]))
         }
         root.add("fig", figures)
@@ -40,7 +41,7 @@ enum PlaceholderContext {
                 sourced(
                     rate.formatted, rate.attribution,
                     [
-                        "percent": rate.formatted, "since": rate.since.description, "as_of": rate.asOf?.description ?? "",
+                        "percent": rate.formatted, "since": rate.since.text(labels), "as_of": rate.asOf?.text(labels) ?? "",
                         "label": text(rate.label),
                     ]))
         }
@@ -52,7 +53,10 @@ enum PlaceholderContext {
             projections.add(
                 projection.id,
                 sourced(
-                    "\(from) in \(projection.from.year) to \(to) by \(projection.to.year)", projection.attribution,
+                    labels.text(
+                        .projection,
+                        ["from": from, "from_year": "\(projection.from.year)", "to": to, "to_year": "\(projection.to.year)"]),
+                    projection.attribution,
                     [
                         "from": from, "to": to, "from_year": String(projection.from.year), "to_year": String(projection.to.year),
                         "years": String(projection.years), "cagr": NumberFormatting.percent(projection.compoundAnnualGrowthPercent),
@@ -66,9 +70,9 @@ enum PlaceholderContext {
             events.add(
                 event.id,
                 sourced(
-                    event.when.description, event.attribution,
+                    event.when.text(labels), event.attribution,
                     [
-                        "date": event.when.description, "year": String(event.when.start.year), "title": text(event.title),
+                        "date": event.when.text(labels), "year": String(event.when.start.year), "title": text(event.title),
                     ]))
         }
         root.add("event", events)

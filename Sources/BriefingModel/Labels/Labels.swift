@@ -1,0 +1,122 @@
+/// The words a briefing prints that are not its content: headings of the cover and contents,
+/// "Figure 3", "page 2 of 7", the confidence legend, chart captions' fixed phrases, month
+/// names. English defaults live in `Labels+English.swift`; `briefing.yaml` may override any
+/// of them under `labels:`, so a briefing in another language needs no code change.
+///
+/// A label may contain `{name}` slots (`"page {n} of {total}"`); each key names the slots it
+/// takes, and the decoder refuses others with the file, line and column.
+public struct Labels: Sendable, Hashable {
+    public enum Key: String, CaseIterable, Sendable {
+        case kicker, audience, keyJudgements = "key_judgements", keyJudgementsBookmark = "key_judgements_bookmark"
+        case keyFigures = "key_figures", wholeBriefing = "whole_briefing", asOf = "as_of"
+        case confidenceReported = "confidence_reported", confidenceUnconfirmed = "confidence_unconfirmed"
+        case sourcesNote = "sources_note"
+        case contents, figures, sources, figure, section, page, pageOf = "page_of"
+        case source, unlabelledHeading = "unlabelled_heading", unlabelledListed = "unlabelled_listed"
+        case unlabelledMarked = "unlabelled_marked", allOthers = "all_others", paleBar = "pale_bar"
+        case growthAxis = "growth_axis", since, hatchedUnconfirmed = "hatched_unconfirmed", growthTitle = "growth_title"
+        case multiple, perYear = "per_year", derivedRate = "derived_rate", timelineTitle = "timeline_title"
+        case dayDate = "day_date", monthDate = "month_date", decade, span
+        case leftOutSection = "left_out_section", leftOutChart = "left_out_chart", readVia = "read_via"
+        case growthLabel = "growth_label", projectionDetail = "projection_detail", projection, timelineNote = "timeline_note"
+        case altNoShare = "alt_no_share", altCategoryShare = "alt_category_share", altCategories = "alt_categories"
+        case altRose = "alt_rose", altFell = "alt_fell", altStayed = "alt_stayed", altSupplyTrend = "alt_supply_trend"
+        case altLargest = "alt_largest", altNextSuppliers = "alt_next_suppliers", altGrowthItem = "alt_growth_item"
+        case altGrowth = "alt_growth", altProjection = "alt_projection", altTimeline = "alt_timeline"
+        case altBusiestDecade = "alt_busiest_decade", altDomains = "alt_domains", and
+
+        /// The `{slots}` this label may use.
+        public var slots: Set<String> {
+            switch self {
+            case .figure, .section, .page: ["n"]
+            case .pageOf: ["n", "total"]
+            case .asOf: ["date"]
+            case .unlabelledHeading: ["n"]
+            case .unlabelledListed, .unlabelledMarked: ["count"]
+            case .since: ["date"]
+            case .multiple: ["multiple", "years"]
+            case .perYear: ["percent"]
+            case .timelineTitle: ["first", "last"]
+            case .dayDate: ["day", "month", "year"]
+            case .monthDate: ["month", "year"]
+            case .decade: ["year"]
+            case .span: ["start", "end"]
+            case .leftOutSection, .leftOutChart: ["id"]
+            case .readVia: ["via"]
+            case .growthLabel: ["label"]
+            case .projectionDetail: ["from", "to", "percent"]
+            case .projection: ["from", "from_year", "to", "to_year"]
+            case .altNoShare: ["title", "focus"]
+            case .altCategoryShare: ["percent", "category"]
+            case .altCategories: ["focus", "list"]
+            case .altSupplyTrend: ["focus", "trend", "from", "first", "to", "last"]
+            case .altNextSuppliers: ["period", "list"]
+            case .altGrowthItem: ["label", "percent", "since"]
+            case .altGrowth, .altDomains: ["list"]
+            case .altProjection: ["label", "from", "from_year", "to", "to_year", "percent"]
+            case .altTimeline: ["count", "first", "last"]
+            case .altBusiestDecade: ["decade", "count"]
+            default: []
+            }
+        }
+    }
+
+    private var texts: [Key: String]
+    /// January to December, as dates print them.
+    public private(set) var months: [String]
+
+    public init(texts: [Key: String], months: [String]) {
+        precondition(Key.allCases.allSatisfy { texts[$0] != nil } && months.count == 12, "every label needs a default")
+        self.texts = texts
+        self.months = months
+    }
+
+    public subscript(_ key: Key) -> String { texts[key]! }
+
+    /// The label with its slots filled: `text(.pageOf, ["n": "2", "total": "7"])`.
+    public func text(_ key: Key, _ values: [String: String]) -> String {
+        var result = texts[key]!
+        for (name, value) in values { result = result.replacingOccurrences(of: "{\(name)}", with: value) }
+        return result
+    }
+
+    /// These labels with some replaced (the template's overrides).
+    public func overriding(_ overrides: [Key: String], months: [String]? = nil) -> Labels {
+        Labels(texts: texts.merging(overrides) { $1 }, months: months ?? self.months)
+    }
+
+    /// The `{slot}` names in a label's text.
+    public static func slots(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+}
+
+// MARK: - Dates in the template's words
+
+extension FuzzyDate {
+    /// As it reads in a sentence, with the template's month names and date order.
+    public func text(_ labels: Labels) -> String {
+        switch precision {
+        case .day: labels.text(.dayDate, ["day": "\(day!)", "month": labels.months[month! - 1], "year": "\(year)"])
+        case .month: labels.text(.monthDate, ["month": labels.months[month! - 1], "year": "\(year)"])
+        case .year: "\(year)"
+        case .decade: labels.text(.decade, ["year": "\(year)"])
+        }
+    }
+}
+
+extension Event.When {
+    /// A date, or a span of two, in the template's words.
+    public func text(_ labels: Labels) -> String {
+        switch self {
+        case .point(let date): date.text(labels)
+        case .span(let start, let end): labels.text(.span, ["start": start.text(labels), "end": end.text(labels)])
+        }
+    }
+}
