@@ -104,6 +104,31 @@ import Testing
         // Two successful runs archived, the oldest dropped beyond --keep 2.
         let archive = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("archive").path)
         #expect(archive.count <= 2 && !archive.isEmpty && archive.allSatisfy { $0.hasPrefix("briefing-") && $0.hasSuffix(".pdf") })
+        // What the user sees: the PDF and archive/; lock, manifest and log are in .briefing/.
+        let visible = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { !$0.hasPrefix(".") }
+        #expect(Set(visible) == ["briefing.pdf", "archive"])
+    }
+
+    /// An output folder written by the earlier layout (lock, manifest and log beside the PDF)
+    /// is tidied on the next run, and its manifest carries over so --if-changed still works.
+    @Test func runFilesOfTheEarlierLayoutMoveIntoTheStateFolder() throws {
+        let directory = try Command.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pdf = directory.appendingPathComponent("briefing.pdf")
+        let run = { (extra: [String]) in try Command.run(Command.briefing, ["--date", "2026-11-30", "--output", pdf.path] + extra) }
+        #expect(try run([]).status == 0)
+        let state = directory.appendingPathComponent(".briefing/briefing.pdf")
+        // Put the files back where the earlier version kept them.
+        try FileManager.default.moveItem(at: state.appendingPathComponent("manifest.json"), to: directory.appendingPathComponent("briefing.manifest.json"))
+        try FileManager.default.moveItem(at: state.appendingPathComponent("log"), to: directory.appendingPathComponent("briefing.log"))
+        FileManager.default.createFile(atPath: directory.appendingPathComponent(".briefing.pdf.lock").path, contents: nil)
+        try FileManager.default.removeItem(at: directory.appendingPathComponent(".briefing"))
+
+        let unchanged = try run(["--if-changed"])
+        #expect(unchanged.status == 0 && unchanged.stdout.hasPrefix("unchanged"), "\(unchanged.stdout)\(unchanged.stderr)")
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: directory.path)) == [".briefing", "briefing.pdf"])
+        let log = try String(contentsOf: state.appendingPathComponent("log"), encoding: .utf8).split(separator: "\n")
+        #expect(log.map { $0.split(separator: " ")[1] } == ["success", "unchanged"])
     }
 
     struct Manifest: Decodable {
