@@ -78,7 +78,8 @@ let package = Package(
         .testTarget(name: "BriefingModelTests", dependencies: ["BriefingModel", "TestSupport"]),
         .testTarget(name: "BriefingTemplateTests", dependencies: ["BriefingTemplate", "BriefingModel", "BriefingContent", "TestSupport"]),
         .testTarget(
-            name: "BriefingLayoutTests", dependencies: ["BriefingLayout", "BriefingContent", "BriefingModel", "BriefingTemplate", "TestSupport"]),
+            name: "BriefingLayoutTests",
+            dependencies: ["BriefingLayout", "BriefingContent", "BriefingModel", "BriefingTemplate", "TestSupport"]),
         .testTarget(
             name: "BriefingFuzzTests",
             dependencies: ["BriefingModel", "BriefingContent", "BriefingTemplate", "BriefingLayout", "TestSupport"]

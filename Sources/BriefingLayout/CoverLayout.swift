@@ -80,7 +80,9 @@ struct CoverLayout {
         paginator.place(builder.elements)
         var pages = paginator.pages
         pages[0] = items + pages[0]
-        let outline = [PagedDocument.OutlineEntry(title: labels[.keyJudgementsBookmark], level: 1, destination: Anchor.keyJudgements, page: 0)]
+        let outline = [
+            PagedDocument.OutlineEntry(title: labels[.keyJudgementsBookmark], level: 1, destination: Anchor.keyJudgements, page: 0)
+        ]
         return (pages, outline)
     }
 

@@ -57,7 +57,8 @@ public struct LayoutEngine {
                         pageLabel: "\(page + 1)"))
             }
         }
-        let contents = ContentsLayout(style: style, store: store, labels: labels).layout(sections: sectionEntries, figures: figureEntries, frame: frame)
+        let contents = ContentsLayout(style: style, store: store, labels: labels).layout(
+            sections: sectionEntries, figures: figureEntries, frame: frame)
 
         let front = cover.pages.count + contents.count
         var pages = (cover.pages + contents + body.pages).enumerated().map { index, items in

@@ -126,7 +126,8 @@ public enum DocumentBuilder {
     /// The numbered entry of a source in a Sources list.
     static func sourceEntry(_ source: Source, number: Int, labels: Labels) -> Document.SourceEntry {
         let publisher = source.publisher.split(separator: ",").first.map(String.init) ?? source.publisher
-        return Document.SourceEntry(number: number, id: source.id, text: sourceText(source, labels: labels), url: source.url, publisher: publisher)
+        return Document.SourceEntry(
+            number: number, id: source.id, text: sourceText(source, labels: labels), url: source.url, publisher: publisher)
     }
 
     static func sourceText(_ source: Source, labels: Labels) -> String {

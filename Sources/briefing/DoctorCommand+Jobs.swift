@@ -31,7 +31,8 @@ extension DoctorCommand {
                 log = JobFile.logURL(reference.name, in: reference.folder).path
             }
         case .missingFile(let url):
-            report.fail("\(name): its job file \(url.path) is missing", fix: "briefing schedule add \(job.name) --cron \"\(job.schedule)\" -- ...")
+            report.fail(
+                "\(name): its job file \(url.path) is missing", fix: "briefing schedule add \(job.name) --cron \"\(job.schedule)\" -- ...")
         case .legacy(let arguments):
             let quoted = arguments.map(CronCommand.quote).joined(separator: " ")
             report.fail(

@@ -94,8 +94,10 @@ import Testing
         }
         // Cross-references use the template's word, and so do the bookmarks.
         #expect(text.contains("Abschnitt "))
-        let outline = try Command.tool("python3", ["-c", "import fitz,sys; print([t for _,t,_ in fitz.open(sys.argv[1]).get_toc()])", pdf.path])
-        #expect(outline.stdout.contains("Wichtigste Einschätzungen") && outline.stdout.contains("Inhalt"), "\(outline.stdout)\(outline.stderr)")
+        let outline = try Command.tool(
+            "python3", ["-c", "import fitz,sys; print([t for _,t,_ in fitz.open(sys.argv[1]).get_toc()])", pdf.path])
+        #expect(
+            outline.stdout.contains("Wichtigste Einschätzungen") && outline.stdout.contains("Inhalt"), "\(outline.stdout)\(outline.stderr)")
     }
 
     @Test func badLabelsAreLocatedErrors() throws {

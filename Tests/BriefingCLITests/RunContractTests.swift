@@ -62,7 +62,8 @@ import Testing
         #expect(Set([first.terminationStatus, second.terminationStatus]) == [0, 75])
         #expect(try Command.tool("qpdf", ["--check", pdf.path]).status == 0)
         let manifest =
-            try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent(".briefing/briefing.pdf/manifest.json")))
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: directory.appendingPathComponent(".briefing/briefing.pdf/manifest.json")))
             as? [String: Any]
         #expect((manifest?["lastRun"] as? [String: Any])?["result"] as? String == "success")
     }
@@ -99,7 +100,8 @@ import Testing
             manifest.lastSuccess.inputs.contains { $0.path.hasSuffix("data.yaml") }
                 && manifest.lastSuccess.inputs.contains { $0.path.hasSuffix(".otf") })
         #expect(manifest.lastSuccess.inputDigest.count == 64 && manifest.lastSuccess.pages > 5)
-        let log = try String(contentsOf: directory.appendingPathComponent(".briefing/briefing.pdf/log"), encoding: .utf8).split(separator: "\n")
+        let log = try String(contentsOf: directory.appendingPathComponent(".briefing/briefing.pdf/log"), encoding: .utf8).split(
+            separator: "\n")
         #expect(log.map { $0.split(separator: " ")[1] } == ["success", "unchanged", "success", "failed"])
         // Two successful runs archived, the oldest dropped beyond --keep 2.
         let archive = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("archive").path)
@@ -119,7 +121,8 @@ import Testing
         #expect(try run([]).status == 0)
         let state = directory.appendingPathComponent(".briefing/briefing.pdf")
         // Put the files back where the earlier version kept them.
-        try FileManager.default.moveItem(at: state.appendingPathComponent("manifest.json"), to: directory.appendingPathComponent("briefing.manifest.json"))
+        try FileManager.default.moveItem(
+            at: state.appendingPathComponent("manifest.json"), to: directory.appendingPathComponent("briefing.manifest.json"))
         try FileManager.default.moveItem(at: state.appendingPathComponent("log"), to: directory.appendingPathComponent("briefing.log"))
         FileManager.default.createFile(atPath: directory.appendingPathComponent(".briefing.pdf.lock").path, contents: nil)
         try FileManager.default.removeItem(at: directory.appendingPathComponent(".briefing"))
@@ -182,12 +185,14 @@ import Testing
         #expect(statuses.contains(0))
         #expect(try Command.tool("qpdf", ["--check", pdf.path]).status == 0)
         let manifest =
-            try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent(".briefing/briefing.pdf/manifest.json")))
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: directory.appendingPathComponent(".briefing/briefing.pdf/manifest.json")))
             as? [String: Any]
         let success = manifest?["lastSuccess"] as? [String: Any]
         let digest = (try? Data(contentsOf: pdf)).map { data in data }  // the manifest describes the file on disk
         #expect(success?["bytes"] as? Int == digest?.count)
-        let log = try String(contentsOf: directory.appendingPathComponent(".briefing/briefing.pdf/log"), encoding: .utf8).split(separator: "\n")
+        let log = try String(contentsOf: directory.appendingPathComponent(".briefing/briefing.pdf/log"), encoding: .utf8).split(
+            separator: "\n")
         #expect(log.count == statuses.filter { $0 == 0 }.count, "one log line per run that held the lock")
     }
 }

@@ -63,7 +63,8 @@ import Testing
         #expect(line.contains("'run-job' 'weekly' '--jobs' '\(fake.jobs.path)'"))
         #expect(line.hasSuffix("> '\(fake.jobs.path)/weekly.log' 2>&1"))
         // The job file holds every generate option, paths absolute.
-        let job = try JSONSerialization.jsonObject(with: Data(contentsOf: fake.jobs.appendingPathComponent("weekly.json"))) as? [String: Any]
+        let job =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: fake.jobs.appendingPathComponent("weekly.json"))) as? [String: Any]
         let arguments = try #require(job?["arguments"] as? [String])
         #expect(arguments.contains(output.path) && arguments.contains("--template"))
         #expect(arguments.first { $0.hasPrefix("/") && $0.hasSuffix("sino-pak") } != nil)
@@ -144,7 +145,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: pdf.path))
 
         // The same job without --strict publishes the briefing.
-        #expect(try fake.run(["schedule", "add", "x", "--cron", "0 6 * * mon", "--", "--sections", "it,space", "--output", pdf.path]).status == 0)
+        #expect(
+            try fake.run(["schedule", "add", "x", "--cron", "0 6 * * mon", "--", "--sections", "it,space", "--output", pdf.path]).status
+                == 0)
         let relaxed = try fake.run(["run-job", "x"])
         #expect(relaxed.status == 0, "\(relaxed.stderr)")
         #expect(FileManager.default.fileExists(atPath: pdf.path))
@@ -167,7 +170,9 @@ import Testing
         try old.write(to: fake.file, atomically: true, encoding: .utf8)
         let doctor = try fake.run(["doctor"])
         #expect(doctor.stdout.contains("job 'weekly': stored in the crontab in the earlier format"), "\(doctor.stdout)")
-        #expect(doctor.stdout.contains("fix: briefing schedule add weekly --cron '0 6 * * mon' -- '--template' '/t' '--output' '/tmp/w.pdf' '--strict'"))
+        #expect(
+            doctor.stdout.contains(
+                "fix: briefing schedule add weekly --cron '0 6 * * mon' -- '--template' '/t' '--output' '/tmp/w.pdf' '--strict'"))
         let list = try fake.run(["schedule", "list"])
         #expect(list.stdout.contains("earlier format") && list.stdout.contains("output: /tmp/w.pdf"))
     }

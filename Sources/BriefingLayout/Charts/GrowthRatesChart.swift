@@ -89,8 +89,9 @@ struct GrowthRatesChart {
         let axisRoom = canvas.measure([TextRun(NumberFormatting.format(projection.to.value), style.axis)]).width + 4
         let yearHeight = canvas.measure([TextRun("2021", style.axis)]).height
         // The derived rate, under the panel title and clear of the plot.
-        let note = style.labels.text(
-            .multiple, ["multiple": NumberFormatting.format(projection.multiple, decimals: 0), "years": "\(projection.years)"]) + " "
+        let note =
+            style.labels.text(
+                .multiple, ["multiple": NumberFormatting.format(projection.multiple, decimals: 0), "years": "\(projection.years)"]) + " "
         let noteBox = canvas.text(
             [
                 TextRun(note, style.text),

@@ -12,7 +12,8 @@ public enum StandaloneChart {
     ) -> PagedDocument {
         let store = ParagraphStore(measurer: measurer)
         let styler = InlineStyler(style: style, citationNumber: { id in sources.first { $0.id == id }?.number })
-        var builder = FlowBuilder(style: style, store: store, styler: styler, labels: labels, source: { id in sources.first { $0.id == id } })
+        var builder = FlowBuilder(
+            style: style, store: store, styler: styler, labels: labels, source: { id in sources.first { $0.id == id } })
         builder.addFigure(figure, x: 0, width: style.frameWidth, listUnlabelled: false)
         builder.addHeading(labels[.sources])
         builder.addSources(sources)
@@ -34,7 +35,7 @@ public enum StandaloneChart {
             }
         }
         let metadata = PagedDocument.Metadata(
-            title: "Figure: \(figure.title)", author: "", subject: figure.altText, keywords: figure.kind.rawValue,
+            title: labels.text(.chartDocument, ["title": figure.title]), author: "", subject: figure.altText, keywords: figure.kind.rawValue,
             creator: creator, creationDate: "")
         return PagedDocument(
             pageSize: Size(width: style.frameWidth + 2 * margin, height: (bottom + margin).rounded(.up)),

@@ -96,7 +96,9 @@ struct FlowBuilder {
     mutating func addFigure(_ figure: ChartFigure, x: Double, width: Double, listUnlabelled: Bool = true) {
         let captionStyle = TextStyle(family: .sans, size: 9, weight: .semibold, color: style.navy)
         // A chart on its own (number 0) has a title but no figure number.
-        let label = figure.number > 0 ? [TextRun(labels.text(.figure, ["n": "\(figure.number)"]) + "\u{2003}", captionStyle.with { $0.color = style.accent })] : []
+        let label =
+            figure.number > 0
+            ? [TextRun(labels.text(.figure, ["n": "\(figure.number)"]) + "\u{2003}", captionStyle.with { $0.color = style.accent })] : []
         let caption = store.add(Paragraph(label + [TextRun(figure.title, captionStyle)], role: .caption), width: width)
         elements.append(
             FlowElement(
@@ -108,7 +110,9 @@ struct FlowBuilder {
 
         let drawing = ChartLayout.draw(figure, width: width, store: store, style: ChartStyle(house: style, labels: labels))
         elements.append(
-            FlowElement(kind: .drawing(drawing.items, height: drawing.size.height, alt: figure.altText), x: x, width: width, spaceAfter: 6, keepWithNext: true))
+            FlowElement(
+                kind: .drawing(drawing.items, height: drawing.size.height, alt: figure.altText), x: x, width: width, spaceAfter: 6,
+                keepWithNext: true))
 
         let sourceStyle = style.small.with { $0.size = 7.4 }
         var runs = [TextRun(labels[.source] + " ", sourceStyle.with { $0.weight = .semibold })]
@@ -154,7 +158,8 @@ struct FlowBuilder {
     /// Events the timeline could not label, as a two-column list (date, event).
     private mutating func addContinuationTable(_ events: [Event], figure: ChartFigure, x: Double, width: Double) {
         let heading = store.add(
-            Paragraph([TextRun(labels.text(.unlabelledHeading, ["n": "\(figure.number)"]), style.minorHeading)], role: .subsection), width: width)
+            Paragraph([TextRun(labels.text(.unlabelledHeading, ["n": "\(figure.number)"]), style.minorHeading)], role: .subsection),
+            width: width)
         elements.append(
             FlowElement(
                 kind: .paragraph(index: heading.index, measured: heading.measured), x: x, width: width, spaceBefore: 4,

@@ -54,6 +54,8 @@ extension Labels {
             .altBusiestDecade: "; the busiest decade is the {decade} with {count}",
             .altDomains: ", across {list}.",
             .and: "and",
+            // The title in the metadata of a chart exported on its own
+            .chartDocument: "Figure: {title}",
             .timelineNote: "events at the precision their sources give: a day, a month, a year or a decade",
             // Dates
             .dayDate: "{day} {month} {year}",

@@ -23,7 +23,7 @@ public struct Labels: Sendable, Hashable {
         case altRose = "alt_rose", altFell = "alt_fell", altStayed = "alt_stayed", altSupplyTrend = "alt_supply_trend"
         case altLargest = "alt_largest", altNextSuppliers = "alt_next_suppliers", altGrowthItem = "alt_growth_item"
         case altGrowth = "alt_growth", altProjection = "alt_projection", altTimeline = "alt_timeline"
-        case altBusiestDecade = "alt_busiest_decade", altDomains = "alt_domains", and
+        case altBusiestDecade = "alt_busiest_decade", altDomains = "alt_domains", and, chartDocument = "chart_document"
 
         /// The `{slots}` this label may use.
         public var slots: Set<String> {
@@ -56,6 +56,7 @@ public struct Labels: Sendable, Hashable {
             case .altProjection: ["label", "from", "from_year", "to", "to_year", "percent"]
             case .altTimeline: ["count", "first", "last"]
             case .altBusiestDecade: ["decade", "count"]
+            case .chartDocument: ["title"]
             default: []
             }
         }

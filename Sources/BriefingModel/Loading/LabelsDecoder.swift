@@ -11,7 +11,9 @@ struct LabelsDecoder {
             guard let field = map.optional(key.rawValue), let text = field.text() else { continue }
             let unknown = Labels.slots(in: text).filter { !key.slots.contains($0) }
             if let first = unknown.first {
-                let allowed = key.slots.isEmpty ? "this label takes no slots" : "it may use " + key.slots.sorted().map { "{\($0)}" }.joined(separator: ", ")
+                let allowed =
+                    key.slots.isEmpty
+                    ? "this label takes no slots" : "it may use " + key.slots.sorted().map { "{\($0)}" }.joined(separator: ", ")
                 context.diagnostics.error(field.location, "field '\(field.path)': unknown slot {\(first)}", hint: allowed)
                 continue
             }
@@ -37,7 +39,8 @@ struct LabelsDecoder {
             && parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
         guard valid else {
             context.diagnostics.error(
-                node.location, "field '\(node.path)': '\(text)' is not a language tag", hint: "write a BCP 47 tag such as en-GB, de or fr-FR")
+                node.location, "field '\(node.path)': '\(text)' is not a language tag",
+                hint: "write a BCP 47 tag such as en-GB, de or fr-FR")
             return "en-GB"
         }
         return text

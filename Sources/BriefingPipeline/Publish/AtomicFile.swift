@@ -53,7 +53,9 @@ public enum AtomicFile {
                 if written < 0 && errno == EINTR { continue }
                 guard written > 0 else {
                     throw OutputError(
-                        message: "cannot write \(target.path): the disk may be full or a size limit reached (\(String(cString: strerror(errno))))")
+                        message:
+                            "cannot write \(target.path): the disk may be full or a size limit reached (\(String(cString: strerror(errno))))"
+                    )
                 }
                 offset += written
             }

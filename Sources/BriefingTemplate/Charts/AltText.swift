@@ -15,7 +15,8 @@ struct AltText {
         }
         if series.rows.allSatisfy({ $0.period == nil }) {
             let parts = rows.map {
-                labels.text(.altCategoryShare, ["percent": NumberFormatting.percent($0.percent(of: focus)!), "category": $0.label.lowercased()])
+                labels.text(
+                    .altCategoryShare, ["percent": NumberFormatting.percent($0.percent(of: focus)!), "category": $0.label.lowercased()])
             }
             return labels.text(.altCategories, ["focus": focus, "list": list(parts)])
         }

@@ -17,8 +17,7 @@ public enum ChartResolver {
     /// - Parameter labels: the template's words for default titles and notes.
     public static func resolve(
         id: String, options: [String: String] = [:], facts: FactBase, labels: Labels = .english, at location: SourceLocation
-    ) throws -> ChartFigure
-    {
+    ) throws -> ChartFigure {
         guard let kind = ChartFigure.Kind(rawValue: id) else {
             let hint = Suggestion.closest(to: id, in: ids).map { "did you mean '\($0)'?" } ?? "charts: \(ids.joined(separator: ", "))"
             throw InputError(kind: .invalidData, location, "unknown chart '\(id)'", hint: hint)
