@@ -20,8 +20,10 @@ public final class Pipeline {
     public let world: World
     private let warn: (Diagnostic) -> Void
     private var fontLoad: Prefetch<PangoTextMeasurer>?
-    /// Every warning so far, in the order reported.
+    /// Every warning so far, in the order reported (a pipeline may make several briefings).
     public private(set) var warnings: [Diagnostic] = []
+    /// Missing glyphs the measurer had found before the current layout (it keeps them all).
+    private var glyphsReported = 0
     public var timer: PhaseTimer
 
     public init(world: World, warnings: @escaping (Diagnostic) -> Void = { _ in }) {
@@ -83,7 +85,9 @@ public final class Pipeline {
         }
         let pages = LayoutEngine(measurer: measurer).layout(document, creator: loaded.request.creator)
         timer.mark("layout")
-        for glyph in pango?.missingGlyphs ?? [] {
+        let glyphs = pango?.missingGlyphs ?? []
+        defer { glyphsReported = glyphs.count }
+        for glyph in glyphs.dropFirst(glyphsReported) {
             report(
                 .warning(
                     SourceLocation(file: loaded.template.dataFileName), glyph.description,
@@ -92,11 +96,13 @@ public final class Pipeline {
         return pages
     }
 
-    /// With `strict`, any warning so far fails the run before anything is written.
-    public func checkStrict(_ request: BriefingRequest) throws {
-        guard request.strict, !warnings.isEmpty else { return }
+    /// With `strict`, any warning since `first` (this run's first) fails the run before
+    /// anything is written.
+    public func checkStrict(_ request: BriefingRequest, since first: Int = 0) throws {
+        let count = warnings.count - first
+        guard request.strict, count > 0 else { return }
         throw InputError(
-            kind: .invalidData, SourceLocation(file: "--strict"), "\(warnings.count) warning(s) and --strict: nothing was written")
+            kind: .invalidData, SourceLocation(file: "--strict"), "\(count) warning(s) and --strict: nothing was written")
     }
 
     /// The bytes of the output: one PDF, or one image per page.
@@ -123,11 +129,13 @@ public final class Pipeline {
     /// The stages after `load`: for callers that look at the loaded template first
     /// (`--if-changed` compares its inputs with the last run's).
     public func finish(_ loaded: LoadedBriefing) throws -> BriefingOutput {
+        let first = warnings.count
         let document = try document(loaded)
         let pages = try layout(document, loaded: loaded)
-        try checkStrict(loaded.request)
+        try checkStrict(loaded.request, since: first)
         let files = try render(pages, format: loaded.request.format, dpi: loaded.request.dpi)
-        return BriefingOutput(loaded: loaded, document: document, pages: pages, files: files, warnings: warnings)
+        return BriefingOutput(
+            loaded: loaded, document: document, pages: pages, files: files, warnings: Array(warnings.dropFirst(first)))
     }
 
     private func report(_ diagnostic: Diagnostic) {

@@ -118,3 +118,17 @@ import Testing
         #expect(png.count == output.pageCount && png[0].starts(with: Data([0x89, 0x50, 0x4E, 0x47])))
     }
 }
+
+/// One pipeline, several briefings (as delivery will make one per audience): each run's
+/// warnings and --strict count that run only, and the fonts are loaded once.
+@Suite struct ReusedPipelineTests {
+    @Test func warningsBelongToTheirRun() throws {
+        let pipeline = Pipeline(world: InProcessPipelineTests.world())
+        let root = InProcessPipelineTests.root
+        let partial = try pipeline.generate(BriefingRequest(template: root, sections: "fabs")).get()
+        #expect(partial.warnings.count == 1)
+        let whole = try pipeline.generate(BriefingRequest(template: root, strict: true)).get()
+        #expect(whole.warnings.isEmpty, "the first run's warning is not the second's")
+        #expect(pipeline.warnings.count == 1)
+    }
+}
