@@ -54,6 +54,11 @@ public final class Pipeline {
 
     // MARK: - Stages
 
+    /// The template folder and data file exist: what a run checks before anything else.
+    public func checkInputs(_ request: BriefingRequest) throws {
+        try TemplateLoader.checkExists(directory: request.template, dataFile: request.data, files: world.files)
+    }
+
     public func load(_ request: BriefingRequest) throws -> LoadedBriefing {
         let template = try TemplateLoader.load(directory: request.template, dataFile: request.data, files: world.files)
         let day = try BriefingDate.resolve(

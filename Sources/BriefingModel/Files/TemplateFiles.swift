@@ -10,6 +10,8 @@ public protocol TemplateFiles: Sendable {
     func read(_ url: URL, displayName: String) throws -> String
     /// What is at `url`: nothing, a file or a folder.
     func kind(of url: URL) -> TemplateFileKind
+    /// The path with every symbolic link resolved, or nil if nothing is there.
+    func realPath(_ url: URL) -> String?
 }
 
 public enum TemplateFileKind: Sendable {
@@ -28,6 +30,12 @@ public struct DiskFiles: TemplateFiles {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return .missing }
         return isDirectory.boolValue ? .folder : .file
+    }
+
+    public func realPath(_ url: URL) -> String? {
+        guard let resolved = realpath(url.path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }
 
@@ -55,5 +63,10 @@ public struct MemoryFiles: TemplateFiles {
         if files[path] != nil { return .file }
         let prefix = path.hasSuffix("/") ? path : path + "/"
         return files.keys.contains { $0.hasPrefix(prefix) } ? .folder : .missing
+    }
+
+    /// Files in memory have no links: a path is its own real path.
+    public func realPath(_ url: URL) -> String? {
+        kind(of: url) == .missing ? nil : url.standardizedFileURL.path
     }
 }

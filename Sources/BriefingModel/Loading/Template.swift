@@ -31,7 +31,9 @@ public struct Template: Sendable {
         return (try files.read(file.url, displayName: file.displayName), file.displayName)
     }
 
-    /// A file named by the template, refused if it would leave the template folder.
+    /// A file named by the template, refused if it would leave the template folder, by its
+    /// name (`../x`) or through a symbolic link (a shared template must never read, print or
+    /// mail a file outside its folder).
     public func file(_ relative: String, at location: SourceLocation) throws -> (url: URL, displayName: String) {
         let url = directory.appendingPathComponent(relative).standardizedFileURL
         let root = directory.standardizedFileURL.path
@@ -40,7 +42,23 @@ public struct Template: Sendable {
                 kind: .invalidData, location, "'\(relative)' points outside the template folder",
                 hint: "template files must live inside \(DisplayPath.of(directory))")
         }
+        try Self.confine(url, to: directory, files: files, named: "'\(relative)'", at: location)
         return (url, DisplayPath.of(url))
+    }
+
+    /// Refuses `url` if, with its links resolved, it lies outside `folder` (also resolved:
+    /// a template folder reached through a link is fine). A missing file passes; reading it
+    /// reports it.
+    public static func confine(_ url: URL, to folder: URL, files: any TemplateFiles, named name: String, at location: SourceLocation)
+        throws
+    {
+        guard let real = files.realPath(url) else { return }
+        let root = files.realPath(folder) ?? folder.standardizedFileURL.path
+        guard real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+            throw InputError(
+                kind: .invalidData, location, "\(name) is a link to \(real), outside the template folder",
+                hint: "template files must resolve inside \(root); copy the file into the template instead")
+        }
     }
 }
 

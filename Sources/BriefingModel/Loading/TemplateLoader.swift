@@ -5,11 +5,7 @@ import Foundation
 public enum TemplateLoader {
     /// - Parameter files: where the files are read from (the disk unless a caller injects another).
     public static func load(directory: URL, dataFile: URL? = nil, files: any TemplateFiles = DiskFiles()) throws -> Template {
-        guard files.kind(of: directory) == .folder else {
-            throw InputError(
-                kind: .missingInput, SourceLocation(file: DisplayPath.of(directory)), "no such template folder",
-                hint: "pass --template DIR with a folder holding briefing.yaml and data.yaml")
-        }
+        try checkExists(directory: directory, dataFile: dataFile, files: files)
         let specURL = directory.appendingPathComponent("briefing.yaml")
         let dataURL = dataFile ?? directory.appendingPathComponent("data.yaml")
 
@@ -19,6 +15,11 @@ public enum TemplateLoader {
         var missing = false
         for (url, isSpec) in [(specURL, true), (dataURL, false)] {
             do {
+                // A data file given on the command line is the user's choice; the template's own must stay inside it.
+                if isSpec || dataFile == nil {
+                    try Template.confine(
+                        url, to: directory, files: files, named: url.lastPathComponent, at: SourceLocation(file: DisplayPath.of(url)))
+                }
                 let (root, context) = try YAMLFile.load(url, displayName: DisplayPath.of(url), files: files)
                 if isSpec {
                     spec = BriefingSpecDecoder(context: context).decode(root)
@@ -45,6 +46,19 @@ public enum TemplateLoader {
         diagnostics.append(contentsOf: validateReferences(template, checkFacts: dataIsClean))
         try diagnostics.sortedByPosition().check()
         return template
+    }
+
+    /// The template folder and a data file given instead of its own must exist (66): checked
+    /// first, and before anything about the output, so a mistyped path is named as such.
+    public static func checkExists(directory: URL, dataFile: URL?, files: any TemplateFiles = DiskFiles()) throws {
+        guard files.kind(of: directory) == .folder else {
+            throw InputError(
+                kind: .missingInput, SourceLocation(file: DisplayPath.of(directory)), "no such template folder",
+                hint: "pass --template DIR with a folder holding briefing.yaml and data.yaml")
+        }
+        if let dataFile, files.kind(of: dataFile) == .missing {
+            throw InputError(kind: .missingInput, SourceLocation(file: DisplayPath.of(dataFile)), "no such file")
+        }
     }
 
     /// Files and figures that `briefing.yaml` names must exist.

@@ -36,6 +36,7 @@ public struct RunContract {
     /// - Parameter exitCode: how the caller numbers a failure, recorded in the manifest and log.
     public func run(_ request: BriefingRequest, pipeline: Pipeline, exitCode: (Error) -> Int32) throws -> Outcome {
         let started = Date()
+        try pipeline.checkInputs(request)
         let state = RunState(output: output)
         let lock = try acquireLock(state)
         defer { withExtendedLifetime(lock) {} }
