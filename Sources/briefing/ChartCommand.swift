@@ -45,11 +45,13 @@ struct ChartCommand: ParsableCommand {
             let request = BriefingRequest(
                 template: try input.templateURL(), data: input.dataURL(), format: format, dpi: dpi,
                 creator: "briefing \(BriefingCommand.version)")
-            let chart = try pipeline.chart(id, request: request)
             let path = output ?? "output/chart-\(id).\(format.rawValue)"
-            try AtomicFile.publish(chart.bytes, to: URL(fileURLWithPath: path))
+            let target = try OutputTarget.resolve(path)
+            if case .file(let url) = target { try AtomicFile.checkFolder(of: url) }
+            let chart = try pipeline.chart(id, request: request)
+            try target.write(chart.bytes)
             pipeline.timer.mark("publish")
-            print("wrote \(path)")
+            if target != .standardOutput { print("wrote \(path)") }
         } catch {
             throw ExitStatus.fail(error)
         }

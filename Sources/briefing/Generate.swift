@@ -34,16 +34,24 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         let outcome: RunContract.Outcome
+        let target: OutputTarget
         do {
-            let run = RunContract(
-                output: URL(fileURLWithPath: output), ifChanged: contract.ifChanged, keep: contract.keep,
-                program: BriefingCommand.programName)
+            target = try OutputTarget.resolve(output)
             let pipeline = Pipeline(world: try World.standard(), warnings: ExitStatus.printWarning)
-            outcome = try run.run(try request(), pipeline: pipeline, exitCode: ExitStatus.code(for:))
+            switch target {
+            case .file(let resolved):
+                let run = RunContract(
+                    output: resolved, ifChanged: contract.ifChanged, keep: contract.keep, program: BriefingCommand.programName)
+                outcome = try run.run(try request(), pipeline: pipeline, exitCode: ExitStatus.code(for:))
+            case .standardOutput, .special:
+                outcome = try RunContract.stream(
+                    try request(), to: target, pipeline: pipeline, ifChanged: contract.ifChanged, keep: contract.keep)
+            }
         } catch {
             throw ExitStatus.fail(error)
         }
-        guard !quiet else { return }
+        // Standard output carries the PDF itself: nothing else may be printed there.
+        guard !quiet, target != .standardOutput else { return }
         let shown = briefing.format == .pdf ? output : outcome.path
         if outcome.result == .unchanged {
             print("unchanged: \(shown) (inputs are as at the last successful run)")

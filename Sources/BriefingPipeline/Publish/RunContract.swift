@@ -1,3 +1,4 @@
+import BriefingModel
 import BriefingSchedule
 import Foundation
 
@@ -64,6 +65,35 @@ public struct RunContract {
             try? RunLog.append(logLine(started, .failed, seconds, detail: "exit \(code): \(message)"), to: state.log)
             throw error
         }
+    }
+
+    /// A run whose output is a stream (standard output, a device, a pipe): the PDF is made and
+    /// written there, with no lock, state folder or archive, which belong to files.
+    /// `--if-changed`, `--keep` and page images need a file, and are usage errors here.
+    public static func stream(
+        _ request: BriefingRequest, to target: OutputTarget, pipeline: Pipeline, ifChanged: Bool = false, keep: Int? = nil
+    ) throws -> Outcome {
+        let started = Date()
+        try pipeline.checkInputs(request)
+        let name = target == .standardOutput ? "standard output (-)" : "a device or pipe"
+        func refuse(_ what: String) -> InputError {
+            InputError(kind: .usage, SourceLocation(file: "--output"), "\(what) needs a file; the output is \(name)")
+        }
+        if request.format != .pdf { throw refuse("--format \(request.format.rawValue) (one file per page)") }
+        if ifChanged { throw refuse("--if-changed") }
+        if keep != nil { throw refuse("--keep") }
+        defer { pipeline.timer.report() }
+        let made = try pipeline.generate(request).get()
+        try target.write(made.files[0])
+        pipeline.timer.mark("publish")
+        let path: String
+        switch target {
+        case .standardOutput: path = "-"
+        case .special(let url), .file(let url): path = url.path
+        }
+        return Outcome(
+            result: .success, path: path, pages: made.pageCount, bytes: made.files[0].count, seconds: Date().timeIntervalSince(started),
+            made: made)
     }
 
     private func acquireLock(_ state: RunState) throws -> RunLock {
