@@ -13,38 +13,62 @@ public struct CronSchedule: Sendable {
         self.timeZone = timeZone
     }
 
-    /// The next `count` run times strictly after `date`, searching up to `years` ahead.
-    public func next(after date: Date, count: Int, years: Int = 8) -> [Date] {
+    /// Days in the Gregorian cycle: the calendar (leap years and weekdays together) repeats
+    /// every 400 years, so a day that matches nowhere in one cycle never matches.
+    public static let cycleDays = 146_097
+
+    /// The next `count` run times strictly after `date`. There is no search horizon shorter
+    /// than the calendar's own period: leap-day schedules (every 4 years, 8 across 2100) and
+    /// 31st-of-month schedules are found however far apart their runs are, and an expression
+    /// that can never fire ("0 0 30 2 *") ends after one cycle with no run.
+    public func next(after date: Date, count: Int) -> [Date] {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         var results: [Date] = []
-        let start = calendar.dateComponents([.year, .month, .day], from: date)
-        guard var day = calendar.date(from: DateComponents(year: start.year, month: start.month, day: start.day, hour: 12)) else {
-            return []
-        }
+        let start = calendar.dateComponents([.year, .month, .day, .weekday], from: date)
+        var (year, month, day) = (start.year!, start.month!, start.day!)
+        var weekday = start.weekday! - 1  // 0 = Sunday, as cron counts
         let minutes = expression.minutes.values.sorted(), hours = expression.hours.values.sorted()
         let repeatsInFoldedHour = expression.minutes.isStar || expression.hours.isStar
-        for _ in 0..<(366 * years) {
-            let parts = calendar.dateComponents([.year, .month, .day, .weekday], from: day)
-            let (year, month, dayOfMonth) = (parts.year!, parts.month!, parts.day!)
-            if expression.months.values.contains(month), expression.matchesDay(day: dayOfMonth, weekday: parts.weekday! - 1) {
+        var daysWithoutRun = 0
+        while results.count < count, daysWithoutRun <= Self.cycleDays {
+            daysWithoutRun += 1
+            if expression.months.values.contains(month), expression.matchesDay(day: day, weekday: weekday) {
                 var times: [Date] = []
                 for hour in hours {
                     for minute in minutes {
                         times += instants(
-                            year: year, month: month, day: dayOfMonth, hour: hour, minute: minute, calendar: calendar,
+                            year: year, month: month, day: day, hour: hour, minute: minute, calendar: calendar,
                             twiceIfRepeated: repeatsInFoldedHour)
                     }
                 }
-                for time in Set(times).sorted() where time > date {
+                for time in Set(times).sorted() where time > date && results.count < count {
                     results.append(time)
-                    if results.count == count { return results }
+                    daysWithoutRun = 0
                 }
             }
-            guard let next = calendar.date(byAdding: .day, value: 1, to: day) else { break }
-            day = next
+            // The next civil day, by arithmetic: a Calendar call per day would make a
+            // cycle-long search take seconds.
+            weekday = (weekday + 1) % 7
+            day += 1
+            if day > Self.daysIn(month: month, year: year) {
+                day = 1
+                month += 1
+                if month > 12 {
+                    month = 1
+                    year += 1
+                }
+            }
         }
         return results
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     /// The instants a wall-clock time stands for: one normally, none-but-the-change in a gap,

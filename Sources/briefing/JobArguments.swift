@@ -17,6 +17,13 @@ enum JobArguments {
     private static let pathOptions: Set<String> = ["--template", "--data", "--output", "-o"]
 
     static func build(_ words: [String], keep: Int?, ifChanged: Bool) throws -> (arguments: [String], output: URL) {
+        // A line break would end the crontab line and the log lines; refuse it before the
+        // crontab is touched, naming the argument.
+        if let bad = words.first(where: { $0.contains(where: \.isNewline) || $0.contains("\0") }) {
+            throw InputErrorFactory.usage(
+                "--", "a scheduled job's arguments cannot contain a line break: \(bad.debugDescription)",
+                hint: "rename the file or folder, or pass a path without line breaks")
+        }
         let generate = try Generate.parse(words)  // rejects what generate would reject, now
         var arguments: [String] = []
         var index = 0

@@ -37,6 +37,9 @@ struct ScheduleAdd: ParsableCommand {
         do {
             let (arguments, output) = try JobArguments.build(generateOptions, keep: keep, ifChanged: ifChanged)
             let folder = JobFile.folder()
+            if folder.path.contains(where: \.isNewline) || JobArguments.executable.contains(where: \.isNewline) {
+                throw InputErrorFactory.usage("BRIEFING_JOBS", "the job folder or the program's path contains a line break")
+            }
             let job = JobFile(
                 name: name, schedule: expression.description, arguments: arguments, output: output.path,
                 created: RunManifest.timestamp(Date()), program: BriefingCommand.programName)

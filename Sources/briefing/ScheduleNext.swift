@@ -15,16 +15,19 @@ struct ScheduleNext: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Start after this instant (ISO 8601, e.g. 2027-03-27T12:00:00Z); default now.", valueName: "time"))
+        help: ArgumentHelp(
+            "Start after this time (ISO 8601: 2027-03-27T12:00:00Z, or without a zone for local time in TZ); default now.",
+            valueName: "time"))
     var from: String?
 
     func run() throws {
         let parsed = try ScheduleCommand.expression(expression)
         var start = Date()
         if let from {
-            guard let date = ISO8601DateFormatter().date(from: from) else {
+            guard let date = CronTime.parse(from) else {
                 throw ExitStatus.fail(
-                    InputErrorFactory.usage("--from", "expected an ISO 8601 time such as 2027-03-27T12:00:00Z, found '\(from)'"))
+                    InputErrorFactory.usage(
+                        "--from", "expected an ISO 8601 time such as 2027-03-27T12:00:00Z or 2027-03-27T12:00, found '\(from)'"))
             }
             start = date
         }
@@ -33,7 +36,7 @@ struct ScheduleNext: ParsableCommand {
         formatter.timeZone = .current
         formatter.formatOptions = [.withInternetDateTime]
         let times = CronSchedule(parsed).next(after: start, count: count)
-        if times.isEmpty { print("no run time within 8 years") }
+        if times.isEmpty { print("never: no day of the 400-year Gregorian calendar cycle matches '\(expression)'") }
         for time in times { print("\(formatter.string(from: time))  \(ScheduleCommand.localTime(time))") }
     }
 }

@@ -176,4 +176,24 @@ import Testing
         let list = try fake.run(["schedule", "list"])
         #expect(list.stdout.contains("earlier format") && list.stdout.contains("output: /tmp/w.pdf"))
     }
+
+    /// A path with a line break is refused before the crontab is touched.
+    @Test func aLineBreakInAPathIsRefused() throws {
+        let fake = try FakeCrontab()
+        defer { try? FileManager.default.removeItem(at: fake.directory) }
+        let result = try fake.run(["schedule", "add", "x", "--cron", "@daily", "--", "--output", "/tmp/a\nb.pdf"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("cannot contain a line break"), "\(result.stderr)")
+        #expect(fake.table == nil)
+    }
+
+    @Test func fromWithoutAZoneIsLocalTime() throws {
+        let fake = try FakeCrontab()  // TZ=Europe/London
+        defer { try? FileManager.default.removeItem(at: fake.directory) }
+        let result = try fake.run(["schedule", "next", "0 6 * * *", "--count", "1", "--from", "2026-07-01T05:30"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("2026-07-01T06:00:00+01:00"))
+        let leap = try fake.run(["schedule", "next", "0 0 29 2 *", "--count", "5", "--from", "2026-02-27T10:07:00"])
+        #expect(leap.stdout.split(separator: "\n").count == 5 && leap.stdout.contains("2044-02-29"))
+    }
 }

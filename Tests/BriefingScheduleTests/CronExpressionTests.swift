@@ -88,3 +88,50 @@ import Testing
         #expect(schedule.next(after: Self.utc("2097-01-01T00:00:00Z"), count: 1).map(Self.iso) == ["2104-02-29T00:00:00Z"])
     }
 }
+
+/// Run times far apart (leap days, the 31st, both day fields) against an independent
+/// implementation: the answers below are croniter 6's for the same expressions and starts (UTC).
+@Suite struct CronHorizonTests {
+    private func next(_ expression: String, from start: String, count: Int = 5) throws -> [String] {
+        let utc = TimeZone(identifier: "UTC")!
+        let schedule = CronSchedule(try CronExpression(expression), timeZone: utc)
+        let formatter = ISO8601DateFormatter()
+        let from = try #require(CronTime.parse(start, timeZone: utc))
+        return schedule.next(after: from, count: count).map { String(formatter.string(from: $0).prefix(16)) }
+    }
+
+    @Test func leapDaysEveryFourYearsAndAcross2100() throws {
+        #expect(
+            try next("0 0 29 2 *", from: "2026-02-27T10:07:00") == [
+                "2028-02-29T00:00", "2032-02-29T00:00", "2036-02-29T00:00", "2040-02-29T00:00", "2044-02-29T00:00",
+            ])
+        // 2100 is not a leap year: eight years between runs.
+        #expect(try next("0 0 29 2 *", from: "2096-03-01T00:00", count: 3) == ["2104-02-29T00:00", "2108-02-29T00:00", "2112-02-29T00:00"])
+    }
+
+    @Test func thirtyFirstsAndBothDayFields() throws {
+        #expect(
+            try next("0 0 31 * *", from: "2026-01-15T00:00") == [
+                "2026-01-31T00:00", "2026-03-31T00:00", "2026-05-31T00:00", "2026-07-31T00:00", "2026-08-31T00:00",
+            ])
+        #expect(
+            try next("15 3 31 4,6,9,11,12 *", from: "2026-01-01T00:00") == [
+                "2026-12-31T03:15", "2027-12-31T03:15", "2028-12-31T03:15", "2029-12-31T03:15", "2030-12-31T03:15",
+            ])
+        #expect(
+            try next("30 6 13 * fri", from: "2026-02-01T00:00") == [
+                "2026-02-06T06:30", "2026-02-13T06:30", "2026-02-20T06:30", "2026-02-27T06:30", "2026-03-06T06:30",
+            ])
+        #expect(
+            try next("0 12 29 2 mon", from: "2026-03-01T00:00") == [
+                "2027-02-01T12:00", "2027-02-08T12:00", "2027-02-15T12:00", "2027-02-22T12:00", "2028-02-07T12:00",
+            ])
+    }
+
+    @Test func aTimeWithoutAZoneIsLocal() throws {
+        let london = TimeZone(identifier: "Europe/London")!
+        let summer = try #require(CronTime.parse("2026-07-01T05:30", timeZone: london))
+        #expect(ISO8601DateFormatter().string(from: summer) == "2026-07-01T04:30:00Z")
+        #expect(CronTime.parse("2026-02-27T10:07:00Z") != nil && CronTime.parse("27/02/2026") == nil)
+    }
+}
