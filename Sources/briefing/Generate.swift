@@ -41,11 +41,13 @@ struct Generate: ParsableCommand {
             switch target {
             case .file(let resolved):
                 let run = RunContract(
-                    output: resolved, ifChanged: contract.ifChanged, keep: contract.keep, program: BriefingCommand.programName)
+                    output: resolved, ifChanged: contract.ifChanged, keep: contract.keep, program: BriefingCommand.programName,
+                    limits: contract.limits)
                 outcome = try run.run(try request(), pipeline: pipeline, exitCode: ExitStatus.code(for:))
             case .standardOutput, .special:
                 outcome = try RunContract.stream(
-                    try request(), to: target, pipeline: pipeline, ifChanged: contract.ifChanged, keep: contract.keep)
+                    try request(), to: target, pipeline: pipeline, ifChanged: contract.ifChanged, keep: contract.keep,
+                    limits: contract.limits, exitCode: ExitStatus.code(for:))
             }
         } catch {
             throw ExitStatus.fail(error)

@@ -57,9 +57,24 @@ struct ContractOptions: ParsableArguments {
         help: ArgumentHelp("Also keep a dated copy in archive/ beside the output, deleting the oldest beyond N.", valueName: "n"))
     var keep: Int?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Stop a run still going after this many seconds (exit 75, the last briefing kept); 'run-job' defaults to 900.",
+            valueName: "seconds"))
+    var timeout: Double?
+
+    @Option(
+        name: .long, help: ArgumentHelp("Stop a run whose resident memory grows past this many MiB (exit 75).", valueName: "mib"))
+    var maxMemory: Int = 4096
+
     func validate() throws {
         if let keep, keep < 1 { throw ValidationError("--keep must be at least 1") }
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds") }
+        if maxMemory < 16 { throw ValidationError("--max-memory must be at least 16 MiB") }
     }
+
+    var limits: RunGuard.Limits { RunGuard.Limits(seconds: timeout, memoryMiB: maxMemory) }
 }
 
 extension World {

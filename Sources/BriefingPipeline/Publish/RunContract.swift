@@ -13,12 +13,15 @@ public struct RunContract {
     public var keep: Int?
     /// Program name and version: part of the input digest, and written to the manifest.
     public var program: String
+    /// Time and memory a run may take before it is stopped (exit 75, the last briefing kept).
+    public var limits: RunGuard.Limits
 
-    public init(output: URL, ifChanged: Bool = false, keep: Int? = nil, program: String) {
+    public init(output: URL, ifChanged: Bool = false, keep: Int? = nil, program: String, limits: RunGuard.Limits = .init()) {
         self.output = output.standardizedFileURL
         self.ifChanged = ifChanged
         self.keep = keep
         self.program = program
+        self.limits = limits
     }
 
     /// What a run did, for the caller to report.
@@ -46,54 +49,25 @@ public struct RunContract {
 
         var manifest = RunManifest.read(for: output) ?? RunManifest(program: program, output: output.path)
         manifest.program = program
+        let records = RunRecords(state: state, started: started)
+        let code = exitCode(OutputError(message: "stopped", kind: .tryAgain))
+        let watchdog = RunGuard(limits: limits) { [manifest, records, output] reason in
+            // The last good briefing stays; the failure is on record like any other.
+            var stopped = manifest
+            records.failed(&stopped, code: code, message: reason)
+            state.removeStaleTemporaries()
+            FileHandle.standardError.write(Data("error: \(reason); \(output.path) was not changed\n".utf8))
+            return code
+        }
+        defer { watchdog.finish() }
         do {
-            var outcome = try publish(request, pipeline: pipeline, state: state, started: started, manifest: &manifest)
-            outcome.seconds = Date().timeIntervalSince(started)
-            manifest.lastRun = .init(
-                started: RunManifest.timestamp(started), durationSeconds: rounded(outcome.seconds), result: outcome.result,
-                exitCode: 0, message: nil)
-            try? manifest.write(for: output)
-            try? RunLog.append(logLine(started, outcome.result, outcome.seconds, detail: "\(outcome.pages) pages"), to: state.log)
-            return outcome
+            return try publish(request, pipeline: pipeline, state: state, manifest: &manifest, watchdog: watchdog, records: records)
         } catch {
-            let code = exitCode(error), seconds = Date().timeIntervalSince(started)
+            let code = exitCode(error)
             let message = "\(error)".split(separator: "\n").first.map(String.init) ?? ""
-            manifest.lastRun = .init(
-                started: RunManifest.timestamp(started), durationSeconds: rounded(seconds), result: .failed, exitCode: code,
-                message: message)
-            try? manifest.write(for: output)
-            try? RunLog.append(logLine(started, .failed, seconds, detail: "exit \(code): \(message)"), to: state.log)
+            watchdog.commit { records.failed(&manifest, code: code, message: message) }
             throw error
         }
-    }
-
-    /// A run whose output is a stream (standard output, a device, a pipe): the PDF is made and
-    /// written there, with no lock, state folder or archive, which belong to files.
-    /// `--if-changed`, `--keep` and page images need a file, and are usage errors here.
-    public static func stream(
-        _ request: BriefingRequest, to target: OutputTarget, pipeline: Pipeline, ifChanged: Bool = false, keep: Int? = nil
-    ) throws -> Outcome {
-        let started = Date()
-        try pipeline.checkInputs(request)
-        let name = target == .standardOutput ? "standard output (-)" : "a device or pipe"
-        func refuse(_ what: String) -> InputError {
-            InputError(kind: .usage, SourceLocation(file: "--output"), "\(what) needs a file; the output is \(name)")
-        }
-        if request.format != .pdf { throw refuse("--format \(request.format.rawValue) (one file per page)") }
-        if ifChanged { throw refuse("--if-changed") }
-        if keep != nil { throw refuse("--keep") }
-        defer { pipeline.timer.report() }
-        let made = try pipeline.generate(request).get()
-        try target.write(made.files[0])
-        pipeline.timer.mark("publish")
-        let path: String
-        switch target {
-        case .standardOutput: path = "-"
-        case .special(let url), .file(let url): path = url.path
-        }
-        return Outcome(
-            result: .success, path: path, pages: made.pageCount, bytes: made.files[0].count, seconds: Date().timeIntervalSince(started),
-            made: made)
     }
 
     private func acquireLock(_ state: RunState) throws -> RunLock {
@@ -109,8 +83,11 @@ public struct RunContract {
         return lock
     }
 
+    /// Makes the briefing, then publishes it and records the run in one step the watchdog
+    /// cannot interrupt.
     private func publish(
-        _ request: BriefingRequest, pipeline: Pipeline, state: RunState, started: Date, manifest: inout RunManifest
+        _ request: BriefingRequest, pipeline: Pipeline, state: RunState, manifest: inout RunManifest, watchdog: RunGuard,
+        records: RunRecords
     ) throws -> Outcome {
         // Fonts load on the other core while the template is read, except when the run may
         // well stop at "unchanged" and should not pay for fonts it will not use.
@@ -120,17 +97,31 @@ public struct RunContract {
         if ifChanged, let last = manifest.lastSuccess, last.inputDigest == inputs.digest, request.format == .pdf,
             let current = try? Data(contentsOf: output), InputDigest.sha256(of: current) == last.outputSHA256
         {
-            return Outcome(result: .unchanged, path: output.path, pages: last.pages, bytes: last.bytes, seconds: 0, made: nil)
+            let outcome = Outcome(result: .unchanged, path: output.path, pages: last.pages, bytes: last.bytes, seconds: 0, made: nil)
+            return watchdog.commit { records.succeeded(&manifest, outcome) }
         }
         pipeline.timer.mark("digest")
         let made = try pipeline.finish(loaded)
+        let outcome = try watchdog.commit {
+            try write(made, loaded: loaded, inputs: inputs, state: state, manifest: &manifest, records: records)
+        }
+        pipeline.timer.mark("publish")
+        return outcome
+    }
+
+    /// Publishes the files, archives a copy and records the success.
+    private func write(
+        _ made: BriefingOutput, loaded: LoadedBriefing, inputs: (digest: String, files: [RunManifest.Input], flags: [String]),
+        state: RunState, manifest: inout RunManifest, records: RunRecords
+    ) throws -> Outcome {
+        let request = loaded.request
 
         var path = output.path, bytes = 0, outputDigest = ""
         if request.format == .pdf {
             try AtomicFile.publish(made.files[0], to: output, temporary: state.temporary(for: output.lastPathComponent))
             bytes = made.files[0].count
             outputDigest = InputDigest.sha256(of: made.files[0])
-            if let keep { try Archive.store(output, at: started, keep: keep) }
+            if let keep { try Archive.store(output, at: records.started, keep: keep) }
         } else {
             let pages = PageFiles(pdf: output, format: request.format.rawValue, count: made.files.count)
             for (file, data) in zip(pages.urls, made.files) {
@@ -140,11 +131,11 @@ public struct RunContract {
             pages.removeStale()
             path = pages.pattern
         }
-        pipeline.timer.mark("publish")
         manifest.lastSuccess = .init(
             finished: RunManifest.timestamp(Date()), inputDigest: inputs.digest, inputs: inputs.files, flags: inputs.flags,
             sections: loaded.sections, pages: made.pageCount, bytes: bytes, outputSHA256: outputDigest)
-        return Outcome(result: .success, path: path, pages: made.pageCount, bytes: bytes, seconds: 0, made: made)
+        let outcome = Outcome(result: .success, path: path, pages: made.pageCount, bytes: bytes, seconds: 0, made: made)
+        return records.succeeded(&manifest, outcome)
     }
 
     /// The inputs: template files, data, fonts, flags, version. A date from the "today"
@@ -169,9 +160,4 @@ public struct RunContract {
         return (InputDigest.combine(inputs: files, flags: flags, program: program), files, flags)
     }
 
-    private func rounded(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
-
-    private func logLine(_ started: Date, _ result: RunResult, _ seconds: Double, detail: String) -> String {
-        "\(RunManifest.timestamp(started)) \(result.rawValue) \(String(format: "%.2f", seconds))s \(detail)"
-    }
 }
