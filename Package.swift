@@ -85,6 +85,7 @@ let package = Package(
             dependencies: ["BriefingModel", "BriefingContent", "BriefingTemplate", "BriefingLayout", "TestSupport"]
         ),
         .testTarget(name: "BriefingCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "BriefingRenderFuzzTests", dependencies: ["TestSupport"]),
         .testTarget(name: "BriefingScheduleTests", dependencies: ["BriefingSchedule"]),
         .testTarget(
             name: "BriefingPipelineTests",

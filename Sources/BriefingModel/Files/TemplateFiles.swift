@@ -52,7 +52,7 @@ public struct MemoryFiles: TemplateFiles {
 
     public func read(_ url: URL, displayName: String) throws -> String {
         switch kind(of: url) {
-        case .file: return files[url.standardizedFileURL.path]!
+        case .file: return Noncharacters.replaced(in: files[url.standardizedFileURL.path]!)
         case .folder: throw InputError(kind: .invalidData, SourceLocation(file: displayName), "expected a file, found a folder")
         case .missing: throw InputError(kind: .missingInput, SourceLocation(file: displayName), "no such file")
         }

@@ -29,6 +29,6 @@ public enum TextFile {
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputError(kind: .invalidData, SourceLocation(file: displayName, line: 1, column: 1), "the file is not valid UTF-8 text")
         }
-        return text
+        return Noncharacters.replaced(in: text)
     }
 }

@@ -34,7 +34,8 @@ public struct YAMLNode {
             fail("text")
             return nil
         }
-        return Self.printable(scalar.string)
+        // Escapes (`"\\UFFFF"`) can make noncharacters the file itself did not hold.
+        return Noncharacters.replaced(in: Self.printable(scalar.string))
     }
 
     /// Data is printed, never interpreted: control characters (a YAML "\a" escape) cannot be

@@ -91,13 +91,17 @@ public final class PangoTextMeasurer: TextMeasurer {
     private var advances: [AdvanceKey: Double] = [:]
 
     /// The characters' advances measured one by one (each distinct character once per font),
-    /// summed, less 15%. Shaped together, text differs from that sum only by kerning and
-    /// ligatures, a few per cent; the margin keeps the bound below the real width.
+    /// summed, less 15%. Shaped together, Latin, Greek and Cyrillic text differs from that sum
+    /// only by kerning and ligatures, a few per cent; the margin keeps the bound below the
+    /// real width. Other characters count nothing: a combining mark measured alone is wide
+    /// but stacked on a letter is not, joined Arabic is narrower than its isolated letters,
+    /// and format characters (bidi controls, zero-width joiners) have no width at all, so
+    /// only a bound that leaves them out stays a bound (a renderer fuzz case broke it).
     public func minimumWidth(_ runs: [TextRun]) -> Double {
         var total = 0.0
         for run in runs {
             let font = FontKey(run.style)
-            for scalar in run.text.unicodeScalars {
+            for scalar in run.text.unicodeScalars where Self.hasSteadyAdvance(scalar) {
                 let key = AdvanceKey(font: font, letterSpacing: run.style.letterSpacing, scalar: scalar)
                 if let advance = advances[key] {
                     total += advance
@@ -112,11 +116,23 @@ public final class PangoTextMeasurer: TextMeasurer {
         return total * 0.85
     }
 
+    /// Letters, digits and punctuation of the simple alphabetic scripts, whose width in a word
+    /// is their width alone (less kerning and ligatures).
+    static func hasSteadyAdvance(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x24F, 0x370...0x3FF, 0x400...0x482, 0x48A...0x4FF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0:
+            true
+        default: false
+        }
+    }
+
     /// One layout, with a soft hyphen at every break point libhyphen allows: Pango breaks at
     /// the ones it needs and draws the rest as nothing, and the painter leaves those out of
     /// the PDF's text (`LineDrawing`), so the paragraph is shaped once.
     private func makeLayout(_ paragraph: Paragraph, width: Double) -> MeasuredParagraph {
-        let texts = paragraph.runs.map { paragraph.hyphenate && $0.link == nil ? hyphenator.hyphenate($0.text) : $0.text }
+        let texts = paragraph.runs.map {
+            LongWords.breakable(paragraph.hyphenate && $0.link == nil ? hyphenator.hyphenate($0.text) : $0.text)
+        }
         let built = build(paragraph, texts: texts, width: width)
         if pango_layout_get_unknown_glyphs_count(built.layout) > 0 { recordMissingGlyphs(built.layout) }
         var measured = measure(built.layout, links: built.links)
