@@ -4,7 +4,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 BIN := .build/release/briefing
 
-.PHONY: briefing test deps build install uninstall clean bench bench-quick memcheck
+.PHONY: briefing test deps build install uninstall clean bench bench-quick memcheck fuzz-render
 
 deps:
 	@scripts/install-deps.sh
@@ -36,6 +36,11 @@ bench-quick: build
 ## Run the release binary under valgrind's memcheck (needs valgrind; CI installs it).
 memcheck: build
 	scripts/memcheck.sh
+
+## Feed hostile text through the real renderer for 10 minutes (release binary; see README).
+fuzz-render: build
+	$(SWIFT) build --build-tests
+	BRIEFING_BINARY=$(BIN) BRIEFING_RENDER_FUZZ_SECONDS=$${SECONDS_LIMIT:-600} $(SWIFT) test --skip-build --filter RendererFuzzTests
 
 ## Install the binary with its templates and fonts: PREFIX/bin/briefing, PREFIX/share/briefing/.
 install: build
