@@ -93,4 +93,21 @@ import Testing
         let chart = try Command.run(Command.briefing, ["chart", "timeline", "--format", "svg", "--output", "-"], in: directory)
         #expect(chart.status == 0 && chart.stdout.contains("<svg"))
     }
+
+    /// A folder on a read-only file system (a tmpfs mounted read-only; the tests run as root)
+    /// fails with 73 before any work, and names the folder.
+    @Test func aReadOnlyFileSystemIsRefusedFirst() throws {
+        let directory = try Command.temporaryDirectory()
+        defer {
+            _ = try? Command.tool("umount", [directory.path])
+            try? FileManager.default.removeItem(at: directory)
+        }
+        let mounted = try Command.tool("mount", ["-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", directory.path])
+        try #require(mounted.status == 0, "mount failed (the tests run as root): \(mounted.stderr)")
+        let result = try generate(directory.appendingPathComponent("b.pdf").path)
+        #expect(result.status == 73)
+        #expect(result.stderr.contains("the folder \(directory.path) is not writable"), "\(result.stderr)")
+        let chart = try Command.run(Command.briefing, ["chart", "timeline", "--output", directory.appendingPathComponent("t.pdf").path])
+        #expect(chart.status == 73)
+    }
 }
