@@ -8,6 +8,13 @@ extension Pipeline {
     /// One chart of the briefing on a page of its own, with its caption, alt text, source line
     /// and the sources it draws on: what `briefing chart ID` writes.
     public func chart(_ id: String, request: BriefingRequest) throws -> BriefingChart {
+        // On the command line an unknown chart is a usage error (64); in a section it is data (65).
+        guard ChartFigure.Kind(rawValue: id) != nil else {
+            let ids = ChartFigure.Kind.allCases.map(\.rawValue)
+            throw InputError(
+                kind: .usage, SourceLocation(file: "briefing chart"), "unknown chart '\(id)'",
+                hint: Suggestion.closest(to: id, in: ids).map { "did you mean '\($0)'?" } ?? "charts: \(ids.joined(separator: ", "))")
+        }
         startFonts()
         let template = try TemplateLoader.load(directory: request.template, dataFile: request.data, files: world.files)
         let figure = try ChartResolver.resolve(
@@ -31,6 +38,23 @@ extension Pipeline {
     /// The template's sections, for `briefing sections` and for checking `--sections`.
     public func sections(of template: URL) throws -> [BriefingSpec.Section] {
         try TemplateLoader.load(directory: template, files: world.files).spec.sections
+    }
+
+    /// What `check` found in a valid template.
+    public struct CheckSummary: Sendable {
+        public var sections: Int
+        public var charts: Int
+        public var sources: Int
+    }
+
+    /// Loads the template and builds its document (placeholders expanded, Markdown parsed,
+    /// charts resolved, references checked) without fonts, layout or drawing.
+    public func check(_ request: BriefingRequest) throws -> CheckSummary {
+        try checkInputs(request)
+        let document = try document(try load(request))
+        return CheckSummary(
+            sections: document.sections.count, charts: document.sections.flatMap { $0.blocks.flatMap(\.charts) }.count,
+            sources: document.sources.count)
     }
 
     /// Loads and checks a template without making anything (for `doctor`).

@@ -40,7 +40,7 @@ public enum DocumentBuilder {
             }
         }
 
-        var judgements = blocks(of: spec.keyJudgementsFile, at: spec.location)
+        var judgements = blocks(of: spec.keyJudgementsFile, at: spec.keyJudgementsLocation)
         let chosen = spec.sections.filter { sectionIDs?.contains($0.id) ?? true }
         var sections: [Document.Section] = []
         for (index, section) in chosen.enumerated() {
@@ -125,7 +125,8 @@ public enum DocumentBuilder {
 
     /// The numbered entry of a source in a Sources list.
     static func sourceEntry(_ source: Source, number: Int, labels: Labels) -> Document.SourceEntry {
-        let publisher = source.publisher.split(separator: ",").first.map(String.init) ?? source.publisher
+        // Never cut at a comma: "Ministry of Economy, Trade and Industry (Japan)" is one name.
+        let publisher = source.short ?? source.publisher
         return Document.SourceEntry(
             number: number, id: source.id, text: sourceText(source, labels: labels), url: source.url, publisher: publisher)
     }

@@ -46,6 +46,7 @@ struct ChartCommand: ParsableCommand {
                 template: try input.templateURL(), data: input.dataURL(), format: format, dpi: dpi,
                 creator: "briefing \(BriefingCommand.version)")
             let path = output ?? "output/chart-\(id).\(format.rawValue)"
+            if output == nil { try OutputFolder.makeDefault(for: path) }
             let target = try OutputTarget.resolve(path)
             if case .file(let url) = target { try AtomicFile.checkFolder(of: url) }
             let chart = try pipeline.chart(id, request: request)

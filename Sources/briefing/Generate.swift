@@ -18,8 +18,15 @@ struct Generate: ParsableCommand {
     @OptionGroup var briefing: BriefingOptions
     @OptionGroup var contract: ContractOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the PDF.", valueName: "file"))
-    var output: String = "output/briefing.pdf"
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: ArgumentHelp("Where to write the PDF ('-' for standard output; default output/briefing.pdf).", valueName: "file"))
+    var outputOption: String?
+
+    /// The default folder is made when missing (a new user's first run); a folder the user
+    /// names must exist.
+    static let defaultOutput = "output/briefing.pdf"
+    var output: String { outputOption ?? Self.defaultOutput }
 
     @Flag(name: .shortAndLong, help: "Print nothing on success.")
     var quiet = false
@@ -36,6 +43,7 @@ struct Generate: ParsableCommand {
         let outcome: RunContract.Outcome
         let target: OutputTarget
         do {
+            if outputOption == nil { try OutputFolder.makeDefault(for: output) }
             target = try OutputTarget.resolve(output)
             let pipeline = Pipeline(world: try World.standard(), warnings: ExitStatus.printWarning)
             switch target {

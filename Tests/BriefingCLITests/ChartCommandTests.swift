@@ -44,10 +44,12 @@ import Testing
         }
     }
 
-    @Test func unknownChartIsAnError() throws {
+    /// On the command line an unknown chart is a usage error, with the closest id.
+    @Test func unknownChartIsAUsageError() throws {
         let result = try Command.run(Command.briefing, ["chart", "pie"])
-        #expect(result.status == 65)
+        #expect(result.status == 64)
         #expect(result.stderr.contains("unknown chart 'pie'"))
+        #expect(try Command.run(Command.briefing, ["chart", "timelin"]).stderr.contains("did you mean 'timeline'?"))
         let none = try Command.run(Command.briefing, ["chart"])
         #expect(none.status == 64)
     }

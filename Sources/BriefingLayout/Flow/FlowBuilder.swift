@@ -139,7 +139,10 @@ struct FlowBuilder {
             let count = NumberFormatting.format(Double(drawing.unlabelled.count))
             runs.append(
                 TextRun(
-                    " " + labels.text(listUnlabelled ? .unlabelledListed : .unlabelledMarked, ["count": count]), sourceStyle))
+                    " "
+                        + labels.counted(
+                            drawing.unlabelled.count, one: listUnlabelled ? .unlabelledListedOne : .unlabelledMarkedOne,
+                            other: listUnlabelled ? .unlabelledListed : .unlabelledMarked, ["count": count]), sourceStyle))
         }
         let sourceLine = store.add(Paragraph(InlineStyler.merge(runs), lineSpacing: 1.02, role: .paragraph), width: width)
         elements.append(

@@ -37,6 +37,8 @@ public struct BriefingSpec: Sendable {
     public var datePolicy: DatePolicy
     /// CommonMark file with the cover's key judgements.
     public var keyJudgementsFile: String
+    /// Where `key_judgements:` is written, for errors about its file.
+    public var keyJudgementsLocation: SourceLocation
     /// Figure ids shown in the key-figures panel.
     public var keyFigures: [(id: String, location: SourceLocation)]
     public var sections: [Section]
@@ -50,7 +52,8 @@ public struct BriefingSpec: Sendable {
     public init(
         title: String, subtitle: String, publisher: String, audience: String, author: String?, keywords: [String],
         datePolicy: DatePolicy, keyJudgementsFile: String, keyFigures: [(id: String, location: SourceLocation)],
-        sections: [Section], language: String = "en-GB", labels: Labels = .english, location: SourceLocation
+        sections: [Section], language: String = "en-GB", labels: Labels = .english, location: SourceLocation,
+        keyJudgementsLocation: SourceLocation? = nil
     ) {
         self.title = title
         self.subtitle = subtitle
@@ -60,6 +63,7 @@ public struct BriefingSpec: Sendable {
         self.keywords = keywords
         self.datePolicy = datePolicy
         self.keyJudgementsFile = keyJudgementsFile
+        self.keyJudgementsLocation = keyJudgementsLocation ?? location
         self.keyFigures = keyFigures
         self.sections = sections
         self.language = language

@@ -8,10 +8,17 @@ public struct Source: Sendable, Identifiable {
     /// Where the number was actually read, when that differs from the publisher (a news report
     /// quoting a SIPRI fact sheet, say).
     public var via: String?
+    /// The publisher's name in chart source lines ("ISSRA" for "ISSRA, National Defence
+    /// University, Islamabad"); the whole publisher when not given.
+    public var short: String?
     public var location: SourceLocation
 
-    public init(id: String, publisher: String, title: String, year: Int, url: String?, via: String?, location: SourceLocation) {
+    public init(
+        id: String, publisher: String, title: String, year: Int, url: String?, via: String?, short: String? = nil,
+        location: SourceLocation
+    ) {
         self.id = id
+        self.short = short
         self.publisher = publisher
         self.title = title
         self.year = year

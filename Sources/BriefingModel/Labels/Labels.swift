@@ -24,6 +24,8 @@ public struct Labels: Sendable, Hashable {
         case altLargest = "alt_largest", altNextSuppliers = "alt_next_suppliers", altGrowthItem = "alt_growth_item"
         case altGrowth = "alt_growth", altProjection = "alt_projection", altTimeline = "alt_timeline"
         case altBusiestDecade = "alt_busiest_decade", altDomains = "alt_domains", and, chartDocument = "chart_document"
+        case altTimelineOne = "alt_timeline_one", unlabelledListedOne = "unlabelled_listed_one"
+        case unlabelledMarkedOne = "unlabelled_marked_one"
 
         /// The `{slots}` this label may use.
         public var slots: Set<String> {
@@ -32,7 +34,7 @@ public struct Labels: Sendable, Hashable {
             case .pageOf: ["n", "total"]
             case .asOf: ["date"]
             case .unlabelledHeading: ["n"]
-            case .unlabelledListed, .unlabelledMarked: ["count"]
+            case .unlabelledListed, .unlabelledMarked, .unlabelledListedOne, .unlabelledMarkedOne: ["count"]
             case .since: ["date"]
             case .multiple: ["multiple", "years"]
             case .perYear: ["percent"]
@@ -54,7 +56,7 @@ public struct Labels: Sendable, Hashable {
             case .altGrowthItem: ["label", "percent", "since"]
             case .altGrowth, .altDomains: ["list"]
             case .altProjection: ["label", "from", "from_year", "to", "to_year", "percent"]
-            case .altTimeline: ["count", "first", "last"]
+            case .altTimeline, .altTimelineOne: ["count", "first", "last"]
             case .altBusiestDecade: ["decade", "count"]
             case .chartDocument: ["title"]
             default: []
@@ -73,6 +75,11 @@ public struct Labels: Sendable, Hashable {
     }
 
     public subscript(_ key: Key) -> String { texts[key]! }
+
+    /// `one` when `count` is 1, else `other`: "1 event", "2 events".
+    public func counted(_ count: Int, one: Key, other: Key, _ values: [String: String]) -> String {
+        text(count == 1 ? one : other, values)
+    }
 
     /// The label with its slots filled: `text(.pageOf, ["n": "2", "total": "7"])`.
     public func text(_ key: Key, _ values: [String: String]) -> String {

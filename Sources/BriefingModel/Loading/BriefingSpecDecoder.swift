@@ -15,7 +15,8 @@ struct BriefingSpecDecoder {
         let author = map.optional("author")?.text()
         let keywords = map.optional("keywords")?.stringList()?.map(\.0) ?? []
         let datePolicy = map.optional("date").flatMap(datePolicy) ?? .today
-        let judgements = map.required("key_judgements")?.text()
+        let judgementsNode = map.required("key_judgements")
+        let judgements = judgementsNode?.text()
         let keyFigures = map.optional("key_figures")?.stringList()?.map { (id: $0.0, location: $0.1) } ?? []
         let words = LabelsDecoder(context: context)
         let language = words.language(map.optional("language"))
@@ -40,7 +41,8 @@ struct BriefingSpecDecoder {
         return BriefingSpec(
             title: title, subtitle: subtitle, publisher: publisher, audience: audience, author: author,
             keywords: keywords, datePolicy: datePolicy, keyJudgementsFile: judgements, keyFigures: keyFigures,
-            sections: sections, language: language, labels: labels, location: root.location)
+            sections: sections, language: language, labels: labels, location: root.location,
+            keyJudgementsLocation: judgementsNode?.location)
     }
 
     private func datePolicy(_ node: YAMLNode) -> BriefingSpec.DatePolicy? {

@@ -25,7 +25,7 @@ struct FactBaseDecoder {
     // MARK: - Items
 
     private func source(_ node: YAMLNode) -> Source? {
-        guard let map = node.mapping(keys: ["id", "publisher", "title", "year", "url", "via"]) else { return nil }
+        guard let map = node.mapping(keys: ["id", "publisher", "short", "title", "year", "url", "via"]) else { return nil }
         let id = map.required("id")?.text()
         let publisher = map.required("publisher")?.text()
         let title = map.required("title")?.text()
@@ -37,7 +37,7 @@ struct FactBaseDecoder {
         guard let id, let publisher, let title, let year else { return nil }
         return Source(
             id: id, publisher: publisher, title: title, year: year, url: url,
-            via: map.optional("via")?.text(), location: node.location)
+            via: map.optional("via")?.text(), short: map.optional("short")?.text(), location: node.location)
     }
 
     private func figure(_ node: YAMLNode) -> Figure? {

@@ -66,7 +66,7 @@ public enum TemplateLoader {
         var problems: [Diagnostic] = []
         let spec = template.spec
         var files = spec.sections.map { ($0.file, $0.location, "section '\($0.id)'") }
-        files.append((spec.keyJudgementsFile, spec.location, "key judgements"))
+        files.append((spec.keyJudgementsFile, spec.keyJudgementsLocation, "key judgements"))
         for (file, location, what) in files {
             do {
                 let resolved = try template.file(file, at: location)

@@ -61,7 +61,8 @@ struct AltText {
         let first = events.map(\.when.start.year).min() ?? 0, last = events.map(\.lastYear).max() ?? 0
         var byDecade: [Int: Int] = [:]
         for event in events { byDecade[event.when.start.year / 10 * 10, default: 0] += 1 }
-        var text = labels.text(.altTimeline, ["count": "\(events.count)", "first": "\(first)", "last": "\(last)"])
+        var text = labels.counted(
+            events.count, one: .altTimelineOne, other: .altTimeline, ["count": "\(events.count)", "first": "\(first)", "last": "\(last)"])
         if let busiest = byDecade.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }), events.count > 3 {
             let decade = labels.text(.decade, ["year": "\(busiest.key)"])
             text += labels.text(.altBusiestDecade, ["decade": decade, "count": "\(busiest.value)"])
