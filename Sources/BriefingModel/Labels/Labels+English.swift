@@ -12,7 +12,7 @@ extension Labels {
             .wholeBriefing: "WHOLE BRIEFING",
             .asOf: "as of {date}",
             .confidenceReported: "Reported: a secondary source attributes the figure to the primary publisher.",
-            .confidenceUnconfirmed: "Unconfirmed: stated in the source essay; no independent source was found.",
+            .confidenceUnconfirmed: "Unconfirmed: from a single source; no independent source was found.",
             .sourcesNote: "Bracketed numbers refer to the Sources at the end.",
             // Contents, headings, references, running heads
             .contents: "Contents",

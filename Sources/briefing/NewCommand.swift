@@ -1,0 +1,45 @@
+import ArgumentParser
+import BriefingModel
+import BriefingPipeline
+import Foundation
+
+/// `briefing new DIR`: a small, generic, commented template to start from, which generates
+/// as it is (a copy of the bundled `Templates/starter`).
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Write a starter template (two sections, a fact of each kind, a chart of each kind) into a new folder.",
+        discussion: "Exit status: 0 written, 73 the folder exists and is not empty, 66 the bundled starter is missing."
+    )
+
+    @Argument(help: "The folder to create (it may exist if it is empty).")
+    var folder: String
+
+    func run() throws {
+        do {
+            let target = URL(fileURLWithPath: folder).standardizedFileURL
+            guard let starter = Resources.home()?.appendingPathComponent("Templates/starter") else {
+                throw InputError(
+                    kind: .missingInput, SourceLocation(file: "Templates/starter"), "cannot find the bundled starter template",
+                    hint: "set BRIEFING_HOME to the folder holding Templates/ and Fonts/")
+            }
+            let fileManager = FileManager.default
+            var isFolder: ObjCBool = false
+            if fileManager.fileExists(atPath: target.path, isDirectory: &isFolder) {
+                let empty = isFolder.boolValue && (try? fileManager.contentsOfDirectory(atPath: target.path))?.isEmpty == true
+                guard empty else { throw OutputError(message: "\(target.path) already exists and is not an empty folder; choose a new one") }
+                try fileManager.removeItem(at: target)
+            }
+            do {
+                try fileManager.copyItem(at: starter, to: target)
+            } catch {
+                throw OutputError(message: "cannot create \(target.path): \(error.localizedDescription)")
+            }
+            print("wrote a starter template to \(target.path)")
+            print("  check it:     briefing check --template \(folder)")
+            print("  generate it:  briefing generate --template \(folder) --output \(folder)/briefing.pdf")
+        } catch {
+            throw ExitStatus.fail(error)
+        }
+    }
+}
