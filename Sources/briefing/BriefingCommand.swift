@@ -11,7 +11,8 @@ struct BriefingCommand: ParsableCommand {
         abstract: "Generate publication-quality PDF policy briefings from a data model.",
         version: version,
         subcommands: [
-            Generate.self, NewCommand.self, CheckCommand.self, SectionsCommand.self, ChartCommand.self, ScheduleCommand.self, RunJobCommand.self,
+            Generate.self, NewCommand.self, CheckCommand.self, SectionsCommand.self, ChartCommand.self, ScheduleCommand.self,
+            RunJobCommand.self,
             DoctorCommand.self,
         ],
         defaultSubcommand: Generate.self

@@ -27,7 +27,9 @@ struct NewCommand: ParsableCommand {
             var isFolder: ObjCBool = false
             if fileManager.fileExists(atPath: target.path, isDirectory: &isFolder) {
                 let empty = isFolder.boolValue && (try? fileManager.contentsOfDirectory(atPath: target.path))?.isEmpty == true
-                guard empty else { throw OutputError(message: "\(target.path) already exists and is not an empty folder; choose a new one") }
+                guard empty else {
+                    throw OutputError(message: "\(target.path) already exists and is not an empty folder; choose a new one")
+                }
                 try fileManager.removeItem(at: target)
             }
             do {

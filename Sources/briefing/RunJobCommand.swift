@@ -32,7 +32,9 @@ struct RunJobCommand: ParsableCommand {
             throw ExitStatus.fail(error)
         }
         // A scheduled run must end: without a --timeout of its own a job gets 15 minutes.
-        let arguments = job.arguments.contains { $0 == "--timeout" || $0.hasPrefix("--timeout=") } ? job.arguments : job.arguments + ["--timeout", "900"]
+        let arguments =
+            job.arguments.contains { $0 == "--timeout" || $0.hasPrefix("--timeout=") }
+            ? job.arguments : job.arguments + ["--timeout", "900"]
         let generate = try Generate.parse(arguments)
         try generate.run()
     }

@@ -8,7 +8,10 @@ import Testing
     private func generate(_ fixture: TemplateFixture, in directory: URL) throws -> CommandResult {
         try Command.run(
             Command.briefing,
-            ["generate", "--template", fixture.directory.path, "--date", "2026-11-30", "--output", directory.appendingPathComponent("b.pdf").path])
+            [
+                "generate", "--template", fixture.directory.path, "--date", "2026-11-30", "--output",
+                directory.appendingPathComponent("b.pdf").path,
+            ])
     }
 
     private func link(_ fixture: TemplateFixture, _ name: String, to destination: String) throws {
@@ -51,7 +54,9 @@ import Testing
         try fixture.replace("briefing.yaml", "file: sections/ai.md", with: "file: sections/up/sections/ai.md")
         let result = try generate(fixture, in: directory)
         #expect(result.status == 65)
-        #expect(result.stderr.contains("'sections/space.md' is a link to \(directory.resolvingSymlinksInPath().path)/outside.md"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("'sections/space.md' is a link to \(directory.resolvingSymlinksInPath().path)/outside.md"),
+            "\(result.stderr)")
         #expect(result.stderr.contains("'sections/it.md' is a link to /etc/passwd"))
         // 'up' is '..' of the sections folder: the template folder itself, so that one is inside and allowed.
         #expect(!result.stderr.contains("sections/up/sections/ai.md"))
@@ -88,10 +93,12 @@ import Testing
     /// The template is checked before the output: a missing template is 66 even when the
     /// output folder is missing too.
     @Test func aMissingTemplateIsReportedBeforeTheOutput() throws {
-        let result = try Command.run(Command.briefing, ["generate", "--template", "/nonexistent/template", "--output", "/nonexistent/out/b.pdf"])
+        let result = try Command.run(
+            Command.briefing, ["generate", "--template", "/nonexistent/template", "--output", "/nonexistent/out/b.pdf"])
         #expect(result.status == 66, "\(result.stderr)")
         #expect(result.stderr.contains("no such template folder"))
-        let data = try Command.run(Command.briefing, ["generate", "--data", "/nonexistent/data.yaml", "--output", "/nonexistent/out/b.pdf"])
+        let data = try Command.run(
+            Command.briefing, ["generate", "--data", "/nonexistent/data.yaml", "--output", "/nonexistent/out/b.pdf"])
         #expect(data.status == 66, "\(data.stderr)")
     }
 }

@@ -15,7 +15,8 @@ import Testing
         let ok = try Command.run(Command.briefing, ["check", "--template", fixture.directory.path])
         #expect(ok.status == 0, "\(ok.stderr)")
         #expect(ok.stdout.contains("10 sections, 3 charts, 27 sources cited, 0 warning(s)"))
-        let partial = try Command.run(Command.briefing, ["check", "--template", fixture.directory.path, "--sections", "it,space", "--strict"])
+        let partial = try Command.run(
+            Command.briefing, ["check", "--template", fixture.directory.path, "--sections", "it,space", "--strict"])
         #expect(partial.status == 65 && partial.stderr.contains("reference to section 'strategic'"))
         try fixture.write("sections/it.md", try fixture.read("sections/it.md") + "\n{{fig.nope}}\n```chart pie\n```\n")
         let bad = try Command.run(Command.briefing, ["check", "--template", fixture.directory.path])
@@ -59,7 +60,8 @@ import Testing
         lines[line] = "    publisher: Ministry of Economy, Trade and Industry (Japan)"
         try fixture.write("data.yaml", lines.joined(separator: "\n"))
         try fixture.write(
-            "sections/space.md", try fixture.read("sections/space.md") + "\n```chart timeline\nevents: paksat-mm1\ntitle: One launch\n```\n")
+            "sections/space.md", try fixture.read("sections/space.md") + "\n```chart timeline\nevents: paksat-mm1\ntitle: One launch\n```\n"
+        )
         let pdf = directory.appendingPathComponent("b.pdf")
         let result = try Command.run(
             Command.briefing, ["generate", "--template", fixture.directory.path, "--date", "2026-11-30", "--output", pdf.path])

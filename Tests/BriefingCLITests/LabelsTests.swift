@@ -62,7 +62,9 @@ import Testing
 
     /// The default template overrides one label of its own; these tests bring their own set.
     static func dropOwnLabels(_ fixture: TemplateFixture) throws {
-        let own = try fixture.read("briefing.yaml").components(separatedBy: "\n").filter { $0.hasPrefix("labels:") || $0.hasPrefix("  confidence_unconfirmed:") }
+        let own = try fixture.read("briefing.yaml").components(separatedBy: "\n").filter {
+            $0.hasPrefix("labels:") || $0.hasPrefix("  confidence_unconfirmed:")
+        }
         try #require(own.count == 2, "the default template's labels block changed")
         try fixture.replace("briefing.yaml", own.joined(separator: "\n") + "\n", with: "")
     }

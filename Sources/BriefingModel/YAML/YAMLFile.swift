@@ -28,7 +28,8 @@ public enum YAMLFile {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
             let detail = context.map { " (\($0.text))" } ?? ""
             // The usual cause: a value that itself contains ': ' ("title: Trade: the numbers").
-            let hint = problem.contains("mapping values are not allowed") ? "if a value contains ': ', put it in quotes: title: \"A: B\"" : nil
+            let hint =
+                problem.contains("mapping values are not allowed") ? "if a value contains ': ', put it in quotes: title: \"A: B\"" : nil
             return .error(
                 SourceLocation(file: file, line: mark.line, column: mark.column), "YAML syntax error: \(problem)\(detail)", hint: hint)
         case .composer(let context, let problem, let mark, _):

@@ -28,7 +28,8 @@ public enum AtomicFile {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw OutputError(
-                message: "cannot create \(target.path): the folder \(folder.path) does not exist (create it with: mkdir -p '\(folder.path)')")
+                message:
+                    "cannot create \(target.path): the folder \(folder.path) does not exist (create it with: mkdir -p '\(folder.path)')")
         }
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw OutputError(message: "cannot create \(target.path): it is a folder")
