@@ -43,9 +43,10 @@ struct Generate: ParsableCommand {
         let outcome: RunContract.Outcome
         let target: OutputTarget
         do {
+            let pipeline = Pipeline(world: try World.standard(), warnings: ExitStatus.printWarning)
+            try pipeline.checkInputs(try request())  // a missing template is named before anything about the output
             if outputOption == nil { try OutputFolder.makeDefault(for: output) }
             target = try OutputTarget.resolve(output)
-            let pipeline = Pipeline(world: try World.standard(), warnings: ExitStatus.printWarning)
             switch target {
             case .file(let resolved):
                 let run = RunContract(

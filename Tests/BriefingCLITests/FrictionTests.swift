@@ -27,6 +27,9 @@ import Testing
     @Test func theDefaultOutputFolderIsMade() throws {
         let directory = try Command.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
+        // A missing template is named first, and nothing is made for the output.
+        let noTemplate = try Command.run(Command.briefing, ["generate", "--template", "/nonexistent/t"], in: directory)
+        #expect(noTemplate.status == 66 && !FileManager.default.fileExists(atPath: directory.appendingPathComponent("output").path))
         let result = try Command.run(Command.briefing, ["generate", "--date", "2026-11-30"], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("output/briefing.pdf").path))
