@@ -37,12 +37,6 @@ public enum OutputTarget: Equatable, Sendable {
         }
     }
 
-    /// True for targets that take a stream of bytes rather than a file to replace.
-    public var isStream: Bool {
-        if case .file = self { return false }
-        return true
-    }
-
     /// Writes `data` to standard output or the device or pipe.
     public func write(_ data: Data) throws {
         switch self {

@@ -35,10 +35,15 @@ public final class RunGuard: @unchecked Sendable {
         Thread { [self] in watch(onStop) }.start()
     }
 
-    /// Runs `body` (publishing the output and its records) with the watchdog held off.
+    /// Runs `body` (publishing the output and recording the run, the last step of a run) with
+    /// the watchdog held off, and stops watching: a run that has published, or recorded its
+    /// failure, is never stopped and recorded a second time.
     public func commit<T>(_ body: () throws -> T) rethrows -> T {
         mutex.lock()
-        defer { mutex.unlock() }
+        defer {
+            finished = true
+            mutex.unlock()
+        }
         return try body()
     }
 
