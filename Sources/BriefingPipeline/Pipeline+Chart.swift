@@ -34,33 +34,6 @@ extension Pipeline {
     public static var chartKinds: [(id: String, summary: String)] {
         ChartFigure.Kind.allCases.map { ($0.rawValue, $0.summary) }
     }
-
-    /// The template's sections, for `briefing sections` and for checking `--sections`.
-    public func sections(of template: URL) throws -> [BriefingSpec.Section] {
-        try TemplateLoader.load(directory: template, files: world.files).spec.sections
-    }
-
-    /// What `check` found in a valid template.
-    public struct CheckSummary: Sendable {
-        public var sections: Int
-        public var charts: Int
-        public var sources: Int
-    }
-
-    /// Loads the template and builds its document (placeholders expanded, Markdown parsed,
-    /// charts resolved, references checked) without fonts, layout or drawing.
-    public func check(_ request: BriefingRequest) throws -> CheckSummary {
-        try checkInputs(request)
-        let document = try document(try load(request))
-        return CheckSummary(
-            sections: document.sections.count, charts: document.sections.flatMap { $0.blocks.flatMap(\.charts) }.count,
-            sources: document.sources.count)
-    }
-
-    /// Loads and checks a template without making anything (for `doctor`).
-    public func check(template: URL) throws -> Int {
-        try TemplateLoader.load(directory: template, files: world.files).spec.sections.count
-    }
 }
 
 /// A chart on its own page.

@@ -15,18 +15,7 @@ import Testing
     static let seed = UInt64(ProcessInfo.processInfo.environment["BRIEFING_FUZZ_SEED"] ?? "") ?? 20_261_130
     static let timeLimit = 3.0
 
-    /// SplitMix64: small, fast and reproducible.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
-    }
+    typealias Random = SeededRandom
 
     static let fragments = [
         "{{", "}}", "{{#", "{{/", "{{^", "{{!", "{{>", "{{=", "{{{", "}}}", "{{fig.", "{{event.paksat-mm1.", "{{ref.section.", "{{supply.",

@@ -1,21 +1,11 @@
+import TestSupport
+
 /// Generates text built to break a text renderer: combining marks stacked up to 1,000 deep,
 /// bidi overrides and isolates left open, zero-width characters, code points beside the
 /// surrogate range and noncharacters, words of up to 200,000 characters, Markdown
 /// punctuation, and every script the bundled fonts cover (and some they do not) in one line.
 struct HostileText {
-    /// SplitMix64: small, fast and reproducible from a seed.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-    }
+    typealias Random = SeededRandom
 
     static let bidi: [UInt32] = [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C]
     static let zeroWidth: [UInt32] = [0x200B, 0x200C, 0x200D, 0xFEFF, 0x2060, 0x00AD, 0x034F]

@@ -48,19 +48,10 @@ public enum AtomicFile {
             throw OutputError(message: "cannot create a temporary file for \(target.path): \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else {
-                    throw OutputError(
-                        message:
-                            "cannot write \(target.path): the disk may be full or a size limit reached (\(String(cString: strerror(errno))))"
-                    )
-                }
-                offset += written
-            }
+        if let failure = writeAll(data, to: descriptor) {
+            throw OutputError(
+                message: "cannot write \(target.path): the disk may be full or a size limit reached (\(String(cString: strerror(failure))))"
+            )
         }
         guard fsync(descriptor) == 0 else {
             throw OutputError(message: "cannot flush \(target.path) to disk: \(String(cString: strerror(errno)))")

@@ -51,14 +51,8 @@ public enum OutputTarget: Equatable, Sendable {
     }
 
     private static func write(_ data: Data, to descriptor: Int32, name: String) throws {
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { throw OutputError(message: "cannot write \(name): \(String(cString: strerror(errno)))") }
-                offset += written
-            }
+        if let failure = writeAll(data, to: descriptor) {
+            throw OutputError(message: "cannot write \(name): \(String(cString: strerror(failure)))")
         }
     }
 }
