@@ -20,7 +20,9 @@ public struct ChartFigure: Sendable {
     public enum Data: Sendable {
         case supplyShares(SupplySeries)
         case growthRates([GrowthRate], projection: Projection?)
-        case timeline([Event])
+        /// The events drawn, and the years the axis covers when the chart block limits it
+        /// (from the start of the first to the end of the last); nil spans all events.
+        case timeline([Event], axis: ClosedRange<Double>? = nil)
     }
 
     public var kind: Kind
@@ -35,6 +37,8 @@ public struct ChartFigure: Sendable {
     public var sourceIDs: [String]
     /// A note for the source line ("shares of volume (SIPRI TIV)").
     public var sourceNote: String?
+    /// The chart block's own `id`, naming this placement for `briefing chart ID`.
+    public var blockID: String?
 
     public init(kind: Kind, data: Data, number: Int = 0, title: String, altText: String, sourceIDs: [String], sourceNote: String?) {
         self.kind = kind

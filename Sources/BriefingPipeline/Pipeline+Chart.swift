@@ -6,28 +6,62 @@ import Foundation
 
 extension Pipeline {
     /// One chart of the briefing on a page of its own, with its caption, alt text, source line
-    /// and the sources it draws on: what `briefing chart ID` writes.
+    /// and the sources it draws on: what `briefing chart ID` writes. The chart is the figure
+    /// as placed in a section, with that chart block's options (title, series, events, axis):
+    /// `ID` is a figure number (`2` or `figure-2`), a chart block's `id`, or a chart kind (its
+    /// first placement, or the kind with default options when no section places it).
     public func chart(_ id: String, request: BriefingRequest) throws -> BriefingChart {
-        // On the command line an unknown chart is a usage error (64); in a section it is data (65).
-        guard ChartFigure.Kind(rawValue: id) != nil else {
-            let ids = ChartFigure.Kind.allCases.map(\.rawValue)
-            throw InputError(
-                kind: .usage, SourceLocation(file: "briefing chart"), "unknown chart '\(id)'",
-                hint: Suggestion.closest(to: id, in: ids).map { "did you mean '\($0)'?" } ?? "charts: \(ids.joined(separator: ", "))")
-        }
         startFonts()
-        let template = try TemplateLoader.load(directory: request.template, dataFile: request.data, files: world.files)
-        let figure = try ChartResolver.resolve(
-            id: id, facts: template.facts, labels: template.spec.labels, at: SourceLocation(file: "briefing chart"))
-        let sources = DocumentBuilder.numberedSources(figure.sourceIDs, in: template.facts, labels: template.spec.labels)
-        timer.mark("load")
+        let loaded = try load(request)
+        var figure = try placedFigure(id, loaded: loaded)
+        figure.number = 0
+        let labels = loaded.template.spec.labels
+        let sources = DocumentBuilder.numberedSources(figure.sourceIDs, in: loaded.template.facts, labels: labels)
         let measurer = try measurer()
         timer.mark("fonts")
-        let page = StandaloneChart.layout(
-            figure, sources: sources, measurer: measurer, labels: template.spec.labels, creator: request.creator)
+        let page = StandaloneChart.layout(figure, sources: sources, measurer: measurer, labels: labels, creator: request.creator)
         timer.mark("layout")
         let bytes = try render(page, format: request.format, dpi: request.dpi)
         return BriefingChart(figure: figure, page: page, bytes: bytes[0])
+    }
+
+    /// The figure `id` names in the whole briefing (every section, in reading order).
+    func placedFigure(_ id: String, loaded: LoadedBriefing) throws -> ChartFigure {
+        let document = try DocumentBuilder.build(template: loaded.template, date: loaded.date)
+        let placed = document.sections.flatMap { $0.blocks.flatMap(\.charts) }
+        let commandLine = SourceLocation(file: "briefing chart")
+        if let number = Int(id) ?? (id.hasPrefix("figure-") ? Int(id.dropFirst(7)) : nil) {
+            guard placed.indices.contains(number - 1) else {
+                throw InputError(
+                    kind: .usage, commandLine, "the briefing has no Figure \(number)",
+                    hint: placed.isEmpty ? "it places no charts" : "its figures are numbered 1 to \(placed.count)")
+            }
+            return placed[number - 1]
+        }
+        let named = placed.filter { $0.blockID == id }
+        if named.count > 1 {
+            let numbers = named.map { "Figure \($0.number)" }.joined(separator: ", ")
+            throw InputError(
+                kind: .invalidData, commandLine, "chart id '\(id)' names several charts (\(numbers))",
+                hint: "give each chart block its own id")
+        }
+        if let figure = named.first { return figure }
+        if let kind = ChartFigure.Kind(rawValue: id) {
+            if let figure = placed.first(where: { $0.kind == kind }) { return figure }
+            return try ChartResolver.resolve(id: id, facts: loaded.template.facts, labels: loaded.template.spec.labels, at: commandLine)
+        }
+        // On the command line an unknown chart is a usage error (64); in a section it is data (65).
+        let names = ChartFigure.Kind.allCases.map(\.rawValue) + placed.compactMap(\.blockID)
+        throw InputError(
+            kind: .usage, commandLine, "unknown chart '\(id)'",
+            hint: Suggestion.closest(to: id, in: names).map { "did you mean '\($0)'?" }
+                ?? "charts: \(names.joined(separator: ", ")), or a figure number (1 to \(placed.count))")
+    }
+
+    /// The charts the briefing places, in reading order, for `briefing chart --list`.
+    public func placedCharts(request: BriefingRequest) throws -> [ChartFigure] {
+        let loaded = try load(request)
+        return try DocumentBuilder.build(template: loaded.template, date: loaded.date).sections.flatMap { $0.blocks.flatMap(\.charts) }
     }
 
     /// The ids of the charts `chart` can draw, with a line on each.

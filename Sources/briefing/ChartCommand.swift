@@ -10,10 +10,13 @@ struct ChartCommand: ParsableCommand {
         discussion: "Exit status as for generate: 64 usage, 65 invalid data, 66 missing input, 73 cannot write the output."
     )
 
-    @Argument(help: "The chart to draw: supply-shares, growth-rates or timeline.")
+    @Argument(
+        help: ArgumentHelp(
+            "The chart to draw: a figure number (2 or figure-2), a chart block's id, or a kind (supply-shares, growth-rates, timeline).",
+            discussion: "A figure is drawn as placed in its section, with that chart block's options."))
     var id: String?
 
-    @Flag(name: .long, help: "List the chart ids and exit.")
+    @Flag(name: .long, help: "List the briefing's figures and the chart kinds, and exit.")
     var list = false
 
     @OptionGroup var input: TemplateOptions
@@ -33,9 +36,27 @@ struct ChartCommand: ParsableCommand {
         if !(36...1200).contains(dpi) { throw ValidationError("--dpi must be between 36 and 1200") }
     }
 
+    /// The figures the briefing places (number, kind, block id, title), then the kinds.
+    private func listCharts() throws {
+        do {
+            let pipeline = Pipeline(world: try World.standard(), warnings: { _ in })
+            let figures = try pipeline.placedCharts(
+                request: BriefingRequest(template: try input.templateURL(), data: input.dataURL(), creator: "briefing"))
+            for figure in figures {
+                let name = "\(figure.number)".padding(toLength: 4, withPad: " ", startingAt: 0)
+                let kind = (figure.blockID.map { "\(figure.kind.rawValue) #\($0)" } ?? figure.kind.rawValue)
+                print("\(name)\(kind.padding(toLength: 28, withPad: " ", startingAt: 0))\(figure.title)")
+            }
+            if !figures.isEmpty { print("") }
+        } catch {
+            throw ExitStatus.fail(error)
+        }
+        for kind in Pipeline.chartKinds { print("\(kind.id.padding(toLength: 15, withPad: " ", startingAt: 0))\(kind.summary)") }
+    }
+
     func run() throws {
         if list {
-            for kind in Pipeline.chartKinds { print("\(kind.id.padding(toLength: 15, withPad: " ", startingAt: 0))\(kind.summary)") }
+            try listCharts()
             return
         }
         guard let id else { return }

@@ -7,7 +7,49 @@ import Testing
     @Test func listsTheCharts() throws {
         let result = try Command.run(Command.briefing, ["chart", "--list"])
         #expect(result.status == 0)
-        #expect(result.stdout.split(separator: "\n").map { $0.split(separator: " ")[0] } == ["supply-shares", "growth-rates", "timeline"])
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // The briefing's figures in reading order, a blank line, then the kinds.
+        #expect(
+            lines.prefix(3).map { $0.split(separator: " ").prefix(2).joined(separator: " ") } == [
+                "1 timeline", "2 growth-rates", "3 supply-shares",
+            ])
+        #expect(
+            lines.dropFirst(4).compactMap { $0.split(separator: " ").first.map(String.init) } == [
+                "supply-shares", "growth-rates", "timeline",
+            ])
+    }
+
+    /// A figure is exported as placed in its section, with its chart block's options, whether
+    /// named by number, by the block's id or by its kind.
+    @Test func exportsAFigureWithItsChartBlockOptions() throws {
+        let fixture = try TemplateFixture()
+        defer { fixture.remove() }
+        try fixture.replace(
+            "sections/space.md", "- **PakSat-MM1.**",
+            with: "```chart timeline\nid: space-milestones\ntitle: Space milestones since 2013\naxis: 2013..2024\n```\n\n- **PakSat-MM1.**")
+        let directory = try Command.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func export(_ id: String) throws -> (status: Int32, text: String, stderr: String) {
+            let pdf = directory.appendingPathComponent("\(id).pdf")
+            let result = try Command.run(Command.briefing, ["chart", id, "--template", fixture.directory.path, "--output", pdf.path])
+            let text = result.status == 0 ? try Command.tool("pdftotext", [pdf.path, "-"]).stdout : ""
+            return (result.status, text, result.stderr)
+        }
+        let byID = try export("space-milestones")
+        #expect(byID.status == 0, "\(byID.stderr)")
+        #expect(byID.text.contains("Space milestones since 2013"))
+        #expect(byID.text.contains("events outside 2013\u{2013}2024 are not shown"), "\(byID.text)")
+        #expect(!byID.text.contains("1963"), "the axis starts in 2013")
+        let list = try Command.run(Command.briefing, ["chart", "--list", "--template", fixture.directory.path]).stdout
+        let line = try #require(list.split(separator: "\n").first { $0.contains("#space-milestones") })
+        let number = String(line.split(separator: " ")[0])
+        let byNumber = try export(number)
+        #expect(byNumber.text == byID.text)
+        #expect(try export("figure-\(number)").text == byID.text)
+        // The kind names its first placement: the overview's full timeline.
+        #expect(try export("timeline").text.contains("1963"))
+        let missing = try export("99")
+        #expect(missing.status == 64 && missing.stderr.contains("the briefing has no Figure 99"))
     }
 
     @Test func writesTheTimelineAsValidSVG() throws {

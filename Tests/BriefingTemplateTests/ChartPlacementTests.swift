@@ -56,11 +56,53 @@ import Testing
         let space = try #require(document.sections.first { $0.id == "space" })
         let figures = space.blocks.flatMap(\.charts)
         #expect(figures.map(\.title) == ["Arms by period", "Milestones of cooperation, 2023\u{2013}2024"])
-        if case .timeline(let events) = figures[1].data {
+        if case .timeline(let events, _) = figures[1].data {
             #expect(events.map(\.id) == ["ilrs", "paksat-mm1"])
         } else {
             Issue.record("not a timeline")
         }
+    }
+
+    @Test func aTimelineAxisLimitsTheYearsAndCountsTheEventsLeftOut() throws {
+        let document = try build { fixture in
+            try fixture.write("sections/space.md", "Intro.\n\n```chart timeline\naxis: 2020..2026\n```\n")
+        }
+        let figure = try #require(spaceCharts(document).first)
+        #expect(figure.title == "Milestones of cooperation, 2020\u{2013}2026")
+        guard case .timeline(let events, let axis) = figure.data else { return }
+        #expect(axis == 2020...2027)
+        #expect(!events.isEmpty && events.allSatisfy { $0.when.endDate.end > 2020 })
+        #expect(events.contains { $0.when.start.year < 2020 }, "a span reaching into the axis stays, clipped")
+        let outside = try fixtureEventCount() - events.count
+        #expect(figure.altText.hasSuffix("\(outside) events outside 2020\u{2013}2026 are not shown."), "\(figure.altText)")
+
+        let from = try build { try $0.write("sections/space.md", "```chart timeline\nfrom: 2022-06\n```\n") }
+        let fromFigure = try #require(spaceCharts(from).first)
+        guard case .timeline(let later, let openAxis) = fromFigure.data else { return }
+        #expect(openAxis?.lowerBound == 2022 + 5.0 / 12)
+        #expect(later.allSatisfy { $0.when.endDate.end > 2022 + 5.0 / 12 })
+    }
+
+    @Test func aBadTimelineAxisIsALocatedError() throws {
+        for (options, message) in [
+            ("axis: 2020-2026", "'axis: 2020-2026' is not a range"), ("axis: 2026..2020", "the axis ends (2020) before it starts (2026)"),
+            ("axis: 1700..1800", "year 1700 is out of range"), ("axis: 1900..1901", "no event falls within the axis"),
+            ("axis: 2020..2021\nfrom: 2019", "give 'axis' or 'from'/'to', not both"),
+        ] {
+            let error = try failure { try $0.write("sections/space.md", "Intro.\n\n```chart timeline\n\(options)\n```\n") }
+            #expect(error.description.contains("space.md:3:1: error: chart 'timeline'"), "\(error)")
+            #expect(error.description.contains(message), "\(error)")
+        }
+    }
+
+    private func spaceCharts(_ document: Document) -> [ChartFigure] {
+        document.sections.first { $0.id == "space" }?.blocks.flatMap(\.charts) ?? []
+    }
+
+    private func fixtureEventCount() throws -> Int {
+        let fixture = try TemplateFixture()
+        defer { fixture.remove() }
+        return try TemplateLoader.load(directory: fixture.directory).facts.events.count
     }
 
     @Test func unknownChartIDIsAnErrorWithItsPosition() throws {

@@ -9,8 +9,8 @@ public enum ChartLayout {
             SupplySharesChart(series: series, style: style, width: width).draw(store: store)
         case .growthRates(let rates, let projection):
             GrowthRatesChart(rates: rates, projection: projection, style: style, width: width).draw(store: store)
-        case .timeline(let events):
-            TimelineChart(events: events, style: style, width: width).draw(store: store)
+        case .timeline(let events, let axis):
+            TimelineChart(events: events, style: style, width: width, axis: axis).draw(store: store)
         }
     }
 

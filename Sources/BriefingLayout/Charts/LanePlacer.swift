@@ -1,11 +1,14 @@
 /// Assigns timeline labels to horizontal lanes above the axis. Each label hangs from a
-/// vertical leader at its event's x. A placement is accepted only if the label clears every
-/// label in its lane and every leader crossing that lane, and its own leader clears every
-/// label in the lanes below. Labels extend left of their leader, or right near the left edge.
+/// vertical leader at its event's x: beside it (left or right, the leader ending at the
+/// label's middle) or above it (the leader ending under the label). A placement is accepted
+/// only if the label clears every label in its lane and every leader crossing that lane, and
+/// its own leader clears every label in the lanes below.
 ///
-/// A lane holds at most `width / narrowest label` labels, so each check is bounded by the
-/// lane count and the chart width, not by the number of events: placement is linear in the
-/// event count, and events that fit nowhere are returned unplaced.
+/// Two strategies; the one labelling more events wins, then the one using fewer lanes:
+/// - `placeInGaps` builds lanes from the axis up and labels every event whenever a complete
+///   labelling exists in its model (see there); it is used up to `gapSearchLimit` events;
+/// - `placeAsStaircase`, the greedy left-to-right staircase, is linear in the event count and
+///   asks for few label widths, so dense timelines of thousands of events stay fast.
 struct LanePlacer {
     struct Request {
         var x: Double
@@ -14,19 +17,38 @@ struct LanePlacer {
         var minimumWidth: Double
         /// Measures the label (shaping it: the expensive part of a dense timeline).
         var width: () -> Double
+        /// The label broken onto the given number of lines (2 or 3), if it can be. Tried when
+        /// the label fits nowhere on fewer lines.
+        var wrapped: (Int) -> Wrapped?
 
-        init(x: Double, minimumWidth: Double = 0, width: @escaping () -> Double) {
+        init(x: Double, minimumWidth: Double = 0, width: @escaping () -> Double, wrapped: @escaping (Int) -> Wrapped? = { _ in nil }) {
             self.x = x
             self.minimumWidth = minimumWidth
             self.width = width
+            self.wrapped = wrapped
         }
     }
+
+    /// A label set on `lines` lines: broken at `breakWidth`, `width` wide.
+    struct Wrapped {
+        var lines: Int
+        var breakWidth: Double
+        var width: Double
+    }
+
+    /// The most lines a label is broken onto, each filling a lane.
+    static let maximumLines = 4
 
     struct Placement {
         var lane: Int
         /// Left and right edge of the label box.
         var minX: Double
         var maxX: Double
+        /// True when the label stands over its leader, which then ends under the label rather
+        /// than beside it.
+        var above = false
+        /// Set when the label is on several lines, filling as many lanes from this one up.
+        var wrapped: Wrapped? = nil
     }
 
     let chartWidth: Double
@@ -37,6 +59,10 @@ struct LanePlacer {
     let leaderGap: Double
     /// Distance from an event's leader to its own label.
     let leaderOffset: Double
+    /// The most events the gap search considers; above it only the staircase runs. The search
+    /// is quadratic when it has to give up labels one by one, and such dense timelines label
+    /// a small fraction of their events whatever the strategy.
+    var gapSearchLimit = 200
 
     init(chartWidth: Double, maxLanes: Int, gap: Double = 5, leaderGap: Double = 2.5, leaderOffset: Double = 2.5) {
         self.chartWidth = chartWidth
@@ -46,21 +72,9 @@ struct LanePlacer {
         self.leaderOffset = leaderOffset
     }
 
-    /// Placements in request order (nil where a request could not be placed).
-    ///
-    /// Labels preferably extend left, into the past, where timelines are usually sparse;
-    /// placed left to right they stack as a staircase whose leaders clear earlier labels.
-    /// Events too near the left edge extend right instead, placed right to left afterwards for
-    /// the same reason.
-    ///
-    /// A label's width is asked for only if a label of its minimum width would still fit. That
-    /// gives the same result as measuring every label first, because fitting is monotone in
-    /// width (a narrower box at the same anchor clears everything a wider one clears) and
-    /// lanes only fill up as placement proceeds; in a timeline of thousands of events most
-    /// labels are then never shaped.
+    /// Placements in request order (nil where a request could not be placed). Widths are
+    /// measured at most once each, and only when a label of the request's minimum width fits.
     func place(_ requests: [Request]) -> [Placement?] {
-        var lanes = Lanes(count: maxLanes)
-        var result = [Placement?](repeating: nil, count: requests.count)
         var widths = [Double?](repeating: nil, count: requests.count)
         func width(_ index: Int) -> Double {
             if let known = widths[index] { return known }
@@ -71,65 +85,16 @@ struct LanePlacer {
             widths[index] = measured
             return measured
         }
-
-        var rightward: [Int] = []
-        for index in requests.indices.sorted(by: { (requests[$0].x, $0) < (requests[$1].x, $1) }) {
-            let request = requests[index]
-            if request.x - leaderOffset - request.minimumWidth < 0 {
-                rightward.append(index)
-                continue
-            }
-            guard slot(for: request.x, width: request.minimumWidth, in: lanes) != nil else { continue }
-            let exact = width(index)
-            if request.x - leaderOffset - exact < 0 {
-                rightward.append(index)
-            } else if let found = slot(for: request.x, width: exact, in: lanes) {
-                lanes.add(found, leader: request.x)
-                result[index] = found
-            }
+        let staircase = placeAsStaircase(requests, width: width)
+        guard requests.count <= gapSearchLimit else { return staircase }
+        let gaps = placeInGaps(requests, width: width)
+        // More labels first, then fewer lanes (a shorter chart); the staircase on a tie.
+        func score(_ placements: [Placement?]) -> (labelled: Int, lanes: Int) {
+            (
+                placements.reduce(0) { $0 + ($1 == nil ? 0 : 1) },
+                -(placements.compactMap { $0.map { $0.lane + ($0.wrapped?.lines ?? 1) } }.max() ?? 0)
+            )
         }
-        for index in rightward.reversed() {
-            let request = requests[index]
-            guard slot(for: request.x, width: request.minimumWidth, in: lanes) != nil,
-                let found = slot(for: request.x, width: width(index), in: lanes)
-            else { continue }
-            lanes.add(found, leader: request.x)
-            result[index] = found
-        }
-        return result
-    }
-
-    /// Label boxes and the leaders crossing each lane, as placement proceeds.
-    struct Lanes {
-        var boxes: [[(minX: Double, maxX: Double)]]
-        var leaders: [[Double]]
-
-        init(count: Int) {
-            boxes = Array(repeating: [], count: count)
-            leaders = Array(repeating: [], count: count)
-        }
-
-        mutating func add(_ placement: Placement, leader x: Double) {
-            boxes[placement.lane].append((placement.minX, placement.maxX))
-            for crossed in 0...placement.lane { leaders[crossed].append(x) }
-        }
-    }
-
-    /// The first place a label of `width` hanging from a leader at `x` fits: left of the leader
-    /// if it can, else right; lowest lane first.
-    func slot(for x: Double, width: Double, in lanes: Lanes) -> Placement? {
-        let left = (x - leaderOffset - width, x - leaderOffset)
-        let right = (x + leaderOffset, x + leaderOffset + width)
-        for candidate in [left, right] where candidate.0 >= 0 && candidate.1 <= chartWidth {
-            for lane in 0..<maxLanes {
-                // The leader rises through every lower lane and ends in this one: once a
-                // lane's labels cover it, no lane above can be reached.
-                if lanes.boxes[lane].contains(where: { x >= $0.minX - leaderGap && x <= $0.maxX + leaderGap }) { break }
-                let clearOfBoxes = lanes.boxes[lane].allSatisfy { candidate.1 + gap <= $0.minX || candidate.0 - gap >= $0.maxX }
-                let clearOfLeaders = lanes.leaders[lane].allSatisfy { $0 < candidate.0 - leaderGap || $0 > candidate.1 + leaderGap }
-                if clearOfBoxes && clearOfLeaders { return Placement(lane: lane, minX: candidate.0, maxX: candidate.1) }
-            }
-        }
-        return nil
+        return score(gaps) > score(staircase) ? gaps : staircase
     }
 }

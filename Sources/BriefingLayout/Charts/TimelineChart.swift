@@ -9,8 +9,11 @@ struct TimelineChart {
     let events: [Event]
     let style: ChartStyle
     let width: Double
+    /// The years the axis covers, when the chart block limits it; events reaching beyond it are
+    /// clipped at its ends (the resolver has already left out those wholly outside).
+    var axis: ClosedRange<Double>? = nil
     /// The most label lanes the chart may stack above the axis (about a third of an A4 page).
-    var maxLanes = 26
+    var maxLanes = 40
 
     var labelStyle: TextStyle { style.text.with { $0.size = 6.8 } }
     var dateStyle: TextStyle { labelStyle.with { $0.weight = .semibold } }
@@ -36,7 +39,9 @@ struct TimelineChart {
                 case .span(_, let end): end.end
                 }
             }.max() ?? 2001
-        let scale = LinearScale(domain: floor(first)...ceil(last), from: 6, to: width - 6)
+        let scale = LinearScale(domain: axis ?? floor(first)...ceil(last), from: 6, to: width - 6)
+        // Marks reaching beyond a limited axis stop at its ends.
+        let clip = { (x: Double) in min(max(x, scale(scale.domain.lowerBound)), scale(scale.domain.upperBound)) }
 
         // Point events: labels in lanes above the axis.
         let points = events.indices.filter { if case .point = events[$0].when { true } else { false } }
@@ -45,12 +50,13 @@ struct TimelineChart {
         let measureCanvas = canvas
         let requests = points.map { index -> LanePlacer.Request in
             let runs = labelRuns(events[index])
-            return LanePlacer.Request(x: center(events[index], scale), minimumWidth: measureCanvas.minimumWidth(runs)) {
-                measureCanvas.measure(runs).width
-            }
+            return LanePlacer.Request(
+                x: center(events[index], scale), minimumWidth: measureCanvas.minimumWidth(runs),
+                width: { measureCanvas.measure(runs).width },
+                wrapped: { Self.wrap(runs, lines: $0, lineHeight: lineHeight, canvas: measureCanvas) })
         }
         let placements = LanePlacer(chartWidth: width, maxLanes: maxLanes).place(requests)
-        let lanesUsed = (placements.compactMap { $0?.lane }.max() ?? -1) + 1
+        let lanesUsed = placements.compactMap { $0.map { $0.lane + ($0.wrapped?.lines ?? 1) } }.max() ?? 0
         let lanesTop = legendBottom + 10
         let markTop = lanesTop + Double(lanesUsed) * laneHeight + 4
         let markHeight = 8.0
@@ -62,7 +68,7 @@ struct TimelineChart {
             guard case .point(let date) = event.when else { continue }
             let color = style.color(event.domain)
             let x = requests[offset].x
-            let x0 = scale(date.start), x1 = max(scale(date.end), x0 + 1.2)
+            let x0 = clip(scale(date.start)), x1 = max(clip(scale(date.end)), x0 + 1.2)
             canvas.shape(.rect(Rect(x: x0, y: markTop, width: x1 - x0, height: markHeight)), ShapeStyle(fill: color.withAlpha(0.22)))
             canvas.shape(
                 style.symbol(event.domain, at: Point(x: x, y: markTop + markHeight / 2), size: 5.4),
@@ -71,9 +77,15 @@ struct TimelineChart {
                 unlabelled.append(index)
                 continue
             }
-            let laneCenter = markTop - 4 - (Double(placement.lane) + 0.5) * laneHeight
-            canvas.line(Point(x: x, y: markTop - 0.6), Point(x: x, y: laneCenter), color: color.withAlpha(0.75), width: 0.45, isMark: true)
-            canvas.text(labelRuns(event), at: Point(x: placement.minX, y: laneCenter), anchor: .centerLeft)
+            // A label on several lines fills as many lanes; its leader meets it in their middle.
+            let lanes = Double(placement.wrapped?.lines ?? 1)
+            let laneCenter = markTop - 4 - (Double(placement.lane) + lanes / 2) * laneHeight
+            let breakWidth = placement.wrapped?.breakWidth ?? 10_000
+            // Beside its label the leader ends at the label's middle; under it, just below it.
+            let leaderTop =
+                placement.above ? laneCenter + canvas.measure(labelRuns(event), maxWidth: breakWidth).height / 2 + 0.5 : laneCenter
+            canvas.line(Point(x: x, y: markTop - 0.6), Point(x: x, y: leaderTop), color: color.withAlpha(0.75), width: 0.45, isMark: true)
+            canvas.text(labelRuns(event), at: Point(x: placement.minX, y: laneCenter), anchor: .centerLeft, maxWidth: breakWidth)
         }
 
         // The axis, with nice year ticks below it.
@@ -81,7 +93,9 @@ struct TimelineChart {
             Point(x: scale(scale.domain.lowerBound), y: axisY), Point(x: scale(scale.domain.upperBound), y: axisY), color: style.axisLine,
             width: 0.8)
         let tickLabelTop = axisY + 3
-        var tickYears = scale.ticks(count: 7).map { Int($0) }
+        // Whole years only: a short axis would otherwise repeat one year at fractional ticks.
+        var tickYears = Array(Set(scale.ticks(count: 7).filter { $0 == $0.rounded() }.map { Int($0) })).sorted()
+        if tickYears.isEmpty { tickYears = [Int(scale.domain.upperBound)] }
         let firstYear = Int(scale.domain.lowerBound)
         if let firstTick = tickYears.first, scale(Double(firstTick)) - scale(Double(firstYear)) > 22 { tickYears.insert(firstYear, at: 0) }
         var tickBottom = tickLabelTop
@@ -91,42 +105,10 @@ struct TimelineChart {
             tickBottom = canvas.tickLabel([TextRun(String(year), style.axis)], x: x, top: tickLabelTop, within: 0...width).maxY
         }
 
-        // Spans below the axis, labelled beside their bars.
+        // Spans below the axis, labelled beside (or under) their bars.
         let spans = events.indices.filter { if case .span = events[$0].when { true } else { false } }
-        var laneEnds: [Double] = []
-        var y = tickBottom + 5
-        let spanHeight = 6.0
-        var spanRows: [(index: Int, lane: Int, bar: (Double, Double), label: (Double, Double))] = []
-        for index in spans.sorted(by: { events[$0].when.start < events[$1].when.start }) {
-            guard case .span(let start, let end) = events[index].when else { continue }
-            let bar = (scale(start.start), scale(end.end))
-            let labelWidth = canvas.measure(labelRuns(events[index])).width
-            let label = bar.1 + 4 + labelWidth <= width ? (bar.1 + 4, bar.1 + 4 + labelWidth) : (bar.0 - 4 - labelWidth, bar.0 - 4)
-            guard label.0 >= 0 else {
-                unlabelled.append(index)
-                continue
-            }
-            let extent = (min(bar.0, label.0), max(bar.1, label.1))
-            if let lane = laneEnds.firstIndex(where: { $0 + 6 <= extent.0 }), lane < 6 {
-                laneEnds[lane] = extent.1
-                spanRows.append((index, lane, bar, label))
-            } else if laneEnds.count < 6 {
-                laneEnds.append(extent.1)
-                spanRows.append((index, laneEnds.count - 1, bar, label))
-            } else {
-                unlabelled.append(index)
-            }
-        }
-        for row in spanRows {
-            let event = events[row.index]
-            let color = style.color(event.domain)
-            let top = y + Double(row.lane) * (lineHeight + 3) + (lineHeight - spanHeight) / 2
-            canvas.shape(
-                .rect(Rect(x: row.bar.0, y: top, width: row.bar.1 - row.bar.0, height: spanHeight)),
-                ShapeStyle(fill: color.withAlpha(0.35), pattern: .diagonal(color, spacing: 2.6), stroke: color, lineWidth: 0.4))
-            canvas.text(labelRuns(event), at: Point(x: row.label.0, y: top + spanHeight / 2), anchor: .centerLeft)
-        }
-        if !laneEnds.isEmpty { y += Double(laneEnds.count) * (lineHeight + 3) }
+        let y = drawSpans(
+            spans, top: tickBottom + 5, scale: scale, clip: clip, lineHeight: lineHeight, on: &canvas, unlabelled: &unlabelled)
 
         let axisBox = Rect(
             x: scale(scale.domain.lowerBound), y: axisY - 0.4, width: scale(scale.domain.upperBound) - scale(scale.domain.lowerBound),
@@ -136,10 +118,22 @@ struct TimelineChart {
             markBoxes: canvas.markBoxes, axisBox: axisBox, unlabelled: unlabelled.sorted())
     }
 
+    /// The label broken onto `lines` lines at a little over its width divided by that, if it
+    /// then takes that many lines (long words may keep it on fewer, or push it onto more).
+    static func wrap(_ runs: [TextRun], lines: Int, lineHeight: Double, canvas: ChartCanvas) -> LanePlacer.Wrapped? {
+        let single = canvas.measure(runs).width
+        let breakWidth = (single / Double(lines) * 1.16).rounded(.up)
+        let size = canvas.measure(runs, maxWidth: breakWidth)
+        let measuredLines = Int((size.height / lineHeight).rounded())
+        guard measuredLines == lines, size.width < single else { return nil }
+        return LanePlacer.Wrapped(lines: lines, breakWidth: breakWidth, width: size.width)
+    }
+
     /// Where a point event's symbol and leader stand: the middle of the period its date covers.
     private func center(_ event: Event, _ scale: LinearScale) -> Double {
         guard case .point(let date) = event.when else { return scale(event.when.start.start) }
-        return (scale(date.start) + scale(date.end)) / 2
+        let low = scale(scale.domain.lowerBound), high = scale(scale.domain.upperBound)
+        return (max(scale(date.start), low) + min(scale(date.end), high)) / 2
     }
 
     /// Domain symbols, and a key to the pale precision bars; returns the legend's bottom.

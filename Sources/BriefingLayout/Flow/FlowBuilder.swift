@@ -148,7 +148,7 @@ struct FlowBuilder {
         elements.append(
             FlowElement(kind: .paragraph(index: sourceLine.index, measured: sourceLine.measured), x: x, width: width, spaceAfter: 12))
 
-        if case .timeline(let events) = figure.data, !drawing.unlabelled.isEmpty, listUnlabelled {
+        if case .timeline(let events, _) = figure.data, !drawing.unlabelled.isEmpty, listUnlabelled {
             addContinuationTable(drawing.unlabelled.map { events[$0] }, figure: figure, x: x, width: width)
         } else {
             // Without a continuation table the figure may float to the next page's top.

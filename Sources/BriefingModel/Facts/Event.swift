@@ -10,6 +10,13 @@ public struct Event: Sendable, Identifiable {
             }
         }
 
+        /// The date the event ends on: its own date for a point, the end of a span.
+        public var endDate: FuzzyDate {
+            switch self {
+            case .point(let date), .span(_, let date): date
+            }
+        }
+
         /// "30 May 2024", or "1970s–1990s" / "2002–2021" for spans.
         public var description: String {
             switch self {

@@ -30,6 +30,8 @@ extension Labels {
             .unlabelledListedOne: "{count} event without a label is listed after the figure.",
             .unlabelledMarkedOne: "{count} event is marked but not labelled; the briefing lists it after the figure.",
             .allOthers: "All others (computed)",
+            .timelineOutside: "{count} events outside {first}\u{2013}{last} are not shown.",
+            .timelineOutsideOne: "{count} event outside {first}\u{2013}{last} is not shown.",
             .paleBar: "pale bar: the period a date covers (month, year, decade)",
             .growthAxis: "Growth since the base year",
             .since: "since {date}",

@@ -25,7 +25,8 @@ public struct Labels: Sendable, Hashable {
         case altGrowth = "alt_growth", altProjection = "alt_projection", altTimeline = "alt_timeline"
         case altBusiestDecade = "alt_busiest_decade", altDomains = "alt_domains", and, chartDocument = "chart_document"
         case altTimelineOne = "alt_timeline_one", unlabelledListedOne = "unlabelled_listed_one"
-        case unlabelledMarkedOne = "unlabelled_marked_one"
+        case unlabelledMarkedOne = "unlabelled_marked_one", timelineOutside = "timeline_outside"
+        case timelineOutsideOne = "timeline_outside_one"
 
         /// The `{slots}` this label may use.
         public var slots: Set<String> {
@@ -34,6 +35,7 @@ public struct Labels: Sendable, Hashable {
             case .pageOf: ["n", "total"]
             case .asOf: ["date"]
             case .unlabelledHeading: ["n"]
+            case .timelineOutside, .timelineOutsideOne: ["count", "first", "last"]
             case .unlabelledListed, .unlabelledMarked, .unlabelledListedOne, .unlabelledMarkedOne: ["count"]
             case .since: ["date"]
             case .multiple: ["multiple", "years"]

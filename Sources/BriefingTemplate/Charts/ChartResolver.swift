@@ -9,7 +9,7 @@ public enum ChartResolver {
     static let options: [ChartFigure.Kind: [String]] = [
         .supplyShares: ["series", "title"],
         .growthRates: ["growth", "projection", "title"],
-        .timeline: ["events", "title"],
+        .timeline: ["events", "title", "axis", "from", "to"],
     ]
 
     public static var ids: [String] { ChartFigure.Kind.allCases.map(\.rawValue) }
@@ -22,7 +22,7 @@ public enum ChartResolver {
             let hint = Suggestion.closest(to: id, in: ids).map { "did you mean '\($0)'?" } ?? "charts: \(ids.joined(separator: ", "))"
             throw InputError(kind: .invalidData, location, "unknown chart '\(id)'", hint: hint)
         }
-        let allowed = Self.options[kind] ?? []
+        let allowed = (Self.options[kind] ?? []) + ["id"]
         for key in options.keys.sorted() where !allowed.contains(key) {
             let hint =
                 Suggestion.closest(to: key, in: allowed).map { "did you mean '\($0)'?" } ?? "options: \(allowed.joined(separator: ", "))"
@@ -35,6 +35,17 @@ public enum ChartResolver {
         case .timeline: figure = try timeline(options, facts: facts, labels: labels, at: location)
         }
         if let title = options["title"] { figure.title = title }
+        if let blockID = options["id"] {
+            guard !blockID.isEmpty,
+                blockID.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }),
+                Int(blockID) == nil
+            else {
+                throw InputError(
+                    kind: .invalidData, location, "chart id '\(blockID)' must be lower-case letters, digits and hyphens, not only digits",
+                    hint: "e.g. id: recent-milestones")
+            }
+            figure.blockID = blockID
+        }
         return figure
     }
 
@@ -91,40 +102,18 @@ public enum ChartResolver {
             sourceIDs: sources, sourceNote: "growth over the period shown; projection rate derived by the model")
     }
 
-    private static func timeline(
-        _ options: [String: String], facts: FactBase, labels: Labels, at location: SourceLocation
-    ) throws -> ChartFigure {
-        var events = facts.events
-        if let list = options["events"], list != "all" {
-            events = try names(list).map { id in
-                guard let event = facts.event(id) else { throw unknown("event", id, facts.events.map(\.id), location) }
-                return event
-            }
-        }
-        guard !events.isEmpty else {
-            throw InputError(
-                kind: .invalidData, location, "chart 'timeline' has no events to draw", hint: "add entries under 'events:' in the data")
-        }
-        events.sort { $0.when.start < $1.when.start }
-        let first = events.map(\.when.start.year).min()!, last = events.map { $0.lastYear }.max()!
-        return ChartFigure(
-            kind: .timeline, data: .timeline(events), title: labels.text(.timelineTitle, ["first": "\(first)", "last": "\(last)"]),
-            altText: AltText(labels: labels).timeline(events), sourceIDs: unique(events.map(\.attribution.sourceID)),
-            sourceNote: labels[.timelineNote])
-    }
-
     // MARK: - Helpers
 
-    private static func names(_ list: String) -> [String] {
+    static func names(_ list: String) -> [String] {
         list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    private static func unique(_ ids: [String]) -> [String] {
+    static func unique(_ ids: [String]) -> [String] {
         var seen = Set<String>()
         return ids.filter { seen.insert($0).inserted }
     }
 
-    private static func unknown(_ what: String, _ id: String, _ valid: [String], _ location: SourceLocation) -> InputError {
+    static func unknown(_ what: String, _ id: String, _ valid: [String], _ location: SourceLocation) -> InputError {
         let hint = Suggestion.closest(to: id, in: valid).map { "did you mean '\($0)'?" }
         return InputError(kind: .invalidData, location, "unknown \(what) '\(id)'", hint: hint)
     }

@@ -1,0 +1,101 @@
+import BriefingContent
+import BriefingModel
+import TestSupport
+import Testing
+
+@testable import BriefingLayout
+
+/// Sparse timelines label every event: the placer gives up a label only when the chart
+/// cannot hold it, which at the briefing's width never happens below a couple of dozen events.
+@Suite struct TimelineLabellingTests {
+    /// The text width of the default briefing's pages, where its timeline is drawn.
+    let width = 455.0
+
+    private func draw(_ events: [Event]) -> ChartDrawing {
+        ChartLayout.drawing(ChartFixtures.figure(.timeline(events), kind: .timeline), width: width, measurer: FakeMeasurer()).drawing
+    }
+
+    @Test(arguments: 1...25)
+    func randomTimelinesLabelEveryEvent(count: Int) {
+        for seed in UInt64(1)...60 {
+            let events = ChartFixtures.events(count, seed: seed &* 7_919 &+ UInt64(count))
+            let drawing = draw(events)
+            #expect(drawing.unlabelled.isEmpty, "seed \(seed): \(drawing.unlabelled.count) of \(count) events unlabelled")
+            ChartCollisions.expectNone(drawing, width: width)
+        }
+    }
+}
+
+/// The sparse cases a new user met: a few events with one far in the past, fifteen events of
+/// a chip-supply briefing, and two events on one date.
+@Suite struct SparseTimelineTests {
+    let width = 455.0
+
+    private func event(_ id: String, _ date: String, _ title: String, domain: Domain = .trade) -> Event {
+        Event(
+            id: id, title: title, when: .point(try! FuzzyDate.parse(date)), domain: domain, attribution: ChartFixtures.attribution(),
+            location: ChartFixtures.location)
+    }
+
+    private func draw(_ events: [Event], axis: ClosedRange<Double>? = nil) -> ChartDrawing {
+        let drawing = ChartLayout.drawing(
+            ChartFixtures.figure(.timeline(events, axis: axis), kind: .timeline), width: width, measurer: FakeMeasurer()
+        ).drawing
+        ChartCollisions.expectNone(drawing, width: width)
+        return drawing
+    }
+
+    static let chipEvents: [(String, String)] = [
+        ("1987", "TSMC founded in Hsinchu"), ("2019-07", "Japan restricts exports of three chip materials to Korea"),
+        ("2020-05", "TSMC announces a fab in Arizona"), ("2020-09", "US export rules cut Huawei off from foundries"),
+        ("2021-04", "Intel launches its foundry services unit"), ("2021-11", "TSMC and Sony agree a fab in Kumamoto"),
+        ("2022-02", "European Chips Act proposed"), ("2022-08", "CHIPS and Science Act signed"),
+        ("2022-10", "US controls on advanced computing chips to China"), ("2022-11", "Rapidus founded with eight Japanese firms"),
+        ("2023-07", "China controls gallium and germanium exports"), ("2023-08", "TSMC commits to a Dresden fab"),
+        ("2024-02", "Kumamoto fab opens"), ("2024-12", "Arizona fab begins volume production"),
+        ("2025-04", "Rapidus starts its pilot line in Chitose"),
+    ]
+
+    @Test func fourEventsWithOneFarInThePast() {
+        let events = [
+            ("1987", "TSMC founded"), ("2020-05", "Arizona fab announced"), ("2022-08", "CHIPS Act signed"),
+            ("2025-04", "Pilot line in Chitose"),
+        ]
+        .enumerated().map { event("e\($0.offset)", $0.element.0, $0.element.1) }
+        #expect(draw(events).unlabelled.isEmpty)
+    }
+
+    @Test func fifteenEventsOfAChipBriefing() {
+        let events = Self.chipEvents.enumerated().map { event("e\($0.offset)", $0.element.0, $0.element.1) }
+        #expect(draw(events).unlabelled.isEmpty)
+        // Limited to 2019-2025 the recent years spread over the whole width, and still all fit.
+        let recent = Array(events.dropFirst())
+        let limited = draw(recent, axis: 2019...2026)
+        #expect(limited.unlabelled.isEmpty)
+        #expect(limited.axisBox.map { $0.width > width - 20 } == true)
+    }
+
+    @Test func eventsOnOneDateAreAllLabelled() {
+        let events = [
+            event("a", "2023-10-18", "Pakistan joins the lunar research station", domain: .space),
+            event("b", "2023-10-18", "Belt and Road forum opens in Beijing", domain: .diplomacy),
+            event("c", "2023-10-18", "Digital economy memorandum signed", domain: .it),
+            event("d", "2021", "Earlier event"),
+        ]
+        let drawing = draw(events)
+        #expect(drawing.unlabelled.isEmpty)
+        #expect(drawing.labelBoxes.count >= 4)
+    }
+
+    @Test func anEventDatedAtTheAxisEndIsClippedToIt() {
+        let events = [event("a", "2010s", "A decade of plans"), event("b", "2024-03", "Opening")]
+        let drawing = draw(events, axis: 2015...2026)
+        let bars = drawing.items.compactMap { item -> Rect? in
+            if case .shape(.rect(let rect), _) = item, abs(rect.height - 8) < 0.001 { return rect }
+            return nil
+        }
+        let axis = try! #require(drawing.axisBox)
+        #expect(bars.allSatisfy { $0.x >= axis.x - 0.001 && $0.maxX <= axis.maxX + 0.001 }, "\(bars) leave \(axis)")
+        #expect(drawing.unlabelled.isEmpty)
+    }
+}
