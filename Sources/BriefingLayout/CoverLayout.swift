@@ -48,7 +48,7 @@ struct CoverLayout {
         items += panel.items
 
         // Note explaining the markers (the target of every marker link).
-        if !document.gradesUsed.filter({ $0 != .confirmed }).isEmpty {
+        if document.gradesUsed.contains(where: { $0.marker != nil }) {
             items.append(.anchor(name: Anchor.confidenceNote, at: Point(x: left, y: noteTop)))
             var runs: [TextRun] = []
             let note = style.small.with { $0.size = 7.4 }
@@ -61,7 +61,7 @@ struct CoverLayout {
                         note.with {
                             $0.color = style.accent; $0.family = .serif; $0.size = 8.4
                         }))
-                runs.append(TextRun(labels[grade == .reported ? .confidenceReported : .confidenceUnconfirmed], note))
+                runs.append(TextRun(grade.legend(labels), note))
             }
             runs.append(TextRun("  " + labels[.sourcesNote], note))
             items.append(

@@ -26,7 +26,8 @@ public enum DocumentBuilder {
                 let text = file.text
                 let (expanded, found) = try expander.expandWithReferences(text, file: file.displayName)
                 references += found
-                let result = try MarkdownParser.parse(expanded, file: file.displayName) { id, options, location in
+                let result = try MarkdownParser.parse(expanded, file: file.displayName, grades: template.facts.grades) {
+                    id, options, location in
                     try ChartResolver.resolve(id: id, options: options, facts: template.facts, labels: labels, at: location)
                 }
                 parsed[relativePath] = (result, found)
@@ -104,7 +105,7 @@ public enum DocumentBuilder {
         collect(judgements)
         for figure in keyFigures {
             if !order.contains(figure.sourceID) { order.append(figure.sourceID) }
-            if figure.confidence != .confirmed { grades.insert(figure.confidence) }
+            if figure.confidence.marker != nil { grades.insert(figure.confidence) }
         }
         sections.forEach { collect($0.blocks) }
         let sources = numberedSources(order, in: template.facts, labels: labels)
@@ -113,7 +114,7 @@ public enum DocumentBuilder {
             title: spec.title, subtitle: spec.subtitle, publisher: spec.publisher, audience: spec.audience,
             author: spec.author, keywords: spec.keywords, dateText: dateText, date: date,
             keyJudgements: judgements, keyFigures: keyFigures, sections: sections, sources: sources,
-            gradesUsed: Confidence.allCases.filter { grades.contains($0) }, warnings: diagnostics.warnings,
+            gradesUsed: template.facts.grades.filter { grades.contains($0) }, warnings: diagnostics.warnings,
             isSelection: chosen.count < spec.sections.count, language: spec.language, labels: labels)
     }
 
@@ -172,6 +173,11 @@ public enum DocumentBuilder {
             return .init(
                 value: event.when.text(labels), label: event.title, detail: "", confidence: event.attribution.confidence,
                 sourceID: event.attribution.sourceID)
+        case .share(let series, let row, let supplier):
+            guard let share = facts.share(series: series, row: row, supplier: supplier) else { return nil }
+            return .init(
+                value: NumberFormatting.percent(share.percent), label: "\(share.supplier), \(share.row.label)",
+                detail: share.series.title, confidence: share.row.attribution.confidence, sourceID: share.row.attribution.sourceID)
         case nil:
             return nil
         }

@@ -77,7 +77,7 @@ import Testing
         #expect(error.diagnostics.count == 3, "\(error)")
         #expect(error.description.contains("field 'figures[0].value': expected a number, found 'lots'"))
         #expect(error.description.contains("February 2024 has no day 30"))
-        #expect(error.description.contains("'certain' is not one of confirmed, reported, unconfirmed"))
+        #expect(error.description.contains("'certain' is not one of the grades: confirmed, reported, unconfirmed"))
     }
 
     @Test func reportsUnknownKeysWithTheClosestValidKey() throws {

@@ -27,6 +27,35 @@ import Testing
         return InputError(kind: .invalidData, diagnostics: [])
     }
 
+    /// Any fact with a value may be a key figure, a supply share included.
+    @Test func aSupplyShareIsAKeyFigure() throws {
+        let document = try build { fixture in
+            let spec = try fixture.read("briefing.yaml")
+            let line = try #require(spec.split(separator: "\n").first { $0.hasPrefix("key_figures:") })
+            try fixture.replace(
+                "briefing.yaml", String(line),
+                with: "key_figures: [supply.pakistan-arms-imports.latest.china, supply.pakistan-arms-imports.2008-12.others]")
+        }
+        #expect(document.keyFigures.map(\.value) == ["80%", "55%"])
+        #expect(document.keyFigures[0].label == "China, 2021\u{2013}25")
+        #expect(document.keyFigures[1].label == "All others, 2008\u{2013}12")
+    }
+
+    @Test func anUnknownSupplyShareKeyFigureIsAnError() throws {
+        let fixture = try TemplateFixture()
+        defer { fixture.remove() }
+        let spec = try fixture.read("briefing.yaml")
+        let line = try #require(spec.split(separator: "\n").first { $0.hasPrefix("key_figures:") })
+        try fixture.replace("briefing.yaml", String(line), with: "key_figures: [supply.pakistan-arms-imports.latest.chna]")
+        #expect(throws: InputError.self) { try TemplateLoader.load(directory: fixture.directory) }
+        do {
+            _ = try TemplateLoader.load(directory: fixture.directory)
+        } catch let error as InputError {
+            #expect(error.description.contains("key figure 'supply.pakistan-arms-imports.latest.chna' is not a fact"), "\(error)")
+            #expect(error.description.contains("did you mean 'supply.pakistan-arms-imports.latest.china'?"), "\(error)")
+        }
+    }
+
     private func text(_ blocks: [Block]) -> String {
         var text = ""
         for block in blocks { block.visitInlines { if case .text(let value) = $0 { text += value } } }

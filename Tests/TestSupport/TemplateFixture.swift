@@ -1,14 +1,14 @@
 import Foundation
 
-/// A throwaway copy of the default template that a test may edit.
+/// A throwaway copy of a bundled template (the default one unless named) that a test may edit.
 public struct TemplateFixture {
     public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     public let directory: URL
 
-    public init() throws {
+    public init(template: String = "sino-pak") throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-fixture-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Templates/sino-pak"), to: directory)
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Templates/\(template)"), to: directory)
     }
 
     public func url(_ file: String) -> URL { directory.appendingPathComponent(file) }

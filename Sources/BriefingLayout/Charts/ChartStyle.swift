@@ -1,4 +1,5 @@
 import BriefingModel
+import Foundation
 
 /// One palette and type scale for every chart, derived from the house style so charts match
 /// the body text. Every series also has a pattern or symbol, so greyscale print stays legible.
@@ -48,41 +49,45 @@ public struct ChartStyle: Sendable {
 
     // MARK: Domains
 
-    public func color(_ domain: Domain) -> Color {
-        switch domain {
-        case .diplomacy: Color(hex: 0x7A5195)
-        case .defence: Color(hex: 0xB0452F)
-        case .space: Color(hex: 0x1F6FB4)
-        case .it: Color(hex: 0x23877B)
-        case .energy: Color(hex: 0xC98B12)
-        case .trade: Color(hex: 0x5C7A1F)
-        }
-    }
+    public func color(_ domain: Domain) -> Color { Color(hex: UInt32(domain.colour)) }
 
-    /// A symbol per domain, centred on `center`, so domains differ in shape as well as colour.
+    /// The domain's symbol, centred on `center`, so domains differ in shape as well as colour.
     public func symbol(_ domain: Domain, at center: Point, size: Double) -> Shape {
         let r = size / 2
         let x = center.x, y = center.y
-        switch domain {
-        case .space:
+        switch domain.marker {
+        case .circle:
             return .circle(center: center, radius: r)
-        case .it:
+        case .square:
             return .rect(Rect(x: x - r * 0.9, y: y - r * 0.9, width: r * 1.8, height: r * 1.8))
-        case .diplomacy:
+        case .diamond:
             return .polygon([
                 Point(x: x, y: y - r * 1.2), Point(x: x + r * 1.2, y: y), Point(x: x, y: y + r * 1.2), Point(x: x - r * 1.2, y: y),
             ])
-        case .defence:
+        case .triangle:
             return .polygon([Point(x: x, y: y - r * 1.15), Point(x: x + r * 1.1, y: y + r * 0.85), Point(x: x - r * 1.1, y: y + r * 0.85)])
-        case .energy:
+        case .triangleDown:
             return .polygon([Point(x: x, y: y + r * 1.15), Point(x: x + r * 1.1, y: y - r * 0.85), Point(x: x - r * 1.1, y: y - r * 0.85)])
-        case .trade:
+        case .plus:
             let a = r * 0.38, b = r * 1.1
             return .polygon([
                 Point(x: x - a, y: y - b), Point(x: x + a, y: y - b), Point(x: x + a, y: y - a), Point(x: x + b, y: y - a),
                 Point(x: x + b, y: y + a), Point(x: x + a, y: y + a), Point(x: x + a, y: y + b), Point(x: x - a, y: y + b),
                 Point(x: x - a, y: y + a), Point(x: x - b, y: y + a), Point(x: x - b, y: y - a), Point(x: x - a, y: y - a),
             ])
+        case .star:
+            return .polygon(
+                (0..<10).map { index in
+                    let angle = Double(index) * .pi / 5 - .pi / 2
+                    let radius = index % 2 == 0 ? r * 1.25 : r * 0.55
+                    return Point(x: x + radius * cos(angle), y: y + radius * sin(angle))
+                })
+        case .hexagon:
+            return .polygon(
+                (0..<6).map { index in
+                    let angle = Double(index) * .pi / 3
+                    return Point(x: x + r * 1.05 * cos(angle), y: y + r * 1.05 * sin(angle))
+                })
         }
     }
 }

@@ -61,7 +61,7 @@ struct GrowthRatesChart {
             let barTop = row.top + (row.height - Self.barHeight) / 2
             let rect = Rect(x: scale(0), y: barTop, width: scale(row.rate.percent) - scale(0), height: Self.barHeight)
             let fill =
-                row.rate.attribution.confidence == .unconfirmed
+                row.rate.attribution.confidence.isLowest
                 ? ShapeStyle(fill: Color(hex: 0x9DB2CC), pattern: .diagonal(style.house.navy.withAlpha(0.55), spacing: 3))
                 : ShapeStyle(fill: style.house.navy)
             canvas.shape(.rect(rect), fill)
@@ -72,7 +72,7 @@ struct GrowthRatesChart {
         }
         canvas.line(Point(x: scale(0), y: 15), Point(x: scale(0), y: bottom + 3), color: style.axisLine, width: 0.7)
         let noteTop = bottom + 7 + canvas.measure([TextRun("0", style.axis)]).height
-        if rates.contains(where: { $0.attribution.confidence == .unconfirmed }) {
+        if rates.contains(where: { $0.attribution.confidence.isLowest }) {
             let swatch = Rect(x: 0, y: noteTop + 2, width: 10, height: 7)
             canvas.shape(
                 .rect(swatch), ShapeStyle(fill: Color(hex: 0x9DB2CC), pattern: .diagonal(style.house.navy.withAlpha(0.55), spacing: 3)))
@@ -115,7 +115,7 @@ struct GrowthRatesChart {
         }
         let rate = projection.compoundAnnualGrowthPercent / 100
         let fill =
-            projection.attribution.confidence == .unconfirmed
+            projection.attribution.confidence.isLowest
             ? ShapeStyle(fill: Color(hex: 0x9DB2CC), pattern: .diagonal(style.house.navy.withAlpha(0.55), spacing: 3))
             : ShapeStyle(fill: style.house.navy)
         for point in [projection.from, projection.to] {

@@ -12,14 +12,17 @@ struct SupplySharesChart {
 
     /// Suppliers in drawing order with their styles.
     var suppliers: [(name: String, style: ShapeStyle, focus: Bool)] {
-        var names: [String] = [series.focus]
+        // The focus supplier (if any) first and solid; the others in order of appearance.
+        var names: [String] = series.focus.map { [$0] } ?? []
         for row in series.rows {
             for share in row.shares where !names.contains(where: { $0.lowercased() == share.supplier.lowercased() }) {
                 names.append(share.supplier)
             }
         }
+        let offset = series.focus == nil ? 0 : 1
         var result = names.enumerated().map { index, name in
-            (name: name, style: style.supplier(index - 1, focus: index == 0), focus: index == 0)
+            let focus = series.focus != nil && index == 0
+            return (name: name, style: style.supplier(index - offset, focus: focus), focus: focus)
         }
         if series.rows.contains(where: { $0.remainder > 0.05 }) {
             result.append((SupplySeries.othersLabel, style.others, false))

@@ -139,7 +139,7 @@ struct TimelineChart {
     /// Domain symbols, and a key to the pale precision bars; returns the legend's bottom.
     private func drawLegend(on canvas: inout ChartCanvas) -> Double {
         var x = 0.0, y = 0.0, lineHeight = 0.0
-        var entries: [(runs: [TextRun], domain: Domain?)] = Domain.allCases.filter { domain in events.contains { $0.domain == domain } }
+        var entries: [(runs: [TextRun], domain: Domain?)] = Set(events.map(\.domain)).sorted { $0.order < $1.order }
             .map { ([TextRun($0.title, style.text)], $0) }
         entries.append(([TextRun(style.labels[.paleBar], style.axis)], nil))
         for entry in entries {

@@ -42,32 +42,3 @@ public struct Event: Sendable, Identifiable {
         self.location = location
     }
 }
-
-/// The fields of cooperation the timeline colour-codes.
-public enum Domain: String, Sendable, CaseIterable {
-    case diplomacy
-    case defence
-    case space
-    case it
-    case energy
-    case trade
-
-    public var title: String {
-        switch self {
-        case .diplomacy: "Diplomacy"
-        case .defence: "Defence and strategic"
-        case .space: "Space"
-        case .it: "IT and AI"
-        case .energy: "Energy"
-        case .trade: "Trade"
-        }
-    }
-
-    /// As it reads inside a sentence.
-    public var phrase: String {
-        switch self {
-        case .it: "IT and AI"
-        default: title.lowercased()
-        }
-    }
-}

@@ -6,6 +6,11 @@ public struct FactBase: Sendable {
     public var growthRates: [GrowthRate]
     public var projections: [Projection]
     public var supplySeries: [SupplySeries]
+    /// The template's vocabularies (its own under `domains:`, `grades:` and `qualifiers:`,
+    /// else the defaults). `qualifiers` is nil when any text may qualify a figure.
+    public var domains: [Domain] = Domain.defaults
+    public var grades: [Confidence] = Confidence.defaults
+    public var qualifiers: [Figure.Qualifier]? = nil
 
     public init(
         sources: [Source] = [], figures: [Figure] = [], events: [Event] = [], growthRates: [GrowthRate] = [],
@@ -25,4 +30,5 @@ public struct FactBase: Sendable {
     public func growthRate(_ id: String) -> GrowthRate? { growthRates.first { $0.id == id } }
     public func projection(_ id: String) -> Projection? { projections.first { $0.id == id } }
     public func series(_ id: String) -> SupplySeries? { supplySeries.first { $0.id == id } }
+    public func grade(_ id: String) -> Confidence? { grades.first { $0.id == id } }
 }

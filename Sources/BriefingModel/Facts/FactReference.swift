@@ -1,16 +1,25 @@
 /// A name for one fact, as written in placeholders and in `key_figures`: `fig.students`,
-/// `growth.it-sector`, `projection.ecommerce-trade`, `event.paksat-mm1`.
+/// `growth.it-sector`, `projection.ecommerce-trade`, `event.paksat-mm1`, and a supply share
+/// `supply.SERIES.ROW.SUPPLIER` (ROW a period as written, `first` or `latest`; SUPPLIER in
+/// lower case with hyphens, or `others`).
 public enum FactReference: Sendable, Hashable {
     case figure(String)
     case growth(String)
     case projection(String)
     case event(String)
+    case share(series: String, row: String, supplier: String)
 
-    public static let prefixes = ["fig", "growth", "projection", "event"]
+    public static let prefixes = ["fig", "growth", "projection", "event", "supply"]
 
     public init?(_ text: String) {
         guard let dot = text.firstIndex(of: ".") else { return nil }
         let id = String(text[text.index(after: dot)...])
+        if text[..<dot] == "supply" {
+            let parts = id.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 3, !parts.contains(where: \.isEmpty) else { return nil }
+            self = .share(series: parts[0], row: parts[1], supplier: parts[2])
+            return
+        }
         switch text[..<dot] {
         case "fig": self = .figure(id)
         case "growth": self = .growth(id)
@@ -29,12 +38,40 @@ extension FactBase {
         case .growth(let id): growthRate(id) != nil
         case .projection(let id): projection(id) != nil
         case .event(let id): event(id) != nil
+        case .share(let series, let row, let supplier): share(series: series, row: row, supplier: supplier) != nil
         }
+    }
+
+    /// A supply share by its placeholder name: the row, the supplier as written and the
+    /// percent (the computed remainder for `others`).
+    public func share(series id: String, row key: String, supplier: String) -> (
+        series: SupplySeries, row: SupplySeries.Row, supplier: String, percent: Double
+    )? {
+        guard let series = series(id) else { return nil }
+        let row: SupplySeries.Row?
+        switch key {
+        case "first": row = series.rows.first
+        case "latest": row = series.rows.last
+        default: row = series.rows.first { $0.key == key }
+        }
+        guard let row else { return nil }
+        if supplier == "others" { return (series, row, SupplySeries.othersLabel, row.remainder) }
+        guard let share = row.shares.first(where: { SupplySeries.slug($0.supplier) == supplier }) else { return nil }
+        return (series, row, share.supplier, share.percent)
     }
 
     /// Every valid reference, for "did you mean" hints.
     public var allReferences: [String] {
         figures.map { "fig.\($0.id)" } + growthRates.map { "growth.\($0.id)" }
             + projections.map { "projection.\($0.id)" } + events.map { "event.\($0.id)" }
+            + supplySeries.flatMap { series in
+                // Rows by name, then the first and latest by their aliases.
+                let rows =
+                    series.rows.map { ($0.key, $0) }
+                    + [series.rows.first.map { ("first", $0) }, series.rows.last.map { ("latest", $0) }].compactMap { $0 }
+                return rows.flatMap { key, row in
+                    (row.shares.map { SupplySeries.slug($0.supplier) } + ["others"]).map { "supply.\(series.id).\(key).\($0)" }
+                }
+            }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Who supplies a country's arms: one row per period (or per equipment category), each with the
 /// share of named suppliers. Unless a row is marked complete, the model computes "all others" as
 /// the remainder, so shares that must sum to 100 are never typed twice.
@@ -30,6 +32,9 @@ public struct SupplySeries: Sendable, Identifiable {
             self.location = location
         }
 
+        /// The row's name in placeholders: its label with hyphens for dashes (`2021-25`).
+        public var key: String { label.replacingOccurrences(of: "\u{2013}", with: "-") }
+
         public var namedTotal: Double { shares.reduce(0) { $0 + $1.percent } }
 
         /// The share of every supplier not named: 100 minus the named shares (0 for complete rows).
@@ -44,12 +49,12 @@ public struct SupplySeries: Sendable, Identifiable {
     public var title: String
     /// What the shares measure, e.g. "share of the volume of major arms imports (SIPRI TIV)".
     public var measure: String
-    /// The supplier the chart and text focus on (China).
-    public var focus: String
+    /// The supplier the chart and text focus on (China), drawn solid; nil for none.
+    public var focus: String?
     public var rows: [Row]
     public var location: SourceLocation
 
-    public init(id: String, title: String, measure: String, focus: String, rows: [Row], location: SourceLocation) {
+    public init(id: String, title: String, measure: String, focus: String?, rows: [Row], location: SourceLocation) {
         self.id = id
         self.title = title
         self.measure = measure
@@ -59,4 +64,11 @@ public struct SupplySeries: Sendable, Identifiable {
     }
 
     public static let othersLabel = "All others"
+
+    /// Placeholder names are ASCII without spaces: "United States" is `united-states`,
+    /// "Türkiye" is `turkiye`.
+    public static func slug(_ name: String) -> String {
+        name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+            .split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).joined(separator: "-")
+    }
 }

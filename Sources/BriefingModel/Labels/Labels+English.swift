@@ -32,6 +32,7 @@ extension Labels {
             .allOthers: "All others (computed)",
             .timelineOutside: "{count} events outside {first}\u{2013}{last} are not shown.",
             .timelineOutsideOne: "{count} event outside {first}\u{2013}{last} is not shown.",
+            .range: "between {low} and {high}",
             .paleBar: "pale bar: the period a date covers (month, year, decade)",
             .growthAxis: "Growth since the base year",
             .since: "since {date}",

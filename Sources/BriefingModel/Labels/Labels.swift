@@ -26,7 +26,7 @@ public struct Labels: Sendable, Hashable {
         case altBusiestDecade = "alt_busiest_decade", altDomains = "alt_domains", and, chartDocument = "chart_document"
         case altTimelineOne = "alt_timeline_one", unlabelledListedOne = "unlabelled_listed_one"
         case unlabelledMarkedOne = "unlabelled_marked_one", timelineOutside = "timeline_outside"
-        case timelineOutsideOne = "timeline_outside_one"
+        case timelineOutsideOne = "timeline_outside_one", range
 
         /// The `{slots}` this label may use.
         public var slots: Set<String> {
@@ -36,6 +36,7 @@ public struct Labels: Sendable, Hashable {
             case .asOf: ["date"]
             case .unlabelledHeading: ["n"]
             case .timelineOutside, .timelineOutsideOne: ["count", "first", "last"]
+            case .range: ["low", "high"]
             case .unlabelledListed, .unlabelledMarked, .unlabelledListedOne, .unlabelledMarkedOne: ["count"]
             case .since: ["date"]
             case .multiple: ["multiple", "years"]

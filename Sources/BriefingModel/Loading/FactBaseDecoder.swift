@@ -2,12 +2,36 @@
 /// Type and shape errors are found here; cross-references are checked by `FactBase.validate`.
 struct FactBaseDecoder {
     let context: DecodeContext
+    /// The template's vocabularies, read before the facts that use them.
+    private var domains = Domain.defaults
+    private var grades = Confidence.defaults
+    private var qualifiers: [Figure.Qualifier]?
+
+    init(context: DecodeContext) {
+        self.context = context
+    }
 
     func decode(_ root: YAMLNode) -> FactBase {
-        guard let map = root.mapping(keys: ["sources", "figures", "events", "growth", "projections", "supply"]) else {
+        guard
+            let map = root.mapping(keys: [
+                "domains", "grades", "qualifiers", "sources", "figures", "events", "growth", "projections", "supply",
+            ])
+        else {
             return FactBase()
         }
+        var reader = self
+        let vocabulary = VocabularyDecoder(context: context)
+        reader.domains = map.optional("domains").map(vocabulary.domains) ?? Domain.defaults
+        reader.grades = map.optional("grades").map(vocabulary.grades) ?? Confidence.defaults
+        reader.qualifiers = map.optional("qualifiers").flatMap(vocabulary.qualifiers)
+        return reader.facts(map)
+    }
+
+    private func facts(_ map: YAMLMapping) -> FactBase {
         var facts = FactBase()
+        facts.domains = domains
+        facts.grades = grades
+        facts.qualifiers = qualifiers
         facts.sources = items(map, "sources", source)
         facts.figures = items(map, "figures", figure)
         facts.events = items(map, "events", event)
@@ -45,14 +69,14 @@ struct FactBaseDecoder {
         else { return nil }
         let id = map.required("id")?.text()
         let label = map.required("label")?.text()
-        let value = map.required("value")?.double()
+        let value = map.required("value").flatMap(figureValue)
         let unit = map.optional("unit")?.string() ?? ""
-        let qualifier = map.optional("qualifier").flatMap { enumValue($0, Figure.Qualifier.self) } ?? .exact
+        let qualifier = map.optional("qualifier").flatMap(qualifier) ?? .exact
         let asOf = map.optional("as_of").flatMap(date)
         let attribution = attribution(map)
         guard let id, let label, let value, let attribution else { return nil }
         return Figure(
-            id: id, label: label, value: value, unit: unit, qualifier: qualifier, asOf: asOf,
+            id: id, label: label, value: value.low, upper: value.high, unit: unit, qualifier: qualifier, asOf: asOf,
             attribution: attribution, location: node.location)
     }
 
@@ -61,7 +85,7 @@ struct FactBaseDecoder {
         else { return nil }
         let id = map.required("id")?.text()
         let title = map.required("title")?.text()
-        let domain = map.required("domain").flatMap { enumValue($0, Domain.self) }
+        let domain = map.required("domain").flatMap { declared($0, in: domains, \.id, kind: "domain", list: "domains") }
         let attribution = attribution(map)
         var when: Event.When?
         if let dateNode = map.optional("date") {
@@ -149,13 +173,13 @@ struct FactBaseDecoder {
         let id = map.required("id")?.text()
         let title = map.required("title")?.text()
         let measure = map.required("measure")?.text()
-        let focus = map.required("focus")?.text()
+        let focus = map.optional("focus")?.text()
         let rowsNode = map.required("rows")
         let rows = rowsNode?.list()?.compactMap(supplyRow)
         if let rowsNode, let rows, rows.isEmpty, case .sequence(let sequence) = rowsNode.node, sequence.isEmpty {
             context.error(rowsNode.node, "field '\(rowsNode.path)': the series is empty", hint: "add at least one row of shares")
         }
-        guard let id, let title, let measure, let focus, let rows else { return nil }
+        guard let id, let title, let measure, let rows else { return nil }
         return SupplySeries(id: id, title: title, measure: measure, focus: focus, rows: rows, location: node.location)
     }
 
@@ -231,7 +255,7 @@ struct FactBaseDecoder {
     private func attribution(_ map: YAMLMapping) -> Attribution? {
         let sourceNode = map.required("source")
         let source = sourceNode?.text()
-        let confidence = map.required("confidence").flatMap { enumValue($0, Confidence.self) }
+        let confidence = map.required("confidence").flatMap { declared($0, in: grades, \.id, kind: "grade", list: "grades") }
         guard let source, let sourceNode, let confidence else { return nil }
         return Attribution(sourceID: source, confidence: confidence, note: map.optional("note")?.text(), location: sourceNode.location)
     }
@@ -246,13 +270,44 @@ struct FactBaseDecoder {
         }
     }
 
-    private func enumValue<E: RawRepresentable & CaseIterable>(_ node: YAMLNode, _ type: E.Type) -> E? where E.RawValue == String {
+    /// A figure's value: a number, or a range written as a list of two (`[40, 46]`).
+    private func figureValue(_ node: YAMLNode) -> (low: Double, high: Double?)? {
+        guard case .sequence = node.node else { return node.double().map { ($0, nil) } }
+        guard let items = node.list(), items.count == 2 else {
+            context.error(node.node, "field '\(node.path)': a range is a list of two numbers, e.g. [40, 46]")
+            return nil
+        }
+        guard let low = items[0].double(), let high = items[1].double() else { return nil }
+        guard low < high else {
+            context.error(
+                node.node,
+                "field '\(node.path)': a range runs from low to high, but \(NumberFormatting.format(low)) is not below \(NumberFormatting.format(high))"
+            )
+            return nil
+        }
+        return (low, high)
+    }
+
+    /// Declared qualifiers are the only ones allowed; otherwise the defaults' ids (`over`
+    /// prints "more than") or any text, printed as written.
+    private func qualifier(_ node: YAMLNode) -> Figure.Qualifier? {
+        guard let qualifiers else {
+            guard let text = node.text() else { return nil }
+            return Figure.Qualifier.defaults.first { $0.id == text } ?? Figure.Qualifier(id: text, text: text)
+        }
+        return declared(node, in: qualifiers, \.id, kind: "qualifier", list: "qualifiers")
+    }
+
+    /// A value from one of the template's vocabularies, or nil after a located error that
+    /// lists the declared values.
+    private func declared<T>(_ node: YAMLNode, in values: [T], _ id: KeyPath<T, String>, kind: String, list: String) -> T? {
         guard let text = node.text() else { return nil }
-        if let value = E(rawValue: text) { return value }
-        let names = E.allCases.map(\.rawValue)
+        if let value = values.first(where: { $0[keyPath: id] == text }) { return value }
+        let names = values.map { $0[keyPath: id] }.filter { !$0.isEmpty && $0 != "exact" || kind != "qualifier" }
         let hint =
-            Suggestion.closest(to: text, in: names).map { "did you mean '\($0)'?" } ?? "expected one of: \(names.joined(separator: ", "))"
-        context.error(node.node, "field '\(node.path)': '\(text)' is not one of \(names.joined(separator: ", "))", hint: hint)
+            Suggestion.closest(to: text, in: names).map { "did you mean '\($0)'?" }
+            ?? "declare it under '\(list):' in the data file"
+        context.error(node.node, "field '\(node.path)': '\(text)' is not one of the \(list): \(names.joined(separator: ", "))", hint: hint)
         return nil
     }
 }

@@ -8,7 +8,10 @@ struct AltText {
     let labels: Labels
 
     func supplyShares(_ series: SupplySeries) -> String {
-        let focus = series.focus
+        // Without a declared focus, the text follows the largest supplier of the latest row.
+        let focus =
+            series.focus ?? series.rows.last?.shares.max { $0.percent < $1.percent }?.supplier ?? series.rows.first?.shares.first?.supplier
+            ?? ""
         let rows = series.rows.filter { $0.percent(of: focus) != nil }
         guard let first = rows.first, let last = rows.last, let from = first.percent(of: focus), let to = last.percent(of: focus) else {
             return labels.text(.altNoShare, ["title": series.title, "focus": focus])
@@ -67,7 +70,7 @@ struct AltText {
             let decade = labels.text(.decade, ["year": "\(busiest.key)"])
             text += labels.text(.altBusiestDecade, ["decade": decade, "count": "\(busiest.value)"])
         }
-        let domains = Domain.allCases.filter { domain in events.contains { $0.domain == domain } }.map(\.phrase)
+        let domains = Set(events.map(\.domain)).sorted { $0.order < $1.order }.map(\.phrase)
         return text + labels.text(.altDomains, ["list": list(domains)])
     }
 

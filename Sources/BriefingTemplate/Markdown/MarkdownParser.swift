@@ -9,7 +9,7 @@ enum MarkdownParser {
     typealias ChartLookup = (String, [String: String], SourceLocation) throws -> ChartFigure
 
     static func parse(
-        _ text: String, file: String,
+        _ text: String, file: String, grades: [Confidence] = Confidence.defaults,
         chart: @escaping ChartLookup = { id, _, location in
             throw InputError(kind: .invalidData, location, "charts are not available here ('\(id)')")
         }
@@ -19,7 +19,7 @@ enum MarkdownParser {
             throw InputError(kind: .invalidData, SourceLocation(file: file), "cannot parse the Markdown")
         }
         defer { cmark_node_free(document) }
-        var converter = Converter(file: file, chart: chart)
+        var converter = Converter(file: file, grades: grades, chart: chart)
         let blocks = converter.blocks(childrenOf: document)
         if !converter.problems.isEmpty { throw InputError(kind: .invalidData, diagnostics: converter.problems) }
         return blocks
@@ -32,6 +32,7 @@ enum MarkdownParser {
 
     private struct Converter {
         let file: String
+        let grades: [Confidence]
         let chart: ChartLookup
         var problems: [Diagnostic] = []
         private var depth = 0
@@ -54,8 +55,9 @@ enum MarkdownParser {
             return body(&self)
         }
 
-        init(file: String, chart: @escaping ChartLookup) {
+        init(file: String, grades: [Confidence], chart: @escaping ChartLookup) {
             self.file = file
+            self.grades = grades
             self.chart = chart
         }
 
@@ -169,7 +171,7 @@ enum MarkdownParser {
 
         mutating func inline(_ node: OpaquePointer) -> [Inline] {
             switch cmark_node_get_type(node) {
-            case CMARK_NODE_TEXT: return Self.decodeTokens(literal(node))
+            case CMARK_NODE_TEXT: return Self.decodeTokens(literal(node), grades: grades)
             case CMARK_NODE_EMPH: return nested(node) { [.emphasis($0.inlines(childrenOf: node))] } ?? []
             case CMARK_NODE_STRONG: return nested(node) { [.strong($0.inlines(childrenOf: node))] } ?? []
             case CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE: return [.code(literal(node))]
@@ -190,14 +192,14 @@ enum MarkdownParser {
         }
 
         /// Splits text on inline tokens (citations, confidence markers) emitted by placeholders.
-        static func decodeTokens(_ text: String) -> [Inline] {
+        static func decodeTokens(_ text: String, grades: [Confidence]) -> [Inline] {
             guard text.contains(InlineToken.open) else { return [.text(text)] }
             var result: [Inline] = []
             var rest = Substring(text)
             while let open = rest.firstIndex(of: InlineToken.open) {
                 if open > rest.startIndex { result.append(.text(String(rest[..<open]))) }
                 guard let close = rest[open...].firstIndex(of: InlineToken.close) else { break }
-                switch InlineToken(payload: rest[rest.index(after: open)..<close]) {
+                switch InlineToken(payload: rest[rest.index(after: open)..<close], grades: grades) {
                 case .citation(let id): result.append(.citation(sourceID: id))
                 case .marker(let confidence): result.append(.confidenceMarker(confidence))
                 case .reference(let reference): result.append(.reference(reference))

@@ -15,15 +15,16 @@ enum InlineToken {
     var encoded: String {
         switch self {
         case .citation(let id): "\(Self.open)c:\(id)\(Self.close)"
-        case .marker(let confidence): "\(Self.open)m:\(confidence.rawValue)\(Self.close)"
+        case .marker(let confidence): "\(Self.open)m:\(confidence.id)\(Self.close)"
         case .reference(let reference): "\(Self.open)r:\(reference.kind.rawValue):\(reference.id)\(Self.close)"
         }
     }
 
-    init?(payload: Substring) {
+    /// - Parameter grades: the template's confidence grades, which marker tokens name.
+    init?(payload: Substring, grades: [Confidence]) {
         if payload.hasPrefix("c:") {
             self = .citation(String(payload.dropFirst(2)))
-        } else if payload.hasPrefix("m:"), let confidence = Confidence(rawValue: String(payload.dropFirst(2))) {
+        } else if payload.hasPrefix("m:"), let confidence = grades.first(where: { $0.id == payload.dropFirst(2) }) {
             self = .marker(confidence)
         } else if payload.hasPrefix("r:"), let colon = payload.dropFirst(2).firstIndex(of: ":"),
             let kind = CrossReference.Kind(rawValue: String(payload[payload.index(payload.startIndex, offsetBy: 2)..<colon]))
@@ -37,7 +38,7 @@ enum InlineToken {
     /// The marker (if any) and citation that follow every sourced value.
     static func attribution(_ attribution: Attribution) -> String {
         var text = ""
-        if attribution.confidence != .confirmed { text += InlineToken.marker(attribution.confidence).encoded }
+        if attribution.confidence.marker != nil { text += InlineToken.marker(attribution.confidence).encoded }
         return text + InlineToken.citation(attribution.sourceID).encoded
     }
 

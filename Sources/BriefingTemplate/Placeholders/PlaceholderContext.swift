@@ -26,9 +26,10 @@ enum PlaceholderContext {
             figures.add(
                 figure.id,
                 sourced(
-                    text(figure.formatted), figure.attribution,
+                    text(figure.formatted(labels)), figure.attribution,
                     [
                         "value": figure.formattedValue, "unit": text(figure.unit), "label": text(figure.label),
+                        "low": NumberFormatting.format(figure.value), "high": figure.upper.map { NumberFormatting.format($0) } ?? "",
                         "as_of": figure.asOf?.text(labels) ?? "",
                     ]))
         }
@@ -82,8 +83,7 @@ enum PlaceholderContext {
             let seriesNode = PlaceholderNode(text(series.title), children: ["measure": PlaceholderNode(text(series.measure))])
             for row in series.rows {
                 let node = rowNode(row)
-                let key = row.label.replacingOccurrences(of: "\u{2013}", with: "-")
-                seriesNode.add(key, node)
+                seriesNode.add(row.key, node)
             }
             if let first = series.rows.first { seriesNode.add("first", rowNode(first)) }
             if let last = series.rows.last { seriesNode.add("latest", rowNode(last)) }
@@ -159,8 +159,5 @@ enum PlaceholderContext {
 
     /// Placeholder names are ASCII without spaces: "United States" is `united-states`,
     /// "Türkiye" is `turkiye`.
-    static func slug(_ name: String) -> String {
-        name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
-            .split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).joined(separator: "-")
-    }
+    static func slug(_ name: String) -> String { SupplySeries.slug(name) }
 }

@@ -137,7 +137,8 @@ import Testing
     @Test func timelineMarksEachPrecisionWithItsOwnWidth() {
         let event = { (date: FuzzyDate) in
             Event(
-                id: "\(date)", title: "t", when: .point(date), domain: .space, attribution: ChartFixtures.attribution(),
+                id: "\(date)", title: "t", when: .point(date), domain: ChartFixtures.domain("space"),
+                attribution: ChartFixtures.attribution(),
                 location: ChartFixtures.location)
         }
         let events = [

@@ -31,7 +31,7 @@ import Testing
 @Suite struct SparseTimelineTests {
     let width = 455.0
 
-    private func event(_ id: String, _ date: String, _ title: String, domain: Domain = .trade) -> Event {
+    private func event(_ id: String, _ date: String, _ title: String, domain: Domain = ChartFixtures.domain("trade")) -> Event {
         Event(
             id: id, title: title, when: .point(try! FuzzyDate.parse(date)), domain: domain, attribution: ChartFixtures.attribution(),
             location: ChartFixtures.location)
@@ -77,9 +77,9 @@ import Testing
 
     @Test func eventsOnOneDateAreAllLabelled() {
         let events = [
-            event("a", "2023-10-18", "Pakistan joins the lunar research station", domain: .space),
-            event("b", "2023-10-18", "Belt and Road forum opens in Beijing", domain: .diplomacy),
-            event("c", "2023-10-18", "Digital economy memorandum signed", domain: .it),
+            event("a", "2023-10-18", "Pakistan joins the lunar research station", domain: ChartFixtures.domain("space")),
+            event("b", "2023-10-18", "Belt and Road forum opens in Beijing", domain: ChartFixtures.domain("diplomacy")),
+            event("c", "2023-10-18", "Digital economy memorandum signed", domain: ChartFixtures.domain("it")),
             event("d", "2021", "Earlier event"),
         ]
         let drawing = draw(events)
