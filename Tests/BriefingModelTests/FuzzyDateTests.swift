@@ -42,4 +42,42 @@ import Testing
         #expect(try Period.parse("1996-00").endYear == 2000)
         #expect(throws: DateError.self) { try Period.parse("2012-2008") }
     }
+
+    @Test(arguments: [
+        ("2025-Q1", 1), ("2025Q1", 1), ("Q1 2025", 1), ("Q1-2025", 1), ("q3 2025", 3), ("1Q25", 1), ("2Q2023", 2), ("4Q25", 4),
+    ])
+    func parsesQuartersAsAnalystsWriteThem(text: String, quarter: Int) throws {
+        let date = try FuzzyDate.parse(text)
+        #expect(date.precision == .quarter && date.part == quarter, "\(text)")
+        #expect(date.year == (text.contains("2023") ? 2023 : 2025))
+    }
+
+    @Test func quartersHalvesAndMonthNamesCoverTheirPeriod() throws {
+        let q2 = try FuzzyDate.parse("2025-Q2")
+        #expect(q2.description == "Q2 2025" && q2.start == 2025.25 && q2.end == 2025.5)
+        let h2 = try FuzzyDate.parse("H2 2024")
+        #expect(h2.description == "H2 2024" && h2.start == 2024.5 && h2.end == 2025)
+        #expect(try FuzzyDate.parse("2024-H1").part == 1)
+        #expect(try FuzzyDate.parse("March 2025") == FuzzyDate(year: 2025, month: 3))
+        #expect(try FuzzyDate.parse("Sep 2025") == FuzzyDate(year: 2025, month: 9))
+        // A quarter sorts after its first month and before the year that contains it ends.
+        #expect(try FuzzyDate.parse("2025-01") < q2 && q2 < FuzzyDate.parse("2025-07"))
+        #expect(throws: DateError.self) { try FuzzyDate.parse("2025-Q5") }
+        #expect(throws: DateError.self) { try FuzzyDate.parse("H3 2025") }
+    }
+
+    @Test func periodsAreYearSpansOrDates() throws {
+        #expect(try Period.parse("2Q23").description == "Q2 2023")
+        #expect(try Period.parse("2025-03").description == "March 2025", "a month, not 2025-2103")
+        #expect(try Period.parse("2010s").description == "2010s")
+        #expect(try Period.parse("2024").end == 2025)
+        let periods = try ["Q3 2024", "2023-Q4", "2024-H1", "2024"].map(Period.parse).sorted()
+        #expect(periods.map(\.description) == ["Q4 2023", "H1 2024", "2024", "Q3 2024"], "by start, the shorter first")
+        do {
+            _ = try Period.parse("next year")
+            Issue.record("'next year' parsed")
+        } catch {
+            #expect(error.message.contains("is not a period"))
+        }
+    }
 }

@@ -1,10 +1,14 @@
-/// A date known only to a precision: a day (`2024-05-30`), a month (`2023-10`), a year (`2014`)
-/// or a decade (`1970s`). Keeping the precision stops the briefing (and the timeline) from
+import Foundation
+
+/// A date known only to a precision: a day (`2024-05-30`), a month (`2023-10`, `March 2023`),
+/// a quarter (`2025-Q1`, `Q1 2025`, `1Q25`), a half (`2025-H2`, `H2 2025`), a year (`2014`) or
+/// a decade (`1970s`). Keeping the precision stops the briefing (and the timeline) from
 /// claiming more than the sources say.
 public struct FuzzyDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public enum Precision: String, Sendable, CaseIterable { case day, month, year, decade }
+    public enum Precision: String, Sendable, CaseIterable { case day, month, quarter, half, year, decade }
 
     public var year: Int
+    /// The month; for a quarter or half, its first month.
     public var month: Int?
     public var day: Int?
     public var precision: Precision
@@ -21,21 +25,43 @@ public struct FuzzyDate: Sendable, Hashable, Comparable, CustomStringConvertible
         "July", "August", "September", "October", "November", "December",
     ]
 
-    /// Parses `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `YYY0s`; throws a message saying what is wrong.
+    /// A quarter (1-4) of a year.
+    public static func quarter(_ quarter: Int, of year: Int) -> FuzzyDate {
+        FuzzyDate(year: year, month: (quarter - 1) * 3 + 1, precision: .quarter)
+    }
+
+    /// A half (1 or 2) of a year.
+    public static func half(_ half: Int, of year: Int) -> FuzzyDate {
+        FuzzyDate(year: year, month: (half - 1) * 6 + 1, precision: .half)
+    }
+
+    /// The quarter (1-4) or half (1-2) a quarter or half date names.
+    public var part: Int? {
+        switch precision {
+        case .quarter: (month! - 1) / 3 + 1
+        case .half: (month! - 1) / 6 + 1
+        default: nil
+        }
+    }
+
+    static let expected = "expected YYYY-MM-DD, YYYY-MM, a quarter (2025-Q1, Q1 2025), a half (2025-H1), YYYY or a decade like 1970s"
+
+    /// Parses every form above; throws a message saying what is wrong.
     public static func parse(_ text: String) throws(DateError) -> FuzzyDate {
         let text = text.trimmingCharacters(in: .whitespaces)
         if text.count == 5, text.hasSuffix("s"), let year = Int(text.dropLast()), year % 10 == 0 {
             return FuzzyDate(year: year, precision: .decade)
         }
+        if let part = try parsePart(text) { return part }
+        if let named = try parseMonthName(text) { return named }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count), parts[0].count == 4,
             parts.dropFirst().allSatisfy({ $0.count == 2 }),
             let values = Optional(parts.compactMap { Int($0) }), values.count == parts.count
         else {
-            throw DateError("'\(text)' is not a date (expected YYYY-MM-DD, YYYY-MM, YYYY or a decade like 1970s)")
+            throw DateError("'\(text)' is not a date (\(expected))")
         }
-        let year = values[0]
-        guard (1800...2200).contains(year) else { throw DateError("year \(year) is out of range (1800-2200)") }
+        let year = try checkYear(values[0])
         if values.count == 1 { return FuzzyDate(year: year) }
         let month = values[1]
         guard (1...12).contains(month) else { throw DateError("month \(month) does not exist in '\(text)'") }
@@ -48,6 +74,50 @@ public struct FuzzyDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return FuzzyDate(year: year, month: month, day: day)
     }
 
+    private static func checkYear(_ year: Int) throws(DateError) -> Int {
+        guard (1800...2200).contains(year) else { throw DateError("year \(year) is out of range (1800-2200)") }
+        return year
+    }
+
+    /// Quarters and halves as analysts write them: `2025-Q1`, `2025Q1`, `Q1 2025`, `Q1-2025`,
+    /// `1Q25`, `1Q2025`, and the same with H for halves. Nil when the text is none of these.
+    private static func parsePart(_ text: String) throws(DateError) -> FuzzyDate? {
+        let compact = text.uppercased().replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "-", with: "")
+        guard compact.count >= 4, compact.count <= 7, let letter = compact.first(where: { $0 == "Q" || $0 == "H" }) else { return nil }
+        let pieces = compact.split(separator: letter, maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard pieces.count == 2, pieces.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
+        // "2025Q1" / "Q12025" / "1Q25": the one-digit piece is the part, the other the year.
+        let (partText, yearText): (String, String)
+        if pieces[0].isEmpty, pieces[1].count == 5 {
+            (partText, yearText) = (String(pieces[1].prefix(1)), String(pieces[1].dropFirst()))
+        } else if pieces[0].count == 4, pieces[1].count == 1 {
+            (partText, yearText) = (pieces[1], pieces[0])
+        } else if pieces[0].count == 1, pieces[1].count == 2 || pieces[1].count == 4 {
+            (partText, yearText) = (pieces[0], pieces[1].count == 2 ? "20" + pieces[1] : pieces[1])
+        } else {
+            return nil
+        }
+        let year = try checkYear(Int(yearText)!)
+        let part = Int(partText)!
+        if letter == "Q" {
+            guard (1...4).contains(part) else { throw DateError("'\(text)': a year has quarters 1 to 4") }
+            return quarter(part, of: year)
+        }
+        guard (1...2).contains(part) else { throw DateError("'\(text)': a year has halves 1 and 2") }
+        return half(part, of: year)
+    }
+
+    /// `March 2025` or `Mar 2025` (English names, as data exports write them).
+    private static func parseMonthName(_ text: String) throws(DateError) -> FuzzyDate? {
+        let words = text.split(separator: " ")
+        guard words.count == 2, words[1].count == 4, let year = Int(words[1]), words[0].count >= 3 else { return nil }
+        let name = words[0].lowercased()
+        guard let index = monthNames.firstIndex(where: { $0.lowercased() == name || $0.lowercased().prefix(3) == name }) else {
+            return nil
+        }
+        return FuzzyDate(year: try checkYear(year), month: index + 1)
+    }
+
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
@@ -56,11 +126,13 @@ public struct FuzzyDate: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 
-    /// As it reads in a sentence: "30 May 2024", "October 2023", "2014", "the 1970s".
+    /// As it reads in a sentence: "30 May 2024", "October 2023", "Q1 2025", "2014", "the 1970s".
     public var description: String {
         switch precision {
         case .day: "\(day!) \(Self.monthNames[month! - 1]) \(year)"
         case .month: "\(Self.monthNames[month! - 1]) \(year)"
+        case .quarter: "Q\(part!) \(year)"
+        case .half: "H\(part!) \(year)"
         case .year: "\(year)"
         case .decade: "\(year)s"
         }
@@ -70,7 +142,7 @@ public struct FuzzyDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public var start: Double {
         switch precision {
         case .decade, .year: Double(year)
-        case .month: Double(year) + Double(month! - 1) / 12
+        case .month, .quarter, .half: Double(year) + Double(month! - 1) / 12
         case .day: Double(year) + (Double(month! - 1) + Double(day! - 1) / Double(Self.daysIn(month: month!, year: year))) / 12
         }
     }
@@ -81,6 +153,8 @@ public struct FuzzyDate: Sendable, Hashable, Comparable, CustomStringConvertible
         case .decade: Double(year + 10)
         case .year: Double(year + 1)
         case .month: Double(year) + Double(month!) / 12
+        case .quarter: Double(year) + Double(month! + 2) / 12
+        case .half: Double(year) + Double(month! + 5) / 12
         case .day: start + 1.0 / 365
         }
     }

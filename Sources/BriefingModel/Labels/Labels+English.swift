@@ -33,6 +33,8 @@ extension Labels {
             .timelineOutside: "{count} events outside {first}\u{2013}{last} are not shown.",
             .timelineOutsideOne: "{count} event outside {first}\u{2013}{last} is not shown.",
             .range: "between {low} and {high}",
+            .quarterDate: "Q{quarter} {year}",
+            .halfDate: "H{half} {year}",
             .paleBar: "pale bar: the period a date covers (month, year, decade)",
             .growthAxis: "Growth since the base year",
             .since: "since {date}",

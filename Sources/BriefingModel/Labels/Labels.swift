@@ -26,7 +26,7 @@ public struct Labels: Sendable, Hashable {
         case altBusiestDecade = "alt_busiest_decade", altDomains = "alt_domains", and, chartDocument = "chart_document"
         case altTimelineOne = "alt_timeline_one", unlabelledListedOne = "unlabelled_listed_one"
         case unlabelledMarkedOne = "unlabelled_marked_one", timelineOutside = "timeline_outside"
-        case timelineOutsideOne = "timeline_outside_one", range
+        case timelineOutsideOne = "timeline_outside_one", range, quarterDate = "quarter_date", halfDate = "half_date"
 
         /// The `{slots}` this label may use.
         public var slots: Set<String> {
@@ -37,6 +37,8 @@ public struct Labels: Sendable, Hashable {
             case .unlabelledHeading: ["n"]
             case .timelineOutside, .timelineOutsideOne: ["count", "first", "last"]
             case .range: ["low", "high"]
+            case .quarterDate: ["quarter", "year"]
+            case .halfDate: ["half", "year"]
             case .unlabelledListed, .unlabelledMarked, .unlabelledListedOne, .unlabelledMarkedOne: ["count"]
             case .since: ["date"]
             case .multiple: ["multiple", "years"]
@@ -116,6 +118,8 @@ extension FuzzyDate {
         switch precision {
         case .day: labels.text(.dayDate, ["day": "\(day!)", "month": labels.months[month! - 1], "year": "\(year)"])
         case .month: labels.text(.monthDate, ["month": labels.months[month! - 1], "year": "\(year)"])
+        case .quarter: labels.text(.quarterDate, ["quarter": "\(part!)", "year": "\(year)"])
+        case .half: labels.text(.halfDate, ["half": "\(part!)", "year": "\(year)"])
         case .year: "\(year)"
         case .decade: labels.text(.decade, ["year": "\(year)"])
         }

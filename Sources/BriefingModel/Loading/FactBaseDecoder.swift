@@ -179,7 +179,11 @@ struct FactBaseDecoder {
         if let rowsNode, let rows, rows.isEmpty, case .sequence(let sequence) = rowsNode.node, sequence.isEmpty {
             context.error(rowsNode.node, "field '\(rowsNode.path)': the series is empty", hint: "add at least one row of shares")
         }
-        guard let id, let title, let measure, let rows else { return nil }
+        guard let id, let title, let measure, var rows else { return nil }
+        // Rows that are periods are ordered by when they apply, whatever order they are written in.
+        if rows.allSatisfy({ $0.period != nil }) {
+            rows = rows.enumerated().sorted { ($0.element.period!, $0.offset) < ($1.element.period!, $1.offset) }.map(\.element)
+        }
         return SupplySeries(id: id, title: title, measure: measure, focus: focus, rows: rows, location: node.location)
     }
 
@@ -201,7 +205,7 @@ struct FactBaseDecoder {
         } else if let category = map.optional("category") {
             label = category.text()
         } else {
-            map.error("row '\(map.path)' needs a 'period' (e.g. 2008-12) or a 'category' (e.g. Main battle tanks)")
+            map.error("row '\(map.path)' needs a 'period' (e.g. 2008-12, 2025-Q1) or a 'category' (e.g. Main battle tanks)")
         }
         let complete = map.optional("complete")?.bool() ?? false
         let attribution = attribution(map)
