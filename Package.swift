@@ -25,8 +25,13 @@ let package = Package(
         ),
         .systemLibrary(
             name: "CCmark",
-            pkgConfig: "libcmark",
-            providers: [.apt(["libcmark-dev"])]
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .systemLibrary(
+            name: "CRsvg",
+            pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev"])]
         ),
         .systemLibrary(
             name: "CHyphen",
@@ -55,7 +60,7 @@ let package = Package(
         ),
         .target(
             name: "BriefingRender",
-            dependencies: ["BriefingLayout", "CCairoPango", "CHyphen"]
+            dependencies: ["BriefingLayout", "CCairoPango", "CHyphen", "CRsvg"]
         ),
         .target(
             name: "BriefingSchedule",

@@ -6,7 +6,8 @@ set -euo pipefail
 packages=(
   pkg-config
   libcairo2-dev libpango1.0-dev libfontconfig-dev   # drawing and text layout
-  libcmark-dev                                      # CommonMark parser
+  libcmark-gfm-dev libcmark-gfm-extensions-dev      # CommonMark parser with GFM tables and footnotes
+  librsvg2-dev                                      # SVG images in sections
   libhyphen-dev hyphen-en-gb                        # hyphenation patterns
   poppler-utils qpdf                                # read generated PDFs back in tests and CI
   cron procps                                       # scheduled regeneration (and its real-cron test)

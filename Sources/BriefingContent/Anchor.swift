@@ -15,6 +15,9 @@ public enum Anchor {
     /// id, so `history.2` and a section named `history-2` never collide.
     public static func block(_ index: Int, in parent: String) -> String { "\(parent).\(index)" }
 
+    /// Footnote `number` of the section (or cover) whose anchor is `scope`.
+    public static func note(_ number: Int, in scope: String) -> String { "\(scope).note-\(number)" }
+
     /// The URL of an internal link to `anchor`, as content inlines carry it.
     public static func link(to anchor: String) -> String { "#" + anchor }
 }

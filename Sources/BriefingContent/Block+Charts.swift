@@ -5,7 +5,17 @@ extension Block {
         case .chart(let figure): [figure]
         case .bulletList(let items), .orderedList(_, let items): items.flatMap { $0.flatMap(\.charts) }
         case .callout(let blocks): blocks.flatMap(\.charts)
-        case .heading, .paragraph, .thematicBreak: []
+        case .heading, .paragraph, .thematicBreak, .table, .image, .notes: []
+        }
+    }
+
+    /// The images in this block, in reading order.
+    public var images: [ImageFigure] {
+        switch self {
+        case .image(let image): [image]
+        case .bulletList(let items), .orderedList(_, let items): items.flatMap { $0.flatMap(\.images) }
+        case .callout(let blocks): blocks.flatMap(\.images)
+        case .heading, .paragraph, .thematicBreak, .table, .chart, .notes: []
         }
     }
 
@@ -22,7 +32,7 @@ extension Block {
             return .orderedList(start: start, items.map { item in item.map { $0.numberingCharts(from: &counter) } })
         case .callout(let blocks):
             return .callout(blocks.map { $0.numberingCharts(from: &counter) })
-        case .heading, .paragraph, .thematicBreak:
+        case .heading, .paragraph, .thematicBreak, .table, .image, .notes:
             return self
         }
     }

@@ -8,7 +8,11 @@ extension Block {
             items.forEach { $0.forEach { $0.visitInlines(body) } }
         case .callout(let blocks):
             blocks.forEach { $0.visitInlines(body) }
-        case .thematicBreak, .chart:
+        case .table(let table):
+            (table.header + table.rows.flatMap { $0 }).forEach { $0.forEach { $0.visit(body) } }
+        case .notes(let notes):
+            notes.forEach { $0.blocks.forEach { $0.visitInlines(body) } }
+        case .thematicBreak, .chart, .image:
             break
         }
     }
@@ -35,7 +39,15 @@ extension Block {
         case .bulletList(let items): .bulletList(items.map { $0.map { $0.mapInlines(transform) } })
         case .orderedList(let start, let items): .orderedList(start: start, items.map { $0.map { $0.mapInlines(transform) } })
         case .callout(let blocks): .callout(blocks.map { $0.mapInlines(transform) })
-        case .thematicBreak, .chart: self
+        case .table(var table):
+            {
+                table.header = table.header.map { $0.map { $0.mapped(transform) } }
+                table.rows = table.rows.map { $0.map { $0.map { $0.mapped(transform) } } }
+                return .table(table)
+            }()
+        case .notes(let notes):
+            .notes(notes.map { Footnote(number: $0.number, blocks: $0.blocks.map { $0.mapInlines(transform) }) })
+        case .thematicBreak, .chart, .image: self
         }
     }
 }

@@ -10,4 +10,10 @@ public indirect enum Block: Sendable, Equatable {
     case thematicBreak
     /// A numbered chart with caption, alt text and source line.
     case chart(ChartFigure)
+    /// A GFM table: a header row, body rows, and each column's alignment.
+    case table(Table)
+    /// An image from the template folder, with its alt text.
+    case image(ImageFigure)
+    /// The section's footnotes, numbered in order of first reference, set at its end.
+    case notes([Footnote])
 }

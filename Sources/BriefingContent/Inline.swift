@@ -15,13 +15,15 @@ public indirect enum Inline: Sendable, Hashable {
     case lineBreak
     /// A cross-reference to a section or chart, resolved once sections are chosen and numbered.
     case reference(CrossReference)
+    /// A footnote's number, linked to the note at the section's end.
+    case footnote(Int)
 
     /// The plain text, for alt text, bookmarks and tests.
     public var plainText: String {
         switch self {
         case .text(let text), .code(let text): text
         case .emphasis(let children), .strong(let children), .link(_, let children): children.plainText
-        case .citation, .confidenceMarker, .reference: ""
+        case .citation, .confidenceMarker, .reference, .footnote: ""
         case .softBreak: " "
         case .lineBreak: "\n"
         }

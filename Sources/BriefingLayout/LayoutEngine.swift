@@ -25,6 +25,7 @@ public struct LayoutEngine {
         for section in document.sections {
             let anchor = Anchor.section(section.id)
             builder.addSectionHeading(number: section.number, title: section.title, anchor: anchor)
+            builder.styler.noteScope = anchor
             builder.add(section.blocks, anchorPrefix: anchor)
         }
         if !document.sources.isEmpty {

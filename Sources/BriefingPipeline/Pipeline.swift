@@ -70,9 +70,25 @@ public final class Pipeline {
 
     public func document(_ loaded: LoadedBriefing) throws -> Document {
         let document = try DocumentBuilder.build(template: loaded.template, date: loaded.date, sectionIDs: loaded.sections)
+        try checkImages(document)
         document.warnings.forEach(report)
         timer.mark("document")
         return document
+    }
+
+    /// Every image decodes: a file whose header looked right but whose data is damaged stops
+    /// the run (nothing is written) instead of leaving a blank space in the briefing.
+    func checkImages(_ document: Document) throws {
+        let blocks = document.keyJudgements + document.sections.flatMap(\.blocks)
+        let broken = blocks.flatMap(\.images).filter { !ImageCheck.decodes($0) }
+        guard !broken.isEmpty else { return }
+        throw InputError(
+            kind: .invalidData,
+            diagnostics: broken.map {
+                .error(
+                    SourceLocation(file: $0.path),
+                    "the image cannot be decoded (a damaged or unsupported \($0.format.rawValue.uppercased()) file)")
+            })
     }
 
     /// Pages of the document; characters no bundled font can draw are reported here.

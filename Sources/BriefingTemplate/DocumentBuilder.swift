@@ -26,12 +26,15 @@ public enum DocumentBuilder {
                 let text = file.text
                 let (expanded, found) = try expander.expandWithReferences(text, file: file.displayName)
                 references += found
-                let result = try MarkdownParser.parse(expanded, file: file.displayName, grades: template.facts.grades) {
-                    id, options, location in
-                    try ChartResolver.resolve(id: id, options: options, facts: template.facts, labels: labels, at: location)
-                }
-                parsed[relativePath] = (result, found)
-                return result
+                let result = try MarkdownParser.parse(
+                    expanded, file: file.displayName, grades: template.facts.grades,
+                    image: { path, alt, location in try ImageLoader.load(path, alt: alt, template: template, at: location) },
+                    chart: { id, options, location in
+                        try ChartResolver.resolve(id: id, options: options, facts: template.facts, labels: labels, at: location)
+                    })
+                diagnostics.append(contentsOf: result.warnings)
+                parsed[relativePath] = (result.blocks, found)
+                return result.blocks
             } catch let error as InputError {
                 diagnostics.append(contentsOf: error.diagnostics)
                 return []

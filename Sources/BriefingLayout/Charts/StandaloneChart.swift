@@ -29,13 +29,14 @@ public enum StandaloneChart {
                 let measured = store.measurer.measure(store.paragraphs[index], width: width)
                 bottom = max(bottom, origin.y + measured.lines[lines.upperBound - 1].bottom)
             case .shape(let shape, _): bottom = max(bottom, shape.bounds.maxY)
-            case .fill(let rect, _): bottom = max(bottom, rect.maxY)
+            case .fill(let rect, _), .image(_, let rect): bottom = max(bottom, rect.maxY)
             case .line(let from, let to, _, _): bottom = max(bottom, from.y, to.y)
             case .link, .anchor, .beginStructure, .endStructure: break
             }
         }
         let metadata = PagedDocument.Metadata(
-            title: labels.text(.chartDocument, ["title": figure.title]), author: "", subject: figure.altText, keywords: figure.kind.rawValue,
+            title: labels.text(.chartDocument, ["title": figure.title]), author: "", subject: figure.altText,
+            keywords: figure.kind.rawValue,
             creator: creator, creationDate: "")
         return PagedDocument(
             pageSize: Size(width: style.frameWidth + 2 * margin, height: (bottom + margin).rounded(.up)),

@@ -5,12 +5,12 @@ import BriefingModel
 struct FlowBuilder {
     let style: BriefingStyle
     let store: ParagraphStore
-    let styler: InlineStyler
+    var styler: InlineStyler
     /// Looks up a cited source (number, publisher) for chart source lines.
     let source: (String) -> Document.SourceEntry?
     /// The template's words for captions ("Figure 3", "Source:") and continuation tables.
     let labels: Labels
-    private(set) var elements: [FlowElement] = []
+    var elements: [FlowElement] = []
     private var nextBox = 0
     private var nextFloat = 0
 
@@ -23,6 +23,12 @@ struct FlowBuilder {
         self.styler = styler
         self.labels = labels
         self.source = source
+    }
+
+    /// A new figure group id: its elements are placed together or float to the next page.
+    mutating func nextFloatGroup() -> Int {
+        defer { nextFloat += 1 }
+        return nextFloat
     }
 
     private var bodyParagraph: (([TextRun]) -> Paragraph) {
@@ -84,6 +90,12 @@ struct FlowBuilder {
             elements.append(FlowElement(kind: .rule(style.rule, thickness: 0.5), x: x, width: width, spaceBefore: 6, spaceAfter: 10))
         case .chart(let figure):
             addFigure(figure, x: x, width: width)
+        case .table(let table):
+            addTable(table, x: x, width: width, box: box, anchor: anchor)
+        case .image(let image):
+            addImage(image, x: x, width: width, anchor: anchor)
+        case .notes(let notes):
+            addNotes(notes, x: x, width: width)
         }
     }
 
@@ -152,8 +164,7 @@ struct FlowBuilder {
             addContinuationTable(drawing.unlabelled.map { events[$0] }, figure: figure, x: x, width: width)
         } else {
             // Without a continuation table the figure may float to the next page's top.
-            let group = nextFloat
-            nextFloat += 1
+            let group = nextFloatGroup()
             for index in (elements.count - 4)..<elements.count { elements[index].floatGroup = group }
         }
     }

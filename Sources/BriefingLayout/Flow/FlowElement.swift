@@ -6,6 +6,20 @@ struct FlowElement {
         case rule(Color, thickness: Double)
         /// A chart: items laid out at the origin, placed whole.
         case drawing([FrameItem], height: Double, alt: String)
+        /// A table row: its cells side by side, placed whole.
+        case tableRow(TableRow)
+        /// Opens or closes a structure element around the elements between (a table).
+        case structure(StructureRole, begin: Bool)
+    }
+
+    /// One row of a table: each cell's paragraph at its offset from the element's x.
+    struct TableRow {
+        var cells: [(index: Int, measured: MeasuredParagraph, x: Double, width: Double)]
+        var height: Double
+        var isHeader: Bool
+        /// Rules drawn under the row (header) or not (body rows are separated by space).
+        var ruleBelow: Color?
+        var width: Double
     }
 
     var kind: Kind
@@ -30,6 +44,9 @@ struct FlowElement {
     /// Figure group: consecutive elements with the same id are placed together, and when they
     /// do not fit they float to the top of the next page while the text flows on.
     var floatGroup: Int?
+    /// For a table's body rows: the header row, repeated at the top of each page the table
+    /// continues on.
+    var repeatedHeader: TableRow?
 
     static func space(_ height: Double, box: Int? = nil) -> FlowElement {
         FlowElement(kind: .space(height), box: box)

@@ -6,6 +6,8 @@ import BriefingModel
 struct InlineStyler {
     let style: BriefingStyle
     let citationNumber: (String) -> Int?
+    /// The anchor of the section being laid out: footnote numbers link to its notes.
+    var noteScope = Anchor.keyJudgements
 
     func runs(_ inlines: [Inline], base: TextStyle, link: LinkTarget? = nil) -> [TextRun] {
         var runs: [TextRun] = []
@@ -46,6 +48,11 @@ struct InlineStyler {
                 runs.append(TextRun(reference.id, base, link: link))
             case .lineBreak:
                 runs.append(TextRun("\u{2028}", base, link: link))
+            case .footnote(let number):
+                let mark = style.citation.with {
+                    $0.size = base.size * 0.64; $0.rise = base.size * 0.32
+                }
+                runs.append(TextRun("\(number)", mark, link: .destination(Anchor.note(number, in: noteScope))))
             }
         }
         return Self.merge(runs)

@@ -67,6 +67,8 @@ struct Paginator {
         case .space(let height): return height
         case .rule(_, let thickness): return element.spaceBefore + thickness
         case .drawing(_, let height, _): return element.spaceBefore + height
+        case .tableRow(let row): return element.spaceBefore + row.height
+        case .structure: return 0
         }
     }
 
@@ -77,6 +79,8 @@ struct Paginator {
         case .space(let height): height
         case .rule(_, let thickness): element.spaceBefore + thickness
         case .drawing(_, let height, _): element.spaceBefore + height
+        case .tableRow(let row): element.spaceBefore + row.height
+        case .structure: 0
         }
     }
 
@@ -132,8 +136,10 @@ struct Paginator {
     }
 
     private func isSpace(_ element: FlowElement) -> Bool {
-        if case .space = element.kind { return true }
-        return false
+        switch element.kind {
+        case .space, .structure: true
+        default: false
+        }
     }
 
     private mutating func place(_ element: FlowElement) {
@@ -160,6 +166,33 @@ struct Paginator {
             for item in items { emit(item.offsetBy(dx: frame.x + element.x, dy: y)) }
             emit(.endStructure(.figure(alt: alt)))
             y += height + element.spaceAfter
+        case .tableRow(let row):
+            y += atTop ? 0 : element.spaceBefore
+            if y + row.height > frame.maxY, !atTop { newPage() }
+            // A table continuing on a new page repeats its header row there, untagged: the
+            // structure tree holds the header once.
+            if atTop, let header = element.repeatedHeader { placeRow(header, x: element.x, tagged: false) }
+            placeRow(row, x: element.x, tagged: true)
+            y += element.spaceAfter
+        case .structure(let role, let begin):
+            emit(begin ? .beginStructure(role) : .endStructure(role))
+        }
+    }
+
+    /// A table row at the current position: cells (tagged TH or TD by their paragraphs'
+    /// roles, inside a TR) and the rule under a header.
+    private mutating func placeRow(_ row: FlowElement.TableRow, x: Double, tagged: Bool) {
+        if tagged { emit(.beginStructure(.tableRow)) }
+        for cell in row.cells {
+            let origin = Point(x: frame.x + x + cell.x, y: y - (cell.measured.lines.first?.top ?? 0))
+            emit(.text(paragraph: cell.index, lines: 0..<cell.measured.lines.count, origin: origin, width: cell.width))
+            for link in cell.measured.links { emit(.link(link.rect.offsetBy(dx: origin.x, dy: origin.y), link.target)) }
+        }
+        if tagged { emit(.endStructure(.tableRow)) }
+        y += row.height
+        if let color = row.ruleBelow {
+            emit(
+                .line(from: Point(x: frame.x + x, y: y - 1.5), to: Point(x: frame.x + x + row.width, y: y - 1.5), color: color, width: 0.6))
         }
     }
 

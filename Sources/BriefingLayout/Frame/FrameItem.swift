@@ -1,3 +1,5 @@
+import BriefingContent
+
 /// Something drawn at a fixed position on a finished page. Exporters switch over this closed
 /// set exhaustively, so a new kind of item is a compile error in every exporter, not a
 /// silent omission.
@@ -15,6 +17,8 @@ public enum FrameItem: Sendable, Hashable {
     /// Boxed: a shape with its style is over 100 bytes, and every other item (most are text)
     /// would otherwise be stored at that size.
     indirect case shape(Shape, ShapeStyle)
+    /// An image from the template, drawn to fill `rect`.
+    indirect case image(ImageFigure, Rect)
     /// Opens or closes a PDF structure element around the items between (a chart's Figure).
     case beginStructure(StructureRole)
     case endStructure(StructureRole)
@@ -38,6 +42,7 @@ extension FrameItem {
         case .link(let rect, let target): .link(rect.offsetBy(dx: dx, dy: dy), target)
         case .anchor(let name, let point): .anchor(name: name, at: Point(x: point.x + dx, y: point.y + dy))
         case .shape(let shape, let style): .shape(shape.offsetBy(dx: dx, dy: dy), style)
+        case .image(let image, let rect): .image(image, rect.offsetBy(dx: dx, dy: dy))
         case .beginStructure, .endStructure: self
         }
     }

@@ -52,6 +52,10 @@ public enum StructureRole: Sendable, Hashable {
     case heading(level: Int)
     case paragraph
     case list, listItem, label, listBody
+    /// Table > TR > TH / TD.
+    case table, tableRow, tableHeader, tableCell
+    /// A footnote at the end of its section.
+    case note
     /// A chart or image, with the text that stands for it.
     case figure(alt: String)
     case caption
@@ -73,6 +77,11 @@ public enum StructureRole: Sendable, Hashable {
         case .listItem: "LI"
         case .label: "Lbl"
         case .listBody: "LBody"
+        case .table: "Table"
+        case .tableRow: "TR"
+        case .tableHeader: "TH"
+        case .tableCell: "TD"
+        case .note: "Note"
         case .figure: "Figure"
         case .caption: "Caption"
         case .link: "Link"

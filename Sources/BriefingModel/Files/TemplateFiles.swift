@@ -8,6 +8,8 @@ public protocol TemplateFiles: Sendable {
     /// The file's text, or an `InputError` naming `displayName` (missing: 66; a folder, too
     /// large or not UTF-8: 65).
     func read(_ url: URL, displayName: String) throws -> String
+    /// The file's bytes (an image), refused above `limit` bytes before it is read.
+    func data(_ url: URL, displayName: String, limit: Int) throws -> Data
     /// What is at `url`: nothing, a file or a folder.
     func kind(of url: URL) -> TemplateFileKind
     /// The path with every symbolic link resolved, or nil if nothing is there.
@@ -24,6 +26,10 @@ public struct DiskFiles: TemplateFiles {
 
     public func read(_ url: URL, displayName: String) throws -> String {
         try TextFile.read(url, displayName: displayName)
+    }
+
+    public func data(_ url: URL, displayName: String, limit: Int) throws -> Data {
+        try TextFile.data(url, displayName: displayName, limit: limit)
     }
 
     public func kind(of url: URL) -> TemplateFileKind {
@@ -56,6 +62,12 @@ public struct MemoryFiles: TemplateFiles {
         case .folder: throw InputError(kind: .invalidData, SourceLocation(file: displayName), "expected a file, found a folder")
         case .missing: throw InputError(kind: .missingInput, SourceLocation(file: displayName), "no such file")
         }
+    }
+
+    public func data(_ url: URL, displayName: String, limit: Int) throws -> Data {
+        let data = Data(try read(url, displayName: displayName).utf8)
+        guard data.count <= limit else { throw TextFile.tooLarge(data.count, limit: limit, displayName: displayName) }
+        return data
     }
 
     public func kind(of url: URL) -> TemplateFileKind {

@@ -8,6 +8,15 @@ public enum TextFile {
     public static let maximumSize = 16 * 1024 * 1024
 
     public static func read(_ url: URL, displayName: String) throws -> String {
+        let data = try self.data(url, displayName: displayName, limit: maximumSize)
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError(kind: .invalidData, SourceLocation(file: displayName, line: 1, column: 1), "the file is not valid UTF-8 text")
+        }
+        return Noncharacters.replaced(in: text)
+    }
+
+    /// The file's bytes, refused above `limit` before they are read.
+    public static func data(_ url: URL, displayName: String, limit: Int) throws -> Data {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw InputError(kind: .missingInput, SourceLocation(file: displayName), "no such file")
@@ -15,20 +24,20 @@ public enum TextFile {
         if isDirectory.boolValue {
             throw InputError(kind: .invalidData, SourceLocation(file: displayName), "expected a file, found a folder")
         }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > maximumSize {
-            throw InputError(
-                kind: .invalidData, SourceLocation(file: displayName),
-                "the file is too large (\(size / 1_048_576) MiB; the limit is \(maximumSize / 1_048_576) MiB)")
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > limit {
+            throw tooLarge(size, limit: limit, displayName: displayName)
         }
-        let data: Data
         do {
-            data = try Data(contentsOf: url)
+            return try Data(contentsOf: url)
         } catch {
             throw InputError(kind: .missingInput, SourceLocation(file: displayName), "cannot read the file (\(error.localizedDescription))")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError(kind: .invalidData, SourceLocation(file: displayName, line: 1, column: 1), "the file is not valid UTF-8 text")
-        }
-        return Noncharacters.replaced(in: text)
+    }
+
+    static func tooLarge(_ size: Int, limit: Int, displayName: String) -> InputError {
+        func mib(_ bytes: Int) -> String { NumberFormatting.format(Double(bytes) / 1_048_576, decimals: 1) }
+        return InputError(
+            kind: .invalidData, SourceLocation(file: displayName),
+            "the file is too large (\(mib(size)) MiB; the limit is \(mib(limit)) MiB)")
     }
 }

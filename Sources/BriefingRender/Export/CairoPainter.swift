@@ -40,6 +40,8 @@ final class CairoPainter {
                 cairo_tag_end(cr, CAIRO_TAG_DEST)
             case .shape(let shape, let style):
                 drawShape(shape, style, on: cr)
+            case .image(let image, let rect):
+                ImagePainter.draw(image, in: rect, on: cr)
             case .beginStructure(let role):
                 // cairo 1.16 drops an Alt attribute; the alt text reaches the PDF as the
                 // printed caption until post-processing writes /Alt.

@@ -1,0 +1,68 @@
+import BriefingContent
+import BriefingModel
+import CCmark
+
+extension MarkdownParser.Converter {
+    /// A GFM table. cmark-gfm pads short rows and drops extra cells silently, so each row's
+    /// cells are also counted in its source line, and a mismatch is a located error.
+    mutating func table(_ node: OpaquePointer) -> Block? {
+        let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+        let rows = children(node)
+        guard columns > 0, let headerRow = rows.first else { return nil }
+        var problemsBefore = problems.count
+        var header: [[Inline]] = []
+        var body: [[[Inline]]] = []
+        for (index, row) in rows.enumerated() {
+            let written = cellsWritten(onLine: Int(cmark_node_get_start_line(row)))
+            if let written, written != columns {
+                problems.append(
+                    .error(
+                        location(row), "this table row has \(written) cell\(written == 1 ? "" : "s"), but the header has \(columns)",
+                        hint: "give every row \(columns) cells (an empty cell is written | |)"))
+            }
+            let cells = children(row).map { cell in inlines(childrenOf: cell) }
+            if index == 0, row == headerRow { header = cells } else { body.append(cells) }
+        }
+        guard problems.count == problemsBefore else { return nil }
+        problemsBefore = problems.count
+        // Alignment as written (`:--`, `:-:`, `--:`), else right for columns of numbers.
+        let written = cmark_gfm_extensions_get_table_alignments(node)
+        let alignments = (0..<columns).map { column -> Table.Alignment in
+            switch written?[column] {
+            case UInt8(ascii: "c"): return .center
+            case UInt8(ascii: "r"): return .right
+            case UInt8(ascii: "l"): return .left
+            default:
+                let texts = body.map { column < $0.count ? $0[column].plainText : "" }
+                return Table.isNumeric(texts) ? .right : .left
+            }
+        }
+        return .table(Table(header: header, rows: body, alignments: alignments))
+    }
+
+    /// How many cells the table row on `line` (1-based) holds as written: as GFM reads it,
+    /// every pipe not escaped separates cells (inside code spans too), and a leading or
+    /// trailing pipe only closes one.
+    private func cellsWritten(onLine line: Int) -> Int? {
+        guard line >= 1, line <= sourceLines.count else { return nil }
+        let text = sourceLines[line - 1].trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return nil }
+        var separators = 0
+        var escaped = false
+        for character in text {
+            if escaped {
+                escaped = false
+                continue
+            }
+            switch character {
+            case "\\": escaped = true
+            case "|": separators += 1
+            default: break
+            }
+        }
+        var cells = separators + 1
+        if text.hasPrefix("|") { cells -= 1 }
+        if text.hasSuffix("|"), !text.hasSuffix("\\|"), text.count > 1 { cells -= 1 }
+        return cells
+    }
+}

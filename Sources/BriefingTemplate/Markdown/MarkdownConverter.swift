@@ -1,0 +1,186 @@
+import BriefingContent
+import BriefingModel
+import CCmark
+
+extension MarkdownParser {
+    /// Walks cmark-gfm's tree into content blocks, collecting errors (all of them, so one run
+    /// reports every problem) and warnings for what is written but not rendered.
+    struct Converter {
+        let file: String
+        /// The parsed text, for checks that need the source line (table rows).
+        let sourceLines: [Substring]
+        let grades: [Confidence]
+        let image: ImageLookup
+        let chart: ChartLookup
+        var problems: [Diagnostic] = []
+        var warnings: [Diagnostic] = []
+        private var depth = 0
+        private var reportedDepth = false
+
+        init(file: String, source: String, grades: [Confidence], image: @escaping ImageLookup, chart: @escaping ChartLookup) {
+            self.file = file
+            self.sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+            self.grades = grades
+            self.image = image
+            self.chart = chart
+        }
+
+        /// Runs `body` one level deeper, or reports the nesting (once) and returns nil.
+        mutating func nested<T>(_ node: OpaquePointer, _ body: (inout Converter) -> T) -> T? {
+            guard depth < MarkdownParser.maximumDepth else {
+                if !reportedDepth {
+                    problems.append(
+                        .error(
+                            location(node), "Markdown nested more than \(MarkdownParser.maximumDepth) levels deep",
+                            hint: "flatten the lists, quotes or emphasis"))
+                    reportedDepth = true
+                }
+                return nil
+            }
+            depth += 1
+            defer { depth -= 1 }
+            return body(&self)
+        }
+
+        func location(_ node: OpaquePointer) -> SourceLocation {
+            SourceLocation(file: file, line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+        }
+
+        func children(_ node: OpaquePointer) -> [OpaquePointer] {
+            var result: [OpaquePointer] = []
+            var child = cmark_node_first_child(node)
+            while let current = child {
+                result.append(current)
+                child = cmark_node_next(current)
+            }
+            return result
+        }
+
+        func literal(_ node: OpaquePointer) -> String {
+            cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        }
+
+        /// The node's type name ("paragraph", "table", "table_cell"): extension nodes (tables)
+        /// have no fixed type constant to compare with.
+        func typeName(_ node: OpaquePointer) -> String {
+            cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+        }
+
+        /// The whole document: its blocks, then its footnotes (which cmark-gfm moves to the
+        /// end, in order of first reference) as one notes block.
+        mutating func document(_ node: OpaquePointer) -> [Block] {
+            var blocks: [Block] = []
+            var definitions: [OpaquePointer] = []
+            for child in children(node) {
+                if cmark_node_get_type(child) == CMARK_NODE_FOOTNOTE_DEFINITION {
+                    definitions.append(child)
+                } else if let block = block(child) {
+                    blocks.append(block)
+                }
+            }
+            if let notes = notes(definitions) { blocks.append(notes) }
+            return blocks
+        }
+
+        mutating func blocks(childrenOf node: OpaquePointer) -> [Block] {
+            children(node).compactMap { block($0) }
+        }
+
+        mutating func block(_ node: OpaquePointer) -> Block? {
+            let type = cmark_node_get_type(node)
+            switch type {
+            case CMARK_NODE_PARAGRAPH:
+                // A paragraph holding only ![title](chart:ID) or ![alt](path) places a figure.
+                let kids = children(node)
+                if kids.count == 1, cmark_node_get_type(kids[0]) == CMARK_NODE_IMAGE { return figure(kids[0]) }
+                let inlines = inlines(childrenOf: node)
+                checkUndefinedFootnotes(inlines, at: location(node))
+                return .paragraph(inlines)
+            case CMARK_NODE_HEADING:
+                // Level 1 is the section title from briefing.yaml, so `#` and `##` both become level 2.
+                let level = min(4, max(2, Int(cmark_node_get_heading_level(node))))
+                return .heading(level: level, inlines(childrenOf: node))
+            case CMARK_NODE_LIST:
+                guard let items = nested(node, { converter in converter.children(node).map { converter.blocks(childrenOf: $0) } }) else {
+                    return nil
+                }
+                if cmark_node_get_list_type(node) == CMARK_ORDERED_LIST {
+                    return .orderedList(start: Int(cmark_node_get_list_start(node)), items)
+                }
+                return .bulletList(items)
+            case CMARK_NODE_BLOCK_QUOTE:
+                return nested(node) { .callout($0.blocks(childrenOf: node)) }
+            case CMARK_NODE_THEMATIC_BREAK:
+                return .thematicBreak
+            case CMARK_NODE_CODE_BLOCK where (cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "").hasPrefix("chart"):
+                return chartBlock(node)
+            case CMARK_NODE_CODE_BLOCK:
+                // Printed literally: data must never become markup.
+                let text = literal(node).trimmingCharacters(in: .newlines)
+                return .paragraph([.code(text)])
+            case CMARK_NODE_HTML_BLOCK:
+                warnings.append(
+                    .warning(location(node), "raw HTML is not rendered; this block is left out", hint: "write it in Markdown"))
+                return nil
+            default:
+                if typeName(node) == "table" { return table(node) }
+                problems.append(.error(location(node), "unsupported Markdown block '\(typeName(node))'"))
+                return nil
+            }
+        }
+
+        mutating func inlines(childrenOf node: OpaquePointer) -> [Inline] {
+            children(node).flatMap { inline($0) }
+        }
+
+        mutating func inline(_ node: OpaquePointer) -> [Inline] {
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT: return Self.decodeTokens(literal(node), grades: grades)
+            case CMARK_NODE_EMPH: return nested(node) { [.emphasis($0.inlines(childrenOf: node))] } ?? []
+            case CMARK_NODE_STRONG: return nested(node) { [.strong($0.inlines(childrenOf: node))] } ?? []
+            case CMARK_NODE_CODE: return [.code(literal(node))]
+            case CMARK_NODE_HTML_INLINE:
+                warnings.append(
+                    .warning(location(node), "raw HTML '\(literal(node))' is not rendered; it is left out", hint: "write it in Markdown"))
+                return []
+            case CMARK_NODE_SOFTBREAK: return [.softBreak]
+            case CMARK_NODE_LINEBREAK: return [.lineBreak]
+            // cmark-gfm numbers footnotes in order of first reference and writes the number
+            // as the reference's text.
+            case CMARK_NODE_FOOTNOTE_REFERENCE: return [.footnote(Int(literal(node)) ?? 0)]
+            case CMARK_NODE_IMAGE:
+                problems.append(
+                    .error(
+                        location(node), "images cannot stand inside text",
+                        hint: "put ![alt](path) or ![title](chart:ID) in a paragraph of its own"))
+                return []
+            case CMARK_NODE_LINK:
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                return nested(node) { [.link(url: url, $0.inlines(childrenOf: node))] } ?? []
+            default:
+                problems.append(.error(location(node), "unsupported Markdown element '\(typeName(node))'"))
+                return []
+            }
+        }
+
+        /// Splits text on inline tokens (citations, confidence markers) emitted by placeholders.
+        static func decodeTokens(_ text: String, grades: [Confidence]) -> [Inline] {
+            guard text.contains(InlineToken.open) else { return [.text(text)] }
+            var result: [Inline] = []
+            var rest = Substring(text)
+            while let open = rest.firstIndex(of: InlineToken.open) {
+                if open > rest.startIndex { result.append(.text(String(rest[..<open]))) }
+                guard let close = rest[open...].firstIndex(of: InlineToken.close) else { break }
+                switch InlineToken(payload: rest[rest.index(after: open)..<close], grades: grades) {
+                case .citation(let id): result.append(.citation(sourceID: id))
+                case .marker(let confidence): result.append(.confidenceMarker(confidence))
+                case .reference(let reference): result.append(.reference(reference))
+                case nil: break
+                }
+                rest = rest[rest.index(after: close)...]
+            }
+            if !rest.isEmpty { result.append(.text(String(rest))) }
+            return result
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import BriefingContent
+import BriefingModel
+import Foundation
+import TestSupport
+import Testing
+
+@testable import BriefingTemplate
+
+/// What users write besides paragraphs: GFM tables, footnotes, images, and raw HTML (a
+/// warning, never raw text).
+@Suite struct MarkdownFeatureTests {
+    private func parse(_ text: String) throws -> MarkdownParser.Parsed {
+        try MarkdownParser.parse(text, file: "s.md")
+    }
+
+    private func failure(_ text: String) -> String {
+        do {
+            _ = try parse(text)
+            Issue.record("parsed although invalid")
+            return ""
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func tablesKeepAlignmentAndRightAlignNumbers() throws {
+        let blocks = try parse(
+            "| Quarter | TSMC | Note |\n|:--|---|:-:|\n| Q1 2025 | 67.6% | *record* |\n| Q2 2025 | 1,250 | |\n"
+        ).blocks
+        guard case .table(let table) = blocks.first else {
+            Issue.record("not a table: \(blocks)")
+            return
+        }
+        #expect(table.header.map(\.plainText) == ["Quarter", "TSMC", "Note"])
+        #expect(table.rows.count == 2 && table.rows[0][2] == [.emphasis([.text("record")])])
+        #expect(table.alignments == [.left, .right, .center], "written left, numbers right, written centre")
+    }
+
+    @Test func aRowWithTheWrongNumberOfCellsIsALocatedError() {
+        let message = failure("Intro.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n| 3 |\n| 4 | 5 | 6 |\n")
+        #expect(message.contains("s.md:6:1: error: this table row has 1 cell, but the header has 2"), "\(message)")
+        #expect(message.contains("s.md:7:1: error: this table row has 3 cells, but the header has 2"), "\(message)")
+    }
+
+    /// As GFM reads it: an escaped pipe is text, inside code spans too.
+    @Test func escapedPipesAreNotCells() throws {
+        let blocks = try parse("| A | B |\n|---|---|\n| `a\\|b` | c \\| d |\n").blocks
+        guard case .table(let table) = blocks.first else {
+            Issue.record("not a table")
+            return
+        }
+        #expect(table.rows[0].map(\.plainText) == ["a|b", "c | d"])
+    }
+
+    @Test func footnotesAreNumberedByFirstReferenceAndSetAtTheEnd() throws {
+        let blocks = try parse("Later.[^b] First?[^a] Again.[^b]\n\n[^a]: Note a.\n[^b]: Note b.\n[^unused]: Never cited.\n").blocks
+        guard case .paragraph(let inlines) = blocks.first, case .notes(let notes) = blocks.last else {
+            Issue.record("\(blocks)")
+            return
+        }
+        #expect(inlines.compactMap { if case .footnote(let n) = $0 { n } else { nil } } == [1, 2, 1])
+        #expect(notes.map(\.number) == [1, 2])
+        #expect(notes.map { $0.blocks.first.map { [$0] }?.first } == [.paragraph([.text("Note b.")]), .paragraph([.text("Note a.")])])
+    }
+
+    @Test func aFootnoteNeverDefinedIsALocatedError() {
+        let message = failure("Intro.\n\nSee the note.[^missing]\n")
+        #expect(message.contains("s.md:3:1: error: footnote '[^missing]' is never defined"), "\(message)")
+    }
+
+    @Test func rawHTMLIsAWarningAndLeftOut() throws {
+        let parsed = try parse("Text <span>inline</span> here.\n\n<div>block</div>\n")
+        #expect(parsed.warnings.count == 3, "\(parsed.warnings)")
+        #expect(parsed.warnings.contains { $0.location.line == 3 && $0.message.contains("raw HTML is not rendered") })
+        #expect(parsed.blocks == [.paragraph([.text("Text "), .text("inline"), .text(" here.")])])
+    }
+}
+
+/// Images come from inside the template folder, have alt text, and are what they claim to be.
+@Suite struct ImageTests {
+    static let png: Data = {
+        // A 2 x 1 PNG: signature, IHDR, IDAT, IEND (checksums as zlib/PNG compute them).
+        Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAADUlEQVR4nGP4zwAE/wEHAAH/4iOeWQAAAABJRU5ErkJggg==")!
+    }()
+
+    private func build(_ section: String, files: [String: Data] = [:]) throws -> Document {
+        let fixture = try TemplateFixture(template: "starter")
+        defer { fixture.remove() }
+        try FileManager.default.createDirectory(at: fixture.url("images"), withIntermediateDirectories: true)
+        for (name, data) in files { try data.write(to: fixture.url(name)) }
+        try fixture.write("sections/outlook.md", section)
+        return try DocumentBuilder.build(template: try TemplateLoader.load(directory: fixture.directory), date: FuzzyDate(year: 2026))
+    }
+
+    private func failure(_ section: String, files: [String: Data] = [:]) -> String {
+        do {
+            _ = try build(section, files: files)
+            Issue.record("built although invalid")
+            return ""
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func pngAndSVGImagesCarryTheirSizeAltAndTitle() throws {
+        let svg = Data(
+            #"<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 150"><rect width="300" height="150"/></svg>"#
+                .utf8)
+        let document = try build(
+            "![Two sites](images/a.png \"The sites\")\n\n![A network](images/b.svg)\n",
+            files: ["images/a.png": Self.png, "images/b.svg": svg])
+        let blocks = try #require(document.sections.last?.blocks)
+        let images = blocks.flatMap(\.images)
+        #expect(images.map(\.format) == [.png, .svg])
+        #expect(images[0].width == 2 && images[0].height == 1 && images[0].alt == "Two sites" && images[0].title == "The sites")
+        #expect(images[1].width == 300 && images[1].height == 150)
+    }
+
+    @Test func badImagesAreLocatedErrors() {
+        #expect(
+            failure("Intro.\n\n![](images/a.png)\n", files: ["images/a.png": Self.png]).contains(
+                "outlook.md:3:1: error: the image 'images/a.png' has no alt text"))
+        #expect(failure("![Map](images/none.png)\n").contains("image 'images/none.png': no such file"))
+        #expect(
+            failure("![Map](images/a.png)\n", files: ["images/a.png": Data("<svg/>".utf8)]).contains("'images/a.png' is not a PNG file"))
+        #expect(failure("![Map](images/a.svg)\n", files: ["images/a.svg": Self.png]).contains("'images/a.svg' is not an SVG file"))
+        #expect(failure("![Map](images/a.gif)\n").contains("'images/a.gif' is not a PNG or SVG image"))
+        #expect(failure("![Map](../../etc/passwd.png)\n").contains("points outside the template folder"))
+        let large = Data(count: ImageLoader.maximumBytes + 1)
+        #expect(failure("![Map](images/big.png)\n", files: ["images/big.png": large]).contains("the file is too large"))
+        #expect(
+            failure("Text ![Map](images/a.png) in a sentence.\n", files: ["images/a.png": Self.png]).contains(
+                "images cannot stand inside text"))
+    }
+}
