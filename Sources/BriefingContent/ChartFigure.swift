@@ -7,9 +7,13 @@ public struct ChartFigure: Sendable {
         case supplyShares = "supply-shares"
         case growthRates = "growth-rates"
         case timeline
+        case bar
+        case line
 
         public var summary: String {
             switch self {
+            case .bar: "absolute values as bars from zero: figures in one unit, or one series by period"
+            case .line: "one or more series over time in one unit, spaced by the periods' dates"
             case .supplyShares: "who supplies the arms: 100% stacked bars by period or equipment category"
             case .growthRates: "growth rates on a common zero-based axis, with a projection and its derived annual rate"
             case .timeline: "dated events and spans of the cooperation, colour- and shape-coded by domain"
@@ -23,6 +27,22 @@ public struct ChartFigure: Sendable {
         /// The events drawn, and the years the axis covers when the chart block limits it
         /// (from the start of the first to the end of the last); nil spans all events.
         case timeline([Event], axis: ClosedRange<Double>? = nil)
+        /// Bars from zero, in one unit: a label, a value and the value's grade each.
+        case bars([Bar], unit: String)
+        /// Lines over time, in one unit.
+        case lines([DataSeries])
+    }
+
+    /// One bar: "United States", 120, reported.
+    public struct Bar: Sendable {
+        public var label: String
+        public var value: Double
+        public var confidence: Confidence
+        public init(label: String, value: Double, confidence: Confidence) {
+            self.label = label
+            self.value = value
+            self.confidence = confidence
+        }
     }
 
     public var kind: Kind

@@ -7,8 +7,13 @@ public struct TemplateFixture {
     public let directory: URL
 
     public init(template: String = "sino-pak") throws {
+        try self.init(copying: "Templates/\(template)")
+    }
+
+    /// A copy of the template folder at `path`, relative to the repository (`Tests/Fixtures/chips`).
+    public init(copying path: String) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-fixture-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Templates/\(template)"), to: directory)
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(path), to: directory)
     }
 
     public func url(_ file: String) -> URL { directory.appendingPathComponent(file) }

@@ -11,6 +11,10 @@ public enum ChartLayout {
             GrowthRatesChart(rates: rates, projection: projection, style: style, width: width).draw(store: store)
         case .timeline(let events, let axis):
             TimelineChart(events: events, style: style, width: width, axis: axis).draw(store: store)
+        case .bars(let bars, let unit):
+            BarChart(bars: bars, unit: unit, style: style, width: width).draw(store: store)
+        case .lines(let series):
+            LineChart(series: series, style: style, width: width).draw(store: store)
         }
     }
 

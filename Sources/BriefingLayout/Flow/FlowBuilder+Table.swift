@@ -12,7 +12,9 @@ extension FlowBuilder {
             $0.color = style.ink; $0.size = 8.6
         }
         let headerText = text.with { $0.weight = .semibold }
-        let padding = 6.0
+        // Space between columns, half on each side of a cell, so a right-aligned number and
+        // the next column's text never touch.
+        let padding = 10.0
         // Column widths: each column's widest one-line cell, shrunk in proportion when the
         // table is wider than the text (cells then wrap).
         func natural(_ cell: [Inline], _ base: TextStyle) -> Double {
@@ -48,13 +50,12 @@ extension FlowBuilder {
                     case .center: .center
                     case .right: .right
                     }
-                let cellWidth = widths[column] - padding
+                let cellWidth = widths[column] - (column == 0 ? padding / 2 : padding)
                 let paragraph = Paragraph(
                     styler.runs(cell, base: header ? headerText : text), alignment: alignment, lineSpacing: 1.0,
                     role: tagged ? (header ? .tableHeader : .tableCell) : nil)
                 let (index, measured) = store.add(paragraph, width: cellWidth)
-                // Right-aligned columns keep their padding on the left, so digits line up at the edge.
-                let cellX = offsets[column] + (table.alignments[column] == .right ? padding : 0)
+                let cellX = offsets[column] + (column == 0 ? 0 : padding / 2)
                 laid.append((index, measured, cellX, cellWidth))
                 height = max(height, measured.height)
             }

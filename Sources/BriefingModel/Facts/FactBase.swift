@@ -6,6 +6,8 @@ public struct FactBase: Sendable {
     public var growthRates: [GrowthRate]
     public var projections: [Projection]
     public var supplySeries: [SupplySeries]
+    /// Values over time, for line and bar charts.
+    public var dataSeries: [DataSeries] = []
     /// The template's vocabularies (its own under `domains:`, `grades:` and `qualifiers:`,
     /// else the defaults). `qualifiers` is nil when any text may qualify a figure.
     public var domains: [Domain] = Domain.defaults
@@ -31,4 +33,5 @@ public struct FactBase: Sendable {
     public func projection(_ id: String) -> Projection? { projections.first { $0.id == id } }
     public func series(_ id: String) -> SupplySeries? { supplySeries.first { $0.id == id } }
     public func grade(_ id: String) -> Confidence? { grades.first { $0.id == id } }
+    public func dataSeries(_ id: String) -> DataSeries? { dataSeries.first { $0.id == id } }
 }

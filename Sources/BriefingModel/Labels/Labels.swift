@@ -27,6 +27,7 @@ public struct Labels: Sendable, Hashable {
         case altTimelineOne = "alt_timeline_one", unlabelledListedOne = "unlabelled_listed_one"
         case unlabelledMarkedOne = "unlabelled_marked_one", timelineOutside = "timeline_outside"
         case timelineOutsideOne = "timeline_outside_one", range, quarterDate = "quarter_date", halfDate = "half_date"
+        case barTitle = "bar_title", altBar = "alt_bar", altBarItem = "alt_bar_item", lineTitle = "line_title", altLine = "alt_line"
 
         /// The `{slots}` this label may use.
         public var slots: Set<String> {
@@ -38,6 +39,11 @@ public struct Labels: Sendable, Hashable {
             case .timelineOutside, .timelineOutsideOne: ["count", "first", "last"]
             case .range: ["low", "high"]
             case .quarterDate: ["quarter", "year"]
+            case .barTitle: ["unit"]
+            case .altBar: ["count", "unit", "list"]
+            case .altBarItem: ["label", "value"]
+            case .lineTitle: ["list", "first", "last"]
+            case .altLine: ["label", "from", "first", "to", "last", "low", "high"]
             case .halfDate: ["half", "year"]
             case .unlabelledListed, .unlabelledMarked, .unlabelledListedOne, .unlabelledMarkedOne: ["count"]
             case .since: ["date"]

@@ -46,6 +46,7 @@ extension FactBase {
         checkUnique("growth", growthRates.map { ($0.id, $0.location) })
         checkUnique("projection", projections.map { ($0.id, $0.location) })
         checkUnique("supply series", supplySeries.map { ($0.id, $0.location) })
+        checkUnique("series", dataSeries.map { ($0.id, $0.location) })
 
         let sourceIDs = Set(sources.map(\.id))
         for attribution in allAttributions where !sourceIDs.contains(attribution.sourceID) {
@@ -60,6 +61,6 @@ extension FactBase {
     /// Every attribution in the data, in file order.
     public var allAttributions: [Attribution] {
         figures.map(\.attribution) + events.map(\.attribution) + growthRates.map(\.attribution)
-            + projections.map(\.attribution) + supplySeries.flatMap { $0.rows.map(\.attribution) }
+            + projections.map(\.attribution) + supplySeries.flatMap { $0.rows.map(\.attribution) } + dataSeries.map(\.attribution)
     }
 }

@@ -14,7 +14,7 @@ struct FactBaseDecoder {
     func decode(_ root: YAMLNode) -> FactBase {
         guard
             let map = root.mapping(keys: [
-                "domains", "grades", "qualifiers", "sources", "figures", "events", "growth", "projections", "supply",
+                "domains", "grades", "qualifiers", "sources", "figures", "events", "growth", "projections", "supply", "series",
             ])
         else {
             return FactBase()
@@ -38,6 +38,7 @@ struct FactBaseDecoder {
         facts.growthRates = items(map, "growth", growth)
         facts.projections = items(map, "projections", projection)
         facts.supplySeries = items(map, "supply", supply)
+        facts.dataSeries = items(map, "series", dataSeries)
         return facts
     }
 
@@ -185,6 +186,52 @@ struct FactBaseDecoder {
             rows = rows.enumerated().sorted { ($0.element.period!, $0.offset) < ($1.element.period!, $1.offset) }.map(\.element)
         }
         return SupplySeries(id: id, title: title, measure: measure, focus: focus, rows: rows, location: node.location)
+    }
+
+    /// `series:` entries: a label, a unit, a source and `points`, a mapping from period
+    /// (`2025-Q1`, `2024`, `2008-12`) to value.
+    private func dataSeries(_ node: YAMLNode) -> DataSeries? {
+        guard let map = node.mapping(keys: ["id", "label", "unit", "points", "source", "confidence", "note"]) else { return nil }
+        let id = map.required("id")?.text()
+        let label = map.required("label")?.text()
+        let unit = map.optional("unit")?.string() ?? ""
+        let attribution = attribution(map)
+        var points: [DataSeries.Point] = []
+        var valid = true
+        if let pointsNode = map.required("points"), let pairs = pointsNode.pairs() {
+            if pairs.isEmpty {
+                context.error(
+                    pointsNode.node, "field '\(pointsNode.path)': no points given", hint: "write 'period: value' lines, e.g. 2025-Q1: 120")
+                valid = false
+            }
+            var seen: [Period: String] = [:]
+            for pair in pairs {
+                let period: Period
+                do {
+                    period = try Period.parse(pair.key)
+                } catch {
+                    context.error(pair.value.node, "field '\(pair.value.path)': \(error.message)")
+                    valid = false
+                    continue
+                }
+                if let first = seen[period] {
+                    context.error(pair.value.node, "field '\(pair.value.path)': the period \(period) is already given as '\(first)'")
+                    valid = false
+                }
+                seen[period] = pair.key
+                guard let value = pair.value.double() else {
+                    valid = false
+                    continue
+                }
+                points.append(DataSeries.Point(period: period, value: value))
+            }
+        } else {
+            valid = false
+        }
+        guard let id, let label, let attribution, valid else { return nil }
+        return DataSeries(
+            id: id, label: label, unit: unit, points: points.sorted { $0.period < $1.period }, attribution: attribution,
+            location: node.location)
     }
 
     private func supplyRow(_ node: YAMLNode) -> SupplySeries.Row? {

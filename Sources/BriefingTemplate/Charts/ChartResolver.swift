@@ -10,6 +10,8 @@ public enum ChartResolver {
         .supplyShares: ["series", "title"],
         .growthRates: ["growth", "projection", "title"],
         .timeline: ["events", "title", "axis", "from", "to"],
+        .bar: ["figures", "series", "title"],
+        .line: ["series", "title"],
     ]
 
     public static var ids: [String] { ChartFigure.Kind.allCases.map(\.rawValue) }
@@ -33,6 +35,8 @@ public enum ChartResolver {
         case .supplyShares: figure = try supplyShares(options, facts: facts, labels: labels, at: location)
         case .growthRates: figure = try growthRates(options, facts: facts, labels: labels, at: location)
         case .timeline: figure = try timeline(options, facts: facts, labels: labels, at: location)
+        case .bar: figure = try bar(options, facts: facts, labels: labels, at: location)
+        case .line: figure = try line(options, facts: facts, labels: labels, at: location)
         }
         if let title = options["title"] { figure.title = title }
         if let blockID = options["id"] {

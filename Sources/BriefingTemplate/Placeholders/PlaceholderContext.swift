@@ -12,6 +12,7 @@ import Foundation
 /// | `projection.ID` | "3.5 bn USD in 2021 to 60 bn USD by 2031"; children `from to from_year to_year years cagr multiple cite` |
 /// | `event.ID` | "30 May 2024" + marker + citation; children `date year title cite note` |
 /// | `supply.SERIES.ROW.SUPPLIER` | "80%" + marker + citation; ROW is a period (`2021-25`), `first` or `latest`; SUPPLIER is the name in lower case with hyphens for spaces (`united-states`), or `others` |
+/// | `series.ID.first`, `series.ID.latest` | "120 k wafers/month" + marker + citation; children `period value bare cite note` |
 /// | `cite.SOURCE` | a citation only |
 /// | `ref.section.ID`, `ref.chart.ID` | "section 7" / "Figure 3", linked; plain text and a warning if left out |
 /// | `briefing.title`, `briefing.date`, `briefing.publisher` | plain text |
@@ -90,6 +91,22 @@ enum PlaceholderContext {
             supply.add(series.id, seriesNode)
         }
         root.add("supply", supply)
+
+        // Series: the label, and the first and latest points as sourced values.
+        let series = PlaceholderNode("")
+        for line in facts.dataSeries {
+            let node = PlaceholderNode(
+                text(line.label), children: ["label": PlaceholderNode(text(line.label)), "unit": PlaceholderNode(text(line.unit))])
+            for (key, point) in [("first", line.points.first), ("latest", line.points.last)] {
+                guard let point else { continue }
+                let value = NumberFormatting.attach(unit: text(line.unit), to: NumberFormatting.format(point.value))
+                node.add(
+                    key,
+                    sourced(value, line.attribution, ["period": point.period.description, "value": NumberFormatting.format(point.value)]))
+            }
+            series.add(line.id, node)
+        }
+        root.add("series", series)
 
         let cite = PlaceholderNode("")
         for source in facts.sources {
