@@ -85,13 +85,13 @@ import Testing
         let made = try Command.run(Command.briefing, ["new", folder])
         #expect(made.status == 0, "\(made.stderr)")
         let check = try Command.run(Command.briefing, ["check", "--template", folder, "--strict"])
-        #expect(check.status == 0 && check.stdout.contains("2 sections, 3 charts"), "\(check.stdout)\(check.stderr)")
+        #expect(check.status == 0 && check.stdout.contains("2 sections, 5 charts"), "\(check.stdout)\(check.stderr)")
         let pdf = directory.appendingPathComponent("mine.pdf")
         let generated = try Command.run(Command.briefing, ["generate", "--template", folder, "--date", "2026-11-30", "--output", pdf.path])
         #expect(generated.status == 0, "\(generated.stderr)")
         #expect(try Command.tool("qpdf", ["--check", pdf.path]).status == 0)
         let text = try Command.tool("pdftotext", [pdf.path, "-"]).stdout
-        #expect(text.contains("Example briefing") && text.contains("Figure 3") && !text.contains("source essay"))
+        #expect(text.contains("Example briefing") && text.contains("Figure 5") && !text.contains("source essay"))
         // A folder that holds something is never written into.
         let again = try Command.run(Command.briefing, ["new", folder])
         #expect(again.status == 73 && again.stderr.contains("not an empty folder"))

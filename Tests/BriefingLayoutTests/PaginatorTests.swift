@@ -61,4 +61,26 @@ import Testing
         #expect(pages.count == 3)
         #expect(pages.flatMap(texts).map(\.lines.count).reduce(0, +) == 25)
     }
+
+    /// A figure that does not fit floats to the next page while text flows on, but never past
+    /// the start of the next section.
+    @Test func aFigureFloatsNoFurtherThanTheNextSection() {
+        var figure = FlowElement(kind: .drawing([], height: 60, alt: "chart"), width: 100)
+        figure.floatGroup = 0
+        var sectionStart = paragraph(lines: 2)
+        sectionStart.flushesFloats = true
+        // 6 lines, a 60 pt figure (does not fit in the 4 lines left), 2 lines that flow on,
+        // then the next section, which must come after the figure.
+        let pages = place([paragraph(lines: 6), figure, paragraph(lines: 1), sectionStart])
+        #expect(pages.count == 2)
+        #expect(texts(pages[0]).map(\.paragraph) == [6, 1], "the short paragraph flows on under the first")
+        let second = pages[1].compactMap { item -> String? in
+            switch item {
+            case .beginStructure: "figure"
+            case .text(let paragraph, _, _, _): "text \(paragraph)"
+            default: nil
+            }
+        }
+        #expect(second == ["figure", "text 2"], "the figure opens the next page, before the next section")
+    }
 }

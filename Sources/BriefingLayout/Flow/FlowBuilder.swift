@@ -42,8 +42,9 @@ struct FlowBuilder {
         let paragraph = Paragraph(numberRun + [TextRun(title, style.sectionHeading)], lineSpacing: 1.0, role: .section)
         let width = style.frameWidth
         let (index, measured) = store.add(paragraph, width: width)
-        elements.append(
-            FlowElement(kind: .rule(style.navy, thickness: 0.8), width: width, spaceBefore: 20, spaceAfter: 7, keepWithNext: true))
+        var rule = FlowElement(kind: .rule(style.navy, thickness: 0.8), width: width, spaceBefore: 20, spaceAfter: 7, keepWithNext: true)
+        rule.flushesFloats = true
+        elements.append(rule)
         elements.append(
             FlowElement(
                 kind: .paragraph(index: index, measured: measured), width: width, spaceAfter: 8,

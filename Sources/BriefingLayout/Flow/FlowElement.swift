@@ -47,6 +47,9 @@ struct FlowElement {
     /// For a table's body rows: the header row, repeated at the top of each page the table
     /// continues on.
     var repeatedHeader: TableRow?
+    /// Figures still waiting for the next page are placed before this element (a section's
+    /// start), so a figure never floats past the end of its section.
+    var flushesFloats = false
 
     static func space(_ height: Double, box: Int? = nil) -> FlowElement {
         FlowElement(kind: .space(height), box: box)

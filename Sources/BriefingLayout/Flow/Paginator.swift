@@ -87,6 +87,7 @@ struct Paginator {
     mutating func place(_ elements: [FlowElement]) {
         var index = 0
         while index < elements.count {
+            if elements[index].flushesFloats, !pendingFloats.isEmpty { newPage() }
             guard let group = elements[index].floatGroup else {
                 placeSequence(elements, from: index, to: index + 1)
                 index += 1
