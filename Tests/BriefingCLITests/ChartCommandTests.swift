@@ -15,7 +15,7 @@ import Testing
             ])
         #expect(
             lines.dropFirst(4).compactMap { $0.split(separator: " ").first.map(String.init) } == [
-                "supply-shares", "growth-rates", "timeline",
+                "supply-shares", "growth-rates", "timeline", "bar", "line",
             ])
     }
 
