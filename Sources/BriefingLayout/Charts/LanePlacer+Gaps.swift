@@ -56,11 +56,11 @@ extension LanePlacer {
             let carried = reserved[lane] ?? []
             if placed.isEmpty, carried.isEmpty {
                 // Nothing fits: give up the label that misses its gap by most, and try again.
+                // The narrowest a label could be set is about its width over the most lines:
+                // an estimate, so choosing whom to give up shapes no wrapped labels.
                 let shortfalls = remaining.indices.map { position -> Double in
                     let room = gapAround(position, in: remaining, requests)
-                    let index = remaining[position]
-                    let narrowest = (2...Self.maximumLines).compactMap { wrapped(index, lines: $0)?.width }.min() ?? width(index)
-                    return narrowest - (room.high - room.low)
+                    return width(remaining[position]) / Double(Self.maximumLines) - (room.high - room.low)
                 }
                 remaining.remove(at: shortfalls.indices.max { shortfalls[$0] < shortfalls[$1] }!)
                 continue

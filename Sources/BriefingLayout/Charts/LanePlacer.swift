@@ -62,7 +62,7 @@ struct LanePlacer {
     /// The most events the gap search considers; above it only the staircase runs. The search
     /// is quadratic when it has to give up labels one by one, and such dense timelines label
     /// a small fraction of their events whatever the strategy.
-    var gapSearchLimit = 200
+    var gapSearchLimit = 120
 
     init(chartWidth: Double, maxLanes: Int, gap: Double = 5, leaderGap: Double = 2.5, leaderOffset: Double = 2.5) {
         self.chartWidth = chartWidth

@@ -158,7 +158,7 @@ struct TagScanner {
         }
         let hint =
             suggestion(for: name).map { "did you mean '\($0)'?" }
-            ?? "placeholders name facts in data.yaml: fig.ID, growth.ID, projection.ID, event.ID, supply.SERIES.ROW.SUPPLIER, cite.SOURCE"
+            ?? "placeholders name facts in data.yaml: fig.ID, growth.ID, projection.ID, event.ID, supply.SERIES.ROW.SUPPLIER, series.ID.latest, cite.SOURCE"
         problems.append(.error(location, "unknown placeholder '\(name)'", hint: hint))
         return nil
     }
