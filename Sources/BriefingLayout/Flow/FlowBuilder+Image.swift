@@ -43,20 +43,9 @@ extension FlowBuilder {
                 default: return separator
                 }
             }
-            let (index, measured) = store.add(Paragraph(InlineStyler.merge(runs), lineSpacing: 1.0, role: .note), width: width - hang)
-            let number = store.add(
-                Paragraph([
-                    TextRun(
-                        "\(note.number)",
-                        text.with {
-                            $0.color = style.navy; $0.weight = .semibold
-                        })
-                ]), width: hang)
-            var element = FlowElement(
-                kind: .paragraph(index: index, measured: measured), x: x + hang, width: width - hang, spaceAfter: 3,
+            addNumbered(
+                InlineStyler.merge(runs), number: "\(note.number)", style: text, x: x, hang: hang, width: width, role: .note, spaceAfter: 3,
                 anchor: Anchor.note(note.number, in: styler.noteScope))
-            element.bullet = (number.index, number.measured, x)
-            elements.append(element)
         }
         if let last = elements.indices.last { elements[last].spaceAfter = 8 }
     }

@@ -227,7 +227,6 @@ struct FlowBuilder {
 
     mutating func addSources(_ sources: [Document.SourceEntry]) {
         let hang = 22.0
-        let width = style.frameWidth - hang
         let text = style.small.with {
             $0.color = style.ink; $0.size = 8.4
         }
@@ -236,20 +235,30 @@ struct FlowBuilder {
             if let url = source.url {
                 runs.append(TextRun(" " + url, text.with { $0.color = style.navy }, link: .uri(url)))
             }
-            let (index, measured) = store.add(Paragraph(runs, lineSpacing: 1.0, role: .paragraph), width: width)
-            let number = store.add(
-                Paragraph([
-                    TextRun(
-                        "[\(source.number)]",
-                        text.with {
-                            $0.color = style.navy; $0.weight = .semibold
-                        })
-                ]), width: hang)
-            var element = FlowElement(
-                kind: .paragraph(index: index, measured: measured), x: hang, width: width, spaceAfter: 4.5,
-                anchor: Anchor.source(source.number))
-            element.bullet = (number.index, number.measured, 0)
-            elements.append(element)
+            addNumbered(
+                runs, number: "[\(source.number)]", style: text, x: 0, hang: hang, width: style.frameWidth, role: .paragraph,
+                spaceAfter: 4.5, anchor: Anchor.source(source.number))
         }
+    }
+
+    /// An entry with its number hanging in the left margin (a source, a footnote): the
+    /// number semibold in navy, the text measured `hang` points in.
+    mutating func addNumbered(
+        _ runs: [TextRun], number: String, style text: TextStyle, x: Double, hang: Double, width: Double, role: StructureRole,
+        spaceAfter: Double, anchor: String
+    ) {
+        let (index, measured) = store.add(Paragraph(runs, lineSpacing: 1.0, role: role), width: width - hang)
+        let label = store.add(
+            Paragraph([
+                TextRun(
+                    number,
+                    text.with {
+                        $0.color = style.navy; $0.weight = .semibold
+                    })
+            ]), width: hang)
+        var element = FlowElement(
+            kind: .paragraph(index: index, measured: measured), x: x + hang, width: width - hang, spaceAfter: spaceAfter, anchor: anchor)
+        element.bullet = (label.index, label.measured, x)
+        elements.append(element)
     }
 }
