@@ -51,7 +51,9 @@ struct TimelineChart {
         let requests = points.map { index -> LanePlacer.Request in
             let runs = labelRuns(events[index])
             return LanePlacer.Request(
-                x: center(events[index], scale), minimumWidth: measureCanvas.minimumWidth(runs),
+                // Measuring wraps at 10,000 pt, so a label of thousands of characters measures its
+                // widest line; past the chart's width the bound says no more than "does not fit".
+                x: center(events[index], scale), minimumWidth: min(measureCanvas.minimumWidth(runs), width),
                 width: { measureCanvas.measure(runs).width },
                 wrapped: { Self.wrap(runs, lines: $0, lineHeight: lineHeight, canvas: measureCanvas) })
         }

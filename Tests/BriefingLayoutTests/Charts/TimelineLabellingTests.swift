@@ -99,3 +99,24 @@ import Testing
         #expect(drawing.unlabelled.isEmpty)
     }
 }
+
+/// A measurer with a width bound, as Pango's: the fake's advance for every character.
+private struct BoundedMeasurer: TextMeasurer {
+    func measure(_ paragraph: Paragraph, width: Double) -> MeasuredParagraph { FakeMeasurer().measure(paragraph, width: width) }
+    func minimumWidth(_ runs: [TextRun]) -> Double { runs.reduce(0) { $0 + Double($1.text.count) * $1.style.size * 0.5 } }
+}
+
+@Suite struct HugeLabelTests {
+    /// A label of thousands of characters measures its widest wrapped line (at most 10,000
+    /// pt); the placer's width bound must not claim more (found by the renderer fuzzer).
+    @Test func aLabelWiderThanAnyPageIsMarkedNotLabelled() {
+        let huge = Event(
+            id: "huge", title: Array(repeating: "word", count: 1_500).joined(separator: " "), when: .point(FuzzyDate(year: 2020)),
+            domain: ChartFixtures.domain("space"), attribution: ChartFixtures.attribution(), location: ChartFixtures.location)
+        let events = ChartFixtures.events(12, seed: 3) + [huge]
+        let drawing = ChartLayout.drawing(
+            ChartFixtures.figure(.timeline(events, axis: nil), kind: .timeline), width: 455, measurer: BoundedMeasurer()
+        ).drawing
+        #expect(drawing.unlabelled.contains(events.count - 1))
+    }
+}
