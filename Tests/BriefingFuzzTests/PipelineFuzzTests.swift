@@ -23,6 +23,10 @@ import Testing
         "```chart timeline\n", "![x](chart:", "](", "*", "**", "_", "<", "&", "\\", "\n", "\t", "  ", "\u{0}", "\u{7}", "\u{E000}",
         "\u{202E}", "😀", "پاکستان", "中国", "9999999999999999999999", "-1", "1e309", "2024-02-30", "1970s", "0000-00-00", "~", "null",
         String(repeating: "[", count: 300), String(repeating: "> ", count: 40), String(repeating: "- ", count: 40),
+        // GFM and the template's own vocabularies
+        "| a | b |\n|---|--:|\n| 1 | 2 |\n", "|", "[^1]", "[^1]: a note\n", "[^", "![alt](images/x.png)", "![](x.svg)", "<div>", "</span>",
+        "```chart bar\nfigures: students\n", "```chart line\n", "```chart timeline\naxis: 2020..2026\n", "2025-Q1", "Q3 2025", "1Q25",
+        "2025-H2", "domains:\n  - {id: x, label: X}\n", "grades:\n  - id: a\n", "qualifier: up to", "value: [1, 2]",
     ]
 
     static func mutate(_ text: String, _ random: inout Random) -> String {
