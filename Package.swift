@@ -3,7 +3,8 @@ import PackageDescription
 
 /// Layers, each depending only on those above it in this list:
 /// C system modules -> BriefingModel -> BriefingContent -> BriefingTemplate
-/// -> BriefingLayout -> BriefingRender -> BriefingPipeline (with BriefingSchedule) -> briefing (CLI).
+/// -> BriefingLayout -> BriefingRender -> BriefingPipeline (with BriefingSchedule and
+/// BriefingEditions, the SQLite edition store) -> briefing (CLI).
 let package = Package(
     name: "Briefing",
     platforms: [.macOS(.v13)],
@@ -15,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: - C system libraries
@@ -67,13 +69,20 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
+            name: "BriefingEditions",
+            dependencies: ["BriefingModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
             name: "BriefingPipeline",
-            dependencies: ["BriefingModel", "BriefingContent", "BriefingTemplate", "BriefingLayout", "BriefingRender", "BriefingSchedule"]
+            dependencies: [
+                "BriefingModel", "BriefingContent", "BriefingTemplate", "BriefingLayout", "BriefingRender", "BriefingSchedule",
+                "BriefingEditions",
+            ]
         ),
         .executableTarget(
             name: "briefing",
             dependencies: [
-                "BriefingModel", "BriefingPipeline", "BriefingSchedule",
+                "BriefingModel", "BriefingPipeline", "BriefingSchedule", "BriefingEditions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -92,6 +101,9 @@ let package = Package(
         .testTarget(name: "BriefingCLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "BriefingRenderFuzzTests", dependencies: ["TestSupport"]),
         .testTarget(name: "BriefingScheduleTests", dependencies: ["BriefingSchedule"]),
+        .testTarget(
+            name: "BriefingEditionsTests",
+            dependencies: ["BriefingEditions", "BriefingModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "BriefingPipelineTests",
             dependencies: ["BriefingPipeline", "BriefingModel", "BriefingLayout", "BriefingContent", "TestSupport"]),

@@ -8,6 +8,7 @@ packages=(
   libcairo2-dev libpango1.0-dev libfontconfig-dev   # drawing and text layout
   libcmark-gfm-dev libcmark-gfm-extensions-dev      # CommonMark parser with GFM tables and footnotes
   librsvg2-dev                                      # SVG images in sections
+  libsqlite3-dev sqlite3                            # the edition store (GRDB), read back in tests
   libhyphen-dev hyphen-en-gb                        # hyphenation patterns
   poppler-utils qpdf                                # read generated PDFs back in tests and CI
   cron procps                                       # scheduled regeneration (and its real-cron test)

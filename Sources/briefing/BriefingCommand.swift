@@ -12,7 +12,7 @@ struct BriefingCommand: ParsableCommand {
         version: version,
         subcommands: [
             Generate.self, NewCommand.self, CheckCommand.self, SectionsCommand.self, ChartCommand.self, ScheduleCommand.self,
-            RunJobCommand.self,
+            RunJobCommand.self, EditionsCommand.self, DiffCommand.self,
             DoctorCommand.self,
         ],
         defaultSubcommand: Generate.self

@@ -5,7 +5,8 @@ import Foundation
 /// The contract every `generate` run keeps, scheduled or not: one run per output at a time
 /// (a lock), the new file published whole or not at all, `--if-changed` skipping a run whose
 /// inputs are as at the last success, dated copies in `archive/` with `--keep`, and a
-/// manifest and log line in the output's state folder (`RunState`) whatever happened.
+/// manifest and log line in the output's state folder (`RunState`) whatever happened, and
+/// each publish recorded as an edition with its fact base (`EditionStore`).
 public struct RunContract {
     public var output: URL
     public var ifChanged = false
@@ -103,16 +104,16 @@ public struct RunContract {
         pipeline.timer.mark("digest")
         let made = try pipeline.finish(loaded)
         let outcome = try watchdog.commit {
-            try write(made, loaded: loaded, inputs: inputs, state: state, manifest: &manifest, records: records)
+            try write(made, loaded: loaded, inputs: inputs, state: state, manifest: &manifest, records: records, pipeline: pipeline)
         }
-        pipeline.timer.mark("publish")
+        pipeline.timer.mark("record")
         return outcome
     }
 
     /// Publishes the files, archives a copy and records the success.
     private func write(
         _ made: BriefingOutput, loaded: LoadedBriefing, inputs: (digest: String, files: [RunManifest.Input], flags: [String]),
-        state: RunState, manifest: inout RunManifest, records: RunRecords
+        state: RunState, manifest: inout RunManifest, records: RunRecords, pipeline: Pipeline
     ) throws -> Outcome {
         let request = loaded.request
 
@@ -130,7 +131,11 @@ public struct RunContract {
             }
             pages.removeStale()
             path = pages.pattern
+            outputDigest = InputDigest.sha256(of: made.files.reduce(Data(), +))
         }
+        pipeline.timer.mark("publish")
+        _ = try recordEdition(made, loaded: loaded, inputDigest: inputs.digest, outputDigest: outputDigest, state: state)
+        pipeline.timer.mark("edition")
         manifest.lastSuccess = .init(
             finished: RunManifest.timestamp(Date()), inputDigest: inputs.digest, inputs: inputs.files, flags: inputs.flags,
             sections: loaded.sections, pages: made.pageCount, bytes: bytes, outputSHA256: outputDigest)

@@ -1,0 +1,81 @@
+/// What changed between two editions' fact bases, fact by fact, in a fixed order readers
+/// can rely on: revised values, then changed sources, changed grades, new facts, new
+/// events, and removed facts; by key within each group. A fact whose value, source and grade
+/// all changed is one change listing all three.
+public struct EditionDiff: Sendable {
+    public struct Change: Codable, Sendable, Equatable {
+        public enum Kind: String, Codable, Sendable, CaseIterable {
+            case revised, source, confidence, added, event, removed
+        }
+
+        public var kind: Kind
+        public var key: String
+        /// The fact's kind: figure, growth, projection, event, supply or series.
+        public var fact: String
+        public var label: String
+        public var old: String?
+        public var new: String?
+        public var oldSource: String?
+        public var newSource: String?
+        public var oldConfidence: String?
+        public var newConfidence: String?
+        /// A number the model computes (it changed because its inputs did).
+        public var derived: Bool
+    }
+
+    public let changes: [Change]
+
+    public init(old: [FactRow], new: [FactRow]) {
+        let before = Dictionary(old.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(new.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        var changes: [Change] = []
+        for (key, now) in after {
+            guard let was = before[key] else {
+                changes.append(
+                    Change(
+                        kind: now.kind == "event" ? .event : .added, key: key, fact: now.kind, label: now.label, old: nil, new: now.text,
+                        oldSource: nil, newSource: now.sourceTitle, oldConfidence: nil, newConfidence: now.confidence, derived: now.derived)
+                )
+                continue
+            }
+            let valueChanged = was.text != now.text || was.value != now.value
+            let sourceChanged = was.sourceID != now.sourceID
+            let gradeChanged = was.confidence != now.confidence
+            guard valueChanged || sourceChanged || gradeChanged else { continue }
+            let kind: Change.Kind = valueChanged ? .revised : sourceChanged ? .source : .confidence
+            changes.append(
+                Change(
+                    kind: kind, key: key, fact: now.kind, label: now.label, old: was.text, new: now.text,
+                    oldSource: sourceChanged ? was.sourceTitle : nil, newSource: sourceChanged ? now.sourceTitle : nil,
+                    oldConfidence: gradeChanged ? was.confidence : nil, newConfidence: gradeChanged ? now.confidence : nil,
+                    derived: now.derived))
+        }
+        for (key, was) in before where after[key] == nil {
+            changes.append(
+                Change(
+                    kind: .removed, key: key, fact: was.kind, label: was.label, old: was.text, new: nil, oldSource: was.sourceTitle,
+                    newSource: nil, oldConfidence: was.confidence, newConfidence: nil, derived: was.derived))
+        }
+        let order = Dictionary(uniqueKeysWithValues: Change.Kind.allCases.enumerated().map { ($1, $0) })
+        self.changes = changes.sorted { (order[$0.kind]!, $0.key) < (order[$1.kind]!, $1.key) }
+    }
+
+    /// One line a change, as `briefing diff` prints it.
+    public var lines: [String] {
+        changes.map { change in
+            var line: String
+            switch change.kind {
+            case .revised: line = "revised  \(change.label): \(change.old ?? "") \u{2192} \(change.new ?? "")"
+            case .source: line = "source   \(change.label): \(change.new ?? "")"
+            case .confidence: line = "grade    \(change.label): \(change.new ?? "")"
+            case .added: line = "new      \(change.label): \(change.new ?? "")"
+            case .event: line = "event    \(change.label): \(change.new ?? "")"
+            case .removed: line = "removed  \(change.label): \(change.old ?? "")"
+            }
+            if let old = change.oldSource, let new = change.newSource { line += " (source: \(old) \u{2192} \(new))" }
+            if let old = change.oldConfidence, let new = change.newConfidence { line += " (grade: \(old) \u{2192} \(new))" }
+            if change.derived { line += " [derived]" }
+            return line
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+
+/// The editions of one output, in an SQLite file in its state folder
+/// (`output/.briefing/NAME/editions.sqlite`). Each publish records an edition with its whole
+/// resolved fact base in one transaction: SQLite's journal makes a run killed at any point
+/// leave the store readable with every earlier edition whole.
+public final class EditionStore: Sendable {
+    private let database: DatabaseQueue
+    public let url: URL
+
+    /// How many editions are kept when `--keep` does not say: two years of weekly runs.
+    public static let defaultKeep = 104
+
+    /// Opens (creating if missing) and migrates the store.
+    public init(url: URL) throws {
+        self.url = url
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        database = try DatabaseQueue(path: url.path, configuration: configuration)
+        try Self.migrator.migrate(database)
+    }
+
+    /// The schema, one migration per change, so a store written by an older version opens
+    /// in a newer one. Never edit a migration that has shipped: add one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: editions and facts") { db in
+            try db.create(table: "edition") { table in
+                table.primaryKey("number", .integer)
+                table.column("printed", .text).notNull()
+                table.column("generated", .text).notNull()
+                table.column("inputDigest", .text).notNull()
+                table.column("outputSHA256", .text).notNull()
+                table.column("sections", .text).notNull()
+                table.column("pages", .integer).notNull()
+            }
+            try db.create(table: "fact") { table in
+                table.column("edition", .integer).notNull().references("edition", onDelete: .cascade)
+                table.column("key", .text).notNull()
+                table.column("kind", .text).notNull()
+                table.column("label", .text).notNull()
+                table.column("value", .double)
+                table.column("text", .text).notNull()
+                table.column("unit", .text).notNull()
+                table.column("date", .text).notNull()
+                table.column("sourceID", .text).notNull()
+                table.column("sourceTitle", .text).notNull()
+                table.column("confidence", .text).notNull()
+                table.column("derived", .boolean).notNull()
+                table.primaryKey(["edition", "key"])
+            }
+        }
+        migrator.registerMigration("v2: run outcome and completeness") { db in
+            try db.alter(table: "edition") { table in
+                table.add(column: "outcome", .text).notNull().defaults(to: "success")
+                table.add(column: "factCount", .integer).notNull().defaults(to: -1)
+            }
+            // Editions written before v2 are whole (their transaction committed): count them.
+            try db.execute(sql: "UPDATE edition SET factCount = (SELECT COUNT(*) FROM fact WHERE fact.edition = edition.number)")
+        }
+        return migrator
+    }
+
+    /// Records a new edition with its facts and prunes the oldest beyond `keep`; returns its
+    /// number. All or nothing.
+    @discardableResult
+    public func record(_ edition: Edition, facts: [FactRow], keep: Int = EditionStore.defaultKeep) throws -> Int {
+        try database.write { db in
+            let number = (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM edition") ?? 0) + 1
+            var row = edition
+            row.number = number
+            row.factCount = facts.count
+            try row.insert(db)
+            for var fact in facts {
+                fact.edition = number
+                try fact.insert(db)
+                Self.testPause()
+            }
+            try db.execute(
+                sql: "DELETE FROM edition WHERE number <= (SELECT MAX(number) FROM edition) - ?", arguments: [max(1, keep)])
+            return number
+        }
+    }
+
+    /// Every edition, oldest first.
+    public func editions() throws -> [Edition] {
+        try database.read { db in try Edition.order(Column("number")).fetchAll(db) }
+    }
+
+    /// The edition `reference` names: a number, `latest`, or a printed date (`YYYY-MM-DD`,
+    /// the latest edition printed that day).
+    public func edition(_ reference: String) throws -> Edition? {
+        let all = try editions()
+        if reference == "latest" { return all.last }
+        if let number = Int(reference) { return all.first { $0.number == number } }
+        return all.last { $0.printed == reference }
+    }
+
+    /// The facts of edition `number`, by key.
+    public func facts(edition number: Int) throws -> [FactRow] {
+        try database.read { db in try FactRow.filter(Column("edition") == number).order(Column("key")).fetchAll(db) }
+    }
+
+    /// SQLite's own consistency check: "ok" for a sound file.
+    public func integrity() throws -> String {
+        try database.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+    }
+
+    /// Lets a test kill a run in the middle of recording (`BRIEFING_TEST_EDITION_PAUSE` in
+    /// milliseconds per fact); unset, it costs one dictionary lookup per store opened.
+    private static let pause: UInt32 = {
+        UInt32(ProcessInfo.processInfo.environment["BRIEFING_TEST_EDITION_PAUSE"] ?? "") ?? 0
+    }()
+
+    private static func testPause() {
+        if pause > 0 { usleep(pause * 1_000) }
+    }
+}

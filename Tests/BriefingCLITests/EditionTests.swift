@@ -1,0 +1,121 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Editions: every publish is recorded with its fact base; `diff` names what changed between
+/// two of them; the store survives runs killed while writing it.
+@Suite(.serialized) struct EditionTests {
+    private func generate(_ fixture: TemplateFixture, _ pdf: URL, date: String) throws -> Int32 {
+        try Command.run(Command.briefing, ["generate", "--template", fixture.directory.path, "--output", pdf.path, "--date", date, "-q"])
+            .status
+    }
+
+    /// The edits a week brings: a revised value, a new and a removed figure, a new supply
+    /// period, a new event, and a figure whose source and grade changed.
+    private func editData(_ fixture: TemplateFixture) throws {
+        try fixture.replace("data.yaml", "    value: 28023\n", with: "    value: 28100\n")
+        try fixture.replace(
+            "data.yaml",
+            "  - id: china-share-of-imports\n    label: China's share of Pakistan's major arms imports, 2021-25\n    value: 80\n    unit: \"%\"\n    as_of: 2025\n    source: sipri-2026\n    confidence: reported\n",
+            with:
+                "  - id: satellites\n    label: Pakistani satellites built with China\n    value: 3\n    unit: satellites\n    source: xinhua-paksat\n    confidence: reported\n"
+        )
+        try fixture.replace(
+            "data.yaml", "    value: 820\n    unit: km\n    as_of: 2017\n    source: toi-fibre\n    confidence: reported\n",
+            with: "    value: 820\n    unit: km\n    as_of: 2017\n    source: dawn-fibre\n    confidence: confirmed\n")
+        try fixture.replace(
+            "data.yaml",
+            "      - period: 2021-25\n        shares: {China: 80, Türkiye: 7, Netherlands: 4.6}\n        source: sipri-2026\n        confidence: reported\n",
+            with:
+                "      - period: 2021-25\n        shares: {China: 80, Türkiye: 7, Netherlands: 4.6}\n        source: sipri-2026\n        confidence: reported\n      - period: 2022-26\n        shares: {China: 74, Türkiye: 9}\n        source: sipri-2026\n        confidence: unconfirmed\n"
+        )
+        try fixture.replace(
+            "data.yaml", "events:\n",
+            with:
+                "events:\n  - id: remote-sensing-2026\n    title: Second remote-sensing satellite launched\n    date: 2026-07\n    domain: space\n    source: xinhua-paksat\n    confidence: reported\n"
+        )
+    }
+
+    @Test func diffNamesEveryChangeBetweenTwoEditions() throws {
+        let fixture = try TemplateFixture()
+        defer { fixture.remove() }
+        let pdf = fixture.directory.appendingPathComponent("out/briefing.pdf")
+        try FileManager.default.createDirectory(at: pdf.deletingLastPathComponent(), withIntermediateDirectories: true)
+        #expect(try generate(fixture, pdf, date: "2026-11-23") == 0)
+        try editData(fixture)
+        // Before publishing: the data on disk against the latest edition.
+        let pending = try Command.run(Command.briefing, ["diff", "--output", pdf.path, "--template", fixture.directory.path])
+        #expect(
+            pending.status == 0 && pending.stdout.hasPrefix("8 changes from edition 1 (2026-11-23) to the data on disk"),
+            "\(pending.stdout)\(pending.stderr)")
+        #expect(try generate(fixture, pdf, date: "2026-11-30") == 0)
+
+        let json = try Command.run(
+            Command.briefing, ["diff", "--output", pdf.path, "--from", "2026-11-23", "--to", "2", "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let changes = try #require(report["changes"] as? [[String: Any]])
+        let summary = changes.map { "\($0["kind"]!) \($0["key"]!)" }
+        #expect(
+            summary == [
+                "revised fig.students",
+                "source fig.fibre-length",
+                "added fig.satellites",
+                "added supply.pakistan-arms-imports.2022-26.china",
+                "added supply.pakistan-arms-imports.2022-26.others",
+                "added supply.pakistan-arms-imports.2022-26.turkiye",
+                "event event.remote-sensing-2026",
+                "removed fig.china-share-of-imports",
+            ], "\(summary)")
+        let students = try #require(changes.first)
+        #expect(students["old"] as? String == "28,023 students" && students["new"] as? String == "28,100 students")
+        let fibre = try #require(changes.first { $0["key"] as? String == "fig.fibre-length" })
+        #expect(fibre["oldConfidence"] as? String == "reported" && fibre["newConfidence"] as? String == "confirmed")
+        #expect(changes.first { ($0["key"] as? String)?.hasSuffix(".others") == true }?["derived"] as? Bool == true)
+        #expect(report["from"] as? Int == 1 && report["to"] as? String == "2")
+
+        let list = try Command.run(Command.briefing, ["editions", "--output", pdf.path])
+        let rows = list.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: " ").map(String.init) }
+        #expect(rows.map { $0[0] } == ["1", "2"] && rows.map { $0[1] } == ["2026-11-23", "2026-11-30"], "\(list.stdout)")
+        #expect(rows[1][5] == "8", "edition 2 lists its 8 changes: \(list.stdout)")
+        let missing = try Command.run(Command.briefing, ["diff", "--output", pdf.path, "--from", "7"])
+        #expect(
+            missing.status == 66 && missing.stderr.contains("no edition '7'")
+                && missing.stderr.contains("editions: 1 (2026-11-23), 2 (2026-11-30)"))
+    }
+
+    /// Killed while it records an edition (slowed down per fact for the test), a run leaves a
+    /// sound store whose earlier editions are whole, and the next run records normally.
+    @Test func aRunKilledWhileRecordingLeavesTheStoreWhole() throws {
+        let fixture = try TemplateFixture()
+        defer { fixture.remove() }
+        let pdf = fixture.directory.appendingPathComponent("briefing.pdf")
+        #expect(try generate(fixture, pdf, date: "2026-11-23") == 0)
+        let store = fixture.directory.appendingPathComponent(".briefing/briefing.pdf/editions.sqlite")
+        for delay in [0.3, 0.8, 1.4].map({ $0 + Double.random(in: 0...0.3) }) {
+            let process = Process()
+            process.executableURL = Command.briefing
+            process.arguments = ["generate", "--template", fixture.directory.path, "--output", pdf.path, "--date", "2026-11-30", "-q"]
+            process.environment = ProcessInfo.processInfo.environment.merging(["BRIEFING_TEST_EDITION_PAUSE": "25"]) { $1 }
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal, "the run finished before it could be killed (\(delay) s)")
+            let check = try Command.tool(
+                "sqlite3",
+                [
+                    store.path,
+                    "PRAGMA integrity_check; SELECT number, factCount, (SELECT COUNT(*) FROM fact WHERE fact.edition = edition.number) FROM edition;",
+                ])
+            let lines = check.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.first == "ok", "killed after \(delay) s: \(check.stdout)\(check.stderr)")
+            let rows = lines.dropFirst().map { $0.components(separatedBy: "|") }
+            #expect(rows.allSatisfy { $0.count == 3 && $0[1] == $0[2] }, "an edition is incomplete: \(lines)")
+            #expect(lines.count == 2, "only the first edition is recorded: \(lines)")
+        }
+        #expect(try generate(fixture, pdf, date: "2026-11-30") == 0)
+        let list = try Command.run(Command.briefing, ["editions", "--output", pdf.path])
+        #expect(list.stdout.split(separator: "\n").count == 3, "\(list.stdout)")
+    }
+}
