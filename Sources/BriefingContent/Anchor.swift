@@ -6,6 +6,8 @@ public enum Anchor {
     public static let sources = "sources"
     /// The note on the cover explaining the confidence markers.
     public static let confidenceNote = "confidence-note"
+    /// The "What changed" panel, where every "revised" marker links.
+    public static let changes = "changes"
 
     public static func section(_ id: String) -> String { "section-\(id)" }
     public static func figure(_ number: Int) -> String { "figure-\(number)" }

@@ -38,10 +38,13 @@ public struct ChartFigure: Sendable {
         public var label: String
         public var value: Double
         public var confidence: Confidence
-        public init(label: String, value: Double, confidence: Confidence) {
+        /// The fact drawn (`fig.us-capacity`, `series.us-wafers.Q1-2025`), for change tracking.
+        public var key: String
+        public init(label: String, value: Double, confidence: Confidence, key: String = "") {
             self.label = label
             self.value = value
             self.confidence = confidence
+            self.key = key
         }
     }
 

@@ -75,6 +75,8 @@ public struct Document: Sendable {
     public var language: String
     /// The words printed besides the content (headings, "Figure 3", "page 2 of 7", ...).
     public var labels: Labels
+    /// What changed since the edition compared with; nil for a first edition or `--changes none`.
+    public var changes: FactChanges?
 
     public init(
         title: String, subtitle: String, publisher: String, audience: String, author: String?, keywords: [String],

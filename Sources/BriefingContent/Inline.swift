@@ -17,13 +17,15 @@ public indirect enum Inline: Sendable, Hashable {
     case reference(CrossReference)
     /// A footnote's number, linked to the note at the section's end.
     case footnote(Int)
+    /// The mark after a value revised since the last edition, linked to the changes panel.
+    case revisedMarker
 
     /// The plain text, for alt text, bookmarks and tests.
     public var plainText: String {
         switch self {
         case .text(let text), .code(let text): text
         case .emphasis(let children), .strong(let children), .link(_, let children): children.plainText
-        case .citation, .confidenceMarker, .reference, .footnote: ""
+        case .citation, .confidenceMarker, .reference, .footnote, .revisedMarker: ""
         case .softBreak: " "
         case .lineBreak: "\n"
         }

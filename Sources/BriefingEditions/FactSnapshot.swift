@@ -60,9 +60,8 @@ public enum FactSnapshot {
         }
         for series in facts.dataSeries {
             for point in series.points {
-                let key = point.period.description.replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "\u{2013}", with: "-")
                 add(
-                    "series.\(series.id).\(key)", "series", "\(series.label), \(point.period)", point.value,
+                    "series.\(series.id).\(point.period.key)", "series", "\(series.label), \(point.period)", point.value,
                     NumberFormatting.attach(unit: series.unit, to: NumberFormatting.format(point.value)), unit: series.unit,
                     date: point.period.description, series.attribution)
             }

@@ -15,13 +15,18 @@ public struct LayoutEngine {
     /// - Parameter creator: program name and version, for the PDF metadata.
     public func layout(_ document: Document, creator: String) -> PagedDocument {
         let store = ParagraphStore(measurer: measurer)
-        let styler = InlineStyler(style: style, citationNumber: document.citationNumber)
+        var styler = InlineStyler(style: style, citationNumber: document.citationNumber)
+        styler.revisedMark = document.labels[.revisedMarker]
         let cover = CoverLayout(style: style, store: store, styler: styler).layout(document)
 
         // The body is paginated on its own: its page labels start at 1 whatever the front
         // matter holds, so the contents page cannot shift the numbers it lists.
         let labels = document.labels
         var builder = FlowBuilder(style: style, store: store, styler: styler, labels: labels, source: document.source)
+        if let changes = document.changes {
+            builder.addChanges(
+                changes, sectionNumbers: Dictionary(document.sections.map { ($0.id, $0.number) }, uniquingKeysWith: { a, _ in a }))
+        }
         for section in document.sections {
             let anchor = Anchor.section(section.id)
             builder.addSectionHeading(number: section.number, title: section.title, anchor: anchor)

@@ -18,10 +18,16 @@ public struct BriefingRequest: Sendable, Hashable {
     public var strict: Bool
     /// Program name and version, written into the PDF metadata.
     public var creator: String
+    /// The edition to compare with for the "What changed" panel (a number or printed date);
+    /// nil: the latest.
+    public var since: String?
+    /// False for `--changes none`: no panel and no "revised" markers.
+    public var showChanges: Bool
 
     public init(
         template: URL, data: URL? = nil, sections: String? = nil, skip: String? = nil, date: String? = nil,
-        format: OutputFormat = .pdf, dpi: Double = 110, strict: Bool = false, creator: String = "briefing"
+        format: OutputFormat = .pdf, dpi: Double = 110, strict: Bool = false, creator: String = "briefing", since: String? = nil,
+        showChanges: Bool = true
     ) {
         self.template = template
         self.data = data
@@ -32,5 +38,7 @@ public struct BriefingRequest: Sendable, Hashable {
         self.dpi = dpi
         self.strict = strict
         self.creator = creator
+        self.since = since
+        self.showChanges = showChanges
     }
 }

@@ -11,6 +11,9 @@ public struct LoadedBriefing: Sendable {
     public var date: FuzzyDate
     /// The chosen section ids, in template order.
     public var sections: [String]
+    /// What changed since the edition compared with (set by the run contract, which knows
+    /// the output's edition store); nil prints no panel.
+    public var changes: FactChanges? = nil
 }
 
 /// What a whole run made: the document, its pages, the bytes and the warnings.

@@ -69,7 +69,8 @@ public final class Pipeline {
     }
 
     public func document(_ loaded: LoadedBriefing) throws -> Document {
-        let document = try DocumentBuilder.build(template: loaded.template, date: loaded.date, sectionIDs: loaded.sections)
+        let document = try DocumentBuilder.build(
+            template: loaded.template, date: loaded.date, sectionIDs: loaded.sections, changes: loaded.changes)
         try checkImages(document)
         document.warnings.forEach(report)
         timer.mark("document")

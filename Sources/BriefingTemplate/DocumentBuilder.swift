@@ -5,12 +5,19 @@ import Foundation
 /// Turns a loaded template into a `Document`: selects sections, expands placeholders, parses
 /// Markdown, numbers sections and citations. Problems from every file are reported together.
 public enum DocumentBuilder {
-    /// - Parameter sectionIDs: the sections to include, in template order; nil for all.
-    public static func build(template: Template, date: FuzzyDate, sectionIDs: [String]? = nil) throws -> Document {
+    /// - Parameters:
+    ///   - sectionIDs: the sections to include, in template order; nil for all.
+    ///   - changes: what changed since an earlier edition: revised values get a marker, and
+    ///     the document carries the entries with the sections that show them.
+    public static func build(template: Template, date: FuzzyDate, sectionIDs: [String]? = nil, changes: FactChanges? = nil) throws
+        -> Document
+    {
         let spec = template.spec
         let labels = spec.labels
         let dateText = date.text(labels)
-        let expander = Expander(root: PlaceholderContext.build(template: template, dateText: dateText))
+        let expander = Expander(
+            root: PlaceholderContext.build(template: template, dateText: dateText, revised: changes?.revisedKeys ?? []))
+        var sourceTexts: [String: String] = [:]
         var diagnostics = Diagnostics()
         var references: [(reference: CrossReference, location: SourceLocation)] = []
 
@@ -24,6 +31,7 @@ public enum DocumentBuilder {
             do {
                 let file = try template.read(relativePath, at: location)
                 let text = file.text
+                sourceTexts[relativePath] = text
                 let (expanded, found) = try expander.expandWithReferences(text, file: file.displayName)
                 references += found
                 let result = try MarkdownParser.parse(
@@ -113,12 +121,17 @@ public enum DocumentBuilder {
         sections.forEach { collect($0.blocks) }
         let sources = numberedSources(order, in: template.facts, labels: labels)
 
-        return Document(
+        var document = Document(
             title: spec.title, subtitle: spec.subtitle, publisher: spec.publisher, audience: spec.audience,
             author: spec.author, keywords: spec.keywords, dateText: dateText, date: date,
             keyJudgements: judgements, keyFigures: keyFigures, sections: sections, sources: sources,
             gradesUsed: template.facts.grades.filter { grades.contains($0) }, warnings: diagnostics.warnings,
             isSelection: chosen.count < spec.sections.count, language: spec.language, labels: labels)
+        if let changes, !changes.entries.isEmpty {
+            let texts = chosen.map { (id: $0.id, text: sourceTexts[$0.file] ?? "") }
+            document.changes = ChangeLocator(facts: template.facts).locate(changes, sections: sections, texts: texts)
+        }
+        return document
     }
 
     /// The Sources list of these source ids, numbered in this order (unknown ids left out):

@@ -36,7 +36,7 @@ struct Generate: ParsableCommand {
         BriefingRequest(
             template: try input.templateURL(), data: input.dataURL(), sections: briefing.sections, skip: briefing.skip,
             date: briefing.date, format: briefing.format, dpi: briefing.dpi, strict: briefing.strict,
-            creator: BriefingCommand.programName)
+            creator: BriefingCommand.programName, since: contract.since, showChanges: contract.changes == .panel)
     }
 
     func run() throws {

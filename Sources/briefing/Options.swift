@@ -68,6 +68,17 @@ struct ContractOptions: ParsableArguments {
         name: .long, help: ArgumentHelp("Stop a run whose resident memory grows past this many MiB (exit 75).", valueName: "mib"))
     var maxMemory: Int = 4096
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Compare with this edition (a number or printed date) in the 'What changed' panel; default the latest.", valueName: "n|date"))
+    var since: String?
+
+    @Option(name: .long, help: "'panel' (default): list what changed since the compared edition; 'none': no panel, no revised marks.")
+    var changes: ChangesMode = .panel
+
+    enum ChangesMode: String, ExpressibleByArgument { case panel, none }
+
     func validate() throws {
         if let keep, keep < 1 { throw ValidationError("--keep must be at least 1") }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds") }

@@ -84,6 +84,59 @@ import Testing
                 && missing.stderr.contains("editions: 1 (2026-11-23), 2 (2026-11-30)"))
     }
 
+    /// The second edition opens with a "What changed" panel; revised values carry a marker;
+    /// `--changes none` and a first edition print none; `--since` picks the edition.
+    @Test func theBriefingSaysWhatChanged() throws {
+        let fixture = try TemplateFixture()
+        defer { fixture.remove() }
+        let pdf = fixture.directory.appendingPathComponent("briefing.pdf")
+        func text() throws -> String {
+            try Command.tool("pdftotext", [pdf.path, "-"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        #expect(try generate(fixture, pdf, date: "2026-11-23") == 0)
+        #expect(try !text().contains("What changed"), "a first edition has no panel")
+        try editData(fixture)
+        #expect(try generate(fixture, pdf, date: "2026-11-30") == 0)
+        let second = try text()
+        for needle in [
+            "What changed since 23 November 2026 (8)",
+            "Revised Pakistani students in China: 28,023 students \u{2192} 28,100 students",
+            "New source Khunjerab-Rawalpindi optical fibre cable: 820 km; source Pak-China optical fiber project underway",
+            "reported \u{2192} confirmed",
+            "New Pakistani satellites built with China: 3 satellites",
+            "New event Second remote-sensing satellite launched: July 2026",
+            "Removed China's share of Pakistan's major arms imports, 2021-25 (80%)",
+            "(derived)", "rev marks a number revised since that edition.",
+        ] {
+            #expect(second.contains(needle), "missing '\(needle)'")
+        }
+        #expect(second.contains("28,100 students") && second.contains("rev"))
+
+        // Compared with edition 1 again, the same panel; with --changes none, none.
+        let again = try Command.run(
+            Command.briefing,
+            ["generate", "--template", fixture.directory.path, "--output", pdf.path, "--date", "2026-11-30", "--since", "1", "-q"])
+        let againText = try text()
+        #expect(again.status == 0 && againText.contains("What changed since 23 November 2026 (8)"))
+        let none = try Command.run(
+            Command.briefing,
+            ["generate", "--template", fixture.directory.path, "--output", pdf.path, "--date", "2026-11-30", "--changes", "none", "-q"])
+        let noneText = try text()
+        #expect(none.status == 0 && !noneText.contains("What changed"))
+        // A selection still lists changes its sections do not show, marked as such.
+        let selection = try Command.run(
+            Command.briefing,
+            [
+                "generate", "--template", fixture.directory.path, "--output", pdf.path, "--date", "2026-11-30", "--since", "1",
+                "--sections", "space", "-q",
+            ])
+        let selectionText = try text()
+        #expect(selection.status == 0 && selectionText.contains("not shown in this selection"))
+        let missing = try Command.run(
+            Command.briefing, ["generate", "--template", fixture.directory.path, "--output", pdf.path, "--since", "2020-01-01", "-q"])
+        #expect(missing.status == 66 && missing.stderr.contains("no edition '2020-01-01'"), "\(missing.stderr)")
+    }
+
     /// Killed while it records an edition (slowed down per fact for the test), a run leaves a
     /// sound store whose earlier editions are whole, and the next run records normally.
     @Test func aRunKilledWhileRecordingLeavesTheStoreWhole() throws {

@@ -101,11 +101,12 @@ import Testing
         #expect(result.stderr.contains("data.yaml:\(line):"))
         #expect(result.stderr.contains("error: field 'supply[0].rows[0].shares.China': a share cannot exceed 100% (found 145%)"))
         #expect(try Data(contentsOf: pdf) == good)
-        // Beside the untouched PDF only the hidden state folder, holding lock, manifest and
-        // log, and no temporary file.
+        // Beside the untouched PDF only the hidden state folder, holding lock, manifest, log
+        // and the edition store, and no temporary file.
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: directory.path)) == [".briefing", "briefing.pdf"])
         let state = directory.appendingPathComponent(".briefing/briefing.pdf")
-        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: state.path)) == ["lock", "manifest.json", "log"])
+        #expect(
+            Set(try FileManager.default.contentsOfDirectory(atPath: state.path)) == ["lock", "manifest.json", "log", "editions.sqlite"])
     }
 
     @Test func unknownPlaceholderExits65WithItsPosition() throws {

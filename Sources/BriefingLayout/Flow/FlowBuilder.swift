@@ -25,6 +25,12 @@ struct FlowBuilder {
         self.source = source
     }
 
+    /// A new callout box id: elements with it are shaded together.
+    mutating func nextBoxID() -> Int {
+        defer { nextBox += 1 }
+        return nextBox
+    }
+
     /// A new figure group id: its elements are placed together or float to the next page.
     mutating func nextFloatGroup() -> Int {
         defer { nextFloat += 1 }

@@ -8,6 +8,8 @@ struct InlineStyler {
     let citationNumber: (String) -> Int?
     /// The anchor of the section being laid out: footnote numbers link to its notes.
     var noteScope = Anchor.keyJudgements
+    /// The template's word for "revised", printed small after a revised value.
+    var revisedMark = "rev"
 
     func runs(_ inlines: [Inline], base: TextStyle, link: LinkTarget? = nil) -> [TextRun] {
         var runs: [TextRun] = []
@@ -48,6 +50,11 @@ struct InlineStyler {
                 runs.append(TextRun(reference.id, base, link: link))
             case .lineBreak:
                 runs.append(TextRun("\u{2028}", base, link: link))
+            case .revisedMarker:
+                let mark = style.marker.with {
+                    $0.family = .sans; $0.size = base.size * 0.55; $0.rise = base.size * 0.34
+                }
+                runs.append(TextRun("\u{2009}" + revisedMark, mark, link: .destination(Anchor.changes)))
             case .footnote(let number):
                 let mark = style.citation.with {
                     $0.size = base.size * 0.64; $0.rise = base.size * 0.32

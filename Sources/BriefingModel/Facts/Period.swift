@@ -1,3 +1,5 @@
+import Foundation
+
 /// When a row of a series applies: a span of whole years such as SIPRI's five-year periods
 /// (`2008-12`, `2021-2025`), or any single date at its precision (`2025`, `2025-Q1`,
 /// `Q1 2025`, `2025-H2`, `March 2025`, `2010s`). Charts order and space rows by it.
@@ -23,6 +25,12 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
         end = date.end
         description = date.description
         self.date = date
+    }
+
+    /// The period's name in fact keys and placeholders: as it reads, with hyphens for spaces
+    /// and dashes ("2008-12", "Q1-2025").
+    public var key: String {
+        description.replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "\u{2013}", with: "-")
     }
 
     /// First and last calendar year of a span of years.

@@ -28,6 +28,10 @@ public struct Labels: Sendable, Hashable {
         case unlabelledMarkedOne = "unlabelled_marked_one", timelineOutside = "timeline_outside"
         case timelineOutsideOne = "timeline_outside_one", range, quarterDate = "quarter_date", halfDate = "half_date"
         case barTitle = "bar_title", altBar = "alt_bar", altBarItem = "alt_bar_item", lineTitle = "line_title", altLine = "alt_line"
+        case changesHeading = "changes_heading", changesRevised = "changes_revised", changesSource = "changes_source"
+        case changesConfidence = "changes_confidence", changesAdded = "changes_added", changesEvent = "changes_event"
+        case changesRemoved = "changes_removed", changesNotShown = "changes_not_shown", changesDerived = "changes_derived"
+        case changesMore = "changes_more", revisedMarker = "revised_marker", revisedNote = "revised_note"
 
         /// The `{slots}` this label may use.
         public var slots: Set<String> {
@@ -40,6 +44,8 @@ public struct Labels: Sendable, Hashable {
             case .range: ["low", "high"]
             case .quarterDate: ["quarter", "year"]
             case .barTitle: ["unit"]
+            case .changesHeading: ["date", "count"]
+            case .changesMore: ["count"]
             case .altBar: ["count", "unit", "list"]
             case .altBarItem: ["label", "value"]
             case .lineTitle: ["list", "first", "last"]

@@ -1,3 +1,4 @@
+import BriefingContent
 import BriefingEditions
 import BriefingModel
 import BriefingSchedule
@@ -26,5 +27,38 @@ extension RunContract {
             throw OutputError(
                 message: "the briefing was published, but its edition could not be recorded in \(state.editions.path): \(error)")
         }
+    }
+
+    /// What changed since the edition `--since` names (else the latest), for the briefing's
+    /// panel; nil for a first edition or `--changes none`.
+    func changes(for loaded: LoadedBriefing, state: RunState) throws -> FactChanges? {
+        let request = loaded.request
+        guard request.showChanges else { return nil }
+        guard FileManager.default.fileExists(atPath: state.editions.path) else {
+            if let since = request.since {
+                throw InputError(
+                    kind: .missingInput, SourceLocation(file: "--since"), "no edition '\(since)': none is recorded yet for \(output.path)")
+            }
+            return nil
+        }
+        let store = try EditionStore(url: state.editions)
+        guard let since = try store.edition(request.since ?? "latest") else {
+            guard let reference = request.since else { return nil }
+            let numbers = try store.editions().map { "\($0.number) (\($0.printed))" }.joined(separator: ", ")
+            throw InputError(
+                kind: .missingInput, SourceLocation(file: "--since"), "no edition '\(reference)'", hint: "editions: \(numbers)")
+        }
+        let labels = loaded.template.spec.labels
+        let diff = EditionDiff(
+            old: try store.facts(edition: since.number), new: FactSnapshot.rows(of: loaded.template.facts, labels: labels))
+        let sinceText = (try? FuzzyDate.parse(since.printed))?.text(labels) ?? since.printed
+        return FactChanges(
+            sinceEdition: since.number, sinceText: sinceText,
+            entries: diff.changes.map { change in
+                FactChanges.Entry(
+                    kind: FactChanges.Entry.Kind(rawValue: change.kind.rawValue) ?? .revised, key: change.key, label: change.label,
+                    old: change.old, new: change.new, oldSource: change.oldSource, newSource: change.newSource,
+                    oldConfidence: change.oldConfidence, newConfidence: change.newConfidence, derived: change.derived)
+            })
     }
 }

@@ -93,7 +93,7 @@ public struct RunContract {
         // Fonts load on the other core while the template is read, except when the run may
         // well stop at "unchanged" and should not pay for fonts it will not use.
         if !ifChanged { pipeline.startFonts() }
-        let loaded = try pipeline.load(request)
+        var loaded = try pipeline.load(request)
         let inputs = try digest(loaded, pipeline: pipeline, previous: manifest.lastSuccess?.inputs ?? [])
         if ifChanged, let last = manifest.lastSuccess, last.inputDigest == inputs.digest, request.format == .pdf,
             let current = try? Data(contentsOf: output), InputDigest.sha256(of: current) == last.outputSHA256
@@ -102,6 +102,8 @@ public struct RunContract {
             return watchdog.commit { records.succeeded(&manifest, outcome) }
         }
         pipeline.timer.mark("digest")
+        loaded.changes = try changes(for: loaded, state: state)
+        pipeline.timer.mark("changes")
         let made = try pipeline.finish(loaded)
         let outcome = try watchdog.commit {
             try write(made, loaded: loaded, inputs: inputs, state: state, manifest: &manifest, records: records, pipeline: pipeline)

@@ -175,6 +175,7 @@ extension MarkdownParser {
                 case .citation(let id): result.append(.citation(sourceID: id))
                 case .marker(let confidence): result.append(.confidenceMarker(confidence))
                 case .reference(let reference): result.append(.reference(reference))
+                case .revised: result.append(.revisedMarker)
                 case nil: break
                 }
                 rest = rest[rest.index(after: close)...]

@@ -11,18 +11,23 @@ enum InlineToken {
     case citation(String)
     case marker(Confidence)
     case reference(CrossReference)
+    /// After a value revised since the edition the briefing is compared with.
+    case revised
 
     var encoded: String {
         switch self {
         case .citation(let id): "\(Self.open)c:\(id)\(Self.close)"
         case .marker(let confidence): "\(Self.open)m:\(confidence.id)\(Self.close)"
         case .reference(let reference): "\(Self.open)r:\(reference.kind.rawValue):\(reference.id)\(Self.close)"
+        case .revised: "\(Self.open)v\(Self.close)"
         }
     }
 
     /// - Parameter grades: the template's confidence grades, which marker tokens name.
     init?(payload: Substring, grades: [Confidence]) {
-        if payload.hasPrefix("c:") {
+        if payload == "v" {
+            self = .revised
+        } else if payload.hasPrefix("c:") {
             self = .citation(String(payload.dropFirst(2)))
         } else if payload.hasPrefix("m:"), let confidence = grades.first(where: { $0.id == payload.dropFirst(2) }) {
             self = .marker(confidence)

@@ -17,7 +17,9 @@ import Foundation
 /// | `ref.section.ID`, `ref.chart.ID` | "section 7" / "Figure 3", linked; plain text and a warning if left out |
 /// | `briefing.title`, `briefing.date`, `briefing.publisher` | plain text |
 enum PlaceholderContext {
-    static func build(template: Template, dateText: String) -> PlaceholderNode {
+    /// - Parameter revised: keys of facts whose value changed since the edition compared with
+    ///   (`fig.students`); their placeholders print a "revised" marker after the value.
+    static func build(template: Template, dateText: String, revised: Set<String> = []) -> PlaceholderNode {
         let facts = template.facts
         let labels = template.spec.labels
         let root = PlaceholderNode("")
@@ -32,7 +34,7 @@ enum PlaceholderContext {
                         "value": figure.formattedValue, "unit": text(figure.unit), "label": text(figure.label),
                         "low": NumberFormatting.format(figure.value), "high": figure.upper.map { NumberFormatting.format($0) } ?? "",
                         "as_of": figure.asOf?.text(labels) ?? "",
-                    ]))
+                    ], revised: revised.contains("fig.\(figure.id)")))
         }
         root.add("fig", figures)
 
@@ -45,7 +47,7 @@ enum PlaceholderContext {
                     [
                         "percent": rate.formatted, "since": rate.since.text(labels), "as_of": rate.asOf?.text(labels) ?? "",
                         "label": text(rate.label),
-                    ]))
+                    ], revised: revised.contains("growth.\(rate.id)")))
         }
         root.add("growth", growth)
 
@@ -63,7 +65,7 @@ enum PlaceholderContext {
                         "from": from, "to": to, "from_year": String(projection.from.year), "to_year": String(projection.to.year),
                         "years": String(projection.years), "cagr": NumberFormatting.percent(projection.compoundAnnualGrowthPercent),
                         "multiple": NumberFormatting.format(projection.multiple, decimals: 0),
-                    ]))
+                    ], revised: revised.contains("projection.\(projection.id)")))
         }
         root.add("projection", projections)
 
@@ -75,7 +77,7 @@ enum PlaceholderContext {
                     event.when.text(labels), event.attribution,
                     [
                         "date": event.when.text(labels), "year": String(event.when.start.year), "title": text(event.title),
-                    ]))
+                    ], revised: revised.contains("event.\(event.id)")))
         }
         root.add("event", events)
 
@@ -83,11 +85,11 @@ enum PlaceholderContext {
         for series in facts.supplySeries {
             let seriesNode = PlaceholderNode(text(series.title), children: ["measure": PlaceholderNode(text(series.measure))])
             for row in series.rows {
-                let node = rowNode(row)
+                let node = rowNode(row, series: series.id, revised: revised)
                 seriesNode.add(row.key, node)
             }
-            if let first = series.rows.first { seriesNode.add("first", rowNode(first)) }
-            if let last = series.rows.last { seriesNode.add("latest", rowNode(last)) }
+            if let first = series.rows.first { seriesNode.add("first", rowNode(first, series: series.id, revised: revised)) }
+            if let last = series.rows.last { seriesNode.add("latest", rowNode(last, series: series.id, revised: revised)) }
             supply.add(series.id, seriesNode)
         }
         root.add("supply", supply)
@@ -102,7 +104,9 @@ enum PlaceholderContext {
                 let value = NumberFormatting.attach(unit: text(line.unit), to: NumberFormatting.format(point.value))
                 node.add(
                     key,
-                    sourced(value, line.attribution, ["period": point.period.description, "value": NumberFormatting.format(point.value)]))
+                    sourced(
+                        value, line.attribution, ["period": point.period.description, "value": NumberFormatting.format(point.value)],
+                        revised: revised.contains("series.\(line.id).\(point.period.key)")))
             }
             series.add(line.id, node)
         }
@@ -142,8 +146,10 @@ enum PlaceholderContext {
 
     /// A sourced fact: renders `value` with its confidence marker and citation, and has the
     /// children `bare` (value only), `cite` (marker and citation), `note` and `extra`.
-    private static func sourced(_ value: String, _ attribution: Attribution, _ extra: [String: String]) -> PlaceholderNode {
-        let cite = InlineToken.attribution(attribution)
+    private static func sourced(_ value: String, _ attribution: Attribution, _ extra: [String: String], revised: Bool = false)
+        -> PlaceholderNode
+    {
+        let cite = InlineToken.attribution(attribution) + (revised ? InlineToken.revised.encoded : "")
         var children = extra.mapValues { PlaceholderNode($0) }
         children["bare"] = PlaceholderNode(value)
         children["cite"] = PlaceholderNode(cite)
@@ -151,20 +157,23 @@ enum PlaceholderContext {
         return PlaceholderNode(value + cite, children: children)
     }
 
-    private static func rowNode(_ row: SupplySeries.Row) -> PlaceholderNode {
+    private static func rowNode(_ row: SupplySeries.Row, series: String, revised: Set<String>) -> PlaceholderNode {
         let cite = InlineToken.attribution(row.attribution)
+        func mark(_ supplier: String) -> String {
+            revised.contains("supply.\(series).\(row.key).\(supplier)") ? InlineToken.revised.encoded : ""
+        }
         let node = PlaceholderNode(
             text(row.label),
             children: [
                 "period": PlaceholderNode(text(row.label)),
-                "others": PlaceholderNode(NumberFormatting.percent(row.remainder) + cite),
+                "others": PlaceholderNode(NumberFormatting.percent(row.remainder) + cite + mark("others")),
                 "cite": PlaceholderNode(cite),
             ])
         for share in row.shares {
             node.add(
                 slug(share.supplier),
                 PlaceholderNode(
-                    NumberFormatting.percent(share.percent) + cite,
+                    NumberFormatting.percent(share.percent) + cite + mark(slug(share.supplier)),
                     children: [
                         "bare": PlaceholderNode(NumberFormatting.percent(share.percent))
                     ]))

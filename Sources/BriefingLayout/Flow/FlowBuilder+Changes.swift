@@ -1,0 +1,97 @@
+import BriefingContent
+import BriefingModel
+
+extension FlowBuilder {
+    /// The most changes listed in the panel; the rest are counted, and `briefing diff` lists all.
+    static let changesShown = 12
+
+    /// "What changed since 23 November 2026 (8)": a shaded panel opening the body, one line a
+    /// change in the diff's order (kind, fact, old → new, the sections that show it, linked),
+    /// and the note explaining the "rev" marker revised values carry in the text.
+    mutating func addChanges(_ changes: FactChanges, sectionNumbers: [String: Int]) {
+        let width = style.frameWidth
+        let heading = store.add(
+            Paragraph(
+                [
+                    TextRun(
+                        labels.text(.changesHeading, ["date": changes.sinceText, "count": "\(changes.entries.count)"]), style.subHeading)
+                ],
+                role: .section), width: width - 24)
+        let box = nextBoxID()
+        elements.append(.space(9, box: box))
+        elements.append(
+            FlowElement(
+                kind: .paragraph(index: heading.index, measured: heading.measured), x: 12, width: width - 24, spaceAfter: 4,
+                keepWithNext: true, anchor: Anchor.changes,
+                outline: (labels.text(.changesHeading, ["date": changes.sinceText, "count": "\(changes.entries.count)"]), 1), box: box))
+        let text = style.small.with { $0.color = style.ink }
+        let tag = text.with {
+            $0.weight = .semibold; $0.color = style.accent
+        }
+        for entry in changes.entries.prefix(Self.changesShown) {
+            var runs = [TextRun(kindLabel(entry.kind) + "  ", tag), TextRun(describe(entry), text)]
+            if entry.derived { runs.append(TextRun(" (\(labels[.changesDerived]))", text.with { $0.color = style.muted })) }
+            runs.append(TextRun("  \u{00B7}  ", text.with { $0.color = style.muted }))
+            if entry.sections.isEmpty {
+                runs.append(
+                    TextRun(
+                        labels[.changesNotShown],
+                        text.with {
+                            $0.color = style.muted; $0.italic = true
+                        }))
+            } else {
+                for (offset, id) in entry.sections.enumerated() {
+                    if offset > 0 { runs.append(TextRun(", ", text)) }
+                    let name = labels.text(.section, ["n": "\(sectionNumbers[id] ?? 0)"])
+                    runs.append(TextRun(name, text.with { $0.color = style.navy }, link: .destination(Anchor.section(id))))
+                }
+            }
+            let line = store.add(Paragraph(InlineStyler.merge(runs), lineSpacing: 1.02, role: .paragraph), width: width - 24)
+            elements.append(
+                FlowElement(
+                    kind: .paragraph(index: line.index, measured: line.measured), x: 12, width: width - 24, spaceAfter: 2.5, box: box))
+        }
+        var notes: [String] = []
+        if changes.entries.count > Self.changesShown {
+            notes.append(labels.text(.changesMore, ["count": "\(changes.entries.count - Self.changesShown)"]))
+        }
+        if changes.entries.contains(where: { $0.kind == .revised }) { notes.append(labels[.revisedNote]) }
+        if !notes.isEmpty {
+            let note = store.add(
+                Paragraph([TextRun(notes.joined(separator: " "), text.with { $0.color = style.muted })], role: .paragraph),
+                width: width - 24)
+            elements.append(
+                FlowElement(
+                    kind: .paragraph(index: note.index, measured: note.measured), x: 12, width: width - 24, spaceBefore: 3, box: box))
+        }
+        elements.append(.space(7, box: box))
+        elements.append(.space(6))
+    }
+
+    private func kindLabel(_ kind: FactChanges.Entry.Kind) -> String {
+        switch kind {
+        case .revised: labels[.changesRevised]
+        case .source: labels[.changesSource]
+        case .confidence: labels[.changesConfidence]
+        case .added: labels[.changesAdded]
+        case .event: labels[.changesEvent]
+        case .removed: labels[.changesRemoved]
+        }
+    }
+
+    /// "Pakistani students in China: 28,023 students → 28,100 students", with a source or
+    /// grade change appended where one came with it.
+    private func describe(_ entry: FactChanges.Entry) -> String {
+        var text: String
+        switch entry.kind {
+        case .revised: text = "\(entry.label): \(entry.old ?? "") \u{2192} \(entry.new ?? "")"
+        case .source: text = "\(entry.label): \(entry.new ?? "")"
+        case .confidence: text = "\(entry.label): \(entry.new ?? "")"
+        case .added, .event: text = "\(entry.label): \(entry.new ?? "")"
+        case .removed: text = "\(entry.label) (\(entry.old ?? ""))"
+        }
+        if let old = entry.oldSource, let new = entry.newSource { text += "; source \(old) \u{2192} \(new)" }
+        if let old = entry.oldConfidence, let new = entry.newConfidence { text += "; \(old) \u{2192} \(new)" }
+        return text
+    }
+}

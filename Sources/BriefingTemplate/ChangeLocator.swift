@@ -1,0 +1,46 @@
+import BriefingContent
+import BriefingModel
+
+/// Finds the chosen sections that show each changed fact: those whose text names it in a
+/// placeholder (`{{fig.students}}`, `{{supply.S.latest.china}}`), or that place a chart
+/// drawing it. A change no chosen section shows is still listed, marked as not shown.
+struct ChangeLocator {
+    let facts: FactBase
+
+    func locate(_ changes: FactChanges, sections: [Document.Section], texts: [(id: String, text: String)]) -> FactChanges {
+        var located = changes
+        for index in located.entries.indices {
+            let key = located.entries[index].key
+            let names = placeholderNames(of: key)
+            located.entries[index].sections = sections.filter { section in
+                let text = texts.first { $0.id == section.id }?.text ?? ""
+                return names.contains { text.contains("{{" + $0) } || section.blocks.flatMap(\.charts).contains { draws($0, key) }
+            }.map(\.id)
+        }
+        return located
+    }
+
+    /// How placeholders may name the fact: its key, and for supply shares the `first` and
+    /// `latest` aliases of its row; a derived annual rate is named by its projection.
+    private func placeholderNames(of key: String) -> [String] {
+        if key.hasSuffix(".cagr") { return [String(key.dropLast(5))] }
+        let parts = key.split(separator: ".").map(String.init)
+        guard parts.count == 4, parts[0] == "supply", let series = facts.series(parts[1]) else { return [key] }
+        var names = [key]
+        if series.rows.first?.key == parts[2] { names.append("supply.\(parts[1]).first.\(parts[3])") }
+        if series.rows.last?.key == parts[2] { names.append("supply.\(parts[1]).latest.\(parts[3])") }
+        return names
+    }
+
+    private func draws(_ figure: ChartFigure, _ key: String) -> Bool {
+        switch figure.data {
+        case .timeline(let events, _): events.contains { "event.\($0.id)" == key }
+        case .supplyShares(let series): key.hasPrefix("supply.\(series.id).")
+        case .growthRates(let rates, let projection):
+            rates.contains { "growth.\($0.id)" == key }
+                || projection.map { key == "projection.\($0.id)" || key == "projection.\($0.id).cagr" } ?? false
+        case .bars(let bars, _): bars.contains { $0.key == key }
+        case .lines(let series): series.contains { key.hasPrefix("series.\($0.id).") }
+        }
+    }
+}
