@@ -3,7 +3,8 @@ import BriefingModel
 
 /// Finds the chosen sections that show each changed fact: those whose text names it in a
 /// placeholder (`{{fig.students}}`, `{{supply.S.latest.china}}`), or that place a chart
-/// drawing it. A change no chosen section shows is still listed, marked as not shown.
+/// drawing it. A change no chosen section shows is still listed, marked as not shown, after
+/// those that are shown.
 struct ChangeLocator {
     let facts: FactBase
 
@@ -17,6 +18,15 @@ struct ChangeLocator {
                 return names.contains { text.contains("{{" + $0) } || section.blocks.flatMap(\.charts).contains { draws($0, key) }
             }.map(\.id)
         }
+        // Within each kind, in reading order: by the first section showing the change, those
+        // no chosen section shows last; the diff's key order otherwise.
+        let position = Dictionary(sections.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let kinds = Dictionary(uniqueKeysWithValues: FactChanges.Entry.Kind.allCases.enumerated().map { ($1, $0) })
+        located.entries = located.entries.enumerated().sorted { a, b in
+            let first = a.element.sections.first.flatMap { position[$0] } ?? Int.max
+            let second = b.element.sections.first.flatMap { position[$0] } ?? Int.max
+            return (kinds[a.element.kind]!, first, a.offset) < (kinds[b.element.kind]!, second, b.offset)
+        }.map(\.element)
         return located
     }
 

@@ -56,13 +56,13 @@ extension FlowBuilder {
             notes.append(labels.text(.changesMore, ["count": "\(changes.entries.count - Self.changesShown)"]))
         }
         if changes.entries.contains(where: { $0.kind == .revised }) { notes.append(labels[.revisedNote]) }
-        if !notes.isEmpty {
-            let note = store.add(
-                Paragraph([TextRun(notes.joined(separator: " "), text.with { $0.color = style.muted })], role: .paragraph),
-                width: width - 24)
+        for (offset, line) in notes.enumerated() {
+            let note = store.add(Paragraph([TextRun(line, text.with { $0.color = style.muted })], role: .paragraph), width: width - 24)
             elements.append(
                 FlowElement(
-                    kind: .paragraph(index: note.index, measured: note.measured), x: 12, width: width - 24, spaceBefore: 3, box: box))
+                    kind: .paragraph(index: note.index, measured: note.measured), x: 12, width: width - 24,
+                    spaceBefore: offset == 0 ? 3 : 0,
+                    spaceAfter: 1, box: box))
         }
         elements.append(.space(7, box: box))
         elements.append(.space(6))
