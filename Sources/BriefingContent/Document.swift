@@ -77,6 +77,11 @@ public struct Document: Sendable {
     public var labels: Labels
     /// What changed since the edition compared with; nil for a first edition or `--changes none`.
     public var changes: FactChanges?
+    /// Claims that no longer hold, each an error at the place its sentence is (or at its
+    /// declaration when no text places it).
+    public var failedClaims: [Diagnostic] = []
+    /// Printed across the top of every page of a `--draft` briefing whose claims need review.
+    public var draftBanner: String?
 
     public init(
         title: String, subtitle: String, publisher: String, audience: String, author: String?, keywords: [String],

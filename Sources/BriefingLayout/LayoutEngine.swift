@@ -105,6 +105,18 @@ public struct LayoutEngine {
             pages[page].items.append(
                 .text(paragraph: index, lines: 0..<1, origin: Point(x: style.marginLeft, y: baseline - line.baseline), width: width))
         }
+        if let banner = document.draftBanner {
+            // On every page, the cover included, above the running head.
+            let bannerStyle = style.running.with {
+                $0.weight = .semibold; $0.color = style.accent
+            }
+            for page in pages.indices {
+                let (index, measured) = store.add(Paragraph([TextRun(banner, bannerStyle)], alignment: .center), width: width)
+                guard let line = measured.lines.first else { continue }
+                pages[page].items.append(
+                    .text(paragraph: index, lines: 0..<1, origin: Point(x: style.marginLeft, y: 24 - line.baseline), width: width))
+            }
+        }
         for page in pages.indices where page > 0 {
             place(document.title, alignment: .left, baseline: style.headerBaseline, page: page, bold: true)
             place(document.dateText, alignment: .right, baseline: style.headerBaseline, page: page)

@@ -23,11 +23,14 @@ public struct BriefingRequest: Sendable, Hashable {
     public var since: String?
     /// False for `--changes none`: no panel and no "revised" markers.
     public var showChanges: Bool
+    /// Write the briefing even when claims no longer hold, with a banner on every page
+    /// (and record no edition).
+    public var draft: Bool
 
     public init(
         template: URL, data: URL? = nil, sections: String? = nil, skip: String? = nil, date: String? = nil,
         format: OutputFormat = .pdf, dpi: Double = 110, strict: Bool = false, creator: String = "briefing", since: String? = nil,
-        showChanges: Bool = true
+        showChanges: Bool = true, draft: Bool = false
     ) {
         self.template = template
         self.data = data
@@ -40,5 +43,6 @@ public struct BriefingRequest: Sendable, Hashable {
         self.creator = creator
         self.since = since
         self.showChanges = showChanges
+        self.draft = draft
     }
 }

@@ -15,6 +15,13 @@ public struct OutputError: Error, CustomStringConvertible {
     public var description: String { message }
 }
 
+/// Claims in the text that no longer hold: the data changed under a sentence. Data errors at
+/// the sentences' places (exit 65); the run contract records the run as `needs-review`.
+public struct ClaimsNeedReview: Error, CustomStringConvertible {
+    public var error: InputError
+    public var description: String { error.description }
+}
+
 /// What went wrong, in the terms a caller acts on (the command line maps each to a sysexits
 /// code; a mail to the owner names it). Every error the pipeline throws has one.
 public enum FailureKind: Sendable, Hashable {
@@ -29,6 +36,7 @@ public enum FailureKind: Sendable, Hashable {
             case .usage: self = .usage
             case .cannotCreate: self = .cannotCreate
             }
+        case is ClaimsNeedReview: self = .invalidData
         case RenderError.fonts: self = .missingInput
         case RenderError.surface: self = .cannotCreate
         case let error as OutputError: self = error.kind

@@ -69,9 +69,18 @@ public final class Pipeline {
     }
 
     public func document(_ loaded: LoadedBriefing) throws -> Document {
-        let document = try DocumentBuilder.build(
+        var document = try DocumentBuilder.build(
             template: loaded.template, date: loaded.date, sectionIDs: loaded.sections, changes: loaded.changes)
         try checkImages(document)
+        if !document.failedClaims.isEmpty {
+            guard loaded.request.draft else {
+                throw ClaimsNeedReview(error: InputError(kind: .invalidData, diagnostics: document.failedClaims))
+            }
+            document.failedClaims.forEach { report(.warning($0.location, $0.message, hint: $0.hints.first)) }
+            // A claim placed twice is one claim to review.
+            let count = Set(document.failedClaims.map(\.message)).count
+            document.draftBanner = document.labels.counted(count, one: .draftBannerOne, other: .draftBanner, ["count": "\(count)"])
+        }
         document.warnings.forEach(report)
         timer.mark("document")
         return document

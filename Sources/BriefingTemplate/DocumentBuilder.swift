@@ -127,6 +127,14 @@ public enum DocumentBuilder {
             keyJudgements: judgements, keyFigures: keyFigures, sections: sections, sources: sources,
             gradesUsed: template.facts.grades.filter { grades.contains($0) }, warnings: diagnostics.warnings,
             isSelection: chosen.count < spec.sections.count, language: spec.language, labels: labels)
+        if !spec.claims.isEmpty {
+            let printed = ([spec.keyJudgementsFile] + chosen.map(\.file)).compactMap { file -> (file: String, text: String)? in
+                guard let text = sourceTexts[file], let shown = try? template.file(file, at: spec.location) else { return nil }
+                return (shown.displayName, text)
+            }
+            let everything = spec.sections.compactMap { try? template.read($0.file, at: $0.location).text }
+            document.failedClaims = ClaimCheck(facts: template.facts, claims: spec.claims).failures(in: printed, allTexts: everything)
+        }
         if let changes, !changes.entries.isEmpty {
             let texts = chosen.map { (id: $0.id, text: sourceTexts[$0.file] ?? "") }
             document.changes = ChangeLocator(facts: template.facts).locate(changes, sections: sections, texts: texts)

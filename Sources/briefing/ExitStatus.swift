@@ -30,6 +30,7 @@ enum ExitStatus {
         let message: String
         switch error {
         case let error as InputError: message = error.description
+        case let error as ClaimsNeedReview: message = error.description
         default: message = "error: \(error)"
         }
         FileHandle.standardError.write((message + "\n").data(using: .utf8)!)

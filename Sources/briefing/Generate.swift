@@ -36,7 +36,8 @@ struct Generate: ParsableCommand {
         BriefingRequest(
             template: try input.templateURL(), data: input.dataURL(), sections: briefing.sections, skip: briefing.skip,
             date: briefing.date, format: briefing.format, dpi: briefing.dpi, strict: briefing.strict,
-            creator: BriefingCommand.programName, since: contract.since, showChanges: contract.changes == .panel)
+            creator: BriefingCommand.programName, since: contract.since, showChanges: contract.changes == .panel,
+            draft: contract.draft)
     }
 
     func run() throws {

@@ -79,6 +79,11 @@ struct ContractOptions: ParsableArguments {
 
     enum ChangesMode: String, ExpressibleByArgument { case panel, none }
 
+    @Flag(
+        name: .long,
+        help: "Write the briefing even if claims in its text no longer hold, with a 'Draft' banner on every page; no edition is recorded.")
+    var draft = false
+
     func validate() throws {
         if let keep, keep < 1 { throw ValidationError("--keep must be at least 1") }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds") }

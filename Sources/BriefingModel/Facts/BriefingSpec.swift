@@ -48,6 +48,8 @@ public struct BriefingSpec: Sendable {
     /// The words the briefing prints besides its content (English unless overridden).
     public var labels: Labels
     public var location: SourceLocation
+    /// Conditions on the data that sentences depend on, by id.
+    public var claims: [Claim] = []
 
     public init(
         title: String, subtitle: String, publisher: String, audience: String, author: String?, keywords: [String],

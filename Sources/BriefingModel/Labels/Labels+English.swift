@@ -46,6 +46,8 @@ extension Labels {
             .changesDerived: "derived",
             .changesMore: "and {count} more: run briefing diff for the full list",
             .revisedMarker: "rev",
+            .draftBanner: "DRAFT: {count} claims need review",
+            .draftBannerOne: "DRAFT: {count} claim needs review",
             .revisedNote: "rev marks a number revised since that edition.",
             .altBar: "{count} values in {unit}: {list}.",
             .altBarItem: "{label} {value}",

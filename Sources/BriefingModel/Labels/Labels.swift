@@ -32,6 +32,7 @@ public struct Labels: Sendable, Hashable {
         case changesConfidence = "changes_confidence", changesAdded = "changes_added", changesEvent = "changes_event"
         case changesRemoved = "changes_removed", changesNotShown = "changes_not_shown", changesDerived = "changes_derived"
         case changesMore = "changes_more", revisedMarker = "revised_marker", revisedNote = "revised_note"
+        case draftBanner = "draft_banner", draftBannerOne = "draft_banner_one"
 
         /// The `{slots}` this label may use.
         public var slots: Set<String> {
@@ -45,7 +46,7 @@ public struct Labels: Sendable, Hashable {
             case .quarterDate: ["quarter", "year"]
             case .barTitle: ["unit"]
             case .changesHeading: ["date", "count"]
-            case .changesMore: ["count"]
+            case .changesMore, .draftBanner, .draftBannerOne: ["count"]
             case .altBar: ["count", "unit", "list"]
             case .altBarItem: ["label", "value"]
             case .lineTitle: ["list", "first", "last"]

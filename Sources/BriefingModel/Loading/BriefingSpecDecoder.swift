@@ -5,7 +5,7 @@ struct BriefingSpecDecoder {
     func decode(_ root: YAMLNode) -> BriefingSpec? {
         let keys = [
             "title", "subtitle", "publisher", "audience", "author", "keywords", "date", "key_judgements", "key_figures", "sections",
-            "language", "labels",
+            "language", "labels", "claims",
         ]
         guard let map = root.mapping(keys: keys) else { return nil }
         let title = map.required("title")?.text()
@@ -38,11 +38,39 @@ struct BriefingSpecDecoder {
             seen[section.id] = section.location.line
         }
         guard let title, let publisher, let judgements else { return nil }
-        return BriefingSpec(
+        var spec = BriefingSpec(
             title: title, subtitle: subtitle, publisher: publisher, audience: audience, author: author,
             keywords: keywords, datePolicy: datePolicy, keyJudgementsFile: judgements, keyFigures: keyFigures,
             sections: sections, language: language, labels: labels, location: root.location,
             keyJudgementsLocation: judgementsNode?.location)
+        spec.claims = map.optional("claims").map(claims) ?? []
+        return spec
+    }
+
+    /// `claims:` — id: condition. Syntax errors point at the character they are found at.
+    private func claims(_ node: YAMLNode) -> [Claim] {
+        guard let pairs = node.pairs() else { return [] }
+        var claims: [Claim] = []
+        for pair in pairs {
+            guard let condition = pair.value.text() else { continue }
+            if pair.key.contains(where: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+                context.diagnostics.error(pair.location, "claim ids may use letters, digits, '-' and '_' only (found '\(pair.key)')")
+                continue
+            }
+            // A quoted condition starts one column after its quote.
+            var start = pair.value.location
+            if case .scalar(let scalar) = pair.value.node, scalar.style == .singleQuoted || scalar.style == .doubleQuoted {
+                start.column += 1
+            }
+            do {
+                let expression = try ClaimParser.parse(condition)
+                claims.append(Claim(id: pair.key, condition: condition, expression: expression, location: start))
+            } catch {
+                let at = SourceLocation(file: start.file, line: start.line, column: start.column + error.offset)
+                context.diagnostics.error(at, "claim '\(pair.key)': \(error.message)", hint: error.hint)
+            }
+        }
+        return claims
     }
 
     private func datePolicy(_ node: YAMLNode) -> BriefingSpec.DatePolicy? {

@@ -77,6 +77,16 @@ public enum TemplateLoader {
                 problems.append(contentsOf: error.diagnostics)
             } catch {}
         }
+        // Claims must read facts that exist, with fields they have: whether they hold is the
+        // run's question, not the template's.
+        let evaluator = ClaimEvaluator(facts: template.facts)
+        for claim in spec.claims where checkFacts {
+            do {
+                _ = try evaluator.check(claim.expression)
+            } catch {
+                problems.append(.error(claim.location(at: error.offset), "claim '\(claim.id)': \(error.message)", hint: error.hint))
+            }
+        }
         for (name, location) in spec.keyFigures where checkFacts {
             if let reference = FactReference(name), template.facts.contains(reference) { continue }
             let hint =

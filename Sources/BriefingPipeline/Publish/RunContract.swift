@@ -66,7 +66,8 @@ public struct RunContract {
         } catch {
             let code = exitCode(error)
             let message = "\(error)".split(separator: "\n").first.map(String.init) ?? ""
-            watchdog.commit { records.failed(&manifest, code: code, message: message) }
+            let result: RunResult = error is ClaimsNeedReview ? .needsReview : .failed
+            watchdog.commit { records.failed(&manifest, code: code, message: message, result: result) }
             throw error
         }
     }
@@ -136,8 +137,12 @@ public struct RunContract {
             outputDigest = InputDigest.sha256(of: made.files.reduce(Data(), +))
         }
         pipeline.timer.mark("publish")
-        _ = try recordEdition(made, loaded: loaded, inputDigest: inputs.digest, outputDigest: outputDigest, state: state)
-        pipeline.timer.mark("edition")
+        // A draft (claims that need review) is not an edition: the next run still compares
+        // with the last one readers were given.
+        if made.document.draftBanner == nil {
+            _ = try recordEdition(made, loaded: loaded, inputDigest: inputs.digest, outputDigest: outputDigest, state: state)
+            pipeline.timer.mark("edition")
+        }
         manifest.lastSuccess = .init(
             finished: RunManifest.timestamp(Date()), inputDigest: inputs.digest, inputs: inputs.files, flags: inputs.flags,
             sections: loaded.sections, pages: made.pageCount, bytes: bytes, outputSHA256: outputDigest)

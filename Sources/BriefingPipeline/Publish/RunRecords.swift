@@ -19,13 +19,14 @@ struct RunRecords: Sendable {
         return outcome
     }
 
-    func failed(_ manifest: inout RunManifest, code: Int32, message: String) {
+    /// - Parameter result: `failed`, or `needs-review` when claims in the text no longer hold.
+    func failed(_ manifest: inout RunManifest, code: Int32, message: String, result: RunResult = .failed) {
         let seconds = Date().timeIntervalSince(started)
         manifest.lastRun = .init(
-            started: RunManifest.timestamp(started), durationSeconds: rounded(seconds), result: .failed, exitCode: code,
+            started: RunManifest.timestamp(started), durationSeconds: rounded(seconds), result: result, exitCode: code,
             message: message)
         try? manifest.write(for: state.output)
-        try? RunLog.append(line(.failed, seconds, detail: "exit \(code): \(message)"), to: state.log)
+        try? RunLog.append(line(result, seconds, detail: "exit \(code): \(message)"), to: state.log)
     }
 
     private func rounded(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }

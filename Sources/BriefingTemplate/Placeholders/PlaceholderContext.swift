@@ -14,6 +14,7 @@ import Foundation
 /// | `supply.SERIES.ROW.SUPPLIER` | "80%" + marker + citation; ROW is a period (`2021-25`), `first` or `latest`; SUPPLIER is the name in lower case with hyphens for spaces (`united-states`), or `others` |
 /// | `series.ID.first`, `series.ID.latest` | "120 k wafers/month" + marker + citation; children `period value bare cite note` |
 /// | `cite.SOURCE` | a citation only |
+/// | `claim.ID` | nothing: marks the sentence the claim guards |
 /// | `ref.section.ID`, `ref.chart.ID` | "section 7" / "Figure 3", linked; plain text and a warning if left out |
 /// | `briefing.title`, `briefing.date`, `briefing.publisher` | plain text |
 enum PlaceholderContext {
@@ -119,6 +120,11 @@ enum PlaceholderContext {
         root.add("cite", cite)
 
         let spec = template.spec
+        // Claims print nothing: `{{claim.ID}}` marks the sentence a condition guards.
+        let claims = PlaceholderNode("")
+        for claim in spec.claims { claims.add(claim.id, PlaceholderNode("")) }
+        root.add("claim", claims)
+
         // Cross-references: resolved to "section N" / "Figure N" after sections are chosen.
         let sectionRefs = PlaceholderNode("")
         for section in spec.sections {
