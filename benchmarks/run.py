@@ -4,7 +4,9 @@ median and spread), peak memory and output size, against a plain C program that 
 same text with cairo and Pango directly. Writes docs/benchmarks.md.
 
 Cases: the default briefing; the sections repeated 10 and 50 times; the timeline alone with
-2,000 and 10,000 generated events; the C baseline."""
+2,000 and 10,000 generated events; the C baseline; `briefing diff` of two editions of a
+2,000-event fact base. Every generate records an edition, so the phases `changes` (diffing
+with the last edition) and `edition` (recording one) show what editions cost."""
 import os
 import platform
 import re
@@ -108,10 +110,19 @@ def main():
         cases.append((f"timeline, {count:,} events", [str(BINARY), "chart", "timeline", "--data", str(workdir / f"events-{count}.yaml"), "--output",
                                                       str(workdir / f"timeline-{count}.pdf")], workdir / f"timeline-{count}.pdf", runs(repeat)))
 
+    # Editions: two recorded editions of a 2,000-event fact base, compared without rendering.
+    editions_pdf = workdir / "editions" / "briefing.pdf"
+    editions_pdf.parent.mkdir()
+    for date in ("2026-11-23", "2026-11-30"):
+        subprocess.run([str(BINARY), "generate", "--date", date, "--quiet", "--data", str(workdir / "events-2000.yaml"), "--output",
+                        str(editions_pdf)], check=True)
+    cases.append(("diff of two 2,000-event editions", [str(BINARY), "diff", "--output", str(editions_pdf), "--from", "1", "--to", "2"],
+                  None, runs(15)))
+
     results = []
     for name, command, output, count in cases:
         result = measure(command, count)
-        result.update(name=name, pages=pdf_pages(output), size=output.stat().st_size / 1024)
+        result.update(name=name, pages=pdf_pages(output) if output else 0, size=output.stat().st_size / 1024 if output else 0)
         results.append(result)
         print(f"{name:48} median {result['median']:8.1f} ms  ({result['min']:.1f}-{result['max']:.1f}, {count} runs)  "
               f"{result['rss']:6.1f} MiB  {result['pages']:4} pages  {result['size']:8.1f} KiB", flush=True)

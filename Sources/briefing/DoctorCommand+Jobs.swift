@@ -52,6 +52,10 @@ extension DoctorCommand {
         }
         if let run = RunManifest.read(for: output)?.lastRun, run.result == .failed {
             report.warn("\(name): the last run failed (exit \(run.exitCode)): \(run.message ?? "")", fix: "see \(log)")
+        } else if let run = RunManifest.read(for: output)?.lastRun, run.result == .needsReview {
+            report.warn(
+                "\(name): the last run needs review: a claim in the text no longer holds: \(run.message ?? "")",
+                fix: "revise the sentence or its claim, or publish with --draft; see \(log)")
         }
     }
 }
