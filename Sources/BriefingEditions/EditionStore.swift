@@ -12,6 +12,20 @@ public final class EditionStore: Sendable {
     /// How many editions are kept when `--keep` does not say: two years of weekly runs.
     public static let defaultKeep = 104
 
+    /// The store at `url`, opened once per process: a run reads the last edition and then
+    /// records its own, and opening (which checks the migrations) costs a few milliseconds.
+    public static func open(_ url: URL) throws -> EditionStore {
+        openLock.lock()
+        defer { openLock.unlock() }
+        if let store = opened[url.path] { return store }
+        let store = try EditionStore(url: url)
+        opened[url.path] = store
+        return store
+    }
+
+    private static let openLock = NSLock()
+    nonisolated(unsafe) private static var opened: [String: EditionStore] = [:]
+
     /// Opens (creating if missing) and migrates the store.
     public init(url: URL) throws {
         self.url = url

@@ -22,7 +22,7 @@ extension RunContract {
             sections: loaded.sections.joined(separator: ","), pages: made.pageCount)
         let facts = FactSnapshot.rows(of: loaded.template.facts, labels: loaded.template.spec.labels)
         do {
-            return try EditionStore(url: state.editions).record(edition, facts: facts, keep: keep ?? EditionStore.defaultKeep)
+            return try EditionStore.open(state.editions).record(edition, facts: facts, keep: keep ?? EditionStore.defaultKeep)
         } catch {
             throw OutputError(
                 message: "the briefing was published, but its edition could not be recorded in \(state.editions.path): \(error)")
@@ -41,7 +41,7 @@ extension RunContract {
             }
             return nil
         }
-        let store = try EditionStore(url: state.editions)
+        let store = try EditionStore.open(state.editions)
         guard let since = try store.edition(request.since ?? "latest") else {
             guard let reference = request.since else { return nil }
             let numbers = try store.editions().map { "\($0.number) (\($0.printed))" }.joined(separator: ", ")
