@@ -86,9 +86,18 @@ public final class EditionStore: Sendable {
             row.number = number
             row.factCount = facts.count
             try row.insert(db)
-            for var fact in facts {
-                fact.edition = number
-                try fact.insert(db)
+            // One prepared statement for every fact: Codable record inserts cost about ten
+            // times as much, 0.1 s for a 2,000-event fact base.
+            let insert = try db.makeStatement(
+                sql: """
+                    INSERT INTO fact (edition, key, kind, label, value, text, unit, date, sourceID, sourceTitle, confidence, derived)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            for fact in facts {
+                try insert.execute(arguments: [
+                    number, fact.key, fact.kind, fact.label, fact.value, fact.text, fact.unit, fact.date, fact.sourceID, fact.sourceTitle,
+                    fact.confidence, fact.derived,
+                ])
                 Self.testPause()
             }
             try db.execute(
@@ -113,7 +122,21 @@ public final class EditionStore: Sendable {
 
     /// The facts of edition `number`, by key.
     public func facts(edition number: Int) throws -> [FactRow] {
-        try database.read { db in try FactRow.filter(Column("edition") == number).order(Column("key")).fetchAll(db) }
+        // Rows read by position rather than decoded through Codable: several times faster for
+        // the thousands of facts a large briefing has.
+        try database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT key, kind, label, value, text, unit, date, sourceID, sourceTitle, confidence, derived
+                    FROM fact WHERE edition = ? ORDER BY key
+                    """, arguments: [number]
+            ).map { row in
+                FactRow(
+                    edition: number, key: row[0], kind: row[1], label: row[2], value: row[3], text: row[4], unit: row[5], date: row[6],
+                    sourceID: row[7], sourceTitle: row[8], confidence: row[9], derived: row[10])
+            }
+        }
     }
 
     /// SQLite's own consistency check: "ok" for a sound file.
