@@ -52,6 +52,7 @@ public enum DocumentBuilder {
             }
         }
 
+        diagnostics.append(contentsOf: template.facts.importWarnings)
         var judgements = blocks(of: spec.keyJudgementsFile, at: spec.keyJudgementsLocation)
         let chosen = spec.sections.filter { sectionIDs?.contains($0.id) ?? true }
         var sections: [Document.Section] = []

@@ -85,14 +85,24 @@ struct SupplySharesChart {
             }
             y += Self.barHeight
             if !outside.isEmpty {
-                // Staggered left to right so small-segment values never collide.
+                // Staggered left to right so small-segment values never collide, then pushed
+                // back from the right edge as a group (several tiny segments can end a bar).
+                let widths = outside.map { rowItems.measure([TextRun($0.text, style.text)]).width }
+                var lefts: [Double] = []
                 var right = -Double.infinity
-                for label in outside {
-                    let size = rowItems.measure([TextRun(label.text, style.text)])
-                    let left = min(max(label.center - size.width / 2, right + 4), x1 - size.width)
+                for (label, labelWidth) in zip(outside, widths) {
+                    let left = max(label.center - labelWidth / 2, right + 4)
+                    lefts.append(left)
+                    right = left + labelWidth
+                }
+                var bound = x1
+                for index in lefts.indices.reversed() {
+                    lefts[index] = min(lefts[index], bound - widths[index])
+                    bound = lefts[index] - 4
+                }
+                for (label, left) in zip(outside, lefts) {
                     rowItems.line(Point(x: label.center, y: y + 0.5), Point(x: label.center, y: y + 3), color: style.axisLine)
                     rowItems.text([TextRun(label.text, style.text)], at: Point(x: left, y: y + 3.5))
-                    right = left + size.width
                 }
                 y += lineHeight + 4
             }

@@ -8,6 +8,10 @@ public struct FactBase: Sendable {
     public var supplySeries: [SupplySeries]
     /// Values over time, for line and bar charts.
     public var dataSeries: [DataSeries] = []
+    /// Supply series to compute from files (their rows are filled when the template loads).
+    public var supplyImports: [SupplyImport] = []
+    /// What importing files found that does not stop a run (a TIV `Total` that does not add up).
+    public var importWarnings: [Diagnostic] = []
     /// The template's vocabularies (its own under `domains:`, `grades:` and `qualifiers:`,
     /// else the defaults). `qualifiers` is nil when any text may qualify a figure.
     public var domains: [Domain] = Domain.defaults

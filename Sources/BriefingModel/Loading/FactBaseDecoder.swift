@@ -6,6 +6,9 @@ struct FactBaseDecoder {
     private var domains = Domain.defaults
     private var grades = Confidence.defaults
     private var qualifiers: [Figure.Qualifier]?
+    /// Series computed from files, resolved by the loader once the template folder is known.
+    final class Imports { var list: [SupplyImport] = [] }
+    private let imports = Imports()
 
     init(context: DecodeContext) {
         self.context = context
@@ -39,6 +42,7 @@ struct FactBaseDecoder {
         facts.projections = items(map, "projections", projection)
         facts.supplySeries = items(map, "supply", supply)
         facts.dataSeries = items(map, "series", dataSeries)
+        facts.supplyImports = imports.list
         return facts
     }
 
@@ -170,11 +174,25 @@ struct FactBaseDecoder {
     }
 
     private func supply(_ node: YAMLNode) -> SupplySeries? {
-        guard let map = node.mapping(keys: ["id", "title", "measure", "focus", "rows"]) else { return nil }
+        guard let map = node.mapping(keys: ["id", "title", "measure", "focus", "rows", "from", "source", "confidence", "note"]) else {
+            return nil
+        }
         let id = map.required("id")?.text()
         let title = map.required("title")?.text()
         let measure = map.required("measure")?.text()
         let focus = map.optional("focus")?.text()
+        if let fromNode = map.optional("from") {
+            // Computed from a file: the rows come from it, the source and grade from here.
+            if let rows = map.optional("rows") {
+                context.error(
+                    rows.node, "field '\(rows.path)': a series computed 'from' a file has no typed rows", hint: "remove 'rows' or 'from'")
+            }
+            let attribution = attribution(map)
+            guard let id, let title, let measure, let attribution, let spec = supplyImport(fromNode, series: id, attribution: attribution)
+            else { return nil }
+            imports.list.append(spec)
+            return SupplySeries(id: id, title: title, measure: measure, focus: focus, rows: [], location: node.location)
+        }
         let rowsNode = map.required("rows")
         let rows = rowsNode?.list()?.compactMap(supplyRow)
         if let rowsNode, let rows, rows.isEmpty, case .sequence(let sequence) = rowsNode.node, sequence.isEmpty {
@@ -186,6 +204,43 @@ struct FactBaseDecoder {
             rows = rows.enumerated().sorted { ($0.element.period!, $0.offset) < ($1.element.period!, $1.offset) }.map(\.element)
         }
         return SupplySeries(id: id, title: title, measure: measure, focus: focus, rows: rows, location: node.location)
+    }
+
+    /// `from: {file, format: sipri-tiv, periods: [2008-12, ...] | every: 5 + end: 2021, suppliers: 3}`.
+    private func supplyImport(_ node: YAMLNode, series: String, attribution: Attribution) -> SupplyImport? {
+        guard let map = node.mapping(keys: ["file", "format", "periods", "every", "end", "suppliers"]) else { return nil }
+        let file = map.required("file")?.text()
+        let formatNode = map.required("format")
+        let format = formatNode?.text()
+        if let format, let formatNode, !SupplyImport.formats.contains(format) {
+            context.error(
+                formatNode.node, "field '\(formatNode.path)': '\(format)' is not one of \(SupplyImport.formats.joined(separator: ", "))")
+        }
+        var periods: [(period: Period, location: SourceLocation)] = []
+        if let list = map.optional("periods")?.list() {
+            for item in list {
+                guard let text = item.text() else { continue }
+                do { periods.append((try Period.parse(text), item.location)) } catch {
+                    context.error(item.node, "field '\(item.path)': \(error.message)")
+                }
+            }
+        } else if let every = map.optional("every")?.int(), let endNode = map.required("end"), let end = endNode.int() {
+            guard every > 0, every <= 50 else {
+                context.error(map.optional("every")!.node, "field 'every': expected 1 to 50 years, found \(every)")
+                return nil
+            }
+            // Consecutive periods of `every` years ending with `end`, as far back as three go.
+            periods = (0..<3).reversed().map { step in
+                (Period(startYear: end - every * (step + 1) + 1, endYear: end - every * step), endNode.location)
+            }
+        } else {
+            map.error("'from' needs 'periods' (e.g. [2008-12, 2013-17]) or 'every' and 'end' (e.g. every: 5, end: 2021)")
+        }
+        let suppliers = map.optional("suppliers")?.int() ?? 3
+        guard let file, let format, SupplyImport.formats.contains(format), !periods.isEmpty else { return nil }
+        return SupplyImport(
+            series: series, file: file, format: format, periods: periods, suppliers: suppliers, attribution: attribution,
+            location: node.location)
     }
 
     /// `series:` entries: a label, a unit, a source and `points`, a mapping from period

@@ -37,9 +37,10 @@ public enum TemplateLoader {
         if missing { throw InputError(kind: .missingInput, diagnostics: diagnostics.sortedByPosition().all) }
         guard let spec, let facts else { throw InputError(kind: .invalidData, diagnostics: diagnostics.sortedByPosition().all) }
 
-        let template = Template(
+        var template = Template(
             directory: directory, spec: spec, facts: facts, specFileName: DisplayPath.of(specURL),
             dataFileName: DisplayPath.of(dataURL), dataFile: dataURL, files: files)
+        diagnostics.append(contentsOf: resolveImports(&template))
         // A fact that failed to decode would show up again as a dangling reference: skip the
         // cross-file checks until the data file itself is clean.
         let dataIsClean = !diagnostics.all.contains { $0.location.file == template.dataFileName && $0.severity == .error }
@@ -93,6 +94,37 @@ public enum TemplateLoader {
                 Suggestion.closest(to: name, in: template.facts.allReferences).map { "did you mean '\($0)'?" }
                 ?? "write fig.ID, growth.ID, projection.ID, event.ID or supply.SERIES.ROW.SUPPLIER"
             problems.append(.error(location, "key figure '\(name)' is not a fact in \(template.dataFileName)", hint: hint))
+        }
+        return problems
+    }
+
+    /// Fills the rows of supply series computed from files (`from:`), reading each file inside
+    /// the template folder; problems are located in the data file or in the CSV.
+    static func resolveImports(_ template: inout Template) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for spec in template.facts.supplyImports {
+            guard let index = template.facts.supplySeries.firstIndex(where: { $0.id == spec.series }) else { continue }
+            do {
+                let file = try template.file(spec.file, at: spec.location)
+                let data: Data
+                do {
+                    data = try template.files.data(file.url, displayName: file.displayName, limit: CSVTable.maximumBytes)
+                } catch let error as InputError {
+                    throw InputError(
+                        kind: .invalidData, spec.location, "'\(spec.file)': \(error.diagnostics.first?.message ?? "cannot be read")")
+                }
+                let export = try TIVExport.parse(try CSVTable(data: data, file: file.displayName))
+                template.facts.supplySeries[index].rows = try spec.rows(from: export, focus: template.facts.supplySeries[index].focus)
+                // The chart's source line says what was computed, and from what.
+                template.facts.supplySeries[index].measure +=
+                    "; shares computed from SIPRI TIV"
+                    + (export.generated.map { ", export generated \($0)" } ?? "")
+                template.facts.importWarnings += export.warnings
+            } catch let error as InputError {
+                problems += error.diagnostics
+            } catch {
+                problems.append(.error(spec.location, "\(error)"))
+            }
         }
         return problems
     }

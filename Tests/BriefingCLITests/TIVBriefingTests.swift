@@ -1,0 +1,27 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// A supply chart driven end to end by an export in SIPRI's TIV layout (`Tests/Fixtures/tiv`).
+@Suite struct TIVBriefingTests {
+    @Test func theChartAndTextReadTheComputedShares() throws {
+        let fixture = try TemplateFixture(copying: "Tests/Fixtures/tiv")
+        defer { fixture.remove() }
+        let pdf = fixture.directory.appendingPathComponent("out.pdf")
+        let result = try Command.run(Command.briefing, ["generate", "--template", fixture.directory.path, "--output", pdf.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("pakistan-tiv.csv:15:15: warning: the Total for 2021 is 995 but its suppliers add up to 970"))
+        let text = try Command.tool("pdftotext", [pdf.path, "-"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for needle in [
+            "In 2017–21 China supplied 91.9%", "the United States 1.5%", "Türkiye 6.3%", "all others 0.3%",  // the text
+            "60.8%", "34.5%", "83.3%", "14.2%",  // the chart's segments
+            "China's share rose from 60.8% in 2008–12 to 91.9% in 2017–21",  // its alt text
+            "shares computed from SIPRI TIV, export generated 22 April 2022",  // its source line
+        ] {
+            #expect(text.contains(needle), "missing '\(needle)'")
+        }
+        let strict = try Command.run(
+            Command.briefing, ["generate", "--template", fixture.directory.path, "--output", pdf.path, "--strict"])
+        #expect(strict.status == 65, "a Total that does not add up fails --strict")
+    }
+}
