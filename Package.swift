@@ -71,7 +71,7 @@ let package = Package(
         ),
         .target(
             name: "BriefingEditions",
-            dependencies: ["BriefingModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["BriefingModel", "BriefingContent", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "BriefingPipeline",

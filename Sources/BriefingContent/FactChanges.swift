@@ -1,9 +1,9 @@
-/// What changed since an earlier edition, as the briefing prints it in its "What changed"
-/// panel: the entries in the edition diff's fixed order, each with the chosen sections that
-/// show the fact (none: listed but marked not shown).
+/// What changed since an earlier edition: the entries of an edition diff (`EditionDiff`, in
+/// its fixed order), and, once a document is built, the chosen sections that show each fact
+/// (none: listed in the "What changed" panel but marked not shown).
 public struct FactChanges: Sendable, Equatable {
-    public struct Entry: Sendable, Equatable {
-        public enum Kind: String, Sendable, CaseIterable { case revised, source, confidence, added, event, removed }
+    public struct Entry: Codable, Sendable, Equatable {
+        public enum Kind: String, Codable, Sendable, CaseIterable { case revised, source, confidence, added, event, removed }
 
         public var kind: Kind
         /// The fact's placeholder-style name (`fig.students`).
@@ -16,15 +16,23 @@ public struct FactChanges: Sendable, Equatable {
         public var oldConfidence: String?
         public var newConfidence: String?
         public var derived: Bool
-        /// Ids of the chosen sections that show the fact, in reading order.
+        /// Ids of the chosen sections that show the fact, in reading order (filled when a
+        /// document is built; not part of a diff's JSON).
         public var sections: [String] = []
 
+        private enum CodingKeys: String, CodingKey {
+            case kind, key, fact, label, old, new, oldSource, newSource, oldConfidence, newConfidence, derived
+        }
+        /// The fact's kind: figure, growth, projection, event, supply or series.
+        public var fact: String = ""
+
         public init(
-            kind: Kind, key: String, label: String, old: String?, new: String?, oldSource: String? = nil, newSource: String? = nil,
-            oldConfidence: String? = nil, newConfidence: String? = nil, derived: Bool = false
+            kind: Kind, key: String, fact: String = "", label: String, old: String?, new: String?, oldSource: String? = nil,
+            newSource: String? = nil, oldConfidence: String? = nil, newConfidence: String? = nil, derived: Bool = false
         ) {
             self.kind = kind
             self.key = key
+            self.fact = fact
             self.label = label
             self.old = old
             self.new = new

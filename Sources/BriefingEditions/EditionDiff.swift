@@ -1,27 +1,12 @@
+import BriefingContent
+
 /// What changed between two editions' fact bases, fact by fact, in a fixed order readers
 /// can rely on: revised values, then changed sources, changed grades, new facts, new
 /// events, and removed facts; by key within each group. A fact whose value, source and grade
 /// all changed is one change listing all three.
 public struct EditionDiff: Sendable {
-    public struct Change: Codable, Sendable, Equatable {
-        public enum Kind: String, Codable, Sendable, CaseIterable {
-            case revised, source, confidence, added, event, removed
-        }
-
-        public var kind: Kind
-        public var key: String
-        /// The fact's kind: figure, growth, projection, event, supply or series.
-        public var fact: String
-        public var label: String
-        public var old: String?
-        public var new: String?
-        public var oldSource: String?
-        public var newSource: String?
-        public var oldConfidence: String?
-        public var newConfidence: String?
-        /// A number the model computes (it changed because its inputs did).
-        public var derived: Bool
-    }
+    /// One change: the same entry the briefing's panel prints.
+    public typealias Change = FactChanges.Entry
 
     public let changes: [Change]
 
@@ -54,7 +39,7 @@ public struct EditionDiff: Sendable {
             changes.append(
                 Change(
                     kind: .removed, key: key, fact: was.kind, label: was.label, old: was.text, new: nil, oldSource: was.sourceTitle,
-                    newSource: nil, oldConfidence: was.confidence, newConfidence: nil, derived: was.derived))
+                    oldConfidence: was.confidence, derived: was.derived))
         }
         let order = Dictionary(uniqueKeysWithValues: Change.Kind.allCases.enumerated().map { ($1, $0) })
         self.changes = changes.sorted { (order[$0.kind]!, $0.key) < (order[$1.kind]!, $1.key) }

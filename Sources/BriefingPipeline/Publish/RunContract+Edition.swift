@@ -52,13 +52,6 @@ extension RunContract {
         let diff = EditionDiff(
             old: try store.facts(edition: since.number), new: FactSnapshot.rows(of: loaded.template.facts, labels: labels))
         let sinceText = (try? FuzzyDate.parse(since.printed))?.text(labels) ?? since.printed
-        return FactChanges(
-            sinceEdition: since.number, sinceText: sinceText,
-            entries: diff.changes.map { change in
-                FactChanges.Entry(
-                    kind: FactChanges.Entry.Kind(rawValue: change.kind.rawValue) ?? .revised, key: change.key, label: change.label,
-                    old: change.old, new: change.new, oldSource: change.oldSource, newSource: change.newSource,
-                    oldConfidence: change.oldConfidence, newConfidence: change.newConfidence, derived: change.derived)
-            })
+        return FactChanges(sinceEdition: since.number, sinceText: sinceText, entries: diff.changes)
     }
 }
