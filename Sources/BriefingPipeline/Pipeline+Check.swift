@@ -27,6 +27,12 @@ extension Pipeline {
             sources: document.sources.count)
     }
 
+    /// The template's facts as the model resolved them (series computed from files
+    /// included), for `briefing data show`.
+    public func facts(of template: URL, data: URL?) throws -> FactBase {
+        try TemplateLoader.load(directory: template, dataFile: data, files: world.files).facts
+    }
+
     /// Loads and checks a template without making anything (for `doctor`).
     public func check(template: URL) throws -> Int {
         try TemplateLoader.load(directory: template, files: world.files).spec.sections.count

@@ -24,4 +24,26 @@ import Testing
             Command.briefing, ["generate", "--template", fixture.directory.path, "--output", pdf.path, "--strict"])
         #expect(strict.status == 65, "a Total that does not add up fails --strict")
     }
+
+    /// `briefing data show` prints the computed series with the numbers behind each row.
+    @Test func dataShowPrintsTheComputation() throws {
+        let template = TemplateFixture.repository.appendingPathComponent("Tests/Fixtures/tiv").path
+        let text = try Command.run(Command.briefing, ["data", "show", "tiv-shares", "--template", template])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(
+            text.stdout.contains("  2008\u{2013}12: China 60.7759%, United States 34.4828%, Türkiye 0.2155%, all others 4.5259% (computed)")
+        )
+        #expect(
+            text.stdout.contains(
+                "    inputs: 4,640 TIV in 2008\u{2013}12 from data/pakistan-tiv.csv: China 2,820, United States 1,600, Türkiye 10, all others 210"
+            ))
+        let json = try Command.run(Command.briefing, ["data", "show", "tiv-shares", "--template", template, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let rows = try #require(object["rows"] as? [[String: Any]])
+        let first = try #require((rows.first?["shares"] as? [[String: Any]])?.first)
+        #expect(first["supplier"] as? String == "China")
+        #expect(abs((first["percent"] as? Double ?? 0) - 2820.0 / 4640 * 100) < 1e-9, "JSON keeps the share to its last digits")
+        let unknown = try Command.run(Command.briefing, ["data", "show", "tiv", "--template", template])
+        #expect(unknown.status == 64 && unknown.stderr.contains("did you mean 'tiv-shares'?"))
+    }
 }

@@ -22,6 +22,9 @@ public struct SupplySeries: Sendable, Identifiable {
         public var complete: Bool
         public var attribution: Attribution
         public var location: SourceLocation
+        /// For a row computed from a file, the numbers behind it ("4,640 TIV in all; China
+        /// 2,820, United States 1,600"), for `briefing data show`.
+        public var basis: String?
 
         public init(label: String, period: Period?, shares: [Share], complete: Bool, attribution: Attribution, location: SourceLocation) {
             self.label = label

@@ -33,7 +33,7 @@ public struct CSVTable: Sendable {
         // A row spans as many lines as the line breaks inside its quoted fields.
         var line = 1
         lines = rows.map { row in
-            defer { line += 1 + row.reduce(0) { $0 + $1.filter { $0 == "\n" }.count } }
+            defer { line += 1 + row.reduce(0) { $0 + $1.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } } }
             return line
         }
         self.rows = rows

@@ -48,14 +48,23 @@ extension SupplyImport {
         named = Array(named.prefix(max(1, suppliers)))
         let note = "computed from SIPRI TIV" + (export.generated.map { ", export generated \($0)" } ?? "")
         return periods.map { period, location in
-            let computed = export.shares(in: period).shares
+            let (computed, total) = export.shares(in: period)
             let shares = named.compactMap { name in
                 computed.first { $0.supplier == name }.map { SupplySeries.Share(supplier: name, percent: $0.percent) }
             }
             var attribution = attribution
             attribution.note = attribution.note ?? note
-            return SupplySeries.Row(
+            var row = SupplySeries.Row(
                 label: period.description, period: period, shares: shares, complete: false, attribution: attribution, location: location)
+            // The numbers behind the row, for `briefing data show`.
+            let others = computed.filter { !named.contains($0.supplier) }.reduce(0) { $0 + $1.tiv }
+            let parts = named.compactMap { name in
+                computed.first { $0.supplier == name }.map { "\(name) \(NumberFormatting.format($0.tiv))" }
+            }
+            row.basis =
+                "\(NumberFormatting.format(total)) TIV in \(period) from \(file): "
+                + (parts + ["all others \(NumberFormatting.format(others))"]).joined(separator: ", ")
+            return row
         }
     }
 }

@@ -21,7 +21,15 @@ public struct TIVExport: Sendable {
     public var warnings: [Diagnostic]
 
     public static func parse(_ table: CSVTable) throws -> TIVExport {
-        let rows = table.rows.map { $0.map { $0.trimmingCharacters(in: .whitespaces) } }
+        // Most cells have no surrounding spaces: trim only those that do (Foundation's trim
+        // bridges every string, thousands of cells in a large export).
+        let rows = table.rows.map { row in
+            row.map { cell in
+                guard let first = cell.utf8.first, let last = cell.utf8.last, first == 0x20 || last == 0x20 || first == 0x09 || last == 0x09
+                else { return cell }
+                return cell.trimmingCharacters(in: .whitespaces)
+            }
+        }
         func isBlank(_ row: [String]) -> Bool { row.allSatisfy(\.isEmpty) }
         // The header: a row whose filled cells after the first are years, then `Total`.
         guard
@@ -118,12 +126,13 @@ public struct TIVExport: Sendable {
         return try? FuzzyDate.parse(String(format: "%04d-%02d-%02d", year, month + 1, day))
     }
 
-    /// Each supplier's share of all deliveries in `period`, in percent, largest first.
-    public func shares(in period: Period) -> (shares: [(supplier: String, percent: Double)], total: Double) {
+    /// Each supplier's deliveries in `period` (TIV) and share of all of them (percent),
+    /// largest first; and the period's total.
+    public func shares(in period: Period) -> (shares: [(supplier: String, tiv: Double, percent: Double)], total: Double) {
         let columns = years.indices.filter { Double(years[$0]) >= period.start && Double(years[$0]) < period.end }
         let sums = suppliers.map { supplier in (supplier.name, columns.reduce(0) { $0 + supplier.values[$1] }) }
         let total = sums.reduce(0) { $0 + $1.1 }
         guard total > 0 else { return ([], 0) }
-        return (sums.map { ($0.0, $0.1 / total * 100) }.sorted { $0.1 > $1.1 }, total)
+        return (sums.map { ($0.0, $0.1, $0.1 / total * 100) }.sorted { $0.2 > $1.2 }, total)
     }
 }
