@@ -10,11 +10,12 @@ struct ChangeLocator {
 
     func locate(_ changes: FactChanges, sections: [Document.Section], texts: [(id: String, text: String)]) -> FactChanges {
         var located = changes
+        let textByID = Dictionary(texts.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
         for index in located.entries.indices {
             let key = located.entries[index].key
             let names = placeholderNames(of: key)
             located.entries[index].sections = sections.filter { section in
-                let text = texts.first { $0.id == section.id }?.text ?? ""
+                let text = textByID[section.id] ?? ""
                 return names.contains { text.contains("{{" + $0) } || section.blocks.flatMap(\.charts).contains { draws($0, key) }
             }.map(\.id)
         }

@@ -17,7 +17,9 @@ public enum DocumentBuilder {
         let dateText = date.text(labels)
         let expander = Expander(
             root: PlaceholderContext.build(template: template, dateText: dateText, revised: changes?.revisedKeys ?? []))
-        var sourceTexts: [String: String] = [:]
+        // Each file's text as written (before expansion) and the name errors give it, for claims
+        // and for finding where changed facts are shown.
+        var sourceTexts: [String: (name: String, text: String)] = [:]
         var diagnostics = Diagnostics()
         var references: [(reference: CrossReference, location: SourceLocation)] = []
 
@@ -31,7 +33,7 @@ public enum DocumentBuilder {
             do {
                 let file = try template.read(relativePath, at: location)
                 let text = file.text
-                sourceTexts[relativePath] = text
+                sourceTexts[relativePath] = (file.displayName, text)
                 let (expanded, found) = try expander.expandWithReferences(text, file: file.displayName)
                 references += found
                 let result = try MarkdownParser.parse(
@@ -129,15 +131,20 @@ public enum DocumentBuilder {
             gradesUsed: template.facts.grades.filter { grades.contains($0) }, warnings: diagnostics.warnings,
             isSelection: chosen.count < spec.sections.count, language: spec.language, labels: labels)
         if !spec.claims.isEmpty {
-            let printed = ([spec.keyJudgementsFile] + chosen.map(\.file)).compactMap { file -> (file: String, text: String)? in
-                guard let text = sourceTexts[file], let shown = try? template.file(file, at: spec.location) else { return nil }
-                return (shown.displayName, text)
+            // Every file this run prints, once (a file several sections share is one text).
+            var printed: [(file: String, text: String)] = []
+            for file in [spec.keyJudgementsFile] + chosen.map(\.file) where !printed.contains(where: { $0.file == sourceTexts[file]?.name })
+            {
+                if let source = sourceTexts[file] { printed.append((source.name, source.text)) }
             }
-            let everything = spec.sections.compactMap { try? template.read($0.file, at: $0.location).text }
-            document.failedClaims = ClaimCheck(facts: template.facts, claims: spec.claims).failures(in: printed, allTexts: everything)
+            // Files of sections left out, read only to know which claims guard nothing printed.
+            let leftOut = spec.sections.filter { section in !chosen.contains { $0.file == section.file } }
+                .compactMap { try? template.read($0.file, at: $0.location).text }
+            document.failedClaims = ClaimCheck(facts: template.facts, claims: spec.claims).failures(
+                in: printed, allTexts: printed.map(\.text) + leftOut)
         }
         if let changes, !changes.entries.isEmpty {
-            let texts = chosen.map { (id: $0.id, text: sourceTexts[$0.file] ?? "") }
+            let texts = chosen.map { (id: $0.id, text: sourceTexts[$0.file]?.text ?? "") }
             document.changes = ChangeLocator(facts: template.facts).locate(changes, sections: sections, texts: texts)
         }
         return document

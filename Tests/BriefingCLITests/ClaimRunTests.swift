@@ -35,6 +35,11 @@ import Testing
                 with: Data(contentsOf: fixture.directory.appendingPathComponent(".briefing/briefing.pdf/manifest.json"))) as? [String: Any]
         #expect((manifest?["lastRun"] as? [String: Any])?["result"] as? String == "needs-review")
 
+        // A claim placed only in a section this run leaves out guards nothing printed.
+        let selection = try Command.run(Command.briefing, arguments + ["--sections", "space"])
+        #expect(selection.status == 65 && !selection.stderr.contains("china-share-rising"), "\(selection.stderr)")
+        #expect(selection.stderr.contains("claim 'china-almost-only-supplier' no longer holds"), "the key judgements are always printed")
+
         // --draft writes it anyway, with the banner on every page, and records no edition.
         let draft = try Command.run(Command.briefing, arguments + ["--draft"])
         #expect(draft.status == 0 && draft.stderr.contains("warning: claim 'china-share-rising' no longer holds"), "\(draft.stderr)")
