@@ -27,7 +27,17 @@ extension Pipeline {
 
     /// The figure `id` names in the whole briefing (every section, in reading order).
     func placedFigure(_ id: String, loaded: LoadedBriefing) throws -> ChartFigure {
-        let document = try DocumentBuilder.build(template: loaded.template, date: loaded.date)
+        // A figure number needs every section (numbering runs through them); a kind or a
+        // block id only the sections whose text names it, which spares expanding the rest.
+        let isNumber = Int(id) != nil || (id.hasPrefix("figure-") && Int(id.dropFirst(7)) != nil)
+        let template = loaded.template
+        let sections =
+            isNumber
+            ? nil
+            : template.spec.sections.filter { section in
+                (try? template.read(section.file, at: section.location).text.contains(id)) ?? true
+            }.map(\.id)
+        let document = try DocumentBuilder.build(template: template, date: loaded.date, sectionIDs: sections)
         let placed = document.sections.flatMap { $0.blocks.flatMap(\.charts) }
         let commandLine = SourceLocation(file: "briefing chart")
         if let number = Int(id) ?? (id.hasPrefix("figure-") ? Int(id.dropFirst(7)) : nil) {
