@@ -1,4 +1,5 @@
 import BriefingContent
+import BriefingEditions
 import BriefingLayout
 import BriefingModel
 import Foundation
@@ -14,6 +15,9 @@ public struct LoadedBriefing: Sendable {
     /// What changed since the edition compared with (set by the run contract, which knows
     /// the output's edition store); nil prints no panel.
     public var changes: FactChanges? = nil
+    /// The fact base as edition rows, made once per run: compared with the last edition
+    /// before rendering, recorded as the new one after publishing.
+    public var factRows: [FactRow] = []
 }
 
 /// What a whole run made: the document, its pages, the bytes and the warnings.

@@ -122,4 +122,13 @@ import Testing
         .get()
         #expect(template.facts.series("equipment")?.focus == nil)
     }
+
+    /// A quarter row is named like its period in placeholders and edition keys, without spaces.
+    @Test func quarterRowsHavePlaceholderSafeKeys() throws {
+        let fixture = try TemplateFixture(copying: "Tests/Fixtures/chips")
+        defer { fixture.remove() }
+        let template = try TemplateLoader.load(directory: fixture.directory)
+        #expect(template.facts.series("foundry-share")?.rows.map(\.key) == ["Q1-2025", "Q2-2025", "Q3-2025"])
+        #expect(template.facts.contains(.share(series: "foundry-share", row: "Q2-2025", supplier: "tsmc")))
+    }
 }

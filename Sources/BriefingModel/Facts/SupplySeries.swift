@@ -35,8 +35,9 @@ public struct SupplySeries: Sendable, Identifiable {
             self.location = location
         }
 
-        /// The row's name in placeholders: its label with hyphens for dashes (`2021-25`).
-        public var key: String { label.replacingOccurrences(of: "\u{2013}", with: "-") }
+        /// The row's name in placeholders and fact keys: its period's key (`2021-25`,
+        /// `Q1-2025`), or its category with hyphens for dashes.
+        public var key: String { period?.key ?? label.replacingOccurrences(of: "\u{2013}", with: "-") }
 
         public var namedTotal: Double { shares.reduce(0) { $0 + $1.percent } }
 

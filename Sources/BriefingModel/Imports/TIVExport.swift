@@ -7,7 +7,6 @@ public struct TIVExport: Sendable {
         public var name: String
         /// By year, in the header's order; 0 where the cell is empty.
         public var values: [Double]
-        public var line: Int
     }
 
     public var title: String
@@ -93,7 +92,7 @@ public struct TIVExport: Sendable {
                 problems.append(.error(table.location(row: row, column: 0), "the supplier '\(name)' appears twice"))
                 continue
             }
-            suppliers.append(Supplier(name: name, values: numbers(row), line: table.lines[row]))
+            suppliers.append(Supplier(name: name, values: numbers(row)))
         }
         guard problems.isEmpty else { throw InputError(kind: .invalidData, diagnostics: problems) }
         guard !suppliers.isEmpty else {

@@ -20,9 +20,8 @@ extension RunContract {
         let edition = Edition(
             number: 0, printed: printed, generated: RunManifest.timestamp(Date()), inputDigest: inputDigest, outputSHA256: outputDigest,
             sections: loaded.sections.joined(separator: ","), pages: made.pageCount)
-        let facts = FactSnapshot.rows(of: loaded.template.facts, labels: loaded.template.spec.labels)
         do {
-            return try EditionStore.open(state.editions).record(edition, facts: facts, keep: keep ?? EditionStore.defaultKeep)
+            return try EditionStore.open(state.editions).record(edition, facts: loaded.factRows, keep: keep ?? EditionStore.defaultKeep)
         } catch {
             throw OutputError(
                 message: "the briefing was published, but its edition could not be recorded in \(state.editions.path): \(error)")
@@ -50,7 +49,7 @@ extension RunContract {
         }
         let labels = loaded.template.spec.labels
         let diff = EditionDiff(
-            old: try store.facts(edition: since.number), new: FactSnapshot.rows(of: loaded.template.facts, labels: labels))
+            old: try store.facts(edition: since.number), new: loaded.factRows)
         let sinceText = (try? FuzzyDate.parse(since.printed))?.text(labels) ?? since.printed
         return FactChanges(sinceEdition: since.number, sinceText: sinceText, entries: diff.changes)
     }

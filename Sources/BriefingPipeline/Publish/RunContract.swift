@@ -1,3 +1,4 @@
+import BriefingEditions
 import BriefingModel
 import BriefingSchedule
 import Foundation
@@ -103,6 +104,7 @@ public struct RunContract {
             return watchdog.commit { records.succeeded(&manifest, outcome) }
         }
         pipeline.timer.mark("digest")
+        loaded.factRows = FactSnapshot.rows(of: loaded.template.facts, labels: loaded.template.spec.labels)
         loaded.changes = try changes(for: loaded, state: state)
         pipeline.timer.mark("changes")
         let made = try pipeline.finish(loaded)
