@@ -19,9 +19,12 @@ public struct FactChanges: Sendable, Equatable {
         /// Ids of the chosen sections that show the fact, in reading order (filled when a
         /// document is built; not part of a diff's JSON).
         public var sections: [String] = []
+        /// Where the newer value was read (`data/trade.csv:7:3`; the older one for a removed
+        /// fact), relative to the template folder; nil when the edition predates provenance.
+        public var origin: String?
 
         private enum CodingKeys: String, CodingKey {
-            case kind, key, fact, label, old, new, oldSource, newSource, oldConfidence, newConfidence, derived
+            case kind, key, fact, label, old, new, oldSource, newSource, oldConfidence, newConfidence, derived, origin
         }
         /// The fact's kind: figure, growth, projection, event, supply or series.
         public var fact: String = ""

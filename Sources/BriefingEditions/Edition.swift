@@ -60,10 +60,15 @@ public struct FactRow: Codable, Sendable, Equatable, FetchableRecord, Persistabl
     public var confidence: String
     /// Computed by the model (remainder shares, annual growth of a projection).
     public var derived: Bool
+    /// Where the value was read, relative to the template folder: `data.yaml:41:12`, a CSV
+    /// cell `data/trade.csv:5:3`, or for a share computed from a TIV export the supplier's
+    /// cell for the period's first year. Not compared between editions: moving a row in a
+    /// file is not a change of fact.
+    public var origin: String
 
     public init(
         edition: Int = 0, key: String, kind: String, label: String, value: Double?, text: String, unit: String = "", date: String = "",
-        sourceID: String, sourceTitle: String, confidence: String, derived: Bool = false
+        sourceID: String, sourceTitle: String, confidence: String, derived: Bool = false, origin: String = ""
     ) {
         self.edition = edition
         self.key = key
@@ -77,5 +82,6 @@ public struct FactRow: Codable, Sendable, Equatable, FetchableRecord, Persistabl
         self.sourceTitle = sourceTitle
         self.confidence = confidence
         self.derived = derived
+        self.origin = origin
     }
 }

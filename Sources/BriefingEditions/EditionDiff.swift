@@ -19,8 +19,8 @@ public struct EditionDiff: Sendable {
                 changes.append(
                     Change(
                         kind: now.kind == "event" ? .event : .added, key: key, fact: now.kind, label: now.label, old: nil, new: now.text,
-                        oldSource: nil, newSource: now.sourceTitle, oldConfidence: nil, newConfidence: now.confidence, derived: now.derived)
-                )
+                        oldSource: nil, newSource: now.sourceTitle, oldConfidence: nil, newConfidence: now.confidence, derived: now.derived
+                    ).from(now.origin))
                 continue
             }
             let valueChanged = was.text != now.text || was.value != now.value
@@ -33,19 +33,21 @@ public struct EditionDiff: Sendable {
                     kind: kind, key: key, fact: now.kind, label: now.label, old: was.text, new: now.text,
                     oldSource: sourceChanged ? was.sourceTitle : nil, newSource: sourceChanged ? now.sourceTitle : nil,
                     oldConfidence: gradeChanged ? was.confidence : nil, newConfidence: gradeChanged ? now.confidence : nil,
-                    derived: now.derived))
+                    derived: now.derived
+                ).from(now.origin))
         }
         for (key, was) in before where after[key] == nil {
             changes.append(
                 Change(
                     kind: .removed, key: key, fact: was.kind, label: was.label, old: was.text, new: nil, oldSource: was.sourceTitle,
-                    oldConfidence: was.confidence, derived: was.derived))
+                    oldConfidence: was.confidence, derived: was.derived
+                ).from(was.origin))
         }
         let order = Dictionary(uniqueKeysWithValues: Change.Kind.allCases.enumerated().map { ($1, $0) })
         self.changes = changes.sorted { (order[$0.kind]!, $0.key) < (order[$1.kind]!, $1.key) }
     }
 
-    /// One line a change, as `briefing diff` prints it.
+    /// One line a change, as `briefing diff` prints it, ending with where the value was read.
     public var lines: [String] {
         changes.map { change in
             var line: String
@@ -60,7 +62,17 @@ public struct EditionDiff: Sendable {
             if let old = change.oldSource, let new = change.newSource { line += " (source: \(old) \u{2192} \(new))" }
             if let old = change.oldConfidence, let new = change.newConfidence { line += " (grade: \(old) \u{2192} \(new))" }
             if change.derived { line += " [derived]" }
+            if let origin = change.origin { line += "  @ \(origin)" }
             return line
         }
+    }
+}
+
+extension FactChanges.Entry {
+    /// The entry with where its value was read, if the edition recorded it.
+    fileprivate func from(_ origin: String) -> Self {
+        var entry = self
+        entry.origin = origin.isEmpty ? nil : origin
+        return entry
     }
 }

@@ -73,6 +73,9 @@ public final class EditionStore: Sendable {
             // Editions written before v2 are whole (their transaction committed): count them.
             try db.execute(sql: "UPDATE edition SET factCount = (SELECT COUNT(*) FROM fact WHERE fact.edition = edition.number)")
         }
+        migrator.registerMigration("v3: where each value was read") { db in
+            try db.alter(table: "fact") { table in table.add(column: "origin", .text).notNull().defaults(to: "") }
+        }
         return migrator
     }
 
@@ -90,13 +93,13 @@ public final class EditionStore: Sendable {
             // times as much, 0.1 s for a 2,000-event fact base.
             let insert = try db.makeStatement(
                 sql: """
-                    INSERT INTO fact (edition, key, kind, label, value, text, unit, date, sourceID, sourceTitle, confidence, derived)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO fact (edition, key, kind, label, value, text, unit, date, sourceID, sourceTitle, confidence, derived, origin)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             for fact in facts {
                 try insert.execute(arguments: [
                     number, fact.key, fact.kind, fact.label, fact.value, fact.text, fact.unit, fact.date, fact.sourceID, fact.sourceTitle,
-                    fact.confidence, fact.derived,
+                    fact.confidence, fact.derived, fact.origin,
                 ])
                 Self.testPause()
             }
@@ -128,13 +131,13 @@ public final class EditionStore: Sendable {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT key, kind, label, value, text, unit, date, sourceID, sourceTitle, confidence, derived
+                    SELECT key, kind, label, value, text, unit, date, sourceID, sourceTitle, confidence, derived, origin
                     FROM fact WHERE edition = ? ORDER BY key
                     """, arguments: [number]
             ).map { row in
                 FactRow(
                     edition: number, key: row[0], kind: row[1], label: row[2], value: row[3], text: row[4], unit: row[5], date: row[6],
-                    sourceID: row[7], sourceTitle: row[8], confidence: row[9], derived: row[10])
+                    sourceID: row[7], sourceTitle: row[8], confidence: row[9], derived: row[10], origin: row[11])
             }
         }
     }

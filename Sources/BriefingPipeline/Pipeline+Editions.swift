@@ -7,6 +7,7 @@ extension Pipeline {
     /// read without fonts, layout or drawing.
     public func currentFacts(_ request: BriefingRequest) throws -> [FactRow] {
         let loaded = try load(request)
-        return FactSnapshot.rows(of: loaded.template.facts, labels: loaded.template.spec.labels)
+        return FactSnapshot.rows(
+            of: loaded.template.facts, labels: loaded.template.spec.labels, folder: DisplayPath.of(loaded.template.directory))
     }
 }

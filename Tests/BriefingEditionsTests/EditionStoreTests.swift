@@ -50,7 +50,8 @@ import Testing
         #expect(try store.record(edition("2026-11-06"), facts: [], keep: 3) == 6)
     }
 
-    /// A store written before the v2 migration (no outcome, no fact count) opens, migrated.
+    /// A store written before the v2 migration (no outcome, no fact count) opens, migrated
+    /// (v3 adds each fact's origin).
     @Test func anOlderStoreOpensMigrated() throws {
         let url = try temporaryStore()
         do {
@@ -72,7 +73,15 @@ import Testing
         let store = try EditionStore(url: url)
         let old = try #require(try store.editions().first)
         #expect(old.outcome == "success" && old.factCount == 2)
-        #expect(try store.record(edition("2026-11-30"), facts: [fact("fig.a", "2")]) == 2)
+        // v3: facts recorded before provenance have none, and a diff prints none for them.
+        #expect(try store.facts(edition: 1).map(\.origin) == ["", ""])
+        var revised = fact("fig.a", "2")
+        revised.origin = "data/figures.csv:2:3"
+        #expect(try store.record(edition("2026-11-30"), facts: [revised]) == 2)
+        #expect(try store.facts(edition: 2).first?.origin == "data/figures.csv:2:3")
+        let diff = EditionDiff(old: try store.facts(edition: 1), new: try store.facts(edition: 2))
+        #expect(diff.changes.first { $0.key == "fig.a" }?.origin == "data/figures.csv:2:3")
+        #expect(diff.changes.first { $0.key == "fig.b" }?.origin == nil, "removed, recorded without an origin")
     }
 
     @Test func theDiffListsEveryKindOfChangeInAFixedOrder() {

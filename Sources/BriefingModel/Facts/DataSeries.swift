@@ -4,9 +4,12 @@ public struct DataSeries: Sendable, Identifiable {
     public struct Point: Sendable, Hashable {
         public var period: Period
         public var value: Double
-        public init(period: Period, value: Double) {
+        /// Where the value was read (a YAML value or a CSV cell), for the edition store.
+        public var origin: SourceLocation?
+        public init(period: Period, value: Double, origin: SourceLocation? = nil) {
             self.period = period
             self.value = value
+            self.origin = origin
         }
     }
 

@@ -13,6 +13,8 @@ public struct Figure: Sendable, Identifiable {
     public var asOf: FuzzyDate?
     public var attribution: Attribution
     public var location: SourceLocation
+    /// Where the value was read (a YAML value or a CSV cell), for the edition store.
+    public var origin: SourceLocation?
 
     /// Words printed before the number. The defaults' ids are those of earlier templates
     /// (`over` prints "more than"); any other text is printed as written ("up to"), unless

@@ -7,9 +7,13 @@ public struct SupplySeries: Sendable, Identifiable {
     public struct Share: Sendable, Hashable {
         public var supplier: String
         public var percent: Double
-        public init(supplier: String, percent: Double) {
+        /// Where the value was read (a YAML value, a CSV cell, a TIV export's row), kept for
+        /// the edition store's provenance.
+        public var origin: SourceLocation?
+        public init(supplier: String, percent: Double, origin: SourceLocation? = nil) {
             self.supplier = supplier
             self.percent = percent
+            self.origin = origin
         }
     }
 

@@ -50,7 +50,7 @@ extension SupplyImport {
         return periods.map { period, location in
             let (computed, total) = export.shares(in: period)
             let shares = named.compactMap { name in
-                computed.first { $0.supplier == name }.map { SupplySeries.Share(supplier: name, percent: $0.percent) }
+                computed.first { $0.supplier == name }.map { SupplySeries.Share(supplier: name, percent: $0.percent, origin: $0.origin) }
             }
             var attribution = attribution
             attribution.note = attribution.note ?? note

@@ -7,12 +7,16 @@ public struct TIVExport: Sendable {
         public var name: String
         /// By year, in the header's order; 0 where the cell is empty.
         public var values: [Double]
+        /// Where its row starts, for the provenance of the shares computed from it.
+        public var location: SourceLocation
     }
 
     public var title: String
     /// The date in the `Generated:` line ("22 April 2022"), the data's as-of date.
     public var generated: FuzzyDate?
     public var years: [Int]
+    /// The 1-based column of each year, in the header's order.
+    public var columns: [Int]
     public var suppliers: [Supplier]
     /// The `Total` row, when the file has one.
     public var totals: [Double]?
@@ -92,9 +96,12 @@ public struct TIVExport: Sendable {
                 problems.append(.error(table.location(row: row, column: 0), "the supplier '\(name)' appears twice"))
                 continue
             }
-            suppliers.append(Supplier(name: name, values: numbers(row)))
+            suppliers.append(Supplier(name: name, values: numbers(row), location: table.location(row: row, column: 0)))
         }
-        guard problems.isEmpty else { throw InputError(kind: .invalidData, diagnostics: problems) }
+        problems += table.raggedRows(from: headerIndex + 1, width: header.count)
+        guard problems.isEmpty else {
+            throw InputError(kind: .invalidData, diagnostics: problems.sorted { $0.location.line < $1.location.line })
+        }
         guard !suppliers.isEmpty else {
             throw InputError(kind: .invalidData, table.location(row: headerIndex, column: 0), "the export lists no suppliers")
         }
@@ -113,7 +120,9 @@ public struct TIVExport: Sendable {
             }
         }
         return TIVExport(
-            title: title, generated: generated, years: yearColumns.map(\.year), suppliers: suppliers, totals: totals, warnings: warnings)
+            title: title, generated: generated, years: yearColumns.map(\.year), columns: yearColumns.map { $0.column + 1 },
+            suppliers: suppliers,
+            totals: totals, warnings: warnings)
     }
 
     /// "22 April 2022" as a day.
@@ -126,12 +135,27 @@ public struct TIVExport: Sendable {
     }
 
     /// Each supplier's deliveries in `period` (TIV) and share of all of them (percent),
-    /// largest first; and the period's total.
-    public func shares(in period: Period) -> (shares: [(supplier: String, tiv: Double, percent: Double)], total: Double) {
-        let columns = years.indices.filter { Double(years[$0]) >= period.start && Double(years[$0]) < period.end }
-        let sums = suppliers.map { supplier in (supplier.name, columns.reduce(0) { $0 + supplier.values[$1] }) }
+    /// largest first, with the cell where its period starts; and the period's total.
+    public func shares(in period: Period) -> (shares: [Share], total: Double) {
+        let indices = years.indices.filter { Double(years[$0]) >= period.start && Double(years[$0]) < period.end }
+        let sums = suppliers.map { supplier in (supplier, indices.reduce(0) { $0 + supplier.values[$1] }) }
         let total = sums.reduce(0) { $0 + $1.1 }
-        guard total > 0 else { return ([], 0) }
-        return (sums.map { ($0.0, $0.1, $0.1 / total * 100) }.sorted { $0.2 > $1.2 }, total)
+        guard total > 0, let first = indices.first else { return ([], 0) }
+        return (
+            sums.map { supplier, tiv in
+                var origin = supplier.location
+                origin.column = columns[first]
+                return Share(supplier: supplier.name, tiv: tiv, percent: tiv / total * 100, origin: origin)
+            }.sorted { $0.percent > $1.percent }, total
+        )
+    }
+
+    /// A supplier's deliveries over a period and its share of them.
+    public struct Share: Sendable {
+        public var supplier: String
+        public var tiv: Double
+        public var percent: Double
+        /// The supplier's cell for the period's first year.
+        public var origin: SourceLocation
     }
 }

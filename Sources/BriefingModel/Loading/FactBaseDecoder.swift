@@ -3,15 +3,19 @@
 struct FactBaseDecoder {
     let context: DecodeContext
     /// The template's vocabularies, read before the facts that use them.
-    private var domains = Domain.defaults
-    private var grades = Confidence.defaults
-    private var qualifiers: [Figure.Qualifier]?
+    var domains = Domain.defaults
+    var grades = Confidence.defaults
+    var qualifiers: [Figure.Qualifier]?
     /// Series computed from files, resolved by the loader once the template folder is known.
     final class Imports { var list: [SupplyImport] = [] }
-    private let imports = Imports()
+    let imports: Imports
+    /// Reads the CSV files the data file names; nil where there is no template folder.
+    let csv: CSVFiles?
 
-    init(context: DecodeContext) {
+    init(context: DecodeContext, csv: CSVFiles? = nil, imports: Imports = Imports()) {
         self.context = context
+        self.csv = csv
+        self.imports = imports
     }
 
     func decode(_ root: YAMLNode) -> FactBase {
@@ -35,10 +39,10 @@ struct FactBaseDecoder {
         facts.domains = domains
         facts.grades = grades
         facts.qualifiers = qualifiers
-        facts.sources = items(map, "sources", source)
-        facts.figures = items(map, "figures", figure)
-        facts.events = items(map, "events", event)
-        facts.growthRates = items(map, "growth", growth)
+        facts.sources = items(map, .sources) { $0.source($1) }
+        facts.figures = items(map, .figures) { $0.figure($1) }
+        facts.events = items(map, .events) { $0.event($1) }
+        facts.growthRates = items(map, .growth) { $0.growth($1) }
         facts.projections = items(map, "projections", projection)
         facts.supplySeries = items(map, "supply", supply)
         facts.dataSeries = items(map, "series", dataSeries)
@@ -51,9 +55,16 @@ struct FactBaseDecoder {
         return list.compactMap(read)
     }
 
+    /// A list written in the data file, or read from a CSV file (`{file, columns, defaults}`).
+    private func items<T>(_ map: YAMLMapping, _ list: CSVList, _ read: (FactBaseDecoder, YAMLNode) -> T?) -> [T] {
+        guard let node = map.optional(list.rawValue) else { return [] }
+        if case .mapping = node.node { return imported(node, list: list, read: read) }
+        return node.list()?.compactMap { read(self, $0) } ?? []
+    }
+
     // MARK: - Items
 
-    private func source(_ node: YAMLNode) -> Source? {
+    func source(_ node: YAMLNode) -> Source? {
         guard let map = node.mapping(keys: ["id", "publisher", "short", "title", "year", "url", "via"]) else { return nil }
         let id = map.required("id")?.text()
         let publisher = map.required("publisher")?.text()
@@ -69,23 +80,26 @@ struct FactBaseDecoder {
             via: map.optional("via")?.text(), short: map.optional("short")?.text(), location: node.location)
     }
 
-    private func figure(_ node: YAMLNode) -> Figure? {
+    func figure(_ node: YAMLNode) -> Figure? {
         guard let map = node.mapping(keys: ["id", "label", "value", "unit", "qualifier", "as_of", "source", "confidence", "note"])
         else { return nil }
         let id = map.required("id")?.text()
         let label = map.required("label")?.text()
-        let value = map.required("value").flatMap(figureValue)
+        let valueNode = map.required("value")
+        let value = valueNode.flatMap(figureValue)
         let unit = map.optional("unit")?.string() ?? ""
         let qualifier = map.optional("qualifier").flatMap(qualifier) ?? .exact
         let asOf = map.optional("as_of").flatMap(date)
         let attribution = attribution(map)
-        guard let id, let label, let value, let attribution else { return nil }
-        return Figure(
+        guard let id, let label, let value, let valueNode, let attribution else { return nil }
+        var figure = Figure(
             id: id, label: label, value: value.low, upper: value.high, unit: unit, qualifier: qualifier, asOf: asOf,
             attribution: attribution, location: node.location)
+        figure.origin = valueNode.location
+        return figure
     }
 
-    private func event(_ node: YAMLNode) -> Event? {
+    func event(_ node: YAMLNode) -> Event? {
         guard let map = node.mapping(keys: ["id", "title", "date", "start", "end", "domain", "source", "confidence", "note"])
         else { return nil }
         let id = map.required("id")?.text()
@@ -120,7 +134,7 @@ struct FactBaseDecoder {
         return Event(id: id, title: title, when: when, domain: domain, attribution: attribution, location: node.location)
     }
 
-    private func growth(_ node: YAMLNode) -> GrowthRate? {
+    func growth(_ node: YAMLNode) -> GrowthRate? {
         guard let map = node.mapping(keys: ["id", "label", "percent", "since", "as_of", "source", "confidence", "note"])
         else { return nil }
         let id = map.required("id")?.text()
@@ -188,22 +202,34 @@ struct FactBaseDecoder {
                     rows.node, "field '\(rows.path)': a series computed 'from' a file has no typed rows", hint: "remove 'rows' or 'from'")
             }
             let attribution = attribution(map)
-            guard let id, let title, let measure, let attribution, let spec = supplyImport(fromNode, series: id, attribution: attribution)
-            else { return nil }
-            imports.list.append(spec)
-            return SupplySeries(id: id, title: title, measure: measure, focus: focus, rows: [], location: node.location)
+            guard let id, let title, let measure, let attribution else { return nil }
+            if Self.isTIV(fromNode) {
+                guard let spec = supplyImport(fromNode, series: id, attribution: attribution) else { return nil }
+                imports.list.append(spec)
+                return SupplySeries(id: id, title: title, measure: measure, focus: focus, rows: [], location: node.location)
+            }
+            guard let rows = importedSupplyRows(fromNode, attribution: attribution) else { return nil }
+            return SupplySeries(id: id, title: title, measure: measure, focus: focus, rows: Self.ordered(rows), location: node.location)
         }
         let rowsNode = map.required("rows")
         let rows = rowsNode?.list()?.compactMap(supplyRow)
         if let rowsNode, let rows, rows.isEmpty, case .sequence(let sequence) = rowsNode.node, sequence.isEmpty {
             context.error(rowsNode.node, "field '\(rowsNode.path)': the series is empty", hint: "add at least one row of shares")
         }
-        guard let id, let title, let measure, var rows else { return nil }
-        // Rows that are periods are ordered by when they apply, whatever order they are written in.
-        if rows.allSatisfy({ $0.period != nil }) {
-            rows = rows.enumerated().sorted { ($0.element.period!, $0.offset) < ($1.element.period!, $1.offset) }.map(\.element)
-        }
-        return SupplySeries(id: id, title: title, measure: measure, focus: focus, rows: rows, location: node.location)
+        guard let id, let title, let measure, let rows else { return nil }
+        return SupplySeries(id: id, title: title, measure: measure, focus: focus, rows: Self.ordered(rows), location: node.location)
+    }
+
+    /// Rows that are periods are ordered by when they apply, whatever order they are written in.
+    private static func ordered(_ rows: [SupplySeries.Row]) -> [SupplySeries.Row] {
+        guard rows.allSatisfy({ $0.period != nil }) else { return rows }
+        return rows.enumerated().sorted { ($0.element.period!, $0.offset) < ($1.element.period!, $1.offset) }.map(\.element)
+    }
+
+    /// A `from:` whose format is SIPRI's TIV export (the other is a table of shares).
+    private static func isTIV(_ node: YAMLNode) -> Bool {
+        guard case .mapping(let mapping) = node.node else { return true }
+        return mapping.contains { key, value in key.scalar?.string == "format" && value.scalar?.string != "table" }
     }
 
     /// `from: {file, format: sipri-tiv, periods: [2008-12, ...] | every: 5 + end: 2021, suppliers: 3}`.
@@ -212,9 +238,10 @@ struct FactBaseDecoder {
         let file = map.required("file")?.text()
         let formatNode = map.required("format")
         let format = formatNode?.text()
-        if let format, let formatNode, !SupplyImport.formats.contains(format) {
+        if let format, let formatNode, !SupplyImport.formats.contains(format) && format != "table" {
             context.error(
-                formatNode.node, "field '\(formatNode.path)': '\(format)' is not one of \(SupplyImport.formats.joined(separator: ", "))")
+                formatNode.node,
+                "field '\(formatNode.path)': '\(format)' is not one of table, \(SupplyImport.formats.joined(separator: ", "))")
         }
         var periods: [(period: Period, location: SourceLocation)] = []
         if let list = map.optional("periods")?.list() {
@@ -246,50 +273,63 @@ struct FactBaseDecoder {
     /// `series:` entries: a label, a unit, a source and `points`, a mapping from period
     /// (`2025-Q1`, `2024`, `2008-12`) to value.
     private func dataSeries(_ node: YAMLNode) -> DataSeries? {
-        guard let map = node.mapping(keys: ["id", "label", "unit", "points", "source", "confidence", "note"]) else { return nil }
+        guard let map = node.mapping(keys: ["id", "label", "unit", "points", "from", "source", "confidence", "note"]) else { return nil }
         let id = map.required("id")?.text()
         let label = map.required("label")?.text()
         let unit = map.optional("unit")?.string() ?? ""
         let attribution = attribution(map)
-        var points: [DataSeries.Point] = []
-        var valid = true
-        if let pointsNode = map.required("points"), let pairs = pointsNode.pairs() {
-            if pairs.isEmpty {
+        let points: [DataSeries.Point]?
+        if let fromNode = map.optional("from") {
+            if let typed = map.optional("points") {
                 context.error(
-                    pointsNode.node, "field '\(pointsNode.path)': no points given", hint: "write 'period: value' lines, e.g. 2025-Q1: 120")
-                valid = false
+                    typed.node, "field '\(typed.path)': a series read 'from' a file has no typed points", hint: "remove 'points' or 'from'")
             }
-            var seen: [Period: String] = [:]
-            for pair in pairs {
-                let period: Period
-                do {
-                    period = try Period.parse(pair.key)
-                } catch {
-                    context.error(pair.value.node, "field '\(pair.value.path)': \(error.message)")
-                    valid = false
-                    continue
-                }
-                if let first = seen[period] {
-                    context.error(pair.value.node, "field '\(pair.value.path)': the period \(period) is already given as '\(first)'")
-                    valid = false
-                }
-                seen[period] = pair.key
-                guard let value = pair.value.double() else {
-                    valid = false
-                    continue
-                }
-                points.append(DataSeries.Point(period: period, value: value))
-            }
+            points = importedPoints(fromNode)
         } else {
-            valid = false
+            points = map.required("points").flatMap { self.points($0) }
         }
-        guard let id, let label, let attribution, valid else { return nil }
+        guard let id, let label, let attribution, let points else { return nil }
         return DataSeries(
             id: id, label: label, unit: unit, points: points.sorted { $0.period < $1.period }, attribution: attribution,
             location: node.location)
     }
 
-    private func supplyRow(_ node: YAMLNode) -> SupplySeries.Row? {
+    /// `points:`, a mapping from period (`2025-Q1`, `2024`, `2008-12`) to value; nil after
+    /// reporting a problem.
+    func points(_ pointsNode: YAMLNode) -> [DataSeries.Point]? {
+        guard let pairs = pointsNode.pairs() else { return nil }
+        var valid = true
+        if pairs.isEmpty {
+            context.error(
+                pointsNode.node, "field '\(pointsNode.path)': no points given", hint: "write 'period: value' lines, e.g. 2025-Q1: 120")
+            valid = false
+        }
+        var points: [DataSeries.Point] = []
+        var seen: [Period: String] = [:]
+        for pair in pairs {
+            let period: Period
+            do {
+                period = try Period.parse(pair.key)
+            } catch {
+                context.error(pair.value.node, "field '\(pair.value.path)': \(error.message)")
+                valid = false
+                continue
+            }
+            if let first = seen[period] {
+                context.error(pair.value.node, "field '\(pair.value.path)': the period \(period) is already given as '\(first)'")
+                valid = false
+            }
+            seen[period] = pair.key
+            guard let value = pair.value.double() else {
+                valid = false
+                continue
+            }
+            points.append(DataSeries.Point(period: period, value: value, origin: pair.value.location))
+        }
+        return valid ? points : nil
+    }
+
+    func supplyRow(_ node: YAMLNode) -> SupplySeries.Row? {
         guard let map = node.mapping(keys: ["period", "category", "shares", "complete", "source", "confidence", "note"])
         else { return nil }
         var label: String?
@@ -334,7 +374,7 @@ struct FactBaseDecoder {
                         "field '\(pair.value.path)': a share cannot exceed 100% (found \(NumberFormatting.format(percent))%)")
                     sharesValid = false
                 }
-                shares.append(.init(supplier: pair.key, percent: percent))
+                shares.append(.init(supplier: pair.key, percent: percent, origin: pair.value.location))
             }
             let total = shares.reduce(0) { $0 + $1.percent }
             if sharesValid, total > 100.5 {

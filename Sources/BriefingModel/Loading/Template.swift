@@ -35,6 +35,13 @@ public struct Template: Sendable {
     /// name (`../x`) or through a symbolic link (a shared template must never read, print or
     /// mail a file outside its folder).
     public func file(_ relative: String, at location: SourceLocation) throws -> (url: URL, displayName: String) {
+        try Self.file(relative, in: directory, files: files, at: location)
+    }
+
+    /// `file(_:at:)` before the template is loaded (the data file's CSV files).
+    static func file(_ relative: String, in directory: URL, files: any TemplateFiles, at location: SourceLocation) throws -> (
+        url: URL, displayName: String
+    ) {
         let url = directory.appendingPathComponent(relative).standardizedFileURL
         let root = directory.standardizedFileURL.path
         guard url.path.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {

@@ -13,6 +13,7 @@ public enum TemplateLoader {
         var spec: BriefingSpec?
         var facts: FactBase?
         var missing = false
+        let csv = CSVFiles(directory: directory, files: files)
         for (url, isSpec) in [(specURL, true), (dataURL, false)] {
             do {
                 // A data file given on the command line is the user's choice; the template's own must stay inside it.
@@ -24,7 +25,7 @@ public enum TemplateLoader {
                 if isSpec {
                     spec = BriefingSpecDecoder(context: context).decode(root)
                 } else {
-                    let decoded = FactBaseDecoder(context: context).decode(root)
+                    let decoded = FactBaseDecoder(context: context, csv: csv).decode(root)
                     context.diagnostics.append(contentsOf: decoded.validate())
                     facts = decoded
                 }
@@ -40,10 +41,10 @@ public enum TemplateLoader {
         var template = Template(
             directory: directory, spec: spec, facts: facts, specFileName: DisplayPath.of(specURL),
             dataFileName: DisplayPath.of(dataURL), dataFile: dataURL, files: files)
-        diagnostics.append(contentsOf: resolveImports(&template))
+        diagnostics.append(contentsOf: resolveImports(&template, csv: csv))
         // A fact that failed to decode would show up again as a dangling reference: skip the
-        // cross-file checks until the data file itself is clean.
-        let dataIsClean = !diagnostics.all.contains { $0.location.file == template.dataFileName && $0.severity == .error }
+        // cross-file checks until the data file and the CSV files it reads are clean.
+        let dataIsClean = !diagnostics.all.contains { $0.location.file != template.specFileName && $0.severity == .error }
         diagnostics.append(contentsOf: validateReferences(template, checkFacts: dataIsClean))
         try diagnostics.sortedByPosition().check()
         return template
@@ -100,20 +101,12 @@ public enum TemplateLoader {
 
     /// Fills the rows of supply series computed from files (`from:`), reading each file inside
     /// the template folder; problems are located in the data file or in the CSV.
-    static func resolveImports(_ template: inout Template) -> [Diagnostic] {
+    static func resolveImports(_ template: inout Template, csv: CSVFiles) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         for spec in template.facts.supplyImports {
             guard let index = template.facts.supplySeries.firstIndex(where: { $0.id == spec.series }) else { continue }
             do {
-                let file = try template.file(spec.file, at: spec.location)
-                let data: Data
-                do {
-                    data = try template.files.data(file.url, displayName: file.displayName, limit: CSVTable.maximumBytes)
-                } catch let error as InputError {
-                    throw InputError(
-                        kind: .invalidData, spec.location, "'\(spec.file)': \(error.diagnostics.first?.message ?? "cannot be read")")
-                }
-                let export = try TIVExport.parse(try CSVTable(data: data, file: file.displayName))
+                let export = try TIVExport.parse(try csv.table(spec.file, at: spec.location))
                 template.facts.supplySeries[index].rows = try spec.rows(from: export, focus: template.facts.supplySeries[index].focus)
                 // The chart's source line says what was computed, and from what.
                 template.facts.supplySeries[index].measure +=

@@ -9,7 +9,10 @@ public final class DecodeContext {
     public init(file: String) { self.file = file }
 
     func location(of node: Node) -> SourceLocation {
-        SourceLocation(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+        if node.mark == nil, let cell = CSVRecords.position(of: node) {
+            return SourceLocation(file: file, line: cell.line, column: cell.column)
+        }
+        return SourceLocation(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
     }
 
     func error(_ node: Node, _ message: String, hint: String? = nil) {

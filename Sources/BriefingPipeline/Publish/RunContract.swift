@@ -104,7 +104,8 @@ public struct RunContract {
             return watchdog.commit { records.succeeded(&manifest, outcome) }
         }
         pipeline.timer.mark("digest")
-        loaded.factRows = FactSnapshot.rows(of: loaded.template.facts, labels: loaded.template.spec.labels)
+        loaded.factRows = FactSnapshot.rows(
+            of: loaded.template.facts, labels: loaded.template.spec.labels, folder: DisplayPath.of(loaded.template.directory))
         loaded.changes = try changes(for: loaded, state: state)
         pipeline.timer.mark("changes")
         let made = try pipeline.finish(loaded)
