@@ -4,7 +4,7 @@ import PackageDescription
 /// Layers, each depending only on those above it in this list:
 /// C system modules -> BriefingModel -> BriefingContent -> BriefingTemplate
 /// -> BriefingLayout -> BriefingRender -> BriefingPipeline (with BriefingSchedule and
-/// BriefingEditions, the SQLite edition store) -> briefing (CLI).
+/// BriefingEditions, the SQLite edition store) -> BriefingDelivery (mail) -> briefing (CLI).
 let package = Package(
     name: "Briefing",
     platforms: [.macOS(.v13)],
@@ -80,10 +80,14 @@ let package = Package(
                 "BriefingEditions",
             ]
         ),
+        .target(
+            name: "BriefingDelivery",
+            dependencies: ["BriefingModel", "BriefingContent", "BriefingEditions", "BriefingPipeline", "BriefingSchedule"]
+        ),
         .executableTarget(
             name: "briefing",
             dependencies: [
-                "BriefingModel", "BriefingPipeline", "BriefingSchedule", "BriefingEditions",
+                "BriefingModel", "BriefingPipeline", "BriefingSchedule", "BriefingEditions", "BriefingDelivery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -105,6 +109,7 @@ let package = Package(
         .testTarget(
             name: "BriefingEditionsTests",
             dependencies: ["BriefingEditions", "BriefingModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "BriefingDeliveryTests", dependencies: ["BriefingDelivery", "BriefingModel", "BriefingContent"]),
         .testTarget(
             name: "BriefingPipelineTests",
             dependencies: ["BriefingPipeline", "BriefingModel", "BriefingLayout", "BriefingContent", "TestSupport"]),

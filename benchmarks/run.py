@@ -5,7 +5,7 @@ same text with cairo and Pango directly. Writes docs/benchmarks.md.
 
 Cases: the default briefing; the sections repeated 10 and 50 times; the timeline alone with
 2,000 and 10,000 generated events; the C baseline; `briefing diff` of two editions of a
-2,000-event fact base. Every generate records an edition, so the phases `changes` (diffing
+2,000-event fact base; the default briefing with ten audiences (`--deliver`). Every generate records an edition, so the phases `changes` (diffing
 with the last edition) and `edition` (recording one) show what editions cost. Loading a
 template whose supply series is computed from a SIPRI TIV export, the test's 5-supplier
 export against a generated 200-supplier, 75-year one (`briefing data show`, no rendering):
@@ -122,6 +122,20 @@ def main():
     cases.append(("diff of two 2,000-event editions", [str(BINARY), "diff", "--output", str(editions_pdf), "--from", "1", "--to", "2"],
                   None, runs(15)))
 
+    # Delivery: the default briefing and ten audiences (the whole briefing for one, two
+    # sections for each of nine desks) in one process, mailed through /bin/true so the
+    # figure is the making, not a relay.
+    sections = ["overview", "it", "ai", "ecommerce", "defence", "strategic", "space", "semiconductors", "energy", "outlook"]
+    plan = ["from: briefings@example.org", "when: always", "sendmail: [/bin/true]", "audiences:", "  - id: leadership",
+            "    to: dg@example.org"]
+    for index in range(9):
+        plan += [f"  - id: desk{index}", f"    sections: [{sections[index]}, {sections[index + 1]}]", f"    to: desk{index}@example.org"]
+    (workdir / "deliver.yaml").write_text("\n".join(plan) + "\n")
+    (workdir / "audiences").mkdir()
+    cases.append(("ten audiences in one process (--deliver)", [str(BINARY), "generate", *common, "--output", str(workdir / "audiences" / "b.pdf"),
+                                                               "--deliver", str(workdir / "deliver.yaml")], workdir / "audiences" / "b.pdf",
+                  runs(9)))
+
     # A supply series computed from a TIV export: the test fixture's small export, then the
     # same template with a generated 200-supplier, 75-year export in its place.
     tiv_cases = []
@@ -161,6 +175,12 @@ def main():
     phased = [result for result in results if result["phases"]]
     names = list(dict.fromkeys(phase for result in phased for phase in result["phases"] if phase != "total"))
     small, large = (next(r for r in results if r["name"] == f"load: {label}") for label in tiv_cases)
+    audiences = next(r for r in results if r["name"].startswith("ten audiences"))
+    lines += [
+        "",
+        f"**Ten audiences:** the default briefing plus ten audience PDFs in one process take {audiences['median']:.1f} ms, "
+        f"{audiences['median'] / default['median']:.2f}× one briefing ({default['median']:.1f} ms; the limit is 4×).",
+    ]
     lines += [
         "",
         f"**A large TIV export:** loading the template with a 200-supplier, 75-year export takes {large['median']:.1f} ms against "

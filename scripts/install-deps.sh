@@ -12,6 +12,7 @@ packages=(
   libhyphen-dev hyphen-en-gb                        # hyphenation patterns
   poppler-utils qpdf                                # read generated PDFs back in tests and CI
   cron procps                                       # scheduled regeneration (and its real-cron test)
+  msmtp-mta python3-aiosmtpd                        # delivery: sendmail (msmtp) and the tests' real SMTP server
 )
 
 missing=()

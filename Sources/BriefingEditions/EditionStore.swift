@@ -6,7 +6,7 @@ import GRDB
 /// resolved fact base in one transaction: SQLite's journal makes a run killed at any point
 /// leave the store readable with every earlier edition whole.
 public final class EditionStore: Sendable {
-    private let database: DatabaseQueue
+    let database: DatabaseQueue
     public let url: URL
 
     /// How many editions are kept when `--keep` does not say: two years of weekly runs.
@@ -75,6 +75,24 @@ public final class EditionStore: Sendable {
         }
         migrator.registerMigration("v3: where each value was read") { db in
             try db.alter(table: "fact") { table in table.add(column: "origin", .text).notNull().defaults(to: "") }
+        }
+        migrator.registerMigration("v4: deliveries") { db in
+            // Not tied to an edition's lifetime by a foreign key: pruning old editions must
+            // not forget that their messages were sent.
+            try db.create(table: "delivery") { table in
+                table.column("edition", .integer).notNull()
+                table.column("audience", .text).notNull()
+                table.column("recipient", .text).notNull()
+                table.column("messageID", .text).notNull()
+                table.column("state", .text).notNull()
+                table.column("attempts", .integer).notNull()
+                table.column("lastError", .text).notNull()
+                table.column("queued", .text).notNull()
+                table.column("updated", .text).notNull()
+                table.column("nextAttempt", .text).notNull()
+                table.column("message", .text).notNull()
+                table.primaryKey(["edition", "audience", "recipient"])
+            }
         }
         return migrator
     }

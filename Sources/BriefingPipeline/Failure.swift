@@ -26,6 +26,8 @@ public struct ClaimsNeedReview: Error, CustomStringConvertible {
 /// code; a mail to the owner names it). Every error the pipeline throws has one.
 public enum FailureKind: Sendable, Hashable {
     case usage, invalidData, missingInput, cannotCreate, tryAgain, software
+    /// A service the run needs is not there or refused (sendmail, a relay): EX_UNAVAILABLE.
+    case unavailable
 
     public init(of error: Error) {
         switch error {

@@ -25,6 +25,9 @@ public final class Pipeline {
     /// Missing glyphs the measurer had found before the current layout (it keeps them all).
     private var glyphsReported = 0
     public var timer: PhaseTimer
+    /// Templates loaded so far, by folder and data file: a pipeline that makes several
+    /// briefings from one template (one per audience) reads and validates it once.
+    private var templates: [String: Template] = [:]
 
     public init(world: World, warnings: @escaping (Diagnostic) -> Void = { _ in }) {
         self.world = world
@@ -60,7 +63,9 @@ public final class Pipeline {
     }
 
     public func load(_ request: BriefingRequest) throws -> LoadedBriefing {
-        let template = try TemplateLoader.load(directory: request.template, dataFile: request.data, files: world.files)
+        let key = "\(request.template.standardizedFileURL.path)\n\(request.data?.standardizedFileURL.path ?? "")"
+        let template = try templates[key] ?? TemplateLoader.load(directory: request.template, dataFile: request.data, files: world.files)
+        templates[key] = template
         let day = try BriefingDate.resolve(
             flag: request.date, environment: world.environment, policy: template.spec.datePolicy, now: world.now())
         let chosen = try SectionSelection.resolve(only: request.sections, skip: request.skip, sections: template.spec.sections)

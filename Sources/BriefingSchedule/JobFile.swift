@@ -68,6 +68,17 @@ public struct JobFile: Codable, Sendable, Equatable {
             executable: executable, arguments: ["run-job", name, "--jobs", folder.path], log: logURL(name, in: folder).path)
     }
 
+    /// The crontab line of a delivering job's outbox: `NAME.outbox`, every ten minutes,
+    /// resending what a relay could not take (`run-job NAME --outbox`).
+    public static let outboxSuffix = ".outbox"
+    public static let outboxSchedule = "*/10 * * * *"
+
+    public static func outboxCommand(executable: String, name: String, folder: URL) -> String {
+        CronCommand.line(
+            executable: executable, arguments: ["run-job", name, "--jobs", folder.path, "--outbox"],
+            log: logURL(name + outboxSuffix, in: folder).path)
+    }
+
     /// The job name and folder of a crontab command written by `command`, or nil for a line
     /// of the earlier format (the whole `generate` command in the crontab).
     public static func reference(in command: String) -> (name: String, folder: URL)? {

@@ -91,4 +91,11 @@ public struct RunManifest: Codable, Sendable, Equatable {
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)
     }
+
+    /// A `timestamp` read back; nil for anything else (an empty field).
+    public static func date(_ timestamp: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: timestamp)
+    }
 }

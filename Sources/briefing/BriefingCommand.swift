@@ -12,6 +12,7 @@ struct BriefingCommand: ParsableCommand {
         version: version,
         subcommands: [
             Generate.self, NewCommand.self, CheckCommand.self, SectionsCommand.self, ChartCommand.self, ScheduleCommand.self,
+            OutboxCommand.self,
             RunJobCommand.self, EditionsCommand.self, DiffCommand.self, DataCommand.self,
             DoctorCommand.self,
         ],

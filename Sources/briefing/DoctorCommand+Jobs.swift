@@ -1,3 +1,4 @@
+import BriefingDelivery
 import BriefingPipeline
 import BriefingSchedule
 import Foundation
@@ -44,6 +45,9 @@ extension DoctorCommand {
             check(template: URL(fileURLWithPath: arguments[index + 1]), report: report)
         }
         guard let output = stored.output else { return }
+        if let index = arguments.firstIndex(of: "--deliver"), index + 1 < arguments.count {
+            check(delivery: URL(fileURLWithPath: arguments[index + 1]), output: output, job: name, report: report)
+        }
         do {
             try AtomicFile.checkFolder(of: output)
             report.ok("\(name): can write \(output.path)")
@@ -56,6 +60,32 @@ extension DoctorCommand {
             report.warn(
                 "\(name): the last run needs review: a claim in the text no longer holds: \(run.message ?? "")",
                 fix: "revise the sentence or its claim, or publish with --draft; see \(log)")
+        }
+    }
+
+    /// A job that delivers: its delivery file reads, its sendmail is there, and nothing is
+    /// stuck in its outbox.
+    func check(delivery file: URL, output: URL, job name: String, report: Report) {
+        let plan: DeliveryPlan
+        do {
+            plan = try DeliveryPlanDecoder.load(file)
+            report.ok("\(name): delivery file \(file.path) (\(plan.audiences.count) audience(s))")
+        } catch {
+            report.fail("\(name): the delivery file does not load:\n\(error)", fix: "correct the lines named above")
+            return
+        }
+        if let sendmail = Sendmail(command: plan.sendmail).describe() {
+            report.ok("\(name): mails through \(sendmail)")
+        } else {
+            report.fail(
+                "\(name): its sendmail '\(plan.sendmail[0])' is missing: briefings are made but not mailed",
+                fix: "apt-get install msmtp-mta, or set 'sendmail:' in \(file.path)")
+        }
+        let open = (try? Outbox(output: output, plan: plan).entries()) ?? []
+        if !open.isEmpty {
+            report.warn(
+                "\(name): \(open.count) message(s) not delivered yet",
+                fix: "briefing outbox --output \(output.path) --deliver \(file.path) (add --retry --now to resend)")
         }
     }
 }

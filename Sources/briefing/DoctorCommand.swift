@@ -1,4 +1,5 @@
 import ArgumentParser
+import BriefingDelivery
 import BriefingPipeline
 import BriefingSchedule
 import Foundation
@@ -83,6 +84,15 @@ struct DoctorCommand: ParsableCommand {
             jobs = []
         }
         for job in jobs { check(job: job, report: report) }
+
+        // Mail: the system's sendmail, which delivery files use unless they name another.
+        if let sendmail = Sendmail(command: [DeliveryPlan.defaultSendmail]).describe() {
+            report.ok("the system's sendmail: \(sendmail)")
+        } else {
+            report.warn(
+                "no sendmail at \(DeliveryPlan.defaultSendmail): 'generate --deliver' cannot mail",
+                fix: "apt-get install msmtp-mta (a light relay; configure /etc/msmtprc) or postfix (queues mail)")
+        }
 
         print(report.failures == 0 ? "\nall checks passed" : "\n\(report.failures) problem(s) found")
         if report.failures > 0 { throw ExitCode(1) }

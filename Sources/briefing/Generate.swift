@@ -31,6 +31,13 @@ struct Generate: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing on success.")
     var quiet = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also make one PDF per audience of this delivery file (NAME-AUDIENCE.pdf beside the output) and mail each to its readers.",
+            valueName: "file"))
+    var deliver: String?
+
     /// The request these flags describe.
     func request() throws -> BriefingRequest {
         BriefingRequest(
@@ -43,9 +50,14 @@ struct Generate: ParsableCommand {
     func run() throws {
         let outcome: RunContract.Outcome
         let target: OutputTarget
+        var delivery: Delivering?
         do {
             let pipeline = Pipeline(world: try World.standard(), warnings: ExitStatus.printWarning)
             try pipeline.checkInputs(try request())  // a missing template is named before anything about the output
+            if let deliver {
+                delivery = try Delivering(file: deliver, generate: self, pipeline: pipeline)
+                try delivery?.check()
+            }
             if outputOption == nil { try OutputFolder.makeDefault(for: output) }
             target = try OutputTarget.resolve(output)
             switch target {
@@ -54,12 +66,18 @@ struct Generate: ParsableCommand {
                     output: resolved, ifChanged: contract.ifChanged, keep: contract.keep, program: BriefingCommand.programName,
                     limits: contract.limits)
                 outcome = try run.run(try request(), pipeline: pipeline, exitCode: ExitStatus.code(for:))
+                try delivery?.run(beside: resolved)
             case .standardOutput, .special:
+                if delivery != nil {
+                    throw InputErrorFactory.usage(
+                        "--deliver", "--deliver writes a PDF per audience beside the output: give --output a file, not \(output)")
+                }
                 outcome = try RunContract.stream(
                     try request(), to: target, pipeline: pipeline, ifChanged: contract.ifChanged, keep: contract.keep,
                     limits: contract.limits, exitCode: ExitStatus.code(for:))
             }
         } catch {
+            delivery?.failed(error, code: ExitStatus.code(for: error))
             throw ExitStatus.fail(error)
         }
         // Standard output carries the PDF itself: nothing else may be printed there.
@@ -71,5 +89,7 @@ struct Generate: ParsableCommand {
             let seconds = String(format: "%.2f", outcome.seconds)
             print("wrote \(shown) (\(outcome.pages) pages, \(outcome.bytes / 1024) KiB) in \(seconds) s")
         }
+        delivery?.report()
+        if let failure = delivery?.failure { throw ExitStatus.fail(failure) }
     }
 }

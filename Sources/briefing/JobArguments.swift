@@ -14,7 +14,7 @@ enum JobArguments {
     }
 
     /// Options whose value is a path.
-    private static let pathOptions: Set<String> = ["--template", "--data", "--output", "-o"]
+    private static let pathOptions: Set<String> = ["--template", "--data", "--output", "-o", "--deliver"]
 
     static func build(_ words: [String], keep: Int?, ifChanged: Bool) throws -> (arguments: [String], output: URL) {
         // A line break would end the crontab line and the log lines; refuse it before the

@@ -18,6 +18,9 @@ struct RunJobCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder of job files (default: where 'schedule add' writes them).", valueName: "dir"))
     var jobs: String?
 
+    @Flag(name: .long, help: "Retry the job's undelivered mail instead of running it (its '--deliver' file and output).")
+    var outbox = false
+
     func run() throws {
         let folder = jobs.map { URL(fileURLWithPath: $0) } ?? JobFile.folder()
         let job: JobFile
@@ -30,6 +33,13 @@ struct RunJobCommand: ParsableCommand {
             job = found
         } catch {
             throw ExitStatus.fail(error)
+        }
+        if outbox {
+            let generate = try Generate.parse(job.arguments)
+            guard let deliver = generate.deliver else { return }
+            let retry = try OutboxCommand.parse(["--retry", "--quiet", "--output", generate.output, "--deliver", deliver])
+            try retry.run()
+            return
         }
         // A scheduled run must end: without a --timeout of its own a job gets 15 minutes.
         let arguments =

@@ -45,10 +45,21 @@ struct ScheduleAdd: ParsableCommand {
                 created: RunManifest.timestamp(Date()), program: BriefingCommand.programName)
             try job.write(in: folder)
             let command = JobFile.command(executable: JobArguments.executable, name: name, folder: folder)
-            let current = try Crontab.read()
-            try Crontab.write(CrontabBlock.setting(.init(name: name, schedule: expression.description, command: command), in: current))
+            var crontab = CrontabBlock.setting(
+                .init(name: name, schedule: expression.description, command: command), in: try Crontab.read())
+            // A job that delivers gets its outbox retried every ten minutes; one that no
+            // longer delivers loses that line.
+            let outbox = name + JobFile.outboxSuffix
+            if arguments.contains("--deliver") {
+                let retry = JobFile.outboxCommand(executable: JobArguments.executable, name: name, folder: folder)
+                crontab = CrontabBlock.setting(.init(name: outbox, schedule: JobFile.outboxSchedule, command: retry), in: crontab)
+            } else {
+                crontab = CrontabBlock.removing(outbox, in: crontab) ?? crontab
+            }
+            try Crontab.write(crontab)
             print("scheduled '\(name)' (\(expression.description)): writes \(output.path)")
             print("  job file: \(JobFile.url(name, in: folder).path)")
+            if arguments.contains("--deliver") { print("  outbox: retried every 10 minutes ('\(name)\(JobFile.outboxSuffix)')") }
             for time in CronSchedule(expression).next(after: Date(), count: 3) { print("  next: \(ScheduleCommand.localTime(time))") }
         } catch {
             throw ExitStatus.fail(error)

@@ -72,8 +72,12 @@ struct ScheduleRemove: ParsableCommand {
                 print("nothing to remove")
                 return
             }
-            try Crontab.write(CrontabBlock.removing(name, in: current))
-            for job in jobs where name == nil || job.name == name {
+            var remaining: String? = current
+            for removed in name.map({ [$0, $0 + JobFile.outboxSuffix] }) ?? [nil] {
+                remaining = remaining.flatMap { CrontabBlock.removing(removed, in: $0) }
+            }
+            try Crontab.write(remaining)
+            for job in jobs where (name == nil || job.name == name) && !job.name.hasSuffix(JobFile.outboxSuffix) {
                 if let reference = JobFile.reference(in: job.command) { JobFile.remove(reference.name, in: reference.folder) }
             }
             print(name.map { "removed '\($0)'" } ?? "removed \(jobs.count) job(s)")

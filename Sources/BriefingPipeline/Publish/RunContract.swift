@@ -36,6 +36,10 @@ public struct RunContract {
         public var seconds: Double
         /// Nil when the run was skipped as unchanged.
         public var made: BriefingOutput?
+        /// The edition recorded (nil for a draft, a skipped run or a stream) and the digest
+        /// of its inputs, for delivery to compare with the last edition sent.
+        public var edition: Int?
+        public var inputDigest: String?
     }
 
     /// Runs the pipeline for `request` under the contract.
@@ -142,14 +146,17 @@ public struct RunContract {
         pipeline.timer.mark("publish")
         // A draft (claims that need review) is not an edition: the next run still compares
         // with the last one readers were given.
+        var edition: Int?
         if made.document.draftBanner == nil {
-            _ = try recordEdition(made, loaded: loaded, inputDigest: inputs.digest, outputDigest: outputDigest, state: state)
+            edition = try recordEdition(made, loaded: loaded, inputDigest: inputs.digest, outputDigest: outputDigest, state: state)
             pipeline.timer.mark("edition")
         }
         manifest.lastSuccess = .init(
             finished: RunManifest.timestamp(Date()), inputDigest: inputs.digest, inputs: inputs.files, flags: inputs.flags,
             sections: loaded.sections, pages: made.pageCount, bytes: bytes, outputSHA256: outputDigest)
-        let outcome = Outcome(result: .success, path: path, pages: made.pageCount, bytes: bytes, seconds: 0, made: made)
+        let outcome = Outcome(
+            result: .success, path: path, pages: made.pageCount, bytes: bytes, seconds: 0, made: made, edition: edition,
+            inputDigest: inputs.digest)
         return records.succeeded(&manifest, outcome)
     }
 

@@ -1,0 +1,163 @@
+import BriefingModel
+import Foundation
+
+/// Reads a delivery file with located errors, like the template's files: every problem in
+/// one run, each with file, line, column and field.
+public enum DeliveryPlanDecoder {
+    public static func load(_ url: URL) throws -> DeliveryPlan {
+        let name = DisplayPath.of(url)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw InputError(kind: .missingInput, SourceLocation(file: name), "no such delivery file")
+        }
+        let (root, context) = try YAMLFile.load(url, displayName: name)
+        let plan = decode(root, context: context, file: name)
+        try context.diagnostics.sortedByPosition().check()
+        guard let plan else { throw InputError(kind: .invalidData, SourceLocation(file: name), "not a delivery file") }
+        return plan
+    }
+
+    static func decode(_ root: YAMLNode, context: DecodeContext, file: String) -> DeliveryPlan? {
+        func error(_ node: YAMLNode, _ message: String, hint: String? = nil) {
+            context.diagnostics.error(node.location, "field '\(node.path)': \(message)", hint: hint)
+        }
+        func address(_ node: YAMLNode) -> MailAddress? {
+            guard let text = node.text() else { return nil }
+            guard let address = MailAddress(text) else {
+                error(node, "'\(text)' is not a mail address", hint: "write name@example.org or Name <name@example.org>")
+                return nil
+            }
+            return address
+        }
+        /// One address or a list of them.
+        func addresses(_ node: YAMLNode?) -> [MailAddress] {
+            guard let node else { return [] }
+            if case .sequence = node.node { return node.list()?.compactMap(address) ?? [] }
+            return address(node).map { [$0] } ?? []
+        }
+        /// `[a, b]` or `"a, b"`, as `--sections` takes them.
+        func ids(_ node: YAMLNode?) -> String? {
+            guard let node else { return nil }
+            if case .sequence = node.node { return node.stringList()?.map(\.0).joined(separator: ",") }
+            return node.text()
+        }
+
+        guard
+            let map = root.mapping(keys: [
+                "from", "failures_to", "when", "attach", "link", "max_attachment_mb", "sendmail", "audiences", "retry_every_minutes",
+                "give_up_hours", "on_success", "on_failure", "hook_timeout_seconds",
+            ])
+        else { return nil }
+        let from = map.required("from").flatMap(address)
+        let failuresTo = addresses(map.optional("failures_to"))
+        var when = DeliveryPlan.When.changed
+        if let node = map.optional("when"), let text = node.text() {
+            if let value = DeliveryPlan.When(rawValue: text) {
+                when = value
+            } else {
+                error(node, "'\(text)' is not one of changed, always")
+            }
+        }
+        var attach = true
+        if let node = map.optional("attach"), let text = node.text() {
+            switch text {
+            case "pdf": attach = true
+            case "none": attach = false
+            default: error(node, "'\(text)' is not one of pdf, none", hint: "'none' sends only the link")
+            }
+        }
+        var link: String?
+        if let node = map.optional("link"), let text = node.text() {
+            if text.hasPrefix("https://") || text.hasPrefix("http://") {
+                link = text.hasSuffix("/") ? text : text + "/"
+            } else {
+                error(node, "expected an http(s) URL of the folder readers open, found '\(text)'")
+            }
+        }
+        if !attach, link == nil {
+            context.diagnostics.error(map.location, "'attach: none' needs a 'link' to the briefings' folder", hint: "add link: https://...")
+        }
+        var maxMB = DeliveryPlan.defaultMaxAttachmentMB
+        let attachLocation = (map.optional("max_attachment_mb") ?? map.optional("attach"))?.location ?? map.location
+        if let node = map.optional("max_attachment_mb"), let value = node.double() {
+            if value > 0, value <= 100 {
+                maxMB = value
+            } else {
+                error(node, "expected 0.1 to 100 (MiB), found \(NumberFormatting.format(value))")
+            }
+        }
+        var sendmail = [DeliveryPlan.defaultSendmail]
+        let sendmailLocation = map.optional("sendmail")?.location ?? SourceLocation(file: file)
+        if let node = map.optional("sendmail") {
+            if case .sequence = node.node {
+                sendmail = node.stringList()?.map(\.0) ?? []
+            } else if let text = node.text() {
+                sendmail = [text]
+            }
+            if sendmail.isEmpty { error(node, "expected the sendmail program, e.g. /usr/sbin/sendmail") }
+        }
+        var audiences: [DeliveryPlan.Audience] = []
+        if let list = map.required("audiences")?.list() {
+            if list.isEmpty { context.diagnostics.error(map.location, "no audiences: add one with an id and recipients") }
+            for item in list {
+                guard let audience = item.mapping(keys: ["id", "name", "sections", "skip", "to", "cc", "bcc", "subject_prefix"]) else {
+                    continue
+                }
+                let idNode = audience.required("id")
+                guard let id = idNode?.text(), let idNode else { continue }
+                if !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+                    error(idNode, "'\(id)' names files: use letters, digits, '-' and '_'")
+                }
+                if audiences.contains(where: { $0.id == id }) { error(idNode, "the audience '\(id)' is given twice") }
+                let sectionsNode = audience.optional("sections"), skipNode = audience.optional("skip")
+                if sectionsNode != nil, skipNode != nil {
+                    context.diagnostics.error(
+                        audience.location, "audience '\(id)' has both 'sections' and 'skip'", hint: "use one of the two")
+                }
+                let value = DeliveryPlan.Audience(
+                    id: id, name: audience.optional("name")?.text(), sections: ids(sectionsNode), skip: ids(skipNode),
+                    to: addresses(audience.optional("to")),
+                    cc: addresses(audience.optional("cc")), bcc: addresses(audience.optional("bcc")),
+                    subjectPrefix: audience.optional("subject_prefix")?.text(), location: audience.location,
+                    sectionsLocation: (sectionsNode ?? skipNode)?.location)
+                // Entries written, valid or not (an invalid one already has its own error).
+                let written = ["to", "cc", "bcc"].reduce(0) { count, key in
+                    guard let node = audience.optional(key) else { return count }
+                    if case .sequence(let items) = node.node { return count + items.count }
+                    return count + 1
+                }
+                if written == 0 {
+                    context.diagnostics.error(audience.location, "audience '\(id)' has no recipients", hint: "add to: [name@example.org]")
+                }
+                audiences.append(value)
+            }
+        }
+        var retryCap: TimeInterval = 600, giveUp: TimeInterval = 86_400
+        if let node = map.optional("retry_every_minutes"), let value = node.double() {
+            if value >= 0, value <= 1440 { retryCap = value * 60 } else { error(node, "expected 0 to 1440 minutes") }
+        }
+        if let node = map.optional("give_up_hours"), let value = node.double() {
+            if value > 0, value <= 720 { giveUp = value * 3600 } else { error(node, "expected up to 720 hours") }
+        }
+        /// A command as an argument vector: `[notify, --channel, briefings]` (no shell).
+        func command(_ key: String) -> [String]? {
+            guard let node = map.optional(key) else { return nil }
+            guard case .sequence = node.node, let words = node.stringList()?.map(\.0), !words.isEmpty else {
+                error(node, "expected a command as a list, e.g. [/usr/local/bin/notify, --channel, briefings]", hint: "no shell runs it")
+                return nil
+            }
+            return words
+        }
+        var hooks = Hooks(onSuccess: command("on_success"), onFailure: command("on_failure"))
+        if let node = map.optional("hook_timeout_seconds"), let value = node.double() {
+            if value > 0, value <= 3600 { hooks.timeout = value } else { error(node, "expected 1 to 3600 seconds") }
+        }
+        guard let from else { return nil }
+        var plan = DeliveryPlan(
+            from: from, failuresTo: failuresTo, when: when, attach: attach, link: link, maxAttachmentBytes: Int(maxMB * 1024 * 1024),
+            sendmail: sendmail, audiences: audiences, file: file, attachLocation: attachLocation, sendmailLocation: sendmailLocation)
+        plan.retryCap = retryCap
+        plan.giveUpAfter = giveUp
+        plan.hooks = hooks
+        return plan
+    }
+}

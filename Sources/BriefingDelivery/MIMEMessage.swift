@@ -1,0 +1,190 @@
+import Foundation
+
+/// An RFC 5322 message with MIME (RFC 2045-2049): a plain-text part and an HTML
+/// alternative, optionally a file attached; non-ASCII header text as RFC 2047 encoded words,
+/// a non-ASCII file name as RFC 2231. Lines end in LF: sendmail turns them into CRLF.
+public struct MIMEMessage: Sendable {
+    public var from: MailAddress
+    public var to: [MailAddress]
+    public var cc: [MailAddress]
+    public var subject: String
+    public var date: Date
+    /// Without the angle brackets.
+    public var messageID: String
+    public var text: String
+    public var html: String
+    public var attachment: Attachment?
+    /// Further headers (`Auto-Submitted`, `X-Briefing-Edition`), ASCII.
+    public var extraHeaders: [(String, String)] = []
+
+    public init(
+        from: MailAddress, to: [MailAddress], cc: [MailAddress] = [], subject: String, date: Date, messageID: String, text: String,
+        html: String, attachment: Attachment? = nil
+    ) {
+        self.from = from
+        self.to = to
+        self.cc = cc
+        self.subject = subject
+        self.date = date
+        self.messageID = messageID
+        self.text = text
+        self.html = html
+        self.attachment = attachment
+    }
+
+    /// A file to attach, encoded once however many recipients get a copy.
+    public struct Attachment: Sendable {
+        public var name: String
+        public var type: String
+        public var size: Int
+        /// Base64 in lines of 76 characters, LF-separated.
+        var encoded: String
+
+        public init(name: String, type: String, data: Data) {
+            self.name = name
+            self.type = type
+            size = data.count
+            let base64 = Array(data.base64EncodedData())
+            var lines = Data(capacity: base64.count + base64.count / 76 + 1)
+            var start = 0
+            while start < base64.count {
+                let end = min(start + 76, base64.count)
+                lines.append(contentsOf: base64[start..<end])
+                if end < base64.count { lines.append(0x0A) }
+                start = end
+            }
+            encoded = String(decoding: lines, as: UTF8.self)
+        }
+    }
+
+    /// The message as sendmail reads it.
+    public var bytes: Data {
+        // Boundaries from the Message-ID: stable for a message, and never in its base64 or
+        // quoted-printable body (which cannot contain "=_").
+        let tag = String(
+            messageID.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }.prefix(24))
+        let mixed = "=_mixed_\(tag)", alternative = "=_alt_\(tag)"
+        var lines: [String] = []
+        lines.append(Self.header("From", Self.mailbox(from)))
+        if !to.isEmpty { lines.append(Self.header("To", to.map(Self.mailbox).joined(separator: ", "))) }
+        if !cc.isEmpty { lines.append(Self.header("Cc", cc.map(Self.mailbox).joined(separator: ", "))) }
+        lines.append(Self.header("Subject", Self.encodedWords(subject)))
+        lines.append("Date: \(Self.rfc5322Date(date))")
+        lines.append("Message-ID: <\(messageID)>")
+        lines.append("MIME-Version: 1.0")
+        for (name, value) in extraHeaders { lines.append(Self.header(name, value)) }
+        let body = [
+            "Content-Type: multipart/alternative; boundary=\"\(alternative)\"", "",
+            "--\(alternative)", "Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: quoted-printable", "",
+            Self.quotedPrintable(text), "--\(alternative)", "Content-Type: text/html; charset=UTF-8",
+            "Content-Transfer-Encoding: quoted-printable", "", Self.quotedPrintable(html), "--\(alternative)--",
+        ]
+        if let attachment {
+            lines.append("Content-Type: multipart/mixed; boundary=\"\(mixed)\"")
+            lines.append("")
+            lines.append("This is a message in MIME format.")
+            lines.append("--\(mixed)")
+            lines += body
+            lines.append("--\(mixed)")
+            lines.append("Content-Type: \(attachment.type); \(Self.parameter("name", attachment.name))")
+            lines.append("Content-Disposition: attachment; \(Self.parameter("filename", attachment.name)); size=\(attachment.size)")
+            lines.append("Content-Transfer-Encoding: base64")
+            lines.append("")
+            lines.append(attachment.encoded)
+            lines.append("--\(mixed)--")
+        } else {
+            lines += body
+        }
+        return Data((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    // MARK: - Encodings
+
+    /// `Name <address>`, the name as encoded words when it is not plain ASCII text.
+    static func mailbox(_ address: MailAddress) -> String {
+        guard let name = address.name else { return address.address }
+        let plain = name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0 == " " || ("0"..."9").contains($0)) }
+        return "\(plain ? name : (name.unicodeScalars.allSatisfy(\.isASCII) ? "\"\(name)\"" : encodedWords(name))) <\(address.address)>"
+    }
+
+    /// A header line folded at spaces so no line passes 78 characters (RFC 5322 2.1.1).
+    static func header(_ name: String, _ value: String) -> String {
+        var lines: [String] = []
+        var line = "\(name):"
+        for word in value.split(separator: " ", omittingEmptySubsequences: false) {
+            if line.count + 1 + word.count > 78, line.count > name.count + 1 {
+                lines.append(line)
+                line = " \(word)"
+            } else {
+                line += " \(word)"
+            }
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
+    }
+
+    /// Plain ASCII as it is; otherwise RFC 2047 "B" encoded words of at most 75 characters,
+    /// each holding whole characters, separated by spaces so the header folds between them.
+    static func encodedWords(_ text: String) -> String {
+        guard !text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) else { return text }
+        var words: [String] = []
+        var chunk = ""
+        // "=?UTF-8?B?" + "?=" is 12 characters; 36 bytes make 48 of base64: a 60-character word
+        // that fits after "Subject: " within 78 (RFC 2047 allows 75).
+        for character in text {
+            if chunk.utf8.count + String(character).utf8.count > 36 {
+                words.append("=?UTF-8?B?\(Data(chunk.utf8).base64EncodedString())?=")
+                chunk = ""
+            }
+            chunk.append(character)
+        }
+        if !chunk.isEmpty { words.append("=?UTF-8?B?\(Data(chunk.utf8).base64EncodedString())?=") }
+        return words.joined(separator: " ")
+    }
+
+    /// `name="file.pdf"`, or RFC 2231 `name*=UTF-8''...` for a name that is not ASCII.
+    static func parameter(_ key: String, _ value: String) -> String {
+        if value.unicodeScalars.allSatisfy({ $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 }) { return "\(key)=\"\(value)\"" }
+        let unreserved = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~".utf8)
+        let escaped = value.utf8.map { unreserved.contains($0) ? String(UnicodeScalar($0)) : String(format: "%%%02X", $0) }.joined()
+        return "\(key)*=UTF-8''\(escaped)"
+    }
+
+    /// Quoted-printable (RFC 2045 6.7): lines of at most 76 characters, soft breaks `=`,
+    /// `=` and non-ASCII bytes as `=XX`, spaces at a line's end encoded.
+    static func quotedPrintable(_ text: String) -> String {
+        var output: [String] = []
+        for line in text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
+            var encoded = ""
+            var current = ""
+            let bytes = Array(line.utf8)
+            for (index, byte) in bytes.enumerated() {
+                let last = index == bytes.count - 1
+                let piece: String
+                if byte == 0x3D || byte >= 0x7F || (byte < 0x20 && byte != 0x09) || (last && (byte == 0x20 || byte == 0x09))
+                    || (current.isEmpty && byte == 0x2E)
+                {
+                    piece = String(format: "=%02X", byte)
+                } else {
+                    piece = String(UnicodeScalar(byte))
+                }
+                if current.count + piece.count > 75 {
+                    encoded += current + "=\n"
+                    current = ""
+                }
+                current += piece
+            }
+            output.append(encoded + current)
+        }
+        return output.joined(separator: "\n")
+    }
+
+    /// "Mon, 30 Nov 2026 07:00:00 +0000".
+    static func rfc5322Date(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,188 @@
+import BriefingContent
+import Foundation
+
+/// The words of the mail that brings an edition to an audience: title, date, key
+/// judgements, what changed, the sections included and where the PDF is. Plain text and
+/// HTML say the same; HTML is escaped throughout (every string comes from the template).
+public struct Notice: Sendable {
+    public var title: String
+    public var publisher: String
+    public var dateText: String
+    public var edition: Int
+    public var audience: String
+    public var keyJudgements: [String]
+    public var changes: FactChanges?
+    /// "1 History and key figures", in reading order.
+    public var sections: [(id: String, number: Int, title: String)]
+    /// The attached file's name, pages and size; nil when only linked.
+    public var attachment: (name: String, pages: Int, bytes: Int)?
+    public var link: String?
+
+    /// - Parameter changes: what changed since the edition compared with, even when nothing
+    ///   did (the document keeps a panel only when something changed); nil for a first edition.
+    public init(
+        document: Document, changes: FactChanges?, edition: Int, audience: String, attachment: (name: String, pages: Int, bytes: Int)?,
+        link: String?
+    ) {
+        title = document.title
+        publisher = document.publisher
+        dateText = document.dateText
+        self.edition = edition
+        self.audience = audience
+        keyJudgements = Self.items(document.keyJudgements)
+        // The document's own list when it has one: the same entries, each with the sections
+        // of this audience's briefing that show it.
+        self.changes = document.changes ?? changes
+        sections = document.sections.map { ($0.id, $0.number, $0.title) }
+        self.attachment = attachment
+        self.link = link
+    }
+
+    /// "Sino-Pak collaboration in science and technology · 30 November 2026 · 3 changes".
+    public func subject(prefix: String?) -> String {
+        let count = changes?.entries.count
+        let changed =
+            count.map { $0 == 0 ? "no changes" : $0 == 1 ? "1 change" : "\($0) changes" } ?? "first edition"
+        return [prefix, "\(title) \u{00B7} \(dateText) \u{00B7} \(changed)"].compactMap { $0 }.joined(separator: " ")
+    }
+
+    // MARK: - Plain text
+
+    public var text: String {
+        var lines = [title, "\(publisher) \u{00B7} \(dateText) \u{00B7} edition \(edition) \u{00B7} for \(audience)", ""]
+        if !keyJudgements.isEmpty {
+            lines.append("KEY JUDGEMENTS")
+            lines += keyJudgements.map { "- \($0)" }
+            lines.append("")
+        }
+        if let changes {
+            lines.append("WHAT CHANGED SINCE \(changes.sinceText.uppercased()) (EDITION \(changes.sinceEdition))")
+            lines += changes.entries.isEmpty ? ["No figure, source or grade changed."] : changes.entries.map { "- \(line($0))" }
+            lines.append("")
+        }
+        lines.append("SECTIONS IN THIS EDITION")
+        lines += sections.map { "\($0.number)  \($0.title)" }
+        lines.append("")
+        lines.append(whereItIs)
+        lines.append("")
+        lines.append("-- ")
+        lines.append("Sent by Briefing for the \(audience) audience. Reply to the sender to change who receives it.")
+        return lines.joined(separator: "\n")
+    }
+
+    private var whereItIs: String {
+        var parts: [String] = []
+        if let attachment {
+            parts.append("The briefing is attached: \(attachment.name) (\(Self.pages(attachment.pages)), \(Self.size(attachment.bytes))).")
+        }
+        if let link, let name = attachment?.name ?? linkName {
+            parts.append((attachment == nil ? "Read the briefing at " : "It is also at ") + link + name)
+        }
+        return parts.joined(separator: "\n")
+    }
+
+    /// The file's name when only linked.
+    public var linkName: String?
+
+    // MARK: - HTML
+
+    public var html: String {
+        var body = """
+            <div style="max-width:640px;margin:0 auto;font-family:Georgia,'Noto Serif',serif;color:#1b2430;line-height:1.45">
+            <p style="margin:0;padding:10px 0;border-bottom:3px solid #1f3a5f;font:600 12px/1.2 Helvetica,Arial,sans-serif;letter-spacing:.08em;text-transform:uppercase;color:#1f3a5f">\(e(publisher))</p>
+            <h1 style="font-size:24px;font-weight:normal;margin:18px 0 4px">\(e(title))</h1>
+            <p style="margin:0 0 18px;font:13px Helvetica,Arial,sans-serif;color:#5a6470">\(e(dateText)) &middot; edition \(edition) &middot; for \(e(audience))</p>
+
+            """
+        if !keyJudgements.isEmpty {
+            body += heading("Key judgements")
+            body +=
+                "<ul style=\"padding-left:20px;margin:0 0 18px\">"
+                + keyJudgements.map { "<li style=\"margin:0 0 6px\">\(e($0))</li>" }.joined() + "</ul>\n"
+        }
+        if let changes {
+            body += heading("What changed since \(changes.sinceText)")
+            if changes.entries.isEmpty {
+                body += "<p style=\"margin:0 0 18px\">No figure, source or grade changed.</p>\n"
+            } else {
+                body +=
+                    "<ul style=\"padding-left:20px;margin:0 0 18px\">"
+                    + changes.entries.map { "<li style=\"margin:0 0 4px\">\(e(line($0)))</li>" }.joined() + "</ul>\n"
+            }
+        }
+        body += heading("Sections in this edition")
+        body +=
+            "<ol style=\"padding-left:20px;margin:0 0 18px\">"
+            + sections.map { "<li value=\"\($0.number)\">\(e($0.title))</li>" }.joined() + "</ol>\n"
+        if let attachment {
+            body +=
+                "<p style=\"margin:0 0 8px;padding:10px 12px;background:#eef2f7;font:14px Helvetica,Arial,sans-serif\">Attached: <b>\(e(attachment.name))</b> (\(Self.pages(attachment.pages)), \(Self.size(attachment.bytes)))</p>\n"
+        }
+        if let link, let name = attachment?.name ?? linkName {
+            body +=
+                "<p style=\"margin:0 0 8px;font:14px Helvetica,Arial,sans-serif\"><a href=\"\(e(link + name))\" style=\"color:#1f3a5f\">\(attachment == nil ? "Read the briefing" : "Open it on the intranet")</a></p>\n"
+        }
+        body +=
+            "<p style=\"margin:24px 0 0;padding-top:8px;border-top:1px solid #d5dae0;font:12px Helvetica,Arial,sans-serif;color:#5a6470\">Sent by Briefing for the \(e(audience)) audience. Reply to the sender to change who receives it.</p>\n</div>"
+        return
+            "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>\(e(title))</title></head>\n<body style=\"margin:0;padding:16px;background:#ffffff\">\n\(body)\n</body></html>"
+    }
+
+    private func heading(_ text: String) -> String {
+        "<h2 style=\"font:600 12px/1.2 Helvetica,Arial,sans-serif;letter-spacing:.06em;text-transform:uppercase;color:#1f3a5f;margin:0 0 8px\">\(e(text))</h2>\n"
+    }
+
+    private func e(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    // MARK: - Pieces
+
+    /// One change as a reader reads it, with the section that shows it:
+    /// "Students in China: 28,023 → 29,500 (section 1)".
+    func line(_ entry: FactChanges.Entry) -> String {
+        let shown = entry.sections.compactMap { id in sections.first { $0.id == id }?.number }
+        let place = shown.isEmpty ? "" : " (section\(shown.count == 1 ? "" : "s") \(shown.map(String.init).joined(separator: ", ")))"
+        return Self.text(entry) + place
+    }
+
+    static func text(_ entry: FactChanges.Entry) -> String {
+        switch entry.kind {
+        case .revised: "\(entry.label): \(entry.old ?? "") \u{2192} \(entry.new ?? "")" + (entry.derived ? " (computed)" : "")
+        case .source: "\(entry.label): now from \(entry.newSource ?? "")"
+        case .confidence: "\(entry.label): graded \(entry.newConfidence ?? "") (was \(entry.oldConfidence ?? ""))"
+        case .added: "New: \(entry.label): \(entry.new ?? "")"
+        case .event: "New event: \(entry.label) (\(entry.new ?? ""))"
+        case .removed: "No longer given: \(entry.label)"
+        }
+    }
+
+    /// Key judgements as lines: each list item, or each paragraph.
+    static func items(_ blocks: [Block]) -> [String] {
+        blocks.flatMap { block -> [String] in
+            switch block {
+            case .bulletList(let list), .orderedList(_, let list): list.map { Self.items($0).joined(separator: " ") }
+            case .paragraph(let inlines): [inlines.plainText]
+            case .callout(let inner): Self.items(inner)
+            default: []
+            }
+        }.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    }
+
+    static func pages(_ count: Int) -> String { count == 1 ? "1 page" : "\(count) pages" }
+
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1024 * 1024 ? String(format: "%.1f MiB", Double(bytes) / 1048576) : "\(max(1, bytes / 1024)) KiB"
+    }
+}

@@ -1,0 +1,77 @@
+import BriefingEditions
+import BriefingPipeline
+import BriefingSchedule
+import Foundation
+
+/// The deliveries of every audience beside an output, for `briefing outbox`: what is
+/// queued, what failed and why, and retries of what may be retried.
+public struct Outbox {
+    public var output: URL
+    public var plan: DeliveryPlan?
+
+    public init(output: URL, plan: DeliveryPlan?) {
+        self.output = output.standardizedFileURL
+        self.plan = plan
+    }
+
+    /// An audience's output and its store.
+    public struct Audience {
+        public var id: String
+        public var state: RunState
+        public var store: EditionStore
+    }
+
+    /// The audiences with an edition store: the plan's, or without one every
+    /// `NAME-AUDIENCE.pdf` state folder beside the output.
+    public func audiences() throws -> [Audience] {
+        let stem = output.deletingPathExtension().lastPathComponent
+        let ext = output.pathExtension.isEmpty ? "pdf" : output.pathExtension
+        let ids: [String]
+        if let plan {
+            ids = plan.audiences.map(\.id)
+        } else {
+            let folder = output.deletingLastPathComponent().appendingPathComponent(RunState.folderName)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            ids = names.filter { $0.hasPrefix(stem + "-") && $0.hasSuffix("." + ext) }
+                .map { String($0.dropFirst(stem.count + 1).dropLast(ext.count + 1)) }.sorted()
+        }
+        return try ids.compactMap { id in
+            let state = RunState(output: DeliveryRun.output(for: id, beside: output))
+            guard FileManager.default.fileExists(atPath: state.editions.path) else { return nil }
+            return Audience(id: id, state: state, store: try EditionStore.open(state.editions))
+        }
+    }
+
+    /// Every delivery not yet settled (queued, sending, failed-temporary), and with `all`
+    /// the sent, skipped and given-up ones too.
+    public func entries(all: Bool = false) throws -> [Delivery] {
+        let open: Set<Delivery.State> = [.queued, .sending, .failedTemporary]
+        return try audiences().flatMap { try $0.store.deliveries() }.filter { all || open.contains($0.state) }
+    }
+
+    /// Sends what is due: queued and temporarily failed deliveries whose backoff has passed
+    /// (or all of them with `ignoringBackoff`); gives up on those queued longer than the
+    /// plan allows. Never touches `sending` ones: they may have gone out.
+    public func retry(now: Date = Date(), ignoringBackoff: Bool = false) throws -> [Delivery] {
+        guard let plan else { return [] }
+        var results: [Delivery] = []
+        for audience in try audiences() {
+            var run = DeliveryRun(plan: plan, output: output) { RunContract(output: $0, program: "") }
+            run.now = { now }
+            for delivery in try audience.store.deliveries() where delivery.state == .queued || delivery.state == .failedTemporary {
+                if let queued = RunManifest.date(delivery.queued), now.timeIntervalSince(queued) > plan.giveUpAfter {
+                    var given = delivery
+                    given.state = .failedPermanent
+                    given.lastError = "gave up after \(Int(plan.giveUpAfter / 3600)) h: \(delivery.lastError)"
+                    given.updated = RunManifest.timestamp(now)
+                    try audience.store.save(given)
+                    results.append(given)
+                    continue
+                }
+                if !ignoringBackoff, let next = RunManifest.date(delivery.nextAttempt), next > now { continue }
+                results.append(try run.send(delivery, store: audience.store, state: audience.state))
+            }
+        }
+        return results
+    }
+}

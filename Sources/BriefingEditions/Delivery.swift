@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+
+/// One message of an edition to one recipient of one audience, as the edition store keeps
+/// it: the states a report scheduler shows, so a run killed at any point, a relay that is
+/// down or a retry can never send a message twice or lose one silently.
+public struct Delivery: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "delivery"
+
+    public enum State: String, Codable, Sendable, CaseIterable {
+        /// Waiting to be sent (a first attempt, or a retry after a temporary failure).
+        case queued
+        /// Handed to sendmail, not yet confirmed: the run stopped between the two. Never
+        /// resent on its own (it may have gone out); `briefing outbox` lists it for a person.
+        case sending
+        case sent
+        /// `when: changed` and nothing changed since the last edition this audience was sent.
+        case skippedUnchanged = "skipped-unchanged"
+        /// sendmail exited 75 (or could not run): stays in the outbox for `--retry`.
+        case failedTemporary = "failed-temporary"
+        /// sendmail refused it, or retries gave up: not retried.
+        case failedPermanent = "failed-permanent"
+    }
+
+    public var edition: Int
+    public var audience: String
+    public var recipient: String
+    /// Stable for the edition, audience and recipient: a resend carries the same one.
+    public var messageID: String
+    public var state: State
+    public var attempts: Int
+    public var lastError: String
+    /// When it was first queued and last changed, UTC ISO 8601.
+    public var queued: String
+    public var updated: String
+    /// The earliest time a retry may send it (exponential backoff), UTC ISO 8601.
+    public var nextAttempt: String
+    /// The spooled message file, relative to the state folder ("" when none is kept).
+    public var message: String
+
+    public init(
+        edition: Int, audience: String, recipient: String, messageID: String, state: State, attempts: Int = 0, lastError: String = "",
+        queued: String, updated: String, nextAttempt: String = "", message: String = ""
+    ) {
+        self.edition = edition
+        self.audience = audience
+        self.recipient = recipient
+        self.messageID = messageID
+        self.state = state
+        self.attempts = attempts
+        self.lastError = lastError
+        self.queued = queued
+        self.updated = updated
+        self.nextAttempt = nextAttempt
+        self.message = message
+    }
+}
+
+extension EditionStore {
+    /// Records a delivery (a new one, or a change of state), in its own transaction: the
+    /// state is on disk before the next step (sending) begins.
+    public func save(_ delivery: Delivery) throws {
+        try database.write { db in try delivery.save(db) }
+    }
+
+    /// The delivery of an edition to a recipient, if any was recorded.
+    public func delivery(edition: Int, audience: String, recipient: String) throws -> Delivery? {
+        try database.read { db in
+            try Delivery.filter(Column("edition") == edition && Column("audience") == audience && Column("recipient") == recipient)
+                .fetchOne(db)
+        }
+    }
+
+    /// Every delivery, newest edition first, then by audience and recipient.
+    public func deliveries() throws -> [Delivery] {
+        try database.read { db in
+            try Delivery.order(Column("edition").desc, Column("audience"), Column("recipient")).fetchAll(db)
+        }
+    }
+
+    /// The last edition sent to an audience (any recipient), for `when: changed`.
+    public func lastSentEdition(audience: String) throws -> Edition? {
+        try database.read { db in
+            guard
+                let number = try Int.fetchOne(
+                    db, sql: "SELECT MAX(edition) FROM delivery WHERE audience = ? AND state = 'sent'", arguments: [audience])
+            else { return nil }
+            return try Edition.fetchOne(db, key: number)
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import BriefingDelivery
+import BriefingEditions
+import BriefingModel
+import BriefingPipeline
+import BriefingSchedule
+import Foundation
+
+/// `generate --deliver FILE`: the delivery file is read and checked against the template
+/// before anything is made; after the main output, each audience's PDF is made and mailed.
+/// The PDFs are published even when mail cannot go out; the exit status then says so.
+final class Delivering {
+    private let generate: Generate
+    private let pipeline: Pipeline
+    private var delivery: DeliveryRun
+    private var results: [DeliveryRun.AudienceResult] = []
+    /// Why the run fails although every PDF was published (sendmail missing or refusing).
+    private(set) var failure: Error?
+
+    init(file: String, generate: Generate, pipeline: Pipeline) throws {
+        self.generate = generate
+        self.pipeline = pipeline
+        let plan = try DeliveryPlanDecoder.load(URL(fileURLWithPath: file))
+        let contract = generate.contract
+        delivery = DeliveryRun(plan: plan, output: URL(fileURLWithPath: generate.output)) { output in
+            RunContract(
+                output: output, ifChanged: contract.ifChanged, keep: contract.keep, program: BriefingCommand.programName,
+                limits: contract.limits)
+        }
+        if let pause = ProcessInfo.processInfo.environment["BRIEFING_TEST_DELIVERY_PAUSE"].flatMap(Double.init) {
+            delivery.pauseAfterSending = pause
+        }
+        if Sendmail(command: plan.sendmail).executable() == nil {
+            delivery.sendNow = false
+            failure = InputError(
+                kind: .missingInput, plan.sendmailLocation,
+                "the sendmail program '\(plan.sendmail[0])' was not found: the briefings were published and their mail queued",
+                hint: "install one (Debian: apt-get install msmtp-mta) or set 'sendmail:', then run: briefing outbox --retry")
+        }
+    }
+
+    /// The delivery file against the template, before anything is made. A template that
+    /// does not load fails the run like any other (and mails the owner); a delivery file
+    /// whose audiences name unknown sections is its own error, and nothing is mailed.
+    func check() throws {
+        let template = try pipeline.load(try generate.request()).template
+        do {
+            try delivery.check(template)
+        } catch {
+            planRejected = true
+            throw error
+        }
+    }
+
+    /// The delivery file itself was refused: there is nobody to tell but the caller.
+    private var planRejected = false
+
+    func run(beside output: URL) throws {
+        delivery.output = output
+        results = try delivery.run(try generate.request(), pipeline: pipeline, exitCode: ExitStatus.code(for:))
+        let refused = results.flatMap(\.deliveries).filter { $0.state == .failedPermanent }
+        if failure == nil, let first = refused.first {
+            failure = OutputError(
+                message:
+                    "\(refused.count) message(s) refused, e.g. to \(first.recipient): \(first.lastError); the briefings were published",
+                kind: .unavailable)
+        }
+    }
+
+    /// A run that failed (other than 75, try again) mails the owner and runs `on_failure`;
+    /// both are logged beside the main output.
+    func failed(_ error: Error, code: Int32) {
+        guard code != 75, !planRejected else { return }
+        let status = error is ClaimsNeedReview ? "needs-review" : "failed"
+        let text = "\(error)"
+        // From the run's own folder: relative paths in it (and in the error) mean what they meant.
+        let command =
+            "cd \(Self.quoted(FileManager.default.currentDirectoryPath)) && "
+            + CommandLine.arguments.map(Self.quoted).joined(separator: " ")
+        let lines = [
+            FailureMail(plan: delivery.plan, output: delivery.output).send(status: status, exitCode: code, error: text, command: command),
+            delivery.plan.hooks.run(
+                Hooks.Event(
+                    output: delivery.output.path, edition: nil, status: status, changes: nil, audience: nil,
+                    error: text.split(separator: "\n").first.map(String.init))),
+        ].compactMap { $0 }
+        let state = RunState(output: delivery.output)
+        for line in lines {
+            try? FileManager.default.createDirectory(at: state.folder, withIntermediateDirectories: true)
+            try? RunLog.append("\(RunManifest.timestamp(Date())) \(line)", to: state.log)
+        }
+    }
+
+    /// A word as a shell reads it back: quoted when it holds anything but safe characters.
+    static func quoted(_ word: String) -> String {
+        let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,@+%")
+        if !word.isEmpty, word.allSatisfy(safe.contains) { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// A line per audience: where its PDF went and what happened to its mail.
+    func report() {
+        guard !generate.quiet else { return }
+        for result in results {
+            let counts = Dictionary(grouping: result.deliveries, by: \.state).sorted { $0.key.rawValue < $1.key.rawValue }
+                .map { "\($0.value.count) \($0.key.rawValue)" }
+            let mail = counts.isEmpty ? "no new edition, nothing to send" : counts.joined(separator: ", ")
+            print("\(result.audience): \(result.outcome.path) (\(result.outcome.pages) pages): \(mail)")
+        }
+    }
+}

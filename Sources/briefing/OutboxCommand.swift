@@ -1,0 +1,90 @@
+import ArgumentParser
+import BriefingDelivery
+import BriefingEditions
+import BriefingModel
+import BriefingPipeline
+import Foundation
+
+/// `briefing outbox`: the mail of every audience beside an output that is not settled, and
+/// with `--retry` the resending of what a relay could not take (cron runs it every ten
+/// minutes for a job that delivers).
+struct OutboxCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "outbox",
+        abstract: "Show undelivered mail of an output's audiences; with --retry, resend what is due.",
+        discussion: """
+            States: queued, sending (handed to sendmail when a run stopped: never resent on its own, as it may have gone out),
+            sent, skipped-unchanged, failed-temporary (retried with backoff: 1, 2, 4, 8, then every 10 minutes), failed-permanent
+            (refused, or given up after 24 hours). Exit status: 0; 64 usage; 65/66 for the delivery file; 69 if a retry was refused.
+            """)
+
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("The main output the audiences' PDFs sit beside (default output/briefing.pdf).", valueName: "file"))
+    var output: String = Generate.defaultOutput
+
+    @Option(name: .long, help: ArgumentHelp("The delivery file (needed for --retry: sender and sendmail).", valueName: "file"))
+    var deliver: String?
+
+    @Flag(name: .long, help: "Resend queued and temporarily failed messages whose backoff has passed.")
+    var retry = false
+
+    @Flag(name: .long, help: "With --retry: ignore the backoff (after fixing the relay).")
+    var now = false
+
+    @Flag(name: .long, help: "List sent and skipped messages too.")
+    var all = false
+
+    @Option(name: .long, help: "text or json.")
+    var format: EditionsCommand.ListFormat = .text
+
+    @Flag(name: .shortAndLong, help: "Print nothing unless something was resent or failed.")
+    var quiet = false
+
+    func run() throws {
+        do {
+            if retry && deliver == nil {
+                throw InputErrorFactory.usage("--retry", "--retry needs --deliver FILE (the sender and sendmail to use)")
+            }
+            let plan = try deliver.map { try DeliveryPlanDecoder.load(URL(fileURLWithPath: $0)) }
+            let outbox = Outbox(output: URL(fileURLWithPath: output), plan: plan)
+            if retry {
+                let results = try outbox.retry(ignoringBackoff: now)
+                if !quiet || !results.isEmpty { print(lines(results).joined(separator: "\n")) }
+                if let refused = results.first(where: { $0.state == .failedPermanent }) {
+                    throw OutputError(message: "\(refused.recipient): \(refused.lastError)", kind: .unavailable)
+                }
+                return
+            }
+            let entries = try outbox.entries(all: all)
+            switch format {
+            case .json:
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                print(String(decoding: try encoder.encode(entries), as: UTF8.self))
+            case .text:
+                if entries.isEmpty {
+                    if !quiet { print(all ? "no deliveries recorded" : "the outbox is empty: every message is settled") }
+                } else {
+                    print(lines(entries).joined(separator: "\n"))
+                }
+            }
+        } catch {
+            throw ExitStatus.fail(error)
+        }
+    }
+
+    private func lines(_ deliveries: [Delivery]) -> [String] {
+        if deliveries.isEmpty { return ["nothing due"] }
+        return deliveries.map { delivery in
+            var line = "edition \(delivery.edition)  \(delivery.audience)  \(delivery.recipient)  \(delivery.state.rawValue)"
+            line += "  attempts \(delivery.attempts)"
+            if delivery.state == .failedTemporary || delivery.state == .queued, !delivery.nextAttempt.isEmpty {
+                line += "  next \(delivery.nextAttempt)"
+            }
+            if !delivery.lastError.isEmpty { line += "  (\(delivery.lastError))" }
+            if delivery.state == .sending { line += "  (handed to sendmail when the run stopped: check the relay's log before resending)" }
+            return line
+        }
+    }
+}

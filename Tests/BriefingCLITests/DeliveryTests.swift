@@ -1,0 +1,265 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `generate --deliver`: one PDF per audience, mailed through a real sendmail (msmtp) to a
+/// real SMTP server (aiosmtpd), read back with Python's email package.
+@Suite(.serialized) struct DeliveryTests {
+    /// A working folder with a running server and a delivery file for two audiences.
+    final class Desk {
+        let directory: URL
+        let server: MailServer
+        let plan: URL
+        var output: URL { directory.appendingPathComponent("briefing.pdf") }
+
+        init(reject: [String] = [], edit: (String) -> String = { $0 }) throws {
+            directory = try Command.temporaryDirectory()
+            server = try MailServer(in: directory, reject: reject)
+            plan = directory.appendingPathComponent("deliver.yaml")
+            let text = """
+                # Who gets the weekly briefing.
+                from: "Briefing Desk <briefings@example.org>"
+                failures_to: owner@example.org
+                when: changed
+                link: https://intranet.example.org/briefings/
+                sendmail: [msmtp, -C, \(server.msmtprc.path)]
+                audiences:
+                  - id: leadership
+                    to: [Director General <dg@example.org>, chief.of.staff@example.org]
+                    cc: ["Zoë Ämter <zoe@example.org>"]
+                    subject_prefix: "[Leadership]"
+                  - id: defence
+                    sections: [defence, strategic]
+                    to: defence-desk@example.org
+                    bcc: [archive@example.org]
+
+                """
+            try edit(text).write(to: plan, atomically: true, encoding: .utf8)
+        }
+
+        func generate(date: String = "2026-11-30", template: URL? = nil) throws -> CommandResult {
+            try Command.run(
+                Command.briefing,
+                ["generate", "--date", date, "--output", output.path, "--deliver", plan.path]
+                    + (template.map { ["--template", $0.path] } ?? []))
+        }
+
+        func outbox(_ extra: [String] = []) throws -> CommandResult {
+            try Command.run(Command.briefing, ["outbox", "--output", output.path, "--deliver", plan.path] + extra)
+        }
+
+        func audience(_ id: String) -> URL { directory.appendingPathComponent("briefing-\(id).pdf") }
+
+        deinit {
+            server.stop()
+            try? FileManager.default.removeItem(at: directory)
+        }
+    }
+
+    private func sha256(_ url: URL) throws -> String {
+        String(try Command.tool("sha256sum", [url.path]).stdout.prefix(64))
+    }
+
+    @Test func eachAudienceGetsItsSectionsOnceAndOnlyWhenChanged() throws {
+        let desk = try Desk()
+        let first = try desk.generate()
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("leadership: \(desk.audience("leadership").path) (10 pages): 3 sent"), "\(first.stdout)")
+        #expect(first.stdout.contains("defence: \(desk.audience("defence").path) (5 pages): 2 sent"), "\(first.stdout)")
+        let mail = try desk.server.messages()
+        #expect(mail.count == 5)
+        let leadership = mail.filter { $0.subject.hasPrefix("[Leadership] ") }
+        let defence = mail.filter { !$0.subject.hasPrefix("[Leadership] ") }
+        #expect(Set(leadership.flatMap(\.envelope.to)) == ["dg@example.org", "chief.of.staff@example.org", "zoe@example.org"])
+        #expect(Set(defence.flatMap(\.envelope.to)) == ["defence-desk@example.org", "archive@example.org"])
+        for message in mail {
+            #expect(message.defects.isEmpty, "\(message.defects)")
+            #expect(message.from == "Briefing Desk <briefings@example.org>" && message.auto_submitted == "auto-generated")
+            #expect(message.envelope.from == "briefings@example.org")
+        }
+        // Headers as a reader's mail program shows them: the audience, UTF-8 names decoded, no Bcc.
+        let one = try #require(leadership.first)
+        #expect(one.to == "Director General <dg@example.org>, chief.of.staff@example.org")
+        #expect(one.cc == "Zoë Ämter <zoe@example.org>")
+        #expect(
+            one.subject == "[Leadership] Sino-Pak collaboration in science and technology \u{00B7} 30 November 2026 \u{00B7} first edition")
+        #expect(defence.allSatisfy { $0.to == "defence-desk@example.org" && $0.cc.isEmpty }, "the Bcc recipient is in no header")
+        // One Message-ID per edition, audience and recipient.
+        #expect(Set(mail.map(\.message_id)).count == 5)
+        #expect(mail.allSatisfy { $0.message_id.hasPrefix("<briefing.e1.") && $0.message_id.hasSuffix("@example.org>") })
+        // Both parts, and the attachment is the audience's PDF to the byte.
+        let desk1 = try #require(defence.first)
+        #expect(desk1.text.contains("KEY JUDGEMENTS\n- China is now almost Pakistan"))
+        #expect(
+            desk1.text.contains("SECTIONS IN THIS EDITION\n1  Defence industry and arms supply\n2  Nuclear and strategic cooperation\n"))
+        #expect(!desk1.text.contains("IT and connectivity"), "only the audience's sections")
+        #expect(desk1.text.contains("It is also at https://intranet.example.org/briefings/briefing-defence.pdf"))
+        #expect(desk1.html.contains("<h1") && desk1.html.contains("Defence industry and arms supply</li>"))
+        #expect(desk1.html.contains("Pakistan&#39;s") || desk1.html.contains("Pakistan’s"), "HTML is escaped text")
+        let attachment = try #require(desk1.attachments.first)
+        #expect(attachment.name == "briefing-defence.pdf" && attachment.type == "application/pdf")
+        #expect(attachment.sha256 == (try sha256(desk.audience("defence"))))
+        #expect(try #require(one.attachments.first).sha256 == (try sha256(desk.audience("leadership"))))
+        let text = try Command.tool("pdftotext", [desk.audience("defence").path, "-"]).stdout
+        #expect(text.contains("Defence industry and arms supply") && !text.contains("IT and connectivity"))
+
+        // Nothing changed: `when: changed` sends nothing.
+        let unchanged = try desk.generate()
+        #expect(unchanged.status == 0, "\(unchanged.stderr)")
+        #expect(unchanged.stdout.contains("defence: \(desk.audience("defence").path) (5 pages): 2 skipped-unchanged"))
+        #expect(try desk.server.messages().count == 5)
+
+        // The relay is down: the PDFs are published, the run succeeds and the mail is queued.
+        desk.server.stop()
+        let down = try desk.generate(date: "2026-12-07")
+        #expect(down.status == 0, "\(down.stderr)")
+        #expect(down.stdout.contains("2 failed-temporary"), "\(down.stdout)")
+        #expect(try Command.tool("pdftotext", [desk.audience("defence").path, "-"]).stdout.contains("7 December 2026"))
+        let queued = try desk.outbox()
+        #expect(
+            queued.stdout.split(separator: "\n").count == 5 && queued.stdout.contains("failed-temporary  attempts 1"), "\(queued.stdout)")
+        #expect(queued.stdout.contains("Connection refused"), "the relay's own words")
+
+        // Back up: a retry sends each queued message once; another sends nothing.
+        try desk.server.start()
+        let retried = try desk.outbox(["--retry", "--now"])
+        #expect(retried.status == 0, "\(retried.stderr)")
+        #expect(retried.stdout.split(separator: "\n").filter { $0.contains("  sent  attempts 2") }.count == 5, "\(retried.stdout)")
+        #expect(try desk.outbox(["--retry", "--now"]).stdout == "nothing due\n")
+        let all = try desk.server.messages()
+        #expect(all.count == 10 && Set(all.map(\.message_id)).count == 10, "each message once")
+        #expect(all.suffix(5).allSatisfy { $0.subject.hasSuffix("7 December 2026 \u{00B7} no changes") }, "\(all.map(\.subject))")
+        #expect(try desk.outbox().stdout == "the outbox is empty: every message is settled\n")
+    }
+
+    /// A run stopped after sendmail took a message and before the store knew: the retry
+    /// sends the others and never that one again.
+    @Test func aRunStoppedBetweenSendingAndRecordingNeverSendsTwice() throws {
+        let desk = try Desk()
+        let process = Process()
+        process.executableURL = Command.briefing
+        process.arguments = ["generate", "--date", "2026-11-30", "--quiet", "--output", desk.output.path, "--deliver", desk.plan.path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["BRIEFING_TEST_DELIVERY_PAUSE"] = "30"
+        process.environment = environment
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while try desk.server.messages().isEmpty, Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let first = try desk.server.messages()
+        #expect(first.count == 1)
+        let outbox = try desk.outbox().stdout
+        #expect(outbox.contains("sending  attempts 1") && outbox.contains("handed to sendmail when the run stopped"), "\(outbox)")
+        let retried = try desk.outbox(["--retry", "--now"])
+        #expect(retried.status == 0, "\(retried.stderr)")
+        // Leadership's other two recipients; the defence audience's PDF was never made.
+        let all = try desk.server.messages()
+        #expect(all.count == 3 && Set(all.map(\.message_id)).count == 3 && Set(all.flatMap(\.envelope.to)).count == 3)
+        #expect(try desk.outbox(["--retry", "--now"]).stdout == "nothing due\n")
+    }
+
+    @Test func badDeliveryFilesAreLocatedErrorsAndNothingIsMadeOrSent() throws {
+        let address = try Desk { $0.replacingOccurrences(of: "chief.of.staff@example.org", with: "chief.of.staff@") }
+        let bad = try address.generate()
+        #expect(bad.status == 65)
+        #expect(
+            bad.stderr.contains("deliver.yaml:9:45: error: field 'audiences[0].to[1]': 'chief.of.staff@' is not a mail address"),
+            "\(bad.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: address.output.path), "nothing is made")
+
+        let section = try Desk { $0.replacingOccurrences(of: "[defence, strategic]", with: "[defence, strategy]") }
+        let unknown = try section.generate()
+        #expect(unknown.status == 65)
+        #expect(unknown.stderr.contains("deliver.yaml:13:15: error: audience 'defence': unknown section 'strategy'"), "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("did you mean 'strategic'?"))
+        #expect(!FileManager.default.fileExists(atPath: section.output.path))
+        #expect(try section.server.messages().isEmpty)
+    }
+
+    /// Delivery impossible, the briefings still published: the exit status and log say so.
+    @Test func whenOnlyMailIsImpossibleTheBriefingsAreStillPublished() throws {
+        let missing = try Desk { $0.replacingOccurrences(of: "sendmail: [msmtp, -C,", with: "sendmail: [/nonexistent/sendmail, -C,") }
+        let run = try missing.generate()
+        #expect(run.status == 66)
+        #expect(
+            run.stderr.contains("deliver.yaml:6:11: error: the sendmail program '/nonexistent/sendmail' was not found"), "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: missing.audience("defence").path))
+        #expect(try missing.outbox().stdout.split(separator: "\n").filter { $0.contains("queued  attempts 0") }.count == 5)
+        let log = try String(contentsOf: missing.directory.appendingPathComponent(".briefing/briefing-defence.pdf/log"), encoding: .utf8)
+        #expect(log.contains("delivery: defence: edition 1: 2 queued, sendmail is missing"))
+
+        let large = try Desk {
+            $0.replacingOccurrences(of: "link: https://intranet.example.org/briefings/\n", with: "max_attachment_mb: 0.1\n")
+        }
+        let tooLarge = try large.generate()
+        #expect(tooLarge.status == 65)
+        #expect(
+            tooLarge.stderr.contains("deliver.yaml:5:20: error: the leadership briefing is")
+                && tooLarge.stderr.contains("over the attachment limit of 102 KiB, and no link is configured"), "\(tooLarge.stderr)")
+        #expect(try large.server.messages().map(\.envelope.to) == [["owner@example.org"]], "only the owner hears of it")
+
+        let linked = try Desk { $0.replacingOccurrences(of: "when: changed\n", with: "when: changed\nmax_attachment_mb: 0.1\n") }
+        #expect(try linked.generate().status == 0)
+        let message = try #require(try linked.server.messages().first)
+        #expect(
+            message.attachments.isEmpty && message.text.contains("Read the briefing at https://intranet.example.org/briefings/briefing-"))
+
+        let refused = try Desk(reject: ["archive@example.org"])
+        let run2 = try refused.generate()
+        #expect(run2.status == 69, "\(run2.stderr)")
+        #expect(run2.stderr.contains("1 message(s) refused, e.g. to archive@example.org") && run2.stderr.contains("550"), "\(run2.stderr)")
+        #expect(try refused.server.messages().count == 4)
+        #expect(try refused.outbox(["--all"]).stdout.contains("archive@example.org  failed-permanent  attempts 1"))
+    }
+
+    /// What changed is in the mail, hooks hear of every outcome, and a failing run mails the
+    /// owner once a day with the error's place and the command that reproduces it.
+    @Test func changesHooksAndFailuresReachPeople() throws {
+        let fixture = try TemplateFixture()
+        defer { fixture.remove() }
+        let events = try Command.temporaryDirectory().appendingPathComponent("hooks.txt")
+        let desk = try Desk {
+            $0.replacingOccurrences(
+                of: "audiences:\n",
+                with: """
+                    on_success: [/bin/sh, -c, 'echo "ok $BRIEFING_AUDIENCE $BRIEFING_EDITION $BRIEFING_CHANGES $BRIEFING_STATUS" >> \(events.path)']
+                    on_failure: [/bin/sh, -c, 'echo "failed $BRIEFING_STATUS $BRIEFING_ERROR" >> \(events.path)']
+                    audiences:
+
+                    """)
+        }
+        #expect(try desk.generate(template: fixture.directory).status == 0)
+        try fixture.replace("data.yaml", "value: 28023", with: "value: 29410")
+        let second = try desk.generate(date: "2026-12-07", template: fixture.directory)
+        #expect(second.status == 0, "\(second.stderr)")
+        let revised = try desk.server.messages().filter { $0.subject.hasSuffix("7 December 2026 \u{00B7} 1 change") }
+        #expect(revised.count == 5)
+        let leader = try #require(revised.first { $0.subject.hasPrefix("[Leadership]") })
+        #expect(
+            leader.text.contains(
+                "WHAT CHANGED SINCE 30 NOVEMBER 2026 (EDITION 1)\n- Pakistani students in China: 28,023 students \u{2192} 29,410 students (sections 1, 10)"
+            ), "\(leader.text)")
+        let hooks = try String(contentsOf: events, encoding: .utf8)
+        #expect(
+            hooks.contains("ok leadership 1  success\nok defence 1  success\nok leadership 2 1 success\nok defence 2 1 success\n"),
+            "\(hooks)")
+
+        // A broken data file: the owner hears of it once, with where and how to reproduce.
+        try fixture.replace("data.yaml", "value: 29410", with: "value: many")
+        for _ in 0..<2 { #expect(try desk.generate(date: "2026-12-14", template: fixture.directory).status == 65) }
+        let failures = try desk.server.messages().filter { $0.envelope.to == ["owner@example.org"] }
+        #expect(failures.count == 1, "the same failure is mailed once a day")
+        let failure = try #require(failures.first)
+        #expect(failure.subject == "Briefing failed: briefing.pdf")
+        #expect(
+            failure.text.contains("failed (exit 65)") && failure.text.contains("data.yaml:160:12: error: field 'figures["),
+            "\(failure.text)")
+        #expect(failure.text.contains("Last good edition: 2, printed 2026-12-07"))
+        #expect(failure.text.contains("Reproduce:\n  cd ") && failure.text.contains("generate --date 2026-12-14"))
+        #expect(try String(contentsOf: events, encoding: .utf8).contains("failed failed "))
+        let log = try String(contentsOf: desk.directory.appendingPathComponent(".briefing/briefing.pdf/log"), encoding: .utf8)
+        #expect(log.contains("failure mail: owner@example.org sent") && log.contains("not mailed again today"), "\(log)")
+        #expect(log.contains("hook on_failure: exit 0"))
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@testable import BriefingDelivery
+@testable import BriefingModel
+
+/// The mail's encodings and the delivery file's checks, without a server.
+@Suite struct MailFormatTests {
+    @Test func addressesAreCheckedStrictly() {
+        #expect(MailAddress("desk@example.org")?.address == "desk@example.org")
+        let named = MailAddress("Defence Desk <desk@example.org>")
+        #expect(named?.name == "Defence Desk" && named?.address == "desk@example.org" && named?.domain == "example.org")
+        #expect(MailAddress("\"Desk, Defence\" <desk@example.org>")?.name == "Desk, Defence")
+        for bad in [
+            "desk@", "@example.org", "desk", "desk@example", "de sk@example.org", "desk..x@example.org", "desk@-x.org", "a@b@c.org",
+            "Name <desk@>",
+        ] {
+            #expect(MailAddress(bad) == nil, "'\(bad)' accepted")
+        }
+    }
+
+    @Test func headersAreEncodedAndFolded() throws {
+        #expect(MIMEMessage.encodedWords("Plain subject") == "Plain subject")
+        let subject = "Sino-Pak collaboration in science and technology \u{00B7} 30 November 2026 \u{00B7} 3 changes, Zoë"
+        let words = MIMEMessage.encodedWords(subject).split(separator: " ")
+        #expect(words.allSatisfy { $0.hasPrefix("=?UTF-8?B?") && $0.hasSuffix("?=") && $0.count <= 75 })
+        let decoded = words.map { word -> String in
+            let base64 = word.dropFirst("=?UTF-8?B?".count).dropLast(2)
+            return String(decoding: Data(base64Encoded: String(base64))!, as: UTF8.self)
+        }.joined()
+        #expect(decoded == subject, "each word holds whole characters")
+        let folded = MIMEMessage.header("Subject", MIMEMessage.encodedWords(subject))
+        #expect(folded.split(separator: "\n").allSatisfy { $0.count <= 78 })
+        #expect(folded.split(separator: "\n").dropFirst().allSatisfy { $0.hasPrefix(" ") }, "continuation lines start with a space")
+        #expect(MIMEMessage.parameter("filename", "briefing.pdf") == "filename=\"briefing.pdf\"")
+        #expect(MIMEMessage.parameter("filename", "brief é.pdf") == "filename*=UTF-8''brief%20%C3%A9.pdf")
+    }
+
+    @Test func quotedPrintableKeepsLinesShortAndDecodesBack() {
+        let text = String(repeating: "Türkiye = 5% ", count: 20) + "end \n.leading dot"
+        let encoded = MIMEMessage.quotedPrintable(text)
+        #expect(encoded.split(separator: "\n").allSatisfy { $0.count <= 76 })
+        #expect(encoded.contains("T=C3=BCrkiye =3D 5%"))
+        #expect(encoded.contains("end=20\n=2Eleading dot"), "a space before a line break and a leading dot are encoded")
+        // Decoding it back gives the text.
+        var bytes: [UInt8] = []
+        let utf8 = Array(encoded.utf8)
+        var i = 0
+        while i < utf8.count {
+            if utf8[i] == 0x3D {
+                if i + 1 < utf8.count, utf8[i + 1] == 0x0A { i += 2; continue }
+                bytes.append(UInt8(String(decoding: utf8[(i + 1)...(i + 2)], as: UTF8.self), radix: 16)!)
+                i += 3
+            } else {
+                bytes.append(utf8[i])
+                i += 1
+            }
+        }
+        #expect(String(decoding: bytes, as: UTF8.self) == text)
+    }
+
+    @Test func backoffDoublesUpToTheCap() {
+        #expect((1...6).map { DeliveryRun.backoff(attempts: $0) } == [60, 120, 240, 480, 600, 600])
+        #expect(DeliveryRun.backoff(attempts: 3, cap: 0) == 0)
+    }
+
+    private func problems(_ yaml: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("deliver-\(UUID().uuidString).yaml")
+        try yaml.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        do {
+            _ = try DeliveryPlanDecoder.load(url)
+            return ""
+        } catch let error as InputError {
+            return error.description
+        }
+    }
+
+    @Test func deliveryFilesAreCheckedWithLocatedErrors() throws {
+        let base = "from: desk@example.org\naudiences:\n  - id: all\n    to: a@example.org\n"
+        #expect(try problems(base) == "")
+        #expect(try problems(base + "whne: always\n").contains(":5:1: error: unknown key 'whne'"))
+        #expect(try problems(base + "when: sometimes\n").contains(":5:7: error: field 'when': 'sometimes' is not one of changed, always"))
+        #expect(try problems(base + "attach: none\n").contains("'attach: none' needs a 'link'"))
+        #expect(try problems(base + "link: intranet/briefings\n").contains("expected an http(s) URL"))
+        #expect(try problems(base + "on_success: notify --all\n").contains("expected a command as a list"))
+        #expect(try problems(base + "  - id: all\n    to: b@example.org\n").contains("the audience 'all' is given twice"))
+        #expect(try problems(base + "  - id: x y\n    to: b@example.org\n").contains("'x y' names files"))
+        #expect(try problems(base + "  - id: none\n").contains("audience 'none' has no recipients"))
+        #expect(
+            try problems(base + "  - id: both\n    sections: [a]\n    skip: [b]\n    to: b@example.org\n").contains(
+                "has both 'sections' and 'skip'"))
+        #expect(try problems(base + "max_attachment_mb: 0\n").contains("expected 0.1 to 100"))
+    }
+}
