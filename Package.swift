@@ -37,6 +37,11 @@ let package = Package(
             providers: [.apt(["librsvg2-dev"])]
         ),
         .systemLibrary(
+            name: "CQPDF",
+            pkgConfig: "libqpdf",
+            providers: [.apt(["libqpdf-dev"])]
+        ),
+        .systemLibrary(
             name: "CHyphen",
             providers: [.apt(["libhyphen-dev", "hyphen-en-gb"])]
         ),
@@ -63,7 +68,7 @@ let package = Package(
         ),
         .target(
             name: "BriefingRender",
-            dependencies: ["BriefingLayout", "CCairoPango", "CHyphen", "CRsvg"]
+            dependencies: ["BriefingLayout", "CCairoPango", "CHyphen", "CRsvg", "CQPDF"]
         ),
         .target(
             name: "BriefingSchedule",
@@ -87,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "briefing",
             dependencies: [
-                "BriefingModel", "BriefingPipeline", "BriefingSchedule", "BriefingEditions", "BriefingDelivery",
+                "BriefingModel", "BriefingPipeline", "BriefingSchedule", "BriefingEditions", "BriefingDelivery", "BriefingRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

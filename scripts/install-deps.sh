@@ -8,6 +8,7 @@ packages=(
   libcairo2-dev libpango1.0-dev libfontconfig-dev   # drawing and text layout
   libcmark-gfm-dev libcmark-gfm-extensions-dev      # CommonMark parser with GFM tables and footnotes
   librsvg2-dev                                      # SVG images in sections
+  libqpdf-dev                                       # completing the PDF for PDF/UA (catalog, XMP, alt text)
   libsqlite3-dev sqlite3                            # the edition store (GRDB), read back in tests
   libhyphen-dev hyphen-en-gb                        # hyphenation patterns
   poppler-utils qpdf                                # read generated PDFs back in tests and CI
@@ -35,4 +36,10 @@ fi
 if ! python3 -c "import pymupdf" 2>/dev/null; then
   echo "installing: pymupdf (PyPI)"
   python3 -m pip install --quiet pymupdf
+fi
+
+# CI checks PDFs against the machine-checkable subset of PDF/UA-1 with pdfua (PyPI, on pikepdf).
+if ! python3 -c "import pdfua" 2>/dev/null; then
+  echo "installing: pdfua (PyPI)"
+  python3 -m pip install --quiet pdfua
 fi

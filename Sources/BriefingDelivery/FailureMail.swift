@@ -22,9 +22,16 @@ public struct FailureMail {
     public func send(status: String, exitCode: Int32, error: String, command: String) -> String? {
         guard !plan.failuresTo.isEmpty else { return nil }
         let state = RunState(output: output)
-        let memo = state.folder.appendingPathComponent("failure-mail.json")
+        // What was mailed last, in the state folder, or where the state folder cannot be
+        // written (the failure may be just that) in the temporary folder, one file an output.
+        let memos = [
+            state.folder.appendingPathComponent("failure-mail.json"),
+            FileManager.default.temporaryDirectory.appendingPathComponent(
+                "briefing-failure-mail-\(InputDigest.sha256(of: Data(output.path.utf8)).prefix(16)).json"),
+        ]
         let digest = InputDigest.sha256(of: Data("\(status)\n\(error)".utf8))
-        if let data = try? Data(contentsOf: memo), let last = try? JSONDecoder().decode(Memo.self, from: data), last.digest == digest,
+        if let data = memos.lazy.compactMap({ try? Data(contentsOf: $0) }).first,
+            let last = try? JSONDecoder().decode(Memo.self, from: data), last.digest == digest,
             let mailed = RunManifest.date(last.mailed), now().timeIntervalSince(mailed) < 86_400
         {
             return "failure mail: the same failure was mailed at \(last.mailed); not mailed again today"
@@ -51,7 +58,6 @@ public struct FailureMail {
             + (location.map { "<p>Where: <code>\(escape($0))</code></p>" } ?? "")
             + "<p>Last good edition: \(escape(last.map { "\($0.number), printed \($0.printed)" } ?? "none yet"))</p>"
             + "<p>Reproduce:</p><pre style=\"background:#eef2f7;padding:10px;white-space:pre-wrap\">\(escape(command))</pre></body></html>"
-        let outbox = state.folder.appendingPathComponent("outbox")
         let id = "briefing.failure.\(digest.prefix(12)).\(Int(now().timeIntervalSince1970))@\(plan.from.domain)"
         let message = MIMEMessage(
             from: plan.from, to: plan.failuresTo,
@@ -59,8 +65,8 @@ public struct FailureMail {
             date: now(), messageID: id, text: plain, html: html)
         var outcomes: [String] = []
         do {
-            try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
-            let file = outbox.appendingPathComponent("failure-\(digest.prefix(12)).eml")
+            // Spooled outside the state folder: the failure may be that it cannot be written.
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-failure-\(UUID().uuidString).eml")
             var bytes = message
             bytes.extraHeaders = [("Auto-Submitted", "auto-generated")]
             try bytes.bytes.write(to: file, options: .atomic)
@@ -73,7 +79,11 @@ public struct FailureMail {
             }
             if outcomes.contains(where: { $0.hasSuffix(" sent") }) {
                 let memoData = try JSONEncoder().encode(Memo(digest: digest, mailed: RunManifest.timestamp(now())))
-                try memoData.write(to: memo, options: .atomic)
+                if (try? memoData.write(to: memos[0], options: .atomic)) == nil {
+                    try memoData.write(to: memos[1], options: .atomic)
+                } else {
+                    try? FileManager.default.removeItem(at: memos[1])
+                }
             }
         } catch {
             outcomes.append("not sent (\(error.localizedDescription))")

@@ -79,10 +79,11 @@ public struct LayoutEngine {
         }
         addRunningHeads(to: &pages, document: document, store: store, firstBodyPage: front)
 
-        let metadata = PagedDocument.Metadata(
+        var metadata = PagedDocument.Metadata(
             title: document.title, author: document.author ?? document.publisher, subject: document.subtitle,
             keywords: document.keywords.joined(separator: ", "), creator: creator,
             creationDate: String(format: "%04d-%02d-%02dT00:00:00Z", document.date.year, document.date.month ?? 1, document.date.day ?? 1))
+        metadata.language = document.language
         return PagedDocument(
             pageSize: style.pageSize, pages: pages, paragraphs: store.paragraphs, shaped: store.shaped, outline: outline,
             metadata: metadata)

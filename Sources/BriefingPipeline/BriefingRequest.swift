@@ -1,3 +1,4 @@
+import BriefingRender
 import Foundation
 
 /// What to make: one briefing from a template folder, as the command line or a job file
@@ -26,6 +27,8 @@ public struct BriefingRequest: Sendable, Hashable {
     /// Write the briefing even when claims no longer hold, with a banner on every page
     /// (and record no edition).
     public var draft: Bool
+    /// The conformance a PDF claims (`--pdf-standard`): PDF/UA-1 unless `none`.
+    public var pdfStandard: PDFFinisher.Standard = .ua1
 
     public init(
         template: URL, data: URL? = nil, sections: String? = nil, skip: String? = nil, date: String? = nil,

@@ -21,7 +21,7 @@ extension Pipeline {
         timer.mark("fonts")
         let page = StandaloneChart.layout(figure, sources: sources, measurer: measurer, labels: labels, creator: request.creator)
         timer.mark("layout")
-        let bytes = try render(page, format: request.format, dpi: request.dpi)
+        let bytes = try render(page, format: request.format, dpi: request.dpi, standard: request.pdfStandard)
         return BriefingChart(figure: figure, page: page, bytes: bytes[0])
     }
 

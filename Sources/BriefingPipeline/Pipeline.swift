@@ -28,6 +28,17 @@ public final class Pipeline {
     /// Templates loaded so far, by folder and data file: a pipeline that makes several
     /// briefings from one template (one per audience) reads and validates it once.
     private var templates: [String: Template] = [:]
+    /// The last few briefings made, by everything that decides their bytes: an audience that
+    /// reads the same sections as the main output (the leadership, the whole briefing) gets
+    /// those bytes instead of a second rendering. A few, not all: pages are large.
+    private var made: [(key: MadeKey, output: BriefingOutput)] = []
+
+    private struct MadeKey: Equatable {
+        var request: BriefingRequest
+        var sections: [String]
+        var date: FuzzyDate
+        var changes: FactChanges?
+    }
 
     public init(world: World, warnings: @escaping (Diagnostic) -> Void = { _ in }) {
         self.world = world
@@ -142,10 +153,14 @@ public final class Pipeline {
     }
 
     /// The bytes of the output: one PDF, or one image per page.
-    public func render(_ pages: PagedDocument, format: OutputFormat, dpi: Double) throws -> [Data] {
+    public func render(_ pages: PagedDocument, format: OutputFormat, dpi: Double, standard: PDFFinisher.Standard = .ua1) throws -> [Data] {
         defer { timer.mark(format.rawValue) }
         switch format {
-        case .pdf: return [try PDFExporter.export(pages)]
+        case .pdf:
+            let pdf = try PDFExporter.export(pages)
+            timer.mark("pdf")
+            defer { timer.mark("finish") }
+            return [try PDFFinisher.finish(pdf, document: pages, standard: standard)]
         case .png: return try pages.pages.indices.map { try ImageExporter.export(pages, page: $0, format: .png, dpi: dpi) }
         case .svg: return try pages.pages.indices.map { try ImageExporter.export(pages, page: $0, format: .svg, dpi: dpi) }
         }
@@ -165,11 +180,24 @@ public final class Pipeline {
     /// The stages after `load`: for callers that look at the loaded template first
     /// (`--if-changed` compares its inputs with the last run's).
     public func finish(_ loaded: LoadedBriefing) throws -> BriefingOutput {
+        let key = MadeKey(request: loaded.request, sections: loaded.sections, date: loaded.date, changes: loaded.changes)
+        if var output = made.first(where: { $0.key == key })?.output {
+            output.loaded = loaded
+            timer.mark("reused")
+            return output
+        }
+        let output = try make(loaded)
+        made.insert((key, output), at: 0)
+        if made.count > 2 { made.removeLast() }
+        return output
+    }
+
+    private func make(_ loaded: LoadedBriefing) throws -> BriefingOutput {
         let first = warnings.count
         let document = try document(loaded)
         let pages = try layout(document, loaded: loaded)
         try checkStrict(loaded.request, since: first)
-        let files = try render(pages, format: loaded.request.format, dpi: loaded.request.dpi)
+        let files = try render(pages, format: loaded.request.format, dpi: loaded.request.dpi, standard: loaded.request.pdfStandard)
         return BriefingOutput(
             loaded: loaded, document: document, pages: pages, files: files, warnings: Array(warnings.dropFirst(first)))
     }

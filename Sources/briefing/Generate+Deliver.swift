@@ -19,6 +19,10 @@ final class Delivering {
     init(file: String, generate: Generate, pipeline: Pipeline) throws {
         self.generate = generate
         self.pipeline = pipeline
+        guard generate.briefing.format == .pdf else {
+            throw InputErrorFactory.usage(
+                "--deliver", "--deliver mails PDFs: it cannot be used with --format \(generate.briefing.format.rawValue)")
+        }
         let plan = try DeliveryPlanDecoder.load(URL(fileURLWithPath: file))
         let contract = generate.contract
         delivery = DeliveryRun(plan: plan, output: URL(fileURLWithPath: generate.output)) { output in

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefingPipeline
+import BriefingRender
 import Foundation
 
 extension OutputFormat: ExpressibleByArgument {}
@@ -38,6 +39,11 @@ struct BriefingOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Resolution of PNG pages, in dots per inch.", valueName: "dpi"))
     var dpi: Double = 110
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The PDF's conformance: ua-1 (PDF/UA-1, the default) or none (as cairo writes it).", valueName: "standard"))
+    var pdfStandard: PDFFinisher.Standard = .ua1
 
     @Flag(name: .long, help: "Treat warnings (a character no bundled font can draw, a reference to a left-out section) as errors.")
     var strict = false
@@ -105,3 +111,5 @@ extension World {
         World(fonts: .folder(Resources.fonts ?? URL(fileURLWithPath: "Fonts")))
     }
 }
+
+extension PDFFinisher.Standard: ExpressibleByArgument {}

@@ -175,6 +175,18 @@ import Testing
         #expect(unknown.stderr.contains("did you mean 'strategic'?"))
         #expect(!FileManager.default.fileExists(atPath: section.output.path))
         #expect(try section.server.messages().isEmpty)
+
+        // A state folder that cannot be made: 73, no briefing mailed; the owner hears of it.
+        let blocked = try Desk()
+        try Data("not a folder".utf8).write(to: blocked.directory.appendingPathComponent(".briefing"))
+        let noState = try blocked.generate()
+        #expect(noState.status == 73, "\(noState.stderr)")
+        #expect(noState.stderr.contains("cannot create the state folder"), "\(noState.stderr)")
+        #expect(try blocked.server.messages().map(\.envelope.to) == [["owner@example.org"]])
+
+        let png = try Command.run(
+            Command.briefing, ["generate", "--format", "png", "--output", blocked.output.path, "--deliver", blocked.plan.path])
+        #expect(png.status == 64 && png.stderr.contains("--deliver mails PDFs"), "\(png.stderr)")
     }
 
     /// Delivery impossible, the briefings still published: the exit status and log say so.

@@ -83,7 +83,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try Command.run(Command.briefing, ["generate", "--date", "2026-11-30", "--output", "-"], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.data.starts(with: Data("%PDF-1.5".utf8)) && result.data.count > 100_000)
+        #expect(result.data.starts(with: Data("%PDF-1.7".utf8)) && result.data.count > 100_000)
         let file = directory.appendingPathComponent("stdout.pdf")
         try result.data.write(to: file)
         #expect(try Command.tool("qpdf", ["--check", file.path]).status == 0)

@@ -10,21 +10,11 @@ import Testing
 /// supply series from a table of shares and one from a TIV export of another recipient.
 @Suite struct CSVImportTests {
     private func load(_ edit: (TemplateFixture) throws -> Void = { _ in }) throws -> Template {
-        let fixture = try TemplateFixture(copying: "Tests/Fixtures/csv")
-        defer { fixture.remove() }
-        try edit(fixture)
-        return try TemplateLoader.load(directory: fixture.directory)
+        try FixtureLoading.load("Tests/Fixtures/csv", edit)
     }
 
     private func failure(_ edit: (TemplateFixture) throws -> Void) throws -> String {
-        do {
-            _ = try load(edit)
-            Issue.record("loaded although invalid")
-            return ""
-        } catch let error as InputError {
-            #expect(error.kind == .invalidData, "bad CSV is invalid data (65)")
-            return error.description
-        }
+        try FixtureLoading.failure("Tests/Fixtures/csv", edit)
     }
 
     /// Replaces text in a CSV file, keeping its encoding (the figures are Latin-1).

@@ -9,20 +9,11 @@ import Testing
 /// `Total` that does not add up), checked against the shares computed by hand.
 @Suite struct TIVImportTests {
     private func load(_ edit: (TemplateFixture) throws -> Void = { _ in }) throws -> Template {
-        let fixture = try TemplateFixture(copying: "Tests/Fixtures/tiv")
-        defer { fixture.remove() }
-        try edit(fixture)
-        return try TemplateLoader.load(directory: fixture.directory)
+        try FixtureLoading.load("Tests/Fixtures/tiv", edit)
     }
 
     private func failure(_ edit: (TemplateFixture) throws -> Void) throws -> String {
-        do {
-            _ = try load(edit)
-            Issue.record("loaded although invalid")
-            return ""
-        } catch let error as InputError {
-            return error.description
-        }
+        try FixtureLoading.failure("Tests/Fixtures/tiv", edit)
     }
 
     @Test func sharesEqualTheHandComputedOnes() throws {

@@ -101,7 +101,7 @@ import Testing
         let output = try pipeline.generate(BriefingRequest(template: Self.root, date: "2026-12-07")).get()
         #expect(output.files.count == 1)
         let pdf = output.files[0]
-        #expect(pdf.starts(with: Data("%PDF-1.5".utf8)))
+        #expect(pdf.starts(with: Data("%PDF-1.7".utf8)))
         #expect(output.pageCount == output.pages.pages.count && output.pageCount >= 3)
         #expect(output.pages.shaped.allSatisfy { $0 != nil }, "every paragraph carries its shaped text")
 

@@ -34,6 +34,8 @@ public struct PagedDocument: Sendable {
         public var creator: String
         /// ISO 8601, e.g. 2026-11-30T00:00:00Z; fixed from the briefing date for reproducible bytes.
         public var creationDate: String
+        /// BCP 47, for the catalog's `/Lang` ("" when unknown).
+        public var language = ""
         public init(title: String, author: String, subject: String, keywords: String, creator: String, creationDate: String) {
             self.title = title
             self.author = author

@@ -169,6 +169,7 @@ public struct RunContract {
         var flags = [
             "template=\(request.template.standardizedFileURL.path)", "data=\(request.data?.standardizedFileURL.path ?? "-")",
             "sections=\(loaded.sections.joined(separator: ","))", "format=\(request.format.rawValue)", "dpi=\(request.dpi)",
+            "pdf-standard=\(request.pdfStandard.rawValue)",
         ]
         if let date = request.date {
             flags.append("date=\(date)")

@@ -1,0 +1,138 @@
+import Foundation
+
+/// Reading the PDF cairo 1.16 writes as text, where libqpdf would parse thousands of
+/// objects one by one: its classic xref table gives where each object starts, and its
+/// objects are plain dictionaries (`N 0 obj\n<< ... >>\nendobj`). Used only on cairo's own
+/// output, whose shape the tests pin; anything unexpected is reported, not guessed.
+enum CairoXref {
+    /// Object number -> byte offset of `N 0 obj`, from the last xref table (cairo writes one).
+    static func offsets(_ data: Data) -> [Int32: Int] {
+        guard let start = PDFTail.startXref(data), start < data.count else { return [:] }
+        let bytes = [UInt8](data[(data.startIndex + start)...].prefix(64))
+        guard let text = String(bytes: bytes, encoding: .isoLatin1), text.hasPrefix("xref") else { return [:] }
+        var offsets: [Int32: Int] = [:]
+        var position = data.startIndex + start + 4
+        func line() -> String? {
+            while position < data.endIndex, data[position] == 0x0A || data[position] == 0x0D || data[position] == 0x20 { position += 1 }
+            guard let end = data[position...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { return nil }
+            defer { position = end }
+            return String(decoding: data[position..<end], as: UTF8.self)
+        }
+        // Subsections "first count", then count entries "offset generation n|f".
+        while let header = line() {
+            let parts = header.split(separator: " ")
+            guard parts.count == 2, let first = Int32(parts[0]), let count = Int(parts[1]) else { break }
+            for index in 0..<count {
+                guard let entry = line() else { return offsets }
+                let fields = entry.split(separator: " ")
+                if fields.count >= 3, fields[2] == "n", let offset = Int(fields[0]) { offsets[first + Int32(index)] = offset }
+            }
+        }
+        return offsets
+    }
+
+    /// The object's text between `N 0 obj` and `endobj`.
+    static func object(_ id: Int32, in data: Data, offsets: [Int32: Int]) -> Data? {
+        guard let offset = offsets[id], offset < data.count else { return nil }
+        let start = data.startIndex + offset
+        let head = Data("\(id) 0 obj".utf8)
+        guard data[start...].starts(with: head), let end = find("endobj", in: data, from: start) else { return nil }
+        var body = data[(start + head.count)..<end]
+        while let first = body.first, first == 0x0A || first == 0x0D || first == 0x20 { body = body.dropFirst() }
+        while let last = body.last, last == 0x0A || last == 0x0D || last == 0x20 { body = body.dropLast() }
+        return Data(body)
+    }
+
+    /// The numbers of the objects whose text contains `needle`, in file order.
+    static func objects(in data: Data, containing needle: String, offsets: [Int32: Int]) -> [Int32] {
+        let starts = offsets.sorted { $0.value < $1.value }
+        var found: [Int32] = []
+        var from = data.startIndex
+        while let hit = find(needle, in: data, from: from) {
+            from = hit + needle.utf8.count
+            let position = hit - data.startIndex
+            // The last object starting before the hit.
+            var low = 0, high = starts.count - 1, owner: Int32?
+            while low <= high {
+                let middle = (low + high) / 2
+                if starts[middle].value <= position {
+                    owner = starts[middle].key
+                    low = middle + 1
+                } else {
+                    high = middle - 1
+                }
+            }
+            if let owner, found.last != owner { found.append(owner) }
+        }
+        return found
+    }
+
+    /// The index of the first `needle` at or after `from`, searched in the bytes in place:
+    /// Data's own search copies the rest of the file for each call, seconds over thousands
+    /// of objects.
+    static func find(_ needle: String, in data: Data, from: Data.Index) -> Data.Index? {
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, from >= data.startIndex else { return nil }
+        return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Data.Index? in
+            let count = bytes.count, length = pattern.count
+            var position = from - data.startIndex
+            while position + length <= count {
+                if bytes[position] == pattern[0] {
+                    var matched = 1
+                    while matched < length, bytes[position + matched] == pattern[matched] { matched += 1 }
+                    if matched == length { return data.startIndex + position }
+                }
+                position += 1
+            }
+            return nil
+        }
+    }
+
+    /// A PDF text string. Printable ASCII as a literal string, anything else as UTF-16BE with a byte-order mark.
+    static func textString(_ text: String) -> String {
+        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) {
+            return "("
+                + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "(", with: "\\(")
+                .replacingOccurrences(of: ")", with: "\\)") + ")"
+        }
+        // By hand: String(format:) per character cost a tenth of a second over 10,000 links.
+        let digits = Array("0123456789ABCDEF".utf8)
+        var bytes = Array("<FEFF".utf8)
+        bytes.reserveCapacity(6 + text.utf16.count * 4)
+        for unit in text.utf16 {
+            for shift in stride(from: 12, through: 0, by: -4) { bytes.append(digits[Int((unit >> UInt16(shift)) & 0xF)]) }
+        }
+        bytes.append(UInt8(ascii: ">"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// An xref entry of 20 bytes with its CR LF: a ten-digit offset, generation 0, in use;
+    /// or, for a number no object has, a free entry.
+    static func appendEntry(_ offset: Int?, to table: inout [UInt8]) {
+        guard var value = offset else {
+            table += Array("0000000000 00000 f\r\n".utf8)
+            return
+        }
+        var digits = [UInt8](repeating: UInt8(ascii: "0"), count: 10)
+        var index = 9
+        while value > 0, index >= 0 {
+            digits[index] = UInt8(ascii: "0") + UInt8(value % 10)
+            value /= 10
+            index -= 1
+        }
+        table += digits
+        table += Array(" 00000 n\r\n".utf8)
+    }
+}
+
+/// The end of a PDF file.
+enum PDFTail {
+    /// The offset after the last `startxref`.
+    static func startXref(_ data: Data) -> Int? {
+        let tail = data.suffix(64)
+        guard let text = String(bytes: tail, encoding: .isoLatin1), let range = text.range(of: "startxref", options: .backwards) else {
+            return nil
+        }
+        return Int(text[range.upperBound...].split(whereSeparator: \.isWhitespace).first ?? "")
+    }
+}
