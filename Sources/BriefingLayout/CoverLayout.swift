@@ -42,7 +42,9 @@ struct CoverLayout {
         if !document.audience.isEmpty { metaText += "   \u{00B7}   \(labels[.audience]) \(document.audience)" }
         _ = place(Paragraph([TextRun(metaText, meta)]), at: Self.bandHeight - 36)
 
-        // Key figures panel, anchored to the foot of the page.
+        // Key figures panel, anchored to the foot of the page. Drawn after the key judgements
+        // (moved below): a screen reader follows the drawing order, and the judgements come first.
+        let panelStart = items.count
         let noteTop = page.height - 66
         let panel = keyFigures(document, bottom: noteTop - 16)
         items += panel.items
@@ -69,6 +71,9 @@ struct CoverLayout {
             _ = place(Paragraph(runs, lineSpacing: 1.05, role: .paragraph), at: noteTop)
         }
 
+        let afterJudgements = Array(items[panelStart...])
+        items.removeSubrange(panelStart...)
+
         // Key judgements between the band and the panel; overflow continues on extra pages.
         let judgementsTop = Self.bandHeight + 34
         items.append(.anchor(name: Anchor.keyJudgements, at: Point(x: left, y: judgementsTop)))
@@ -79,7 +84,7 @@ struct CoverLayout {
         var paginator = Paginator(frame: frame, firstPageIndex: 0, boxColor: style.panel)
         paginator.place(builder.elements)
         var pages = paginator.pages
-        pages[0] = items + pages[0]
+        pages[0] = items + pages[0] + afterJudgements
         let outline = [
             PagedDocument.OutlineEntry(title: labels[.keyJudgementsBookmark], level: 1, destination: Anchor.keyJudgements, page: 0)
         ]

@@ -33,6 +33,14 @@ public final class Pipeline {
     /// those bytes instead of a second rendering. A few, not all: pages are large.
     private var made: [(key: MadeKey, output: BriefingOutput)] = []
 
+    /// Forgets loaded templates and made briefings: a pipeline otherwise works from the
+    /// inputs as they were when it first read them, which is right for one run (the main
+    /// output and its audiences agree) and wrong for a process that watches files change.
+    public func forgetInputs() {
+        templates.removeAll()
+        made.removeAll()
+    }
+
     private struct MadeKey: Equatable {
         var request: BriefingRequest
         var sections: [String]

@@ -50,6 +50,12 @@ import Testing
         try checkUA(whole, language: "en-GB", figures: 3)
         let links = try PDFObjects(whole).dictionaries(where: "/Subtype", is: "/Link").compactMap { PDFObjects.text($0["/Contents"]) }
         #expect(links.contains("Go to 5 Defence industry and arms supply") && links.contains { $0.hasPrefix("Link to https://") })
+        // The reading order of the cover: title, key judgements, then the key figures.
+        let order = try Command.tool("pdfinfo", ["-struct-text", whole.path]).stdout
+        let positions = ["\"Sino-Pak", "\"KEY JUDGEMENTS\"", "\"KEY FIGURES\"", "\"Contents\""].compactMap {
+            order.range(of: $0)?.lowerBound
+        }
+        #expect(positions.count == 4 && positions == positions.sorted(), "\(order.prefix(600))")
         try checkUA(
             try make(["generate", "--date", "2026-11-30", "--sections", "defence"], in: directory, name: "d.pdf"), language: "en-GB",
             figures: 1)
