@@ -42,6 +42,10 @@ let package = Package(
             providers: [.apt(["libqpdf-dev"])]
         ),
         .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
             name: "CHyphen",
             providers: [.apt(["libhyphen-dev", "hyphen-en-gb"])]
         ),
@@ -68,7 +72,7 @@ let package = Package(
         ),
         .target(
             name: "BriefingRender",
-            dependencies: ["BriefingLayout", "CCairoPango", "CHyphen", "CRsvg", "CQPDF"]
+            dependencies: ["BriefingLayout", "CCairoPango", "CHyphen", "CRsvg", "CQPDF", "CZlib"]
         ),
         .target(
             name: "BriefingSchedule",

@@ -8,7 +8,7 @@ packages=(
   libcairo2-dev libpango1.0-dev libfontconfig-dev   # drawing and text layout
   libcmark-gfm-dev libcmark-gfm-extensions-dev      # CommonMark parser with GFM tables and footnotes
   librsvg2-dev                                      # SVG images in sections
-  libqpdf-dev                                       # completing the PDF for PDF/UA (catalog, XMP, alt text)
+  libqpdf-dev zlib1g-dev                            # completing the PDF for PDF/UA (catalog, XMP, alt text, artifacts)
   libsqlite3-dev sqlite3                            # the edition store (GRDB), read back in tests
   libhyphen-dev hyphen-en-gb                        # hyphenation patterns
   poppler-utils qpdf                                # read generated PDFs back in tests and CI

@@ -41,6 +41,9 @@ import Testing
         let pages = file.dictionaries(where: "/Type", is: "/Page")
         #expect(!pages.isEmpty && pages.allSatisfy { $0["/Tabs"] as? String == "/S" })
         #expect(try Command.tool("qpdf", ["--check", pdf.path]).status == 0)
+        // Nothing is painted outside marked content: tagged, or an artifact (pdfua, on pikepdf).
+        let untagged = try Command.tool("python3", ["-m", "pdfua", "check", "--rules", "UA-01-003", pdf.path])
+        #expect(untagged.status == 0, "\(untagged.stdout)")
     }
 
     @Test func theDefaultBriefingASelectionAChartAndAnotherTemplate() throws {

@@ -44,6 +44,7 @@ public enum PDFFinisher {
         try file.labelLinks(document)
         try file.describeFigures(document)
         try file.scopeTableHeaders()
+        try file.markArtifacts()
         let update = try file.rewritten()
         try check(qpdf, QPDF_SUCCESS)
         return update
@@ -65,6 +66,8 @@ private struct QPDFFile {
     let offsets: [Int32: Int]
     /// Link annotations' new text, by object number, spliced into cairo's object.
     var linkContents: [Int32: String] = [:]
+    /// Page content streams with their untagged painting marked as artifacts, deflated.
+    var contentStreams: [Int32: [UInt8]] = [:]
 
     init(qpdf: qpdf_data, original: Data) {
         self.qpdf = qpdf
@@ -243,7 +246,13 @@ private struct QPDFFile {
         for (index, (id, offset)) in ordered.enumerated() {
             let end = index + 1 < ordered.count ? ordered[index + 1].value : xrefStart
             guard offset <= end, end <= original.count else { throw PDFFinisher.FinishError(message: "object \(id) overlaps the next") }
-            if let body = replacements[id] {
+            if let stream = contentStreams[id] {
+                flush(upTo: offset)
+                written[id] = output.count
+                output.append(contentsOf: Array("\(id) 0 obj\n<< /Length \(stream.count) /Filter /FlateDecode >>\nstream\n".utf8))
+                output.append(contentsOf: stream)
+                output.append(contentsOf: Array("\nendstream\nendobj\n".utf8))
+            } else if let body = replacements[id] {
                 flush(upTo: offset)
                 written[id] = output.count
                 output.append(contentsOf: Array("\(id) 0 obj\n".utf8))
@@ -313,6 +322,25 @@ private struct QPDFFile {
             qpdf_oh_replace_key(qpdf, cell, "/A", qpdf_oh_parse(qpdf, "<< /O /Table /Scope /Column >>"))
             try touch(cell)
         }
+    }
+
+    /// Each page's content with what it paints outside structure elements marked as an
+    /// artifact (`ArtifactMarker`). A page whose content is not one stream, or that the
+    /// marker cannot read safely, is left as it is.
+    mutating func markArtifacts() throws {
+        for index in 0..<Int(qpdf_get_num_pages(qpdf)) {
+            let page = qpdf_get_page_n(qpdf, index)
+            guard let contents = key(page, "/Contents"), qpdf_oh_is_stream(qpdf, contents) != 0 else { continue }
+            let id = qpdf_oh_get_object_id(qpdf, contents)
+            var buffer: UnsafeMutablePointer<UInt8>?
+            var length = 0
+            guard qpdf_oh_get_page_content_data(qpdf, page, &buffer, &length) == QPDF_SUCCESS, let buffer, id > 0 else { continue }
+            let content = Array(UnsafeBufferPointer(start: buffer, count: length))
+            free(buffer)
+            guard let marked = ArtifactMarker.mark(content), let deflated = ArtifactMarker.deflate(marked) else { continue }
+            contentStreams[id] = deflated
+        }
+        qpdf_oh_release_all(qpdf)
     }
 
     /// Whether cairo's object `id` is a link annotation.

@@ -2,9 +2,9 @@ import BriefingLayout
 
 /// The XMP metadata packet PDF/UA requires: the Info dictionary's title, author, subject,
 /// keywords, creator tool, producer and dates, and the language. The PDF/UA identification
-/// (`pdfuaid:part`) is the file's claim of conformance: it is written only once every
-/// machine-checkable rule holds, which needs running heads and decoration marked as
-/// artifacts (`claimsUA`, off until then).
+/// (`pdfuaid:part`) is the file's claim of conformance: it is written only once the
+/// structure is complete, which needs lists as L/LI and the contents page as TOC/TOCI
+/// (`claimsUA`, off until then).
 enum XMP {
     static let claimsUA = false
 
