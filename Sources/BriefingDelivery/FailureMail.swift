@@ -53,11 +53,11 @@ public struct FailureMail {
         let plain = text.joined(separator: "\n")
         let html =
             "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body style=\"font-family:Helvetica,Arial,sans-serif;color:#1b2430\">"
-            + "<h1 style=\"font-size:18px;color:#8a1c1c\">Briefing run \(escape(what))</h1><p>\(escape(output.path))</p>"
-            + "<pre style=\"background:#f6f0f0;padding:10px;white-space:pre-wrap\">\(escape(error))</pre>"
-            + (location.map { "<p>Where: <code>\(escape($0))</code></p>" } ?? "")
-            + "<p>Last good edition: \(escape(last.map { "\($0.number), printed \($0.printed)" } ?? "none yet"))</p>"
-            + "<p>Reproduce:</p><pre style=\"background:#eef2f7;padding:10px;white-space:pre-wrap\">\(escape(command))</pre></body></html>"
+            + "<h1 style=\"font-size:18px;color:#8a1c1c\">Briefing run \(HTML.escape(what))</h1><p>\(HTML.escape(output.path))</p>"
+            + "<pre style=\"background:#f6f0f0;padding:10px;white-space:pre-wrap\">\(HTML.escape(error))</pre>"
+            + (location.map { "<p>Where: <code>\(HTML.escape($0))</code></p>" } ?? "")
+            + "<p>Last good edition: \(HTML.escape(last.map { "\($0.number), printed \($0.printed)" } ?? "none yet"))</p>"
+            + "<p>Reproduce:</p><pre style=\"background:#eef2f7;padding:10px;white-space:pre-wrap\">\(HTML.escape(command))</pre></body></html>"
         let id = "briefing.failure.\(digest.prefix(12)).\(Int(now().timeIntervalSince1970))@\(plan.from.domain)"
         let message = MIMEMessage(
             from: plan.from, to: plan.failuresTo,
@@ -99,10 +99,5 @@ public struct FailureMail {
     private func lastEdition(_ state: RunState) -> Edition? {
         guard FileManager.default.fileExists(atPath: state.editions.path) else { return nil }
         return try? EditionStore.open(state.editions).edition("latest")
-    }
-
-    private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
-            of: ">", with: "&gt;")
     }
 }

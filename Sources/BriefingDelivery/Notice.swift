@@ -132,20 +132,7 @@ public struct Notice: Sendable {
         "<h2 style=\"font:600 12px/1.2 Helvetica,Arial,sans-serif;letter-spacing:.06em;text-transform:uppercase;color:#1f3a5f;margin:0 0 8px\">\(e(text))</h2>\n"
     }
 
-    private func e(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    private func e(_ text: String) -> String { HTML.escape(text) }
 
     // MARK: - Pieces
 
