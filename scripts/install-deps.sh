@@ -9,9 +9,11 @@ packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev      # CommonMark parser with GFM tables and footnotes
   librsvg2-dev                                      # SVG images in sections
   libqpdf-dev zlib1g-dev                            # completing the PDF for PDF/UA (catalog, XMP, alt text, artifacts)
+  icc-profiles-free                                 # the sRGB profile a PDF/A-2b file names as its output intent
   libsqlite3-dev sqlite3                            # the edition store (GRDB), read back in tests
   libhyphen-dev hyphen-en-gb                        # hyphenation patterns
   poppler-utils qpdf                                # read generated PDFs back in tests and CI
+  ghostscript                                       # a second renderer in CI: every output must render without a complaint
   cron procps                                       # scheduled regeneration (and its real-cron test)
   msmtp-mta python3-aiosmtpd                        # delivery: sendmail (msmtp) and the tests' real SMTP server
 )

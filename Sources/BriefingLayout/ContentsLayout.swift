@@ -26,18 +26,28 @@ struct ContentsLayout {
             FlowElement(
                 kind: .paragraph(index: heading.index, measured: heading.measured), width: width, spaceAfter: 12,
                 keepWithNext: true, anchor: Anchor.contents))
-        for entry in sections { elements.append(self.entry(entry, width: width, numberWidth: 24)) }
+        elements += toc(sections, width: width, numberWidth: 24)
         if !figures.isEmpty {
-            let label = store.add(Paragraph([TextRun(labels[.figures], style.label)]), width: width)
+            let label = store.add(Paragraph([TextRun(labels[.figures], style.label)], role: .subsection), width: width)
             elements.append(
                 FlowElement(
                     kind: .paragraph(index: label.index, measured: label.measured), width: width, spaceBefore: 16,
                     spaceAfter: 6, keepWithNext: true))
-            for entry in figures { elements.append(self.entry(entry, width: width, numberWidth: 52)) }
+            elements += toc(figures, width: width, numberWidth: 52)
         }
         var paginator = Paginator(frame: frame, firstPageIndex: 0, boxColor: style.panel)
         paginator.place(elements)
         return paginator.pages
+    }
+
+    /// TOC > TOCI for each entry: the number (Lbl) and the title (P, with its link); the page
+    /// number is drawn as decoration.
+    private func toc(_ entries: [Entry], width: Double, numberWidth: Double) -> [FlowElement] {
+        var elements: [FlowElement] = [.begin(.toc)]
+        for entry in entries {
+            elements += [.begin(.tocItem), self.entry(entry, width: width, numberWidth: numberWidth), .end(.tocItem)]
+        }
+        return elements + [.end(.toc)]
     }
 
     private func entry(_ entry: Entry, width: Double, numberWidth: Double) -> FlowElement {
@@ -56,7 +66,8 @@ struct ContentsLayout {
             kind: .paragraph(index: title.index, measured: title.measured), x: indent, width: titleWidth,
             spaceBefore: top ? 7 : 1.5, spaceAfter: 0)
         if let number = entry.number {
-            let numberText = store.add(Paragraph([TextRun(number, text.with { $0.color = style.accent })]), width: numberWidth)
+            let numberText = store.add(
+                Paragraph([TextRun(number, text.with { $0.color = style.accent })], role: .label), width: numberWidth)
             element.bullet = (numberText.index, numberText.measured, top ? 0 : 12)
         }
         element.trailer = (page.index, page.measured, pageWidth)

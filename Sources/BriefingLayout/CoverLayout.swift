@@ -30,17 +30,19 @@ struct CoverLayout {
             $0.color = style.coverSubtle; $0.size = 8.4; $0.letterSpacing = 1.6
         }
         let labels = document.labels
-        _ = place(Paragraph([TextRun("\(labels[.kicker])  \u{00B7}  \(document.publisher.uppercased())", kicker)]), at: 58)
+        _ = place(
+            Paragraph([TextRun("\(labels[.kicker])  \u{00B7}  \(document.publisher.uppercased())", kicker)], role: .paragraph), at: 58)
         let titleStyle = TextStyle(family: .sans, size: 27, weight: .bold, color: style.coverText)
         var y = place(Paragraph([TextRun(document.title, titleStyle)], lineSpacing: 0.98, role: .title), at: 96)
         if !document.subtitle.isEmpty {
             let subtitle = TextStyle(family: .sans, size: 12.5, color: style.coverSubtle)
-            y = place(Paragraph([TextRun(document.subtitle, subtitle)], lineSpacing: 1.05), at: y + 12, width: width * 0.86)
+            y = place(
+                Paragraph([TextRun(document.subtitle, subtitle)], lineSpacing: 1.05, role: .paragraph), at: y + 12, width: width * 0.86)
         }
         let meta = TextStyle(family: .sans, size: 9, weight: .medium, color: style.coverText)
         var metaText = document.dateText
         if !document.audience.isEmpty { metaText += "   \u{00B7}   \(labels[.audience]) \(document.audience)" }
-        _ = place(Paragraph([TextRun(metaText, meta)]), at: Self.bandHeight - 36)
+        _ = place(Paragraph([TextRun(metaText, meta)], role: .paragraph), at: Self.bandHeight - 36)
 
         // Key figures panel, anchored to the foot of the page. Drawn after the key judgements
         // (moved below): a screen reader follows the drawing order, and the judgements come first.
@@ -123,9 +125,9 @@ struct CoverLayout {
             }
             tiles.append(
                 Tile(parts: [
-                    store.add(Paragraph(InlineStyler.merge(value)), width: inner),
+                    store.add(Paragraph(InlineStyler.merge(value), role: .paragraph), width: inner),
                     store.add(Paragraph([TextRun(figure.label, labelStyle)], lineSpacing: 1.02, role: .paragraph), width: inner),
-                    store.add(Paragraph(InlineStyler.merge(detail)), width: inner),
+                    store.add(Paragraph(InlineStyler.merge(detail), role: .paragraph), width: inner),
                 ]))
         }
         let rows = stride(from: 0, to: tiles.count, by: columns).map { Array(tiles[$0..<min($0 + columns, tiles.count)]) }

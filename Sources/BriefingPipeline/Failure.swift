@@ -40,6 +40,7 @@ public enum FailureKind: Sendable, Hashable {
             }
         case is ClaimsNeedReview: self = .invalidData
         case RenderError.fonts: self = .missingInput
+        case is ColorProfile.Missing: self = .missingInput
         case RenderError.surface: self = .cannotCreate
         case let error as OutputError: self = error.kind
         case let error as CrontabError: self = error.retry ? .tryAgain : .cannotCreate

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BriefingDelivery
 import BriefingPipeline
+import BriefingRender
 import BriefingSchedule
 import Foundation
 
@@ -66,6 +67,11 @@ struct DoctorCommand: ParsableCommand {
             report.ok("the hyphenation dictionary is installed")
         } else {
             report.warn("no hyphenation dictionary: justified text will be looser", fix: "apt-get install hyphen-en-gb")
+        }
+        if let profile = ColorProfile.location {
+            report.ok("an sRGB profile for PDF/A: \(profile)")
+        } else {
+            report.warn("no sRGB ICC profile: '--pdf-standard a-2b' cannot write PDF/A", fix: "apt-get install icc-profiles-free")
         }
 
         // The cron daemon and the crontab.

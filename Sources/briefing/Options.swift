@@ -42,7 +42,9 @@ struct BriefingOptions: ParsableArguments {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("The PDF's conformance: ua-1 (PDF/UA-1, the default) or none (as cairo writes it).", valueName: "standard"))
+        help: ArgumentHelp(
+            "The PDF's conformance: ua-1 (PDF/UA-1, the default), a-2b (PDF/A-2b, archival), ua-1,a-2b (both) or none (as cairo writes it).",
+            valueName: "standard"))
     var pdfStandard: PDFFinisher.Standard = .ua1
 
     @Flag(name: .long, help: "Treat warnings (a character no bundled font can draw, a reference to a left-out section) as errors.")
@@ -112,4 +114,6 @@ extension World {
     }
 }
 
-extension PDFFinisher.Standard: ExpressibleByArgument {}
+extension PDFFinisher.Standard: ExpressibleByArgument {
+    public static var allValueStrings: [String] { spellings }
+}

@@ -83,4 +83,35 @@ import Testing
         }
         #expect(second == ["figure", "text 2"], "the figure opens the next page, before the next section")
     }
+
+    /// A figure waiting for room is not placed while a list is open (it would become one of
+    /// the list's structure children): it goes where the list ends, if it fits there.
+    @Test func aWaitingFigureIsPlacedAfterTheListNotInsideIt() {
+        var figure = FlowElement(kind: .drawing([], height: 60, alt: "chart"), width: 100)
+        figure.floatGroup = 0
+        // 6 lines, a figure that does not fit, then a list whose one item runs onto the next
+        // page (4 + 3 lines) and a paragraph after the list.
+        let pages = place([
+            paragraph(lines: 6), figure, .begin(.list), .begin(.listItem), paragraph(lines: 7), .end(.listItem), .end(.list),
+            paragraph(lines: 1),
+        ])
+        var depth = 0, depthAtFigure: Int?, order: [String] = []
+        for item in pages.flatMap({ $0 }) {
+            switch item {
+            case .beginStructure(.figure):
+                depthAtFigure = depth
+                order.append("figure")
+            case .beginStructure: depth += 1
+            case .endStructure(.figure): break
+            case .endStructure(let role):
+                depth -= 1
+                if role == .list { order.append("end of list") }
+            case .text(let paragraph, _, _, _): order.append("text \(paragraph)")
+            default: break
+            }
+        }
+        #expect(depthAtFigure == 0, "the figure is no child of the list")
+        #expect(order == ["text 6", "text 7", "text 7", "end of list", "figure", "text 1"], "\(order)")
+        #expect(pages.count == 2, "the figure fits under the list's end on the second page")
+    }
 }

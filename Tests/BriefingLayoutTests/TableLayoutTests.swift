@@ -40,10 +40,11 @@ import Testing
         }
         #expect(headers.filter { $0 == "TH" }.count == 1)
         #expect(headers.count == withRows.count, "\(headers.count) headers on \(withRows.count) pages: \(withRows)")
+        // The table's own elements (the document also has lists and a table of contents).
         let structure = document.pages.flatMap { $0.items }.compactMap { item -> String? in
             switch item {
-            case .beginStructure(let role): "+\(role.tag)"
-            case .endStructure(let role): "-\(role.tag)"
+            case .beginStructure(let role) where [.table, .tableRow].contains(role): "+\(role.tag)"
+            case .endStructure(let role) where [.table, .tableRow].contains(role): "-\(role.tag)"
             default: nil
             }
         }

@@ -17,10 +17,14 @@ extension FlowBuilder {
                 default: return separator
                 }
             }
+            // Note { Lbl number, P text }: cairo 1.16 writes an element's own content only when
+            // it has no child elements, so the number is an element of its own.
+            elements.append(.begin(.note, x: x))
             addNumbered(
-                InlineStyler.merge(runs), number: "\(note.number)", style: text, x: x, hang: hang, width: width, role: .note, spaceAfter: 3,
-                anchor: Anchor.note(note.number, in: styler.noteScope))
+                InlineStyler.merge(runs), number: "\(note.number)", style: text, x: x, hang: hang, width: width, role: .paragraph,
+                spaceAfter: 3, anchor: Anchor.note(note.number, in: styler.noteScope), label: .label)
+            elements.append(.end(.note, x: x))
         }
-        if let last = elements.indices.last { elements[last].spaceAfter = 8 }
+        if let last = elements.lastIndex(where: \.isContent) { elements[last].spaceAfter = 8 }
     }
 }

@@ -66,7 +66,7 @@ extension FlowBuilder {
 
         let header = row(table.header, header: true)
         let repeatedHeader = row(table.header, header: true, tagged: false)
-        elements.append(FlowElement(kind: .structure(.table, begin: true), x: x, box: box))
+        elements.append(.begin(.table, x: x, box: box))
         var first = FlowElement(
             kind: .tableRow(header), x: x, width: tableWidth, spaceBefore: 4, keepWithNext: true, anchor: anchor, box: box)
         first.spaceAfter = 2

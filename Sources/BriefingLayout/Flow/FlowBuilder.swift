@@ -90,7 +90,7 @@ struct FlowBuilder {
             nextBox += 1
             elements.append(.space(9, box: id))
             add(blocks, x: x + 12, box: id, anchorPrefix: anchor)
-            if let last = elements.indices.last { elements[last].spaceAfter = 0 }
+            if let last = elements.lastIndex(where: \.isContent) { elements[last].spaceAfter = 0 }
             elements.append(.space(5, box: id))
             elements.append(.space(8))
         case .thematicBreak:
@@ -190,34 +190,59 @@ struct FlowBuilder {
         let widest = events.map { $0.when.text(labels) }.max { $0.count < $1.count } ?? ""
         let widestSize = store.measurer.measure(Paragraph([TextRun(widest + "  ", text.with { $0.weight = .semibold })]), width: 1_000)
         let dateColumn = max(60, (widestSize.lines.map(\.width).max() ?? 0) + 8)
+        // A list whose labels are the dates, so a screen reader reads each date with its event.
+        elements.append(.begin(.list, x: x))
         for event in events {
             var runs = [TextRun(event.title, text)]
             if let marker = event.attribution.confidence.marker { runs.append(TextRun(marker, style.marker.with { $0.size = 6 })) }
             let row = store.add(Paragraph(runs, role: .paragraph), width: width - dateColumn)
-            let date = store.add(Paragraph([TextRun(event.when.text(labels), text.with { $0.weight = .semibold })]), width: dateColumn)
+            let date = store.add(
+                Paragraph([TextRun(event.when.text(labels), text.with { $0.weight = .semibold })], role: .label), width: dateColumn)
             var element = FlowElement(
                 kind: .paragraph(index: row.index, measured: row.measured), x: x + dateColumn, width: width - dateColumn, spaceAfter: 1.5)
             element.bullet = (date.index, date.measured, x)
+            element.opensAfterBullet = .listBody
+            elements.append(.begin(.listItem, x: x))
             elements.append(element)
+            elements.append(.end(.listBody, x: x))
+            elements.append(.end(.listItem, x: x))
         }
-        if let last = elements.indices.last { elements[last].spaceAfter = 10 }
+        elements.append(.end(.list, x: x))
+        if let last = elements.lastIndex(where: \.isContent) { elements[last].spaceAfter = 10 }
     }
 
+    /// A list as L > LI > Lbl + LBody: the bullet or number is the label, and the body holds
+    /// every block of the item (nested lists included).
     private mutating func addList(_ items: [(String, [Block])], x: Double, box: Int?, anchor: String) {
         let indent = 15.0
+        elements.append(.begin(.list, x: x, box: box))
         for (offset, (label, blocks)) in items.enumerated() {
+            elements.append(.begin(.listItem, x: x, box: box))
             let first = elements.count
             add(blocks, x: x + indent, box: box, anchorPrefix: Anchor.block(offset + 1, in: anchor))
-            guard first < elements.count else { continue }
-            // Tighter spacing inside lists; the bullet hangs in the indent.
-            for position in first..<elements.count where elements[position].spaceAfter == 6 { elements[position].spaceAfter = 3 }
-            let bulletStyle = style.body.with {
-                $0.color = style.accent; $0.family = label == "\u{2022}" ? .serif : .sans; $0.size *= label == "\u{2022}" ? 1 : 0.9
+            if let start = elements[first...].firstIndex(where: \.isContent) {
+                // Tighter spacing inside lists; the bullet hangs in the indent.
+                for position in start..<elements.count where elements[position].spaceAfter == 6 { elements[position].spaceAfter = 3 }
+                let bulletStyle = style.body.with {
+                    $0.color = style.accent; $0.family = label == "\u{2022}" ? .serif : .sans; $0.size *= label == "\u{2022}" ? 1 : 0.9
+                }
+                if start == first, case .paragraph = elements[start].kind {
+                    let bullet = store.add(Paragraph([TextRun(label, bulletStyle)], role: .label), width: indent)
+                    elements[start].bullet = (bullet.index, bullet.measured, x + 2)
+                    elements[start].opensAfterBullet = .listBody
+                } else {
+                    // An item that opens with a table, a chart or a nested list has no label
+                    // of its own (a nested list's first bullet stands in the place).
+                    elements.insert(.begin(.listBody, x: x, box: box), at: first)
+                }
+            } else {
+                elements.append(.begin(.listBody, x: x, box: box))
             }
-            let bullet = store.add(Paragraph([TextRun(label, bulletStyle)]), width: indent)
-            elements[first].bullet = (bullet.index, bullet.measured, x + 2)
+            elements.append(.end(.listBody, x: x, box: box))
+            elements.append(.end(.listItem, x: x, box: box))
         }
-        if let last = elements.indices.last { elements[last].spaceAfter = 7 }
+        elements.append(.end(.list, x: x, box: box))
+        if let last = elements.lastIndex(where: \.isContent) { elements[last].spaceAfter = 7 }
     }
 
     // MARK: - Sources
@@ -236,35 +261,46 @@ struct FlowBuilder {
         let text = style.small.with {
             $0.color = style.ink; $0.size = 8.4
         }
+        // The numbered sources are a list: each number is the label of its entry.
+        elements.append(.begin(.list))
         for source in sources {
             var runs = [TextRun(source.text, text)]
             if let url = source.url {
                 runs.append(TextRun(" " + url, text.with { $0.color = style.navy }, link: .uri(url)))
             }
+            elements.append(.begin(.listItem))
             addNumbered(
                 runs, number: "[\(source.number)]", style: text, x: 0, hang: hang, width: style.frameWidth, role: .paragraph,
-                spaceAfter: 4.5, anchor: Anchor.source(source.number))
+                spaceAfter: 4.5, anchor: Anchor.source(source.number), label: .label, body: .listBody)
+            elements.append(.end(.listBody))
+            elements.append(.end(.listItem))
         }
+        elements.append(.end(.list))
     }
 
     /// An entry with its number hanging in the left margin (a source, a footnote): the
     /// number semibold in navy, the text measured `hang` points in.
+    /// - Parameters:
+    ///   - label: the number's structure role (Lbl); without one it is drawn as decoration.
+    ///   - body: a structure element opened between the number and the text (LBody).
     mutating func addNumbered(
         _ runs: [TextRun], number: String, style text: TextStyle, x: Double, hang: Double, width: Double, role: StructureRole,
-        spaceAfter: Double, anchor: String
+        spaceAfter: Double, anchor: String, label labelRole: StructureRole? = nil, body: StructureRole? = nil
     ) {
         let (index, measured) = store.add(Paragraph(runs, lineSpacing: 1.0, role: role), width: width - hang)
         let label = store.add(
-            Paragraph([
-                TextRun(
-                    number,
-                    text.with {
-                        $0.color = style.navy; $0.weight = .semibold
-                    })
-            ]), width: hang)
+            Paragraph(
+                [
+                    TextRun(
+                        number,
+                        text.with {
+                            $0.color = style.navy; $0.weight = .semibold
+                        })
+                ], role: labelRole), width: hang)
         var element = FlowElement(
             kind: .paragraph(index: index, measured: measured), x: x + hang, width: width - hang, spaceAfter: spaceAfter, anchor: anchor)
         element.bullet = (label.index, label.measured, x)
+        element.opensAfterBullet = body
         elements.append(element)
     }
 }

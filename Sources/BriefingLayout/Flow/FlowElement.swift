@@ -30,8 +30,12 @@ struct FlowElement {
     var spaceAfter: Double = 0
     /// Do not end a page after this element (headings, a rule above a heading).
     var keepWithNext = false
-    /// A bullet or number drawn left of the first line, baseline-aligned with it.
+    /// A bullet or number drawn left of the first line, baseline-aligned with it. It is drawn
+    /// before the text, so a label tagged Lbl precedes its body in the structure tree.
     var bullet: (index: Int, measured: MeasuredParagraph, x: Double)?
+    /// A structure element opened after the bullet and before the text (a list item's LBody,
+    /// which may span several elements); a later `.structure(role, begin: false)` closes it.
+    var opensAfterBullet: StructureRole?
     /// Text right-aligned on the first line's baseline (a contents entry's page number).
     var trailer: (index: Int, measured: MeasuredParagraph, width: Double)?
     /// Makes the whole element a link (contents entries).
@@ -53,5 +57,21 @@ struct FlowElement {
 
     static func space(_ height: Double, box: Int? = nil) -> FlowElement {
         FlowElement(kind: .space(height), box: box)
+    }
+
+    /// Opens a structure element. It keeps with what follows, so a heading before a list or a
+    /// table still keeps with the list's first line.
+    static func begin(_ role: StructureRole, x: Double = 0, box: Int? = nil) -> FlowElement {
+        FlowElement(kind: .structure(role, begin: true), x: x, keepWithNext: true, box: box)
+    }
+
+    static func end(_ role: StructureRole, x: Double = 0, box: Int? = nil) -> FlowElement {
+        FlowElement(kind: .structure(role, begin: false), x: x, box: box)
+    }
+
+    /// Content, as opposed to a structure marker.
+    var isContent: Bool {
+        if case .structure = kind { return false }
+        return true
     }
 }

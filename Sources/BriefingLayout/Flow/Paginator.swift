@@ -14,6 +14,9 @@ struct Paginator {
     /// Figures waiting for the top of the next page.
     private var pendingFloats: [[FlowElement]] = []
     private var placingFloats = false
+    /// Structure elements open (a list, a table): a figure placed now would become their
+    /// child, so waiting figures are held until a page begins outside them.
+    private var openStructures = 0
 
     static let minimumLines = 2
 
@@ -35,12 +38,26 @@ struct Paginator {
         pages.append([])
         y = frame.y
         // Deferred figures go first on the new page.
-        guard !placingFloats, !pendingFloats.isEmpty else { return }
+        guard !placingFloats, !pendingFloats.isEmpty, openStructures == 0 else { return }
         placingFloats = true
         let floats = pendingFloats
         pendingFloats = []
         for group in floats { placeSequence(group) }
         placingFloats = false
+    }
+
+    /// Figures held while a list or table was open go where it ends, those that fit there
+    /// in order; the rest wait for the next page.
+    private mutating func placeHeldFloats() {
+        guard !placingFloats else { return }
+        placingFloats = true
+        defer { placingFloats = false }
+        while let group = pendingFloats.first {
+            let height = group.reduce(0) { $0 + fullHeight($1) + $1.spaceAfter }
+            guard atTop || y + height <= frame.maxY else { break }
+            pendingFloats.removeFirst()
+            placeSequence(group)
+        }
     }
 
     private mutating func emit(_ item: FrameItem) { pages[pages.count - 1].append(item) }
@@ -176,7 +193,9 @@ struct Paginator {
             placeRow(row, x: element.x, tagged: true)
             y += element.spaceAfter
         case .structure(let role, let begin):
+            openStructures += begin ? 1 : -1
             emit(begin ? .beginStructure(role) : .endStructure(role))
+            if openStructures == 0 { placeHeldFloats() }
         }
     }
 
@@ -235,11 +254,15 @@ struct Paginator {
             }
             let range = start..<(start + fit)
             let origin = Point(x: frame.x + element.x, y: y + before - lines[start].top)
-            emit(.text(paragraph: index, lines: range, origin: origin, width: element.width))
             if start == 0, let bullet = element.bullet, let bulletLine = bullet.measured.lines.first {
                 let bulletOrigin = Point(x: frame.x + bullet.x, y: origin.y + lines[0].baseline - bulletLine.baseline)
                 emit(.text(paragraph: bullet.index, lines: 0..<1, origin: bulletOrigin, width: element.x - bullet.x))
             }
+            if start == 0, let role = element.opensAfterBullet {
+                openStructures += 1
+                emit(.beginStructure(role))
+            }
+            emit(.text(paragraph: index, lines: range, origin: origin, width: element.width))
             if start == 0, let trailer = element.trailer, let trailerLine = trailer.measured.lines.first {
                 let trailerOrigin = Point(x: frame.x + element.x + element.width, y: origin.y + lines[0].baseline - trailerLine.baseline)
                 emit(.text(paragraph: trailer.index, lines: 0..<1, origin: trailerOrigin, width: trailer.width))

@@ -52,6 +52,8 @@ public enum StructureRole: Sendable, Hashable {
     case heading(level: Int)
     case paragraph
     case list, listItem, label, listBody
+    /// The contents page: TOC > TOCI (an entry's number as Lbl, its title as P).
+    case toc, tocItem
     /// Table > TR > TH / TD.
     case table, tableRow, tableHeader, tableCell
     /// A footnote at the end of its section.
@@ -77,6 +79,8 @@ public enum StructureRole: Sendable, Hashable {
         case .listItem: "LI"
         case .label: "Lbl"
         case .listBody: "LBody"
+        case .toc: "TOC"
+        case .tocItem: "TOCI"
         case .table: "Table"
         case .tableRow: "TR"
         case .tableHeader: "TH"

@@ -13,14 +13,6 @@ import Foundation
 /// `/Version` agrees. No clock, no random ID: the
 /// bytes repeat for the same inputs.
 public enum PDFFinisher {
-    /// Which conformance the file claims.
-    public enum Standard: String, Sendable, CaseIterable {
-        /// PDF/UA-1 (ISO 14289-1): the default.
-        case ua1 = "ua-1"
-        /// As cairo writes it, untouched.
-        case none
-    }
-
     public struct FinishError: Error, CustomStringConvertible {
         public var message: String
         public var description: String { "PDF post-processing: \(message)" }
@@ -40,10 +32,13 @@ public enum PDFFinisher {
         }
         try check(qpdf, read)
         var file = QPDFFile(qpdf: qpdf, original: pdf)
-        try file.completeCatalog(document.metadata)
+        try file.completeCatalog(document.metadata, standard: standard)
         try file.labelLinks(document)
         try file.describeFigures(document)
         try file.scopeTableHeaders()
+        try file.identifyNotes()
+        try file.mapCIDFonts()
+        if standard.archival { try file.stopInterpolation() }
         try file.markArtifacts()
         let update = try file.rewritten()
         try check(qpdf, QPDF_SUCCESS)
@@ -64,8 +59,12 @@ private struct QPDFFile {
     /// edited as text: thousands of link annotations, which libqpdf would parse one by one.
     let original: Data
     let offsets: [Int32: Int]
-    /// Link annotations' new text, by object number, spliced into cairo's object.
+    /// Link annotations' new text, by object number, spliced into cairo's object with
+    /// `/F 4` (printed, as PDF/A requires; cairo writes no flags).
     var linkContents: [Int32: String] = [:]
+    /// Objects whose dictionary was edited as text, whole (an image that must not ask for
+    /// interpolation); the stream data after it is copied unchanged.
+    var editedObjects: [Int32: [UInt8]] = [:]
     /// Page content streams with their untagged painting marked as artifacts, deflated.
     var contentStreams: [Int32: [UInt8]] = [:]
 
@@ -76,9 +75,11 @@ private struct QPDFFile {
     }
     /// Object numbers of the indirect objects changed, to write in the update.
     var changed = Set<Int32>()
-    /// The new metadata stream: its object number and its data (written by hand: qpdf's
-    /// unparse does not give a stream's data).
-    var metadata: (id: Int32, data: Data)?
+    /// New streams (the XMP metadata, the output intent's ICC profile), numbered after the
+    /// last object and written by hand: qpdf's unparse does not give a stream's data.
+    var appended: [(id: Int32, dictionary: String, data: Data)] = []
+    /// Entries added to the catalog's text, referring to the appended streams.
+    var catalogEntries = ""
 
     /// Records that the indirect object `object` changed; a direct one cannot be written on
     /// its own, so the finisher refuses rather than lose the change.
@@ -111,7 +112,7 @@ private struct QPDFFile {
 
     /// Catalog `/Lang`, `/MarkInfo`, `/ViewerPreferences`, the Info dates in the form PDF
     /// requires (cairo 1.16 leaves out "D:") and an XMP stream that says the same as Info.
-    mutating func completeCatalog(_ metadata: PagedDocument.Metadata) throws {
+    mutating func completeCatalog(_ metadata: PagedDocument.Metadata, standard: PDFFinisher.Standard) throws {
         let root = qpdf_get_root(qpdf)
         try touch(root)
         let language = metadata.language.isEmpty ? "en" : metadata.language
@@ -128,7 +129,7 @@ private struct QPDFFile {
             }
         }
         let producer = qpdf_get_info_key(qpdf, "/Producer").map { String(cString: $0) } ?? ""
-        let xmp = Data(XMP.packet(metadata, language: language, producer: producer).utf8)
+        let xmp = Data(XMP.packet(metadata, language: language, producer: producer, standard: standard).utf8)
         // The stream is a new object numbered after the last (the trailer's /Size), written
         // by hand with the catalog's reference to it: asking libqpdf for a new object makes it
         // parse every object in the file first (half a second at 354 pages), and a reference
@@ -136,7 +137,42 @@ private struct QPDFFile {
         let id = Int32(key(qpdf_get_trailer(qpdf), "/Size").map { qpdf_oh_get_int_value_as_int(qpdf, $0) } ?? 0)
         guard id > 0 else { throw PDFFinisher.FinishError(message: "the trailer has no /Size") }
         qpdf_oh_remove_key(qpdf, root, "/Metadata")
-        self.metadata = (id, xmp)
+        // PDF/A keeps the metadata stream unfiltered, so any reader can find it.
+        appended.append((id, "/Type /Metadata /Subtype /XML", xmp))
+        catalogEntries += " /Metadata \(id) 0 R"
+        if standard.archival {
+            // The output intent: every DeviceRGB colour in the file means sRGB.
+            let profile = try ColorProfile.sRGB()
+            appended.append((id + 1, "/N 3", profile))
+            qpdf_oh_remove_key(qpdf, root, "/OutputIntents")
+            catalogEntries +=
+                " /OutputIntents [<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1)"
+                + " /RegistryName (http://www.color.org) /Info (sRGB IEC61966-2.1) /DestOutputProfile \(id + 1) 0 R >>]"
+        }
+    }
+
+    /// PDF/A forbids `/Interpolate true` on images, which cairo writes for a smoothly scaled
+    /// image; viewers then draw its pixels as they choose. Edited in place, one byte longer.
+    mutating func stopInterpolation() throws {
+        let flag = "/Interpolate true"
+        for id in CairoXref.objects(in: original, containing: flag, offsets: offsets) {
+            guard let body = CairoXref.object(id, in: original, offsets: offsets),
+                let hit = CairoXref.find(flag, in: body, from: body.startIndex)
+            else { continue }
+            if let stream = CairoXref.find("stream", in: body, from: body.startIndex), stream < hit { continue }
+            editedObjects[id] = Array(body[..<hit]) + Array("/Interpolate false".utf8) + Array(body[(hit + flag.utf8.count)...])
+        }
+    }
+
+    /// `/CIDToGIDMap /Identity` on each TrueType CID font: cairo 1.16 leaves it out (the
+    /// default it relies on is Identity), and PDF/A requires it written.
+    mutating func mapCIDFonts() throws {
+        for id in CairoXref.objects(in: original, containing: "/Subtype /CIDFontType2", offsets: offsets) {
+            let font = qpdf_get_object_by_id(qpdf, id, 0)
+            guard key(font, "/Subtype").flatMap(name) == "/CIDFontType2", key(font, "/CIDToGIDMap") == nil else { continue }
+            qpdf_oh_replace_key(qpdf, font, "/CIDToGIDMap", qpdf_oh_new_name(qpdf, "/Identity"))
+            try touch(font)
+        }
     }
 
     /// `/Tabs /S` on every page (tab order follows the structure) and `/Contents` on every
@@ -216,12 +252,13 @@ private struct QPDFFile {
             guard let unparsed = qpdf_oh_unparse_resolved(qpdf, qpdf_get_object_by_id(qpdf, id, 0)) else { continue }
             var body = Array(
                 UnsafeBufferPointer(start: UnsafeRawPointer(unparsed).assumingMemoryBound(to: UInt8.self), count: strlen(unparsed)))
-            if id == catalog, let metadata, body.suffix(2) == Array(">>".utf8) {
+            if id == catalog, !catalogEntries.isEmpty, body.suffix(2) == Array(">>".utf8) {
                 body.removeLast(2)
-                body += Array(" /Metadata \(metadata.id) 0 R >>".utf8)
+                body += Array("\(catalogEntries) >>".utf8)
             }
             replacements[id] = body
         }
+        for (id, body) in editedObjects { replacements[id] = body }
         for (id, words) in linkContents {
             guard let body = CairoXref.object(id, in: original, offsets: offsets),
                 let open = CairoXref.find("<<", in: body, from: body.startIndex)
@@ -229,7 +266,7 @@ private struct QPDFFile {
                 throw PDFFinisher.FinishError(message: "link annotation \(id) not found in cairo's file")
             }
             replacements[id] =
-                Array(body[..<(open + 2)]) + Array(" /Contents \(CairoXref.textString(words))".utf8) + Array(body[(open + 2)...])
+                Array(body[..<(open + 2)]) + Array(" /Contents \(CairoXref.textString(words)) /F 4".utf8) + Array(body[(open + 2)...])
         }
         // Objects in file order; the bytes up to the xref table are copied object by object.
         let ordered = offsets.sorted { $0.value < $1.value }
@@ -264,12 +301,10 @@ private struct QPDFFile {
             }
         }
         flush(upTo: xrefStart)
-        if let metadata {
-            written[metadata.id] = output.count
-            output.append(
-                contentsOf: Array("\(metadata.id) 0 obj\n<< /Type /Metadata /Subtype /XML /Length \(metadata.data.count) >>\nstream\n".utf8)
-            )
-            output.append(metadata.data)
+        for stream in appended {
+            written[stream.id] = output.count
+            output.append(contentsOf: Array("\(stream.id) 0 obj\n<< \(stream.dictionary) /Length \(stream.data.count) >>\nstream\n".utf8))
+            output.append(stream.data)
             output.append(contentsOf: Array("\nendstream\nendobj\n".utf8))
         }
         // One xref section for objects 0 to the last, free entries where a number is unused.
@@ -321,6 +356,17 @@ private struct QPDFFile {
             guard key(cell, "/S").flatMap(name) == "/TH" else { continue }
             qpdf_oh_replace_key(qpdf, cell, "/A", qpdf_oh_parse(qpdf, "<< /O /Table /Scope /Column >>"))
             try touch(cell)
+        }
+    }
+
+    /// Every Note element gets the unique `/ID` PDF/UA-1 (7.9) requires, numbered in the
+    /// order cairo wrote them.
+    mutating func identifyNotes() throws {
+        for (number, id) in CairoXref.objects(in: original, containing: "/S /Note", offsets: offsets).enumerated() {
+            let note = qpdf_get_object_by_id(qpdf, id, 0)
+            guard key(note, "/S").flatMap(name) == "/Note" else { continue }
+            qpdf_oh_replace_key(qpdf, note, "/ID", qpdf_oh_new_string(qpdf, "note.\(number + 1)"))
+            try touch(note)
         }
     }
 
