@@ -45,6 +45,7 @@ let package = Package(
             name: "CZlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(name: "CLinux"),
         .systemLibrary(
             name: "CHyphen",
             providers: [.apt(["libhyphen-dev", "hyphen-en-gb"])]
@@ -86,7 +87,7 @@ let package = Package(
             name: "BriefingPipeline",
             dependencies: [
                 "BriefingModel", "BriefingContent", "BriefingTemplate", "BriefingLayout", "BriefingRender", "BriefingSchedule",
-                "BriefingEditions",
+                "BriefingEditions", "CLinux",
             ]
         ),
         .target(

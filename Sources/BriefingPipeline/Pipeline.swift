@@ -32,6 +32,9 @@ public final class Pipeline {
     /// reads the same sections as the main output (the leadership, the whole briefing) gets
     /// those bytes instead of a second rendering. A few, not all: pages are large.
     private var made: [(key: MadeKey, output: BriefingOutput)] = []
+    /// Pages the PDF finisher marked in the last build, for a process that builds again
+    /// (made by `prepareRebuild`; a one-off run does not keep them).
+    private var finishedPages: PDFFinisher.PageCache?
 
     /// Forgets loaded templates and made briefings: a pipeline otherwise works from the
     /// inputs as they were when it first read them, which is right for one run (the main
@@ -39,6 +42,15 @@ public final class Pipeline {
     public func forgetInputs() {
         templates.removeAll()
         made.removeAll()
+    }
+
+    /// Between builds of a long-running process: forgets the inputs (as above) and the text
+    /// layouts the last build did not use, keeping fonts, hyphenation patterns and the layouts
+    /// of paragraphs that did not change.
+    public func prepareRebuild() {
+        forgetInputs()
+        if finishedPages == nil { finishedPages = PDFFinisher.PageCache() }
+        if case .folder = world.fonts, let measurer = try? fontLoad?.value() { measurer.forgetUnused() }
     }
 
     private struct MadeKey: Equatable {
@@ -55,7 +67,12 @@ public final class Pipeline {
     }
 
     // A run that fails on its data must not exit while the font thread is inside fontconfig.
-    deinit { _ = try? fontLoad?.value() }
+    deinit { joinBackgroundWork() }
+
+    /// Waits for the font thread, if one was started: a process must not exit while it is
+    /// inside fontconfig. For a pipeline kept until exit (`ProcessTimeline.keepUntilExit`),
+    /// whose deinit never runs.
+    public func joinBackgroundWork() { _ = try? fontLoad?.value() }
 
     /// Starts loading the bundled fonts on the other core, if they are not loading already.
     /// Called early by runs that will certainly lay out; `--if-changed` waits until it knows.
@@ -168,7 +185,7 @@ public final class Pipeline {
             let pdf = try PDFExporter.export(pages)
             timer.mark("pdf")
             defer { timer.mark("finish") }
-            return [try PDFFinisher.finish(pdf, document: pages, standard: standard)]
+            return [try PDFFinisher.finish(pdf, document: pages, standard: standard, cache: finishedPages)]
         case .png: return try pages.pages.indices.map { try ImageExporter.export(pages, page: $0, format: .png, dpi: dpi) }
         case .svg: return try pages.pages.indices.map { try ImageExporter.export(pages, page: $0, format: .svg, dpi: dpi) }
         }

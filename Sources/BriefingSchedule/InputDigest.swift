@@ -11,10 +11,16 @@ public enum InputDigest {
 
     /// Every regular file below `folders` and the single `files`, in a stable order, hashed.
     /// A file whose size and modification time match its entry in `previous` keeps that hash.
-    public static func inputs(folders: [URL], files: [URL], previous: [RunManifest.Input] = []) throws -> [RunManifest.Input] {
+    /// Files below `stamped` (the bundled fonts: 8.7 MiB, versioned with the program) are
+    /// never read: their entry is a stamp of size and modification time, so a font file
+    /// replaced still changes the digest.
+    public static func inputs(
+        folders: [URL], files: [URL], stamped: [URL] = [], previous: [RunManifest.Input] = []
+    ) throws -> [RunManifest.Input] {
+        let stampedPrefixes = stamped.map { $0.standardizedFileURL.path + "/" }
         let keys: Set<URLResourceKey> = [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey]
         var urls: [URL] = files
-        for folder in folders {
+        for folder in folders + stamped {
             guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: Array(keys)) else { continue }
             for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
                 urls.append(url)
@@ -25,6 +31,10 @@ public enum InputDigest {
         return try urls.map { $0.standardizedFileURL }.filter { seen.insert($0.path).inserted }.sorted { $0.path < $1.path }.map { url in
             let values = try? url.resourceValues(forKeys: keys)
             let size = values?.fileSize, modified = values?.contentModificationDate?.timeIntervalSince1970
+            if stampedPrefixes.contains(where: url.path.hasPrefix) {
+                let stamp = "stamp:\(size ?? -1):\(modified.map { String(Int64(($0 * 1e6).rounded())) } ?? "-")"
+                return RunManifest.Input(path: url.path, sha256: stamp, size: size, modified: modified)
+            }
             if let old = known[url.path], old.size != nil, old.size == size, old.modified == modified {
                 return old
             }

@@ -12,7 +12,7 @@ struct BriefingCommand: ParsableCommand {
         version: version,
         subcommands: [
             Generate.self, NewCommand.self, CheckCommand.self, SectionsCommand.self, ChartCommand.self, ScheduleCommand.self,
-            OutboxCommand.self,
+            OutboxCommand.self, WatchCommand.self,
             RunJobCommand.self, EditionsCommand.self, DiffCommand.self, DataCommand.self,
             DoctorCommand.self,
         ],

@@ -55,6 +55,9 @@ struct Generate: ParsableCommand {
         var delivery: Delivering?
         do {
             let pipeline = Pipeline(world: try World.standard(), warnings: ExitStatus.printWarning)
+            // Its fonts, layouts and pages are dropped with the process, not released one by one.
+            ProcessTimeline.keepUntilExit(pipeline)
+            defer { pipeline.joinBackgroundWork() }
             try pipeline.checkInputs(try request())  // a missing template is named before anything about the output
             if let deliver {
                 delivery = try Delivering(file: deliver, generate: self, pipeline: pipeline)

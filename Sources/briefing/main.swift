@@ -1,6 +1,10 @@
+import BriefingPipeline
+
 #if canImport(Glibc)
     import Glibc
 #endif
+
+ProcessTimeline.markMain()
 
 // A full disk or a file-size limit must fail a write with an error the program reports (73),
 // not kill it with SIGXFSZ halfway through: ignore the signal and let write(2) return EFBIG.

@@ -76,4 +76,21 @@ import Testing
             try InputDigest.inputs(folders: [directory], files: [], previous: planted)[0].sha256
                 == InputDigest.sha256(of: Data("three".utf8)))
     }
+
+    /// Stamped folders (the fonts) are never read: a file there counts by size and time, so
+    /// replacing it changes the digest and an unreadable one does not stop the run.
+    @Test func stampedFilesAreNotReadButStillCount() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-stamp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let font = directory.appendingPathComponent("Font.otf")
+        try Data("glyphs".utf8).write(to: font)
+        chmod(font.path, 0)  // unreadable: hashing it would fail (root reads it anyway)
+        let first = try InputDigest.inputs(folders: [], files: [], stamped: [directory])
+        #expect(first.count == 1 && first[0].sha256.hasPrefix("stamp:6:"), "\(first)")
+        chmod(font.path, 0o644)
+        try Data("other glyphs".utf8).write(to: font)
+        let second = try InputDigest.inputs(folders: [], files: [], stamped: [directory])
+        #expect(second[0].sha256 != first[0].sha256)
+    }
 }

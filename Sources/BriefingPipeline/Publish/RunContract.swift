@@ -176,10 +176,11 @@ public struct RunContract {
         } else if let epoch = pipeline.world.environment["SOURCE_DATE_EPOCH"] {
             flags.append("date-epoch=\(epoch)")
         }
-        var folders = [request.template.standardizedFileURL]
-        if case .folder(let fonts) = pipeline.world.fonts { folders.append(fonts) }
+        var fonts: [URL] = []
+        if case .folder(let folder) = pipeline.world.fonts { fonts.append(folder) }
         let files = try InputDigest.inputs(
-            folders: folders, files: request.data.map { [$0.standardizedFileURL] } ?? [], previous: previous)
+            folders: [request.template.standardizedFileURL], files: request.data.map { [$0.standardizedFileURL] } ?? [], stamped: fonts,
+            previous: previous)
         return (InputDigest.combine(inputs: files, flags: flags, program: program), files, flags)
     }
 

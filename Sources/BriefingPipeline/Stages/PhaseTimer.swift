@@ -11,6 +11,11 @@ public struct PhaseTimer {
 
     public init(environment: [String: String]) {
         enabled = environment["BRIEFING_TIMINGS"] != nil
+        // The first timer of a process also accounts for what came before it.
+        if enabled, let before = ProcessTimeline.beforeTimer(now: last) {
+            if let startup = before.startup { phases.append(("start-up", startup)) }
+            phases.append(("arguments", before.setup))
+        }
     }
 
     /// Closes the phase that ran since the previous mark (or since the timer was made).
@@ -21,14 +26,24 @@ public struct PhaseTimer {
         last = now
     }
 
+    /// Starts again from now, with no phases (each build of a watch reports its own).
+    public mutating func restart() {
+        phases.removeAll()
+        last = DispatchTime.now().uptimeNanoseconds
+    }
+
     /// Writes one line per phase and a total, in milliseconds.
+    /// With `BRIEFING_TIMINGS`, the process adds "to exit" and "whole" when it ends.
     public func report() {
         guard enabled, !phases.isEmpty else { return }
-        func line(_ name: String, _ nanoseconds: UInt64) -> String {
-            let padded = name.padding(toLength: 10, withPad: " ", startingAt: 0)
-            return "timing: \(padded) \(String(format: "%7.1f", Double(nanoseconds) / 1e6)) ms\n"
-        }
-        let text = phases.map { line($0.0, $0.1) }.joined() + line("total", phases.reduce(0) { $0 + $1.1 })
+        let total = phases.reduce(0) { $0 + $1.1 }
+        let text = phases.map { Self.line($0.0, $0.1) }.joined() + Self.line("total", total)
         FileHandle.standardError.write(text.data(using: .utf8)!)
+        ProcessTimeline.didReport(total: total)
+    }
+
+    static func line(_ name: String, _ nanoseconds: UInt64) -> String {
+        let padded = name.padding(toLength: 10, withPad: " ", startingAt: 0)
+        return "timing: \(padded) \(String(format: "%7.1f", Double(nanoseconds) / 1e6)) ms\n"
     }
 }

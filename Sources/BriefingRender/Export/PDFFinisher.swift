@@ -18,7 +18,15 @@ public enum PDFFinisher {
         public var description: String { "PDF post-processing: \(message)" }
     }
 
-    public static func finish(_ pdf: Data, document: PagedDocument, standard: Standard) throws -> Data {
+    /// The pages marked by the last finish, by their content as cairo wrote it: a process
+    /// that builds again and again (watch) re-marks and re-deflates only the pages whose
+    /// content changed. Holds one document's pages at a time.
+    public final class PageCache {
+        var marked: [Data: [UInt8]] = [:]
+        public init() {}
+    }
+
+    public static func finish(_ pdf: Data, document: PagedDocument, standard: Standard, cache: PageCache? = nil) throws -> Data {
         guard standard != .none else { return pdf }
         guard let qpdf = qpdf_init() else { throw FinishError(message: "libqpdf did not start") }
         defer {
@@ -39,7 +47,7 @@ public enum PDFFinisher {
         try file.identifyNotes()
         try file.mapCIDFonts()
         if standard.archival { try file.stopInterpolation() }
-        try file.markArtifacts()
+        try file.markArtifacts(cache: cache)
         let update = try file.rewritten()
         try check(qpdf, QPDF_SUCCESS)
         return update
@@ -373,7 +381,9 @@ private struct QPDFFile {
     /// Each page's content with what it paints outside structure elements marked as an
     /// artifact (`ArtifactMarker`). A page whose content is not one stream, or that the
     /// marker cannot read safely, is left as it is.
-    mutating func markArtifacts() throws {
+    mutating func markArtifacts(cache: PDFFinisher.PageCache?) throws {
+        var marked: [Data: [UInt8]] = [:]
+        defer { cache?.marked = marked }
         for index in 0..<Int(qpdf_get_num_pages(qpdf)) {
             let page = qpdf_get_page_n(qpdf, index)
             guard let contents = key(page, "/Contents"), qpdf_oh_is_stream(qpdf, contents) != 0 else { continue }
@@ -381,10 +391,16 @@ private struct QPDFFile {
             var buffer: UnsafeMutablePointer<UInt8>?
             var length = 0
             guard qpdf_oh_get_page_content_data(qpdf, page, &buffer, &length) == QPDF_SUCCESS, let buffer, id > 0 else { continue }
-            let content = Array(UnsafeBufferPointer(start: buffer, count: length))
+            let content = Data(bytes: buffer, count: length)
             free(buffer)
-            guard let marked = ArtifactMarker.mark(content), let deflated = ArtifactMarker.deflate(marked) else { continue }
+            if let cached = cache?.marked[content] {
+                contentStreams[id] = cached
+                marked[content] = cached
+                continue
+            }
+            guard let artifacts = ArtifactMarker.mark(Array(content)), let deflated = ArtifactMarker.deflate(artifacts) else { continue }
             contentStreams[id] = deflated
+            if cache != nil { marked[content] = deflated }
         }
         qpdf_oh_release_all(qpdf)
     }

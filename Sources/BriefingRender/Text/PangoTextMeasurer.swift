@@ -12,6 +12,9 @@ public final class PangoTextMeasurer: TextMeasurer {
     /// Layouts made while measuring, reused when drawing: shaping (HarfBuzz) is the largest
     /// cost of a run, and the painter draws exactly what layout measured.
     private var layouts: [LayoutKey: MeasuredParagraph] = [:]
+    /// The layouts measured or reused since `forgetUnused` was last called: a process that
+    /// builds again and again (watch) keeps what the next build will ask for, and only that.
+    private var usedSinceForget: Set<LayoutKey>?
 
     private struct LayoutKey: Hashable {
         var paragraph: Paragraph
@@ -77,10 +80,20 @@ public final class PangoTextMeasurer: TextMeasurer {
     /// The paragraph's lines at this width, with its `PangoShapedText` for the painter.
     public func measure(_ paragraph: Paragraph, width: Double) -> MeasuredParagraph {
         let key = LayoutKey(paragraph: paragraph, width: width)
+        usedSinceForget?.insert(key)
         if let cached = layouts[key] { return cached }
         let made = makeLayout(paragraph, width: width)
         layouts[key] = made
         return made
+    }
+
+    /// Drops every layout not used since the last call, and starts counting again: called
+    /// between builds, so an edited paragraph's old layouts do not pile up over a long watch,
+    /// while the paragraphs that did not change are not shaped again. The first call only
+    /// starts counting (a one-off run never pays for it).
+    public func forgetUnused() {
+        if let used = usedSinceForget { layouts = layouts.filter { used.contains($0.key) } }
+        usedSinceForget = []
     }
 
     private struct AdvanceKey: Hashable {

@@ -1,0 +1,99 @@
+import BriefingModel
+import Foundation
+
+/// `briefing watch`: builds the briefing, publishes it atomically as `generate` does, and
+/// builds again whenever an input changes. One pipeline serves every build, so the fonts,
+/// the hyphenation patterns and the layouts of unchanged paragraphs are kept; the template
+/// is read again each time (it is small, and its parts refer to each other).
+///
+/// A build that fails leaves the last good output where it is: a viewer that reloads on
+/// change always shows a complete file. No run state (manifest, editions, archive) is
+/// written: a watch is an author's draft loop, not a scheduled edition.
+public final class WatchSession {
+    /// One build's outcome, for the line printed after it.
+    public struct Build {
+        public var pages = 0
+        public var warnings: [Diagnostic] = []
+        public var seconds = 0.0
+        /// Image pages written (png/svg write only the pages that changed), and how many.
+        public var written: [URL] = []
+        public var error: Error?
+    }
+
+    public let pipeline: Pipeline
+    public let request: BriefingRequest
+    public let output: URL
+    /// The image pages as last written, to write only those that changed.
+    private var lastPages: [Data] = []
+    private var builds = 0
+
+    public init(pipeline: Pipeline, request: BriefingRequest, output: URL) {
+        self.pipeline = pipeline
+        self.request = request
+        self.output = output
+    }
+
+    /// Builds and publishes once. Errors are returned, not thrown: the watch goes on.
+    public func build() -> Build {
+        let start = DispatchTime.now()
+        pipeline.timer.restart()
+        defer { pipeline.timer.report() }
+        if builds > 0 {
+            pipeline.prepareRebuild()
+            pipeline.timer.mark("forget")
+        }
+        builds += 1
+        var build = Build()
+        let first = pipeline.warnings.count
+        do {
+            let made = try pipeline.generate(request).get()
+            build.pages = made.pageCount
+            build.written = try publish(made.files)
+        } catch {
+            build.error = error
+        }
+        build.warnings = Array(pipeline.warnings.dropFirst(first))
+        build.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return build
+    }
+
+    /// The PDF replaces the old one in one rename; image pages are written only when their
+    /// bytes changed, each atomically, and pages beyond the new count are removed.
+    private func publish(_ files: [Data]) throws -> [URL] {
+        guard request.format != .pdf else {
+            try AtomicFile.publish(files[0], to: output)
+            pipeline.timer.mark("publish")
+            return [output]
+        }
+        let names = PageFiles(pdf: output, format: request.format.rawValue, count: files.count)
+        var written: [URL] = []
+        for (index, (data, url)) in zip(files, names.urls).enumerated() {
+            let unchanged = index < lastPages.count && lastPages[index] == data && FileManager.default.fileExists(atPath: url.path)
+            guard !unchanged else { continue }
+            try AtomicFile.publish(data, to: url)
+            written.append(url)
+        }
+        if files.count != lastPages.count { names.removeStale() }
+        lastPages = files
+        return written
+    }
+
+    /// What to watch: the template folder and everything below it, and the data file when
+    /// it lives elsewhere. The output, its pages and its temporaries are ignored, in case
+    /// they are written inside the template folder.
+    public func scopes() -> [FileWatcher.Scope] {
+        let template = request.template.standardizedFileURL
+        var ignored: Set<String> = [output.lastPathComponent, ".\(output.lastPathComponent).\(getpid()).tmp"]
+        if request.format != .pdf {
+            for url in PageFiles(pdf: output, format: request.format.rawValue, count: max(1, lastPages.count)).urls {
+                ignored.insert(url.lastPathComponent)
+                ignored.insert(".\(url.lastPathComponent).\(getpid()).tmp")
+            }
+        }
+        var scopes = [FileWatcher.Scope(folder: template, recursive: true, ignored: ignored)]
+        if let data = request.data?.standardizedFileURL, !data.path.hasPrefix(template.path + "/") {
+            scopes.append(FileWatcher.Scope(folder: data.deletingLastPathComponent(), recursive: false, names: [data.lastPathComponent]))
+        }
+        return scopes
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import BriefingModel
+import BriefingPipeline
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `briefing watch`: the author's loop. Builds once, then again on every change to the
+/// template folder or the data file, printing one line per build and located errors without
+/// exiting; a failed build keeps the last good output. SIGINT or SIGTERM ends it cleanly.
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Generate the briefing, then again whenever the template or its data change.",
+        discussion: """
+            Watches the template folder (and everything below it) and the data file with inotify, waits for an editor's
+            save to settle, and publishes each new PDF atomically, so a viewer that reloads on change always shows a
+            complete file. With --format png or svg only the pages that changed are written. A build that fails prints
+            its located error and keeps the last good output. Stop with Ctrl-C (exit 0).
+            """
+    )
+
+    @OptionGroup var input: TemplateOptions
+    @OptionGroup var briefing: BriefingOptions
+
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: ArgumentHelp("Where to write the PDF (default output/briefing.pdf).", valueName: "file"))
+    var outputOption: String?
+
+    @Option(name: .long, help: ArgumentHelp("How long a save burst must be quiet before a build (milliseconds).", valueName: "ms"))
+    var debounce = 10
+
+    func validate() throws {
+        guard debounce >= 0, debounce <= 10_000 else { throw ValidationError("--debounce must be 0 to 10000 milliseconds") }
+        guard outputOption != "-" else { throw ValidationError("watch writes a file: give --output a path, not '-'") }
+    }
+
+    func run() throws {
+        let output = outputOption ?? Generate.defaultOutput
+        let watcher: FileWatcher
+        let session: WatchSession
+        do {
+            // First, before any thread starts: the signals must wait in the watcher's signalfd.
+            watcher = try FileWatcher()
+            let pipeline = Pipeline(world: try World.standard(), warnings: ExitStatus.printWarning)
+            var request = BriefingRequest(
+                template: try input.templateURL(), data: input.dataURL(), sections: briefing.sections, skip: briefing.skip,
+                date: briefing.date, format: briefing.format, dpi: briefing.dpi, strict: briefing.strict,
+                creator: BriefingCommand.programName)
+            request.pdfStandard = briefing.pdfStandard
+            try pipeline.checkInputs(request)
+            if outputOption == nil { try OutputFolder.makeDefault(for: output) }
+            guard case .file(let target) = try OutputTarget.resolve(output) else {
+                throw InputErrorFactory.usage("--output", "watch writes a file, not \(output)")
+            }
+            try AtomicFile.checkFolder(of: target)
+            session = WatchSession(pipeline: pipeline, request: request, output: target)
+        } catch {
+            throw ExitStatus.fail(error)
+        }
+        say("watching \(session.request.template.path) (Ctrl-C to stop)")
+        // Watched before each build, so a save during the build (or just after it) is waiting
+        // when it ends; again after it, for folders the build found new.
+        watcher.watch(session.scopes())
+        while true {
+            report(session.build(), output: output, format: briefing.format)
+            let failed = watcher.watch(session.scopes())
+            for folder in failed { ExitStatus.printWarning(.warning(SourceLocation(file: folder), "cannot watch this folder")) }
+            switch watcher.wait(quiet: .milliseconds(debounce)) {
+            case .stop(let signal):
+                say("stopped (\(signal == SIGINT ? "interrupt" : signal == SIGHUP ? "hang-up" : "terminate"))")
+                return
+            case .changed(let paths):
+                let shown = paths.map { URL(fileURLWithPath: $0).lastPathComponent }
+                say("\(Self.clock()) changed: \(Array(Set(shown)).sorted().joined(separator: ", "))")
+            }
+        }
+    }
+
+    /// One line per build: time, what was written, pages, warnings, duration; or the error.
+    private func report(_ build: WatchSession.Build, output: String, format: OutputFormat) {
+        let duration = "\(Int((build.seconds * 1000).rounded())) ms"
+        let warnings = build.warnings.count == 1 ? "1 warning" : "\(build.warnings.count) warnings"
+        if let error = build.error {
+            _ = ExitStatus.fail(error)
+            say("\(Self.clock()) failed after \(duration): \(output) is unchanged")
+        } else if format == .pdf {
+            say("\(Self.clock()) built \(output): \(build.pages) pages, \(warnings), \(duration)")
+        } else {
+            say("\(Self.clock()) built \(build.written.count) of \(build.pages) pages (\(format.rawValue)), \(warnings), \(duration)")
+        }
+    }
+
+    /// A line on standard output, flushed: a pipe (a test, an editor plug-in) sees each line
+    /// as it happens.
+    private func say(_ line: String) {
+        print(line)
+        fflush(nil)
+    }
+
+    static func clock() -> String {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))"
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `briefing watch` end to end, as an author uses it: start it, edit a section, break and fix
+/// the template, remove a section file, then stop it; and the page images of a png watch.
+@Suite(.serialized) struct WatchTests {
+    /// The PDF's text, as a reader sees it.
+    private func text(_ pdf: URL) throws -> String {
+        try Command.tool("pdftotext", [pdf.path, "-"]).stdout.replacingOccurrences(of: "\n", with: " ")
+    }
+
+    @Test func rebuildsOnEveryChangeKeepsTheLastGoodPDFAndStopsCleanly() throws {
+        let fixture = try TemplateFixture()
+        let out = try Command.temporaryDirectory()
+        defer {
+            fixture.remove()
+            try? FileManager.default.removeItem(at: out)
+        }
+        let pdf = out.appendingPathComponent("b.pdf")
+        let watch = try BackgroundCommand(
+            Command.briefing, ["watch", "--template", fixture.directory.path, "--date", "2026-11-30", "--output", pdf.path],
+            logs: out)
+        #expect(watch.waitFor("built "), "first build: \(watch.stdout) \(watch.stderr)")
+        #expect(try text(pdf).contains("Sino-Pak collaboration"))
+
+        // Edit one sentence of one section: the next PDF has it.
+        try fixture.replace("sections/space.md", "Space is the most visible civilian success", with: "Space is the watched success")
+        #expect(watch.waitFor("built ", count: 2), "\(watch.stdout) \(watch.stderr)")
+        #expect(try text(pdf).contains("Space is the watched success"))
+        let good = try Data(contentsOf: pdf)
+
+        // A broken YAML line: a located error, the PDF untouched, the watch goes on.
+        let spec = try fixture.read("briefing.yaml")
+        try fixture.write("briefing.yaml", spec.replacingOccurrences(of: "sections:\n", with: "sections: [\n"))
+        #expect(watch.waitFor("failed "), "\(watch.stdout) \(watch.stderr)")
+        #expect(watch.stderr.contains(try Regex(#"briefing\.yaml:\d+:\d+: error: YAML syntax error"#)), "\(watch.stderr)")
+        #expect(try Data(contentsOf: pdf) == good, "the last good PDF stays")
+
+        // Fixed: the next build publishes again.
+        try fixture.write("briefing.yaml", spec)
+        #expect(watch.waitFor("built ", count: 3), "\(watch.stdout) \(watch.stderr)")
+
+        // A save as vim makes it: the file renamed to a backup, written again in two parts,
+        // closed, the backup deleted. One build, of the whole new file; no failure between.
+        let space = fixture.url("sections/space.md"), backup = fixture.url("sections/space.md~")
+        let saved = try fixture.read("sections/space.md").replacingOccurrences(of: "the watched success", with: "the saved success")
+        try FileManager.default.moveItem(at: space, to: backup)
+        Thread.sleep(forTimeInterval: 0.05)
+        let descriptor = open(space.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        #expect(descriptor >= 0)
+        let bytes = Array(saved.utf8)
+        #expect(write(descriptor, bytes, 40) == 40)
+        Thread.sleep(forTimeInterval: 0.1)
+        #expect(bytes[40...].withUnsafeBufferPointer { write(descriptor, $0.baseAddress, $0.count) } == bytes.count - 40)
+        close(descriptor)
+        try FileManager.default.removeItem(at: backup)
+        #expect(watch.waitFor("built ", count: 4), "\(watch.stdout) \(watch.stderr)")
+        Thread.sleep(forTimeInterval: 0.5)
+        let lines = watch.stdout.components(separatedBy: "\n")
+        #expect(lines.filter { $0.contains("built ") }.count == 4 && lines.filter { $0.contains("failed ") }.count == 1, "\(watch.stdout)")
+        #expect(try text(pdf).contains("Space is the saved success"))
+
+        // A section file removed: its error, located in the spec that names it.
+        try FileManager.default.removeItem(at: fixture.url("sections/space.md"))
+        #expect(watch.waitFor("failed ", count: 2), "\(watch.stdout) \(watch.stderr)")
+        #expect(watch.stderr.contains("space.md"), "\(watch.stderr)")
+        #expect(try text(pdf).contains("Space is the saved success"), "the last good PDF stays")
+
+        // SIGTERM ends it with status 0 and leaves no temporary file.
+        #expect(watch.stop(with: SIGTERM) == 0, "\(watch.stdout) \(watch.stderr)")
+        #expect(watch.stdout.contains("stopped (terminate)"))
+        let left = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".tmp") }
+        #expect(left.isEmpty, "\(left)")
+    }
+
+    /// With png, an edit rewrites only the pages it changed; SIGINT stops it.
+    @Test func pngWatchWritesOnlyTheChangedPages() throws {
+        let fixture = try TemplateFixture()
+        let out = try Command.temporaryDirectory()
+        defer {
+            fixture.remove()
+            try? FileManager.default.removeItem(at: out)
+        }
+        let target = out.appendingPathComponent("b.pdf")
+        let watch = try BackgroundCommand(
+            Command.briefing,
+            [
+                "watch", "--template", fixture.directory.path, "--date", "2026-11-30", "--format", "png", "--dpi", "40", "--output",
+                target.path,
+            ],
+            logs: out)
+        #expect(watch.waitFor("built "), "\(watch.stdout) \(watch.stderr)")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".png") }.sorted()
+        #expect(pages.count == 10 && watch.stdout.contains("built 10 of 10 pages"), "\(pages) \(watch.stdout)")
+        let before = try Dictionary(uniqueKeysWithValues: pages.map { ($0, try Data(contentsOf: out.appendingPathComponent($0))) })
+
+        // A word changed on the space page (without changing its line breaks much).
+        try fixture.replace(
+            "sections/space.md", "Space is the most visible civilian success", with: "Space is the most visible civil success")
+        #expect(watch.waitFor("built ", count: 2), "\(watch.stdout) \(watch.stderr)")
+        let changed = try pages.filter { try Data(contentsOf: out.appendingPathComponent($0)) != before[$0] }
+        let line = watch.stdout.components(separatedBy: "\n").last { $0.contains("built ") } ?? ""
+        #expect(!changed.isEmpty && changed.count < pages.count, "\(changed)")
+        #expect(line.contains("built \(changed.count) of 10 pages"), "\(line)")
+        #expect(watch.stop(with: SIGINT) == 0)
+    }
+}
