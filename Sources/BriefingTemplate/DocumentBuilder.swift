@@ -137,11 +137,13 @@ public enum DocumentBuilder {
             {
                 if let source = sourceTexts[file] { printed.append((source.name, source.text)) }
             }
-            // Files of sections left out, read only to know which claims guard nothing printed.
-            let leftOut = spec.sections.filter { section in !chosen.contains { $0.file == section.file } }
-                .compactMap { try? template.read($0.file, at: $0.location).text }
-            document.failedClaims = ClaimCheck(facts: template.facts, claims: spec.claims).failures(
-                in: printed, allTexts: printed.map(\.text) + leftOut)
+            // Files of sections left out, read only to know which failing claims guard
+            // nothing printed.
+            document.failedClaims = ClaimCheck(facts: template.facts, claims: spec.claims).failures(in: printed) {
+                let leftOut = spec.sections.filter { section in !chosen.contains { $0.file == section.file } }
+                    .compactMap { try? template.read($0.file, at: $0.location).text }
+                return printed.map(\.text) + leftOut
+            }
         }
         if let changes, !changes.entries.isEmpty {
             let texts = chosen.map { (id: $0.id, text: sourceTexts[$0.file]?.text ?? "") }
