@@ -48,8 +48,12 @@ def measure(command, runs, warmup=1):
         if index >= warmup:
             times.append(elapsed)
             peak = max(peak, usage.ru_maxrss / 1024)
+            # A phase a run reports more than once (one per audience) counts as its sum.
+            run_phases = {}
             for phase, milliseconds in re.findall(r"^timing: (\S+)\s+([\d.]+) ms$", stderr, re.M):
-                phases.setdefault(phase, []).append(float(milliseconds))
+                run_phases[phase] = run_phases.get(phase, 0) + float(milliseconds)
+            for phase, milliseconds in run_phases.items():
+                phases.setdefault(phase, []).append(milliseconds)
     return {"median": statistics.median(times), "min": min(times), "max": max(times), "rss": peak, "runs": runs,
             "phases": {phase: statistics.median(values) for phase, values in phases.items()}}
 

@@ -25,6 +25,9 @@ public final class Pipeline {
     /// Missing glyphs the measurer had found before the current layout (it keeps them all).
     private var glyphsReported = 0
     public var timer: PhaseTimer
+    /// Work for the main thread to do before it waits for the fonts loading on the other
+    /// core (run once, by the next layout): the run contract's input digest.
+    public var whileWaitingForFonts: (() -> Void)?
     /// Templates loaded so far, by folder and data file: a pipeline that makes several
     /// briefings from one template (one per audience) reads and validates it once.
     private var templates: [String: Template] = [:]
@@ -144,6 +147,11 @@ public final class Pipeline {
 
     /// Pages of the document; characters no bundled font can draw are reported here.
     public func layout(_ document: Document, loaded: LoadedBriefing) throws -> PagedDocument {
+        if let work = whileWaitingForFonts {
+            whileWaitingForFonts = nil
+            work()
+            timer.mark("digest")
+        }
         let measurer = try measurer()
         timer.mark("fonts")
         let pango = measurer as? PangoTextMeasurer
@@ -179,7 +187,7 @@ public final class Pipeline {
 
     /// The bytes of the output: one PDF, or one image per page.
     public func render(_ pages: PagedDocument, format: OutputFormat, dpi: Double, standard: PDFFinisher.Standard = .ua1) throws -> [Data] {
-        defer { timer.mark(format.rawValue) }
+        defer { if format != .pdf { timer.mark(format.rawValue) } }
         switch format {
         case .pdf:
             let pdf = try PDFExporter.export(pages)

@@ -59,8 +59,13 @@ struct Generate: ParsableCommand {
             ProcessTimeline.keepUntilExit(pipeline)
             defer { pipeline.joinBackgroundWork() }
             try pipeline.checkInputs(try request())  // a missing template is named before anything about the output
+            // Fonts load on the other core from here, while the state folder, lock and
+            // manifest are prepared and the template is read (not for --if-changed, which
+            // may not draw at all).
+            if !contract.ifChanged { pipeline.startFonts() }
             if let deliver {
                 delivery = try Delivering(file: deliver, generate: self, pipeline: pipeline)
+                ProcessTimeline.keepUntilExit(delivery!)
                 try delivery?.check()
             }
             if outputOption == nil { try OutputFolder.makeDefault(for: output) }

@@ -100,19 +100,35 @@ public struct RunContract {
         // well stop at "unchanged" and should not pay for fonts it will not use.
         if !ifChanged { pipeline.startFonts() }
         var loaded = try pipeline.load(request)
-        let inputs = try digest(loaded, pipeline: pipeline, previous: manifest.lastSuccess?.inputs ?? [])
-        if ifChanged, let last = manifest.lastSuccess, last.inputDigest == inputs.digest, request.format == .pdf,
-            let current = try? Data(contentsOf: output), InputDigest.sha256(of: current) == last.outputSHA256
-        {
-            let outcome = Outcome(result: .unchanged, path: output.path, pages: last.pages, bytes: last.bytes, seconds: 0, made: nil)
-            return watchdog.commit { records.succeeded(&manifest, outcome) }
+        let previous = manifest.lastSuccess?.inputs ?? []
+        // The digest decides `--if-changed` before anything is made; otherwise it is only
+        // recorded (manifest, edition), so it is computed on the other core meanwhile.
+        var computed: Digest?
+        if ifChanged {
+            let inputs = try digest(loaded, world: pipeline.world, previous: previous)
+            computed = inputs
+            pipeline.timer.mark("digest")
+            if let last = manifest.lastSuccess, last.inputDigest == inputs.digest, request.format == .pdf,
+                let current = try? Data(contentsOf: output), InputDigest.sha256(of: current) == last.outputSHA256
+            {
+                let outcome = Outcome(result: .unchanged, path: output.path, pages: last.pages, bytes: last.bytes, seconds: 0, made: nil)
+                return watchdog.commit { records.succeeded(&manifest, outcome) }
+            }
+        } else {
+            // Only recorded (manifest, edition): computed while layout waits for the fonts
+            // loading on the other core, time the run would otherwise spend idle.
+            pipeline.whileWaitingForFonts = { [self, loaded, world = pipeline.world] in
+                computed = try? digest(loaded, world: world, previous: previous)
+            }
         }
-        pipeline.timer.mark("digest")
         loaded.factRows = FactSnapshot.rows(
             of: loaded.template.facts, labels: loaded.template.spec.labels, folder: DisplayPath.of(loaded.template.directory))
         loaded.changes = try changes(for: loaded, state: state)
         pipeline.timer.mark("changes")
         let made = try pipeline.finish(loaded)
+        pipeline.whileWaitingForFonts = nil
+        // Computed again here if it failed there, so its error is the run's.
+        let inputs = try computed ?? digest(loaded, world: pipeline.world, previous: previous)
         let outcome = try watchdog.commit {
             try write(made, loaded: loaded, inputs: inputs, state: state, manifest: &manifest, records: records, pipeline: pipeline)
         }
@@ -121,8 +137,11 @@ public struct RunContract {
     }
 
     /// Publishes the files, archives a copy and records the success.
+    /// The input digest, the files it covers and the flags it includes.
+    typealias Digest = (digest: String, files: [RunManifest.Input], flags: [String])
+
     private func write(
-        _ made: BriefingOutput, loaded: LoadedBriefing, inputs: (digest: String, files: [RunManifest.Input], flags: [String]),
+        _ made: BriefingOutput, loaded: LoadedBriefing, inputs: Digest,
         state: RunState, manifest: inout RunManifest, records: RunRecords, pipeline: Pipeline
     ) throws -> Outcome {
         let request = loaded.request
@@ -162,9 +181,7 @@ public struct RunContract {
 
     /// The inputs: template files, data, fonts, flags, version. A date from the "today"
     /// policy does not count, so `--if-changed` skips a week in which nothing was edited.
-    private func digest(_ loaded: LoadedBriefing, pipeline: Pipeline, previous: [RunManifest.Input]) throws -> (
-        digest: String, files: [RunManifest.Input], flags: [String]
-    ) {
+    private func digest(_ loaded: LoadedBriefing, world: World, previous: [RunManifest.Input]) throws -> Digest {
         let request = loaded.request
         var flags = [
             "template=\(request.template.standardizedFileURL.path)", "data=\(request.data?.standardizedFileURL.path ?? "-")",
@@ -173,11 +190,11 @@ public struct RunContract {
         ]
         if let date = request.date {
             flags.append("date=\(date)")
-        } else if let epoch = pipeline.world.environment["SOURCE_DATE_EPOCH"] {
+        } else if let epoch = world.environment["SOURCE_DATE_EPOCH"] {
             flags.append("date-epoch=\(epoch)")
         }
         var fonts: [URL] = []
-        if case .folder(let folder) = pipeline.world.fonts { fonts.append(folder) }
+        if case .folder(let folder) = world.fonts { fonts.append(folder) }
         let files = try InputDigest.inputs(
             folders: [request.template.standardizedFileURL], files: request.data.map { [$0.standardizedFileURL] } ?? [], stamped: fonts,
             previous: previous)

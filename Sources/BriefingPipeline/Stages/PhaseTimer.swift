@@ -33,13 +33,15 @@ public struct PhaseTimer {
     }
 
     /// Writes one line per phase and a total, in milliseconds.
-    /// With `BRIEFING_TIMINGS`, the process adds "to exit" and "whole" when it ends.
-    public func report() {
+    /// Writes the phases since the last report (a run with audiences reports once per
+    /// briefing); with `BRIEFING_TIMINGS`, the process adds "exit" and "whole" when it ends.
+    public mutating func report() {
         guard enabled, !phases.isEmpty else { return }
         let total = phases.reduce(0) { $0 + $1.1 }
         let text = phases.map { Self.line($0.0, $0.1) }.joined() + Self.line("total", total)
         FileHandle.standardError.write(text.data(using: .utf8)!)
         ProcessTimeline.didReport(total: total)
+        phases.removeAll()
     }
 
     static func line(_ name: String, _ nanoseconds: UInt64) -> String {

@@ -33,10 +33,13 @@ public enum ProcessTimeline {
         return (startupNanoseconds(), now - mainEntered)
     }
 
-    /// Records that the timings were printed, and the run's time up to then.
+    /// Records that the timings were printed, and adds the run's time since the last report.
     static func didReport(total: UInt64) {
-        reported = DispatchTime.now().uptimeNanoseconds
-        wholeRun = total
+        let now = DispatchTime.now().uptimeNanoseconds
+        // Time between two reports (a run with audiences) is not in either's phases.
+        if let previous = reported, now - previous > total { wholeRun += now - previous - total }
+        reported = now
+        wholeRun += total
     }
 
     /// Keeps `object` alive until the process exits, so its teardown costs nothing.
