@@ -38,6 +38,8 @@ public final class Pipeline {
     /// Pages the PDF finisher marked in the last build, for a process that builds again
     /// (made by `prepareRebuild`; a one-off run does not keep them).
     private var finishedPages: PDFFinisher.PageCache?
+    /// Sections parsed in the last build, likewise (made by `prepareRebuild`).
+    public private(set) var sections: SectionCache?
 
     /// Forgets loaded templates and made briefings: a pipeline otherwise works from the
     /// inputs as they were when it first read them, which is right for one run (the main
@@ -53,6 +55,7 @@ public final class Pipeline {
     public func prepareRebuild() {
         forgetInputs()
         if finishedPages == nil { finishedPages = PDFFinisher.PageCache() }
+        if sections == nil { sections = SectionCache() }
         if case .folder = world.fonts, let measurer = try? fontLoad?.value() { measurer.forgetUnused() }
     }
 
@@ -114,7 +117,8 @@ public final class Pipeline {
 
     public func document(_ loaded: LoadedBriefing) throws -> Document {
         var document = try DocumentBuilder.build(
-            template: loaded.template, date: loaded.date, sectionIDs: loaded.sections, changes: loaded.changes)
+            template: loaded.template, date: loaded.date, sectionIDs: loaded.sections, changes: loaded.changes, cache: sections,
+            context: sections == nil ? "" : SectionContext.stamp(loaded))
         try checkImages(document)
         if !document.failedClaims.isEmpty {
             guard loaded.request.draft else {

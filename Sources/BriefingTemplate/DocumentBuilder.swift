@@ -9,9 +9,12 @@ public enum DocumentBuilder {
     ///   - sectionIDs: the sections to include, in template order; nil for all.
     ///   - changes: what changed since an earlier edition: revised values get a marker, and
     ///     the document carries the entries with the sections that show them.
-    public static func build(template: Template, date: FuzzyDate, sectionIDs: [String]? = nil, changes: FactChanges? = nil) throws
-        -> Document
-    {
+    ///   - cache: the last build's parsed files and `context`, the stamp of everything else
+    ///     they were expanded with (a watch rebuilds only the files that changed).
+    public static func build(
+        template: Template, date: FuzzyDate, sectionIDs: [String]? = nil, changes: FactChanges? = nil, cache: SectionCache? = nil,
+        context: String = ""
+    ) throws -> Document {
         let spec = template.spec
         let labels = spec.labels
         let dateText = date.text(labels)
@@ -25,6 +28,8 @@ public enum DocumentBuilder {
 
         // A file used by several sections is read, expanded and parsed once per run.
         var parsed: [String: (blocks: [Block], references: [(reference: CrossReference, location: SourceLocation)])] = [:]
+        var kept: [String: SectionCache.Entry] = [:]
+        var reused = 0
         func blocks(of relativePath: String, at location: SourceLocation) -> [Block] {
             if let cached = parsed[relativePath] {
                 references += cached.references
@@ -34,6 +39,14 @@ public enum DocumentBuilder {
                 let file = try template.read(relativePath, at: location)
                 let text = file.text
                 sourceTexts[relativePath] = (file.displayName, text)
+                if let entry = cache?.entry(relativePath, text: text, context: context) {
+                    references += entry.references
+                    diagnostics.append(contentsOf: entry.warnings)
+                    parsed[relativePath] = (entry.blocks, entry.references)
+                    kept[relativePath] = entry
+                    reused += 1
+                    return entry.blocks
+                }
                 let (expanded, found) = try expander.expandWithReferences(text, file: file.displayName)
                 references += found
                 let result = try MarkdownParser.parse(
@@ -44,6 +57,10 @@ public enum DocumentBuilder {
                     })
                 diagnostics.append(contentsOf: result.warnings)
                 parsed[relativePath] = (result.blocks, found)
+                if cache != nil {
+                    kept[relativePath] = SectionCache.Entry(
+                        text: text, displayName: file.displayName, blocks: result.blocks, references: found, warnings: result.warnings)
+                }
                 return result.blocks
             } catch let error as InputError {
                 diagnostics.append(contentsOf: error.diagnostics)
@@ -66,6 +83,7 @@ public enum DocumentBuilder {
                     blocks: blocks(of: section.file, at: section.location)))
         }
         let keyFigures = spec.keyFigures.compactMap { keyFigure($0.id, facts: template.facts, labels: labels) }
+        cache?.keep(kept, context: context, reused: reused)
         try diagnostics.sortedByPosition().check()
 
         // Number the charts of the chosen sections in reading order.

@@ -61,6 +61,13 @@ import Testing
         #expect(lines.filter { $0.contains("built ") }.count == 4 && lines.filter { $0.contains("failed ") }.count == 1, "\(watch.stdout)")
         #expect(try text(pdf).contains("Space is the saved success"))
 
+        // A fact changed in data.yaml: every section that prints it shows the new value (the
+        // sections parsed before are not reused in another context).
+        try fixture.replace("data.yaml", "value: 28023", with: "value: 29117")
+        #expect(watch.waitFor("built ", count: 5), "\(watch.stdout) \(watch.stderr)")
+        let updated = try text(pdf)
+        #expect(updated.contains("29,117") && !updated.contains("28,023"), "\(updated.prefix(300))")
+
         // A section file removed: its error, located in the spec that names it.
         try FileManager.default.removeItem(at: fixture.url("sections/space.md"))
         #expect(watch.waitFor("failed ", count: 2), "\(watch.stdout) \(watch.stderr)")
