@@ -383,29 +383,33 @@ private struct QPDFFile {
     /// marker cannot read safely, is left as it is.
     mutating func markArtifacts(cache: PDFFinisher.PageCache?) throws {
         // Read through libqpdf on this thread; marked and deflated on every core (pure work
-        // on bytes, a page each), which is most of the finisher's time.
-        var pages: [(id: Int32, content: Data)] = []
-        for index in 0..<Int(qpdf_get_num_pages(qpdf)) {
-            let page = qpdf_get_page_n(qpdf, index)
-            guard let contents = key(page, "/Contents"), qpdf_oh_is_stream(qpdf, contents) != 0 else { continue }
-            let id = qpdf_oh_get_object_id(qpdf, contents)
-            var buffer: UnsafeMutablePointer<UInt8>?
-            var length = 0
-            guard qpdf_oh_get_page_content_data(qpdf, page, &buffer, &length) == QPDF_SUCCESS, let buffer, id > 0 else { continue }
-            pages.append((id, Data(bytes: buffer, count: length)))
-            free(buffer)
-        }
-        qpdf_oh_release_all(qpdf)
+        // on bytes, a page each), which is most of the finisher's time. A batch at a time,
+        // so a long briefing's decoded pages are not all held at once.
         let previous = cache?.marked ?? [:]
-        let results = ParallelMap.map(pages) { page -> [UInt8]? in
-            if let cached = previous[page.content] { return cached }
-            return ArtifactMarker.mark(Array(page.content)).flatMap(ArtifactMarker.deflate)
-        }
         var marked: [Data: [UInt8]] = [:]
-        for (page, result) in zip(pages, results) {
-            guard let result else { continue }
-            contentStreams[page.id] = result
-            if cache != nil { marked[page.content] = result }
+        let count = Int(qpdf_get_num_pages(qpdf))
+        for batch in stride(from: 0, to: count, by: 16) {
+            var pages: [(id: Int32, content: Data)] = []
+            for index in batch..<min(count, batch + 16) {
+                let page = qpdf_get_page_n(qpdf, index)
+                guard let contents = key(page, "/Contents"), qpdf_oh_is_stream(qpdf, contents) != 0 else { continue }
+                let id = qpdf_oh_get_object_id(qpdf, contents)
+                var buffer: UnsafeMutablePointer<UInt8>?
+                var length = 0
+                guard qpdf_oh_get_page_content_data(qpdf, page, &buffer, &length) == QPDF_SUCCESS, let buffer, id > 0 else { continue }
+                pages.append((id, Data(bytes: buffer, count: length)))
+                free(buffer)
+            }
+            qpdf_oh_release_all(qpdf)
+            let results = ParallelMap.map(pages) { page -> [UInt8]? in
+                if let cached = previous[page.content] { return cached }
+                return ArtifactMarker.mark(Array(page.content)).flatMap(ArtifactMarker.deflate)
+            }
+            for (page, result) in zip(pages, results) {
+                guard let result else { continue }
+                contentStreams[page.id] = result
+                if cache != nil { marked[page.content] = result }
+            }
         }
         cache?.marked = marked
     }
