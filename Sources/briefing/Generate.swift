@@ -40,12 +40,10 @@ struct Generate: ParsableCommand {
 
     /// The request these flags describe.
     func request() throws -> BriefingRequest {
-        var request = BriefingRequest(
-            template: try input.templateURL(), data: input.dataURL(), sections: briefing.sections, skip: briefing.skip,
-            date: briefing.date, format: briefing.format, dpi: briefing.dpi, strict: briefing.strict,
-            creator: BriefingCommand.programName, since: contract.since, showChanges: contract.changes == .panel,
-            draft: contract.draft)
-        request.pdfStandard = briefing.pdfStandard
+        var request = try briefing.request(input)
+        request.since = contract.since
+        request.showChanges = contract.changes == .panel
+        request.draft = contract.draft
         return request
     }
 

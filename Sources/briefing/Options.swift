@@ -114,6 +114,18 @@ extension World {
     }
 }
 
+extension BriefingOptions {
+    /// The request these options describe for the template `input` names: what `generate`
+    /// and `watch` share (generate adds the run contract's options).
+    func request(_ input: TemplateOptions) throws -> BriefingRequest {
+        var request = BriefingRequest(
+            template: try input.templateURL(), data: input.dataURL(), sections: sections, skip: skip, date: date, format: format,
+            dpi: dpi, strict: strict, creator: BriefingCommand.programName)
+        request.pdfStandard = pdfStandard
+        return request
+    }
+}
+
 extension PDFFinisher.Standard: ExpressibleByArgument {
     public static var allValueStrings: [String] { spellings }
 }

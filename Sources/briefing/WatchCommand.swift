@@ -46,11 +46,7 @@ struct WatchCommand: ParsableCommand {
             // First, before any thread starts: the signals must wait in the watcher's signalfd.
             watcher = try FileWatcher()
             let pipeline = Pipeline(world: try World.standard(), warnings: ExitStatus.printWarning)
-            var request = BriefingRequest(
-                template: try input.templateURL(), data: input.dataURL(), sections: briefing.sections, skip: briefing.skip,
-                date: briefing.date, format: briefing.format, dpi: briefing.dpi, strict: briefing.strict,
-                creator: BriefingCommand.programName)
-            request.pdfStandard = briefing.pdfStandard
+            let request = try briefing.request(input)
             try pipeline.checkInputs(request)
             if outputOption == nil { try OutputFolder.makeDefault(for: output) }
             guard case .file(let target) = try OutputTarget.resolve(output) else {
