@@ -40,6 +40,9 @@ public final class Pipeline {
     private var finishedPages: PDFFinisher.PageCache?
     /// Sections parsed in the last build, likewise (made by `prepareRebuild`).
     public private(set) var sections: SectionCache?
+    /// For a process that builds again: the stamp of the files each loaded template was read
+    /// from (`TemplateStamp`).
+    private var templateStamps: [String: String] = [:]
 
     /// Forgets loaded templates and made briefings: a pipeline otherwise works from the
     /// inputs as they were when it first read them, which is right for one run (the main
@@ -49,11 +52,13 @@ public final class Pipeline {
         made.removeAll()
     }
 
-    /// Between builds of a long-running process: forgets the inputs (as above) and the text
-    /// layouts the last build did not use, keeping fonts, hyphenation patterns and the layouts
-    /// of paragraphs that did not change.
+    /// Between builds of a long-running process: forgets the briefings made and the text
+    /// layouts the last build did not use, keeping fonts, hyphenation patterns, the layouts
+    /// of paragraphs that did not change, and the loaded template while its files do not
+    /// change (`TemplateStamp`).
     public func prepareRebuild() {
-        forgetInputs()
+        // Templates stay, checked against their files' stamps by the next load.
+        made.removeAll()
         if finishedPages == nil { finishedPages = PDFFinisher.PageCache() }
         if sections == nil { sections = SectionCache() }
         if case .folder = world.fonts, let measurer = try? fontLoad?.value() { measurer.forgetUnused() }
@@ -106,8 +111,12 @@ public final class Pipeline {
 
     public func load(_ request: BriefingRequest) throws -> LoadedBriefing {
         let key = "\(request.template.standardizedFileURL.path)\n\(request.data?.standardizedFileURL.path ?? "")"
+        // A rebuild reuses the loaded template while no file it was loaded from changed.
+        let stamp = sections == nil ? nil : TemplateStamp.template(directory: request.template, dataFile: request.data)
+        if let stamp, templateStamps[key] != stamp { templates[key] = nil }
         let template = try templates[key] ?? TemplateLoader.load(directory: request.template, dataFile: request.data, files: world.files)
         templates[key] = template
+        templateStamps[key] = stamp
         let day = try BriefingDate.resolve(
             flag: request.date, environment: world.environment, policy: template.spec.datePolicy, now: world.now())
         let chosen = try SectionSelection.resolve(only: request.sections, skip: request.skip, sections: template.spec.sections)
@@ -118,7 +127,7 @@ public final class Pipeline {
     public func document(_ loaded: LoadedBriefing) throws -> Document {
         var document = try DocumentBuilder.build(
             template: loaded.template, date: loaded.date, sectionIDs: loaded.sections, changes: loaded.changes, cache: sections,
-            context: sections == nil ? "" : SectionContext.stamp(loaded))
+            context: sections == nil ? "" : TemplateStamp.sections(loaded))
         try checkImages(document)
         if !document.failedClaims.isEmpty {
             guard loaded.request.draft else {
