@@ -82,7 +82,8 @@ struct WatchCommand: ParsableCommand {
         let warnings = build.warnings.count == 1 ? "1 warning" : "\(build.warnings.count) warnings"
         if let error = build.error {
             _ = ExitStatus.fail(error)
-            say("\(Self.clock()) failed after \(duration): \(output) is unchanged")
+            let kept = format == .pdf ? "\(output) is unchanged" : "the \(format.rawValue) pages beside \(output) are unchanged"
+            say("\(Self.clock()) failed after \(duration): \(kept)")
         } else if format == .pdf {
             say("\(Self.clock()) built \(output): \(build.pages) pages, \(warnings), \(duration)")
         } else {

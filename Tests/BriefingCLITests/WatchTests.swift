@@ -112,4 +112,31 @@ import Testing
         #expect(line.contains("built \(changed.count) of 10 pages"), "\(line)")
         #expect(watch.stop(with: SIGINT) == 0)
     }
+
+    /// A data file kept outside the template folder is watched too, by name: a change to it
+    /// rebuilds, a change to a file beside it does not.
+    @Test func anOutsideDataFileIsWatched() throws {
+        let fixture = try TemplateFixture()
+        let out = try Command.temporaryDirectory()
+        defer {
+            fixture.remove()
+            try? FileManager.default.removeItem(at: out)
+        }
+        let data = out.appendingPathComponent("facts.yaml")
+        try FileManager.default.copyItem(at: fixture.url("data.yaml"), to: data)
+        let pdf = out.appendingPathComponent("b.pdf")
+        let watch = try BackgroundCommand(
+            Command.briefing,
+            ["watch", "--template", fixture.directory.path, "--data", data.path, "--date", "2026-11-30", "--output", pdf.path],
+            logs: out)
+        #expect(watch.waitFor("built "), "\(watch.stdout) \(watch.stderr)")
+        try Data("unrelated\n".utf8).write(to: out.appendingPathComponent("notes.txt"))
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(watch.stdout.components(separatedBy: "\n").filter { $0.contains("built ") }.count == 1, "a file beside it: \(watch.stdout)")
+        let text = try String(contentsOf: data, encoding: .utf8)
+        try text.replacingOccurrences(of: "value: 28023", with: "value: 29117").write(to: data, atomically: true, encoding: .utf8)
+        #expect(watch.waitFor("built ", count: 2), "\(watch.stdout) \(watch.stderr)")
+        #expect(try Command.tool("pdftotext", [pdf.path, "-"]).stdout.contains("29,117"))
+        #expect(watch.stop(with: SIGTERM) == 0)
+    }
 }
