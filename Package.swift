@@ -33,8 +33,7 @@ let package = Package(
         ),
         .systemLibrary(
             name: "CRsvg",
-            pkgConfig: "librsvg-2.0",
-            providers: [.apt(["librsvg2-dev"])]
+            providers: [.apt(["librsvg2-2"])]
         ),
         .systemLibrary(
             name: "CQPDF",

@@ -7,7 +7,7 @@ packages=(
   pkg-config
   libcairo2-dev libpango1.0-dev libfontconfig-dev   # drawing and text layout
   libcmark-gfm-dev libcmark-gfm-extensions-dev      # CommonMark parser with GFM tables and footnotes
-  librsvg2-dev                                      # SVG images in sections
+  librsvg2-2                                        # SVG images in sections (opened when the first SVG is drawn)
   libqpdf-dev zlib1g-dev                            # completing the PDF for PDF/UA (catalog, XMP, alt text, artifacts)
   icc-profiles-free                                 # the sRGB profile a PDF/A-2b file names as its output intent
   libsqlite3-dev sqlite3                            # the edition store (GRDB), read back in tests
