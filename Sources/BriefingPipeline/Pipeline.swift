@@ -149,6 +149,11 @@ public final class Pipeline {
         let blocks = document.keyJudgements + document.sections.flatMap(\.blocks)
         let broken = blocks.flatMap(\.images).filter { !ImageCheck.decodes($0) }
         guard !broken.isEmpty else { return }
+        if broken.contains(where: { $0.format == .svg }), !ImageCheck.svgAvailable {
+            throw InputError(
+                kind: .missingInput, SourceLocation(file: broken.first { $0.format == .svg }!.path),
+                "SVG images need librsvg, which cannot be opened", hint: "install it with: apt-get install librsvg2-2")
+        }
         throw InputError(
             kind: .invalidData,
             diagnostics: broken.map {

@@ -68,6 +68,11 @@ struct DoctorCommand: ParsableCommand {
         } else {
             report.warn("no hyphenation dictionary: justified text will be looser", fix: "apt-get install hyphen-en-gb")
         }
+        if ImageCheck.svgAvailable {
+            report.ok("librsvg can be opened: SVG images can be drawn")
+        } else {
+            report.warn("librsvg cannot be opened: templates with SVG images will fail", fix: "apt-get install librsvg2-2")
+        }
         if let profile = ColorProfile.location {
             report.ok("an sRGB profile for PDF/A: \(profile)")
         } else {

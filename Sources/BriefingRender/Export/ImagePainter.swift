@@ -76,4 +76,7 @@ enum ImagePainter {
 /// Whether an image a template places can be decoded, asked before a run renders anything.
 public enum ImageCheck {
     public static func decodes(_ image: ImageFigure) -> Bool { ImagePainter.decodes(image) }
+
+    /// Whether librsvg can be opened (it is loaded when the first SVG is drawn, not linked).
+    public static var svgAvailable: Bool { briefing_rsvg_library() != nil }
 }
