@@ -109,8 +109,13 @@ public final class Pipeline {
         try TemplateLoader.checkExists(directory: request.template, dataFile: request.data, files: world.files)
     }
 
+    /// Loaded templates are kept by folder and data file.
+    private static func templateKey(_ request: BriefingRequest) -> String {
+        "\(request.template.standardizedFileURL.path)\n\(request.data?.standardizedFileURL.path ?? "")"
+    }
+
     public func load(_ request: BriefingRequest) throws -> LoadedBriefing {
-        let key = "\(request.template.standardizedFileURL.path)\n\(request.data?.standardizedFileURL.path ?? "")"
+        let key = Self.templateKey(request)
         // A rebuild reuses the loaded template while no file it was loaded from changed.
         let stamp = sections == nil ? nil : TemplateStamp.template(directory: request.template, dataFile: request.data)
         if let stamp, templateStamps[key] != stamp { templates[key] = nil }
@@ -127,7 +132,8 @@ public final class Pipeline {
     public func document(_ loaded: LoadedBriefing) throws -> Document {
         var document = try DocumentBuilder.build(
             template: loaded.template, date: loaded.date, sectionIDs: loaded.sections, changes: loaded.changes, cache: sections,
-            context: sections == nil ? "" : TemplateStamp.sections(loaded))
+            context: sections == nil ? "" : TemplateStamp.sections(loaded, template: templateStamps[Self.templateKey(loaded.request)] ?? "")
+        )
         try checkImages(document)
         if !document.failedClaims.isEmpty {
             guard loaded.request.draft else {

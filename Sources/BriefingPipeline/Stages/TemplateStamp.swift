@@ -23,11 +23,11 @@ enum TemplateStamp {
         return parts.joined(separator: "\n")
     }
 
-    /// What a section's expansion depends on besides its own Markdown: the template (as
-    /// above), the date and the values marked revised. Equal stamps mean an unchanged
-    /// Markdown file expands and parses the same.
-    static func sections(_ loaded: LoadedBriefing) -> String {
-        var parts = ["date \(loaded.date)", template(directory: loaded.template.directory, dataFile: loaded.template.dataFile)]
+    /// What a section's expansion depends on besides its own Markdown: the template's stamp
+    /// (as above, taken when it was loaded this build), the date and the values marked
+    /// revised. Equal stamps mean an unchanged Markdown file expands and parses the same.
+    static func sections(_ loaded: LoadedBriefing, template: String) -> String {
+        var parts = ["date \(loaded.date)", template]
         if let revised = loaded.changes?.revisedKeys { parts.append("revised \(revised.sorted().joined(separator: ","))") }
         return parts.joined(separator: "\n")
     }

@@ -9,7 +9,7 @@ import Foundation
 public final class FileWatcher {
     /// What ended a wait.
     public enum Wake: Equatable {
-        /// Files changed (paths relative to nothing: as the kernel named them in their folder).
+        /// Files changed: each its watched folder's path and the name the kernel gave.
         case changed([String])
         /// A signal asked the watch to stop.
         case stop(Int32)

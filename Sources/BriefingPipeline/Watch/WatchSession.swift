@@ -79,16 +79,14 @@ public final class WatchSession {
     }
 
     /// What to watch: the template folder and everything below it, and the data file when
-    /// it lives elsewhere. The output, its pages and its temporaries are ignored, in case
-    /// they are written inside the template folder.
+    /// it lives elsewhere. The output and its pages are ignored, in case they are written
+    /// inside the template folder (their temporaries are hidden files, which never count).
     public func scopes() -> [FileWatcher.Scope] {
         let template = request.template.standardizedFileURL
-        var ignored: Set<String> = [output.lastPathComponent, ".\(output.lastPathComponent).\(getpid()).tmp"]
+        var ignored: Set<String> = [output.lastPathComponent]
         if request.format != .pdf {
-            for url in PageFiles(pdf: output, format: request.format.rawValue, count: max(1, lastPages.count)).urls {
-                ignored.insert(url.lastPathComponent)
-                ignored.insert(".\(url.lastPathComponent).\(getpid()).tmp")
-            }
+            let pages = PageFiles(pdf: output, format: request.format.rawValue, count: max(1, lastPages.count))
+            ignored.formUnion(pages.urls.map(\.lastPathComponent))
         }
         var scopes = [FileWatcher.Scope(folder: template, recursive: true, ignored: ignored)]
         if let data = request.data?.standardizedFileURL, !data.path.hasPrefix(template.path + "/") {

@@ -20,7 +20,7 @@ public enum ColorProfile {
     /// The profile's bytes, read once per process; the first readable candidate that is an
     /// RGB display profile.
     static func sRGB() throws -> Data {
-        guard let profile = loaded else { throw Missing() }
+        guard let profile = found?.data else { throw Missing() }
         return profile
     }
 
@@ -34,8 +34,6 @@ public enum ColorProfile {
         }
         return nil
     }()
-
-    private static var loaded: Data? { found?.data }
 
     /// An ICC header says `acsp` at byte 36, the device class `mntr` at 12 and the colour
     /// space `RGB ` at 16.
