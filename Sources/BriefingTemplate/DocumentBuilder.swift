@@ -205,7 +205,7 @@ public enum DocumentBuilder {
         case .growth(let id):
             guard let rate = facts.growthRate(id) else { return nil }
             return .init(
-                value: "+" + rate.formatted, label: labels.text(.growthLabel, ["label": rate.label]),
+                value: rate.signed, label: labels.text(.growthLabel, ["label": rate.label]),
                 detail: labels.text(.since, ["date": rate.since.text(labels)]),
                 confidence: rate.attribution.confidence, sourceID: rate.attribution.sourceID)
         case .projection(let id):

@@ -10,7 +10,9 @@ struct ScheduleNext: ParsableCommand {
     @Argument(help: "A cron expression, e.g. \"0 6 * * mon\".")
     var expression: String
 
-    @Option(name: .long, help: "How many run times.")
+    /// Taken unconditionally, so `--count -1` is a value to refuse ("must be 1 to 1000"),
+    /// not a missing one.
+    @Option(name: .long, parsing: .unconditional, help: "How many run times (1 to 1000).")
     var count = 5
 
     @Option(

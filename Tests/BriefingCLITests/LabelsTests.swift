@@ -40,7 +40,7 @@ import Testing
           alt_stayed: blieb
           alt_largest: "; in jedem gezeigten Zeitraum der größte Lieferant."
           alt_next_suppliers: "{period} folgten {list}."
-          alt_growth_item: "{label} +{percent} seit {since}"
+          alt_growth_item: "{label} {percent} seit {since}"
           alt_growth: "Berichtetes Wachstum: {list}."
           alt_projection: "{label} soll von {from} ({from_year}) auf {to} ({to_year}) wachsen, rechnerisch {percent} pro Jahr."
           alt_timeline: "{count} Ereignisse von {first} bis {last}"

@@ -29,11 +29,22 @@ import Testing
         "2025-H2", "domains:\n  - {id: x, label: X}\n", "grades:\n  - id: a\n", "qualifier: up to", "value: [1, 2]",
     ]
 
+    /// Numbers at and past the edges of what a briefing prints, put where the template has a
+    /// number (figure values, ranges, growth, projections, series, shares, years).
+    static let extremes = [
+        "1e15", "-1e15", "999999999999999.99", "1000000000000001", "9.3e18", "9223372036854775807", "-9223372036854775808",
+        "1e300", "1e-300", "4.9e-324", "1.7976931348623157e308", "0.0000001", "-0.0", "0", "1e16", "12345678901234567890",
+    ]
+
     static func mutate(_ text: String, _ random: inout Random) -> String {
         var scalars = Array(text.unicodeScalars)
         for _ in 0...random.below(4) {
             let position = random.below(scalars.count + 1)
-            switch random.below(6) {
+            switch random.below(7) {
+            case 6:  // a number from here on becomes an extreme one
+                guard let start = scalars[position...].firstIndex(where: { $0.properties.numericType != nil }) else { break }
+                let end = scalars[start...].firstIndex { !($0.properties.numericType != nil || $0 == ".") } ?? scalars.count
+                scalars.replaceSubrange(start..<end, with: random.pick(extremes).unicodeScalars)
             case 0:  // insert a fragment
                 scalars.insert(contentsOf: fragments[random.below(fragments.count)].unicodeScalars, at: position)
             case 1:  // replace a character

@@ -38,7 +38,7 @@ struct GrowthRatesChart {
     private func drawRates(on canvas: inout ChartCanvas, width: Double) -> Double {
         canvas.text([TextRun(style.labels[.growthAxis], style.strongText)], at: Point(x: 0, y: 0))
         let labelWidth = (width * 0.4).rounded()
-        let valueRoom = rates.map { canvas.measure(valueRuns("+" + $0.formatted, $0.attribution.confidence)).width }.max()! + 6
+        let valueRoom = rates.map { canvas.measure(valueRuns($0.signed, $0.attribution.confidence)).width }.max()! + 6
         let scale = LinearScale.zeroBased(maximum: rates.map(\.percent).max()!, from: labelWidth + 6, to: width - valueRoom, ticks: 4)
         var y = 18.0
         var rows: [(rate: GrowthRate, top: Double, height: Double)] = []
@@ -66,7 +66,7 @@ struct GrowthRatesChart {
                 : ShapeStyle(fill: style.house.navy)
             canvas.shape(.rect(rect), fill)
             canvas.text(
-                valueRuns("+" + row.rate.formatted, row.rate.attribution.confidence),
+                valueRuns(row.rate.signed, row.rate.attribution.confidence),
                 at: Point(x: rect.maxX + 4, y: barTop + Self.barHeight / 2),
                 anchor: .centerLeft)
         }

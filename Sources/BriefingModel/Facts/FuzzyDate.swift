@@ -74,8 +74,12 @@ public struct FuzzyDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return FuzzyDate(year: year, month: month, day: day)
     }
 
+    /// The years a date may have: what a policy briefing cites, and small enough that no
+    /// arithmetic on years can overflow.
+    public static let years = 1800...2200
+
     private static func checkYear(_ year: Int) throws(DateError) -> Int {
-        guard (1800...2200).contains(year) else { throw DateError("year \(year) is out of range (1800-2200)") }
+        guard years.contains(year) else { throw DateError("year \(year) is out of range (1800-2200)") }
         return year
     }
 

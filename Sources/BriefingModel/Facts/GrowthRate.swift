@@ -24,4 +24,7 @@ public struct GrowthRate: Sendable, Identifiable {
 
     /// "81%" (growth is always printed as a plain percentage; the text says "growth of").
     public var formatted: String { NumberFormatting.percent(percent) }
+
+    /// "+81%" for a rise, "-4%" for a fall, "0%" for none: how charts and lists print a rate.
+    public var signed: String { percent > 0 && formatted != "0%" ? "+" + formatted : formatted }
 }

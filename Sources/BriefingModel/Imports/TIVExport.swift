@@ -67,7 +67,7 @@ public struct TIVExport: Sendable {
             yearColumns.map { column, year in
                 let cell = column < rows[row].count ? rows[row][column] : ""
                 if cell.isEmpty { return 0 }
-                guard let value = Double(cell), value >= 0, value.isFinite else {
+                guard let value = Double(cell), value >= 0, value <= NumberFormatting.largestInput else {
                     problems.append(
                         .error(
                             table.location(row: row, column: column), "'\(cell)' is not a TIV value (year \(year))",

@@ -73,7 +73,7 @@ extension Labels {
             .altSupplyTrend: "{focus}'s share {trend} from {from} in {first} to {to} in {last}",
             .altLargest: "; it was the largest supplier in every period shown.",
             .altNextSuppliers: "In {period} the next suppliers were {list}.",
-            .altGrowthItem: "{label} +{percent} since {since}",
+            .altGrowthItem: "{label} {percent} since {since}",
             .altGrowth: "Reported growth: {list}.",
             .altProjection: "{label} is projected to grow from {from} in {from_year} to {to} in {to_year}, an implied {percent} a year.",
             .altTimeline: "{count} events from {first} to {last}",

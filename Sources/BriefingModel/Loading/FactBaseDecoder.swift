@@ -69,7 +69,7 @@ struct FactBaseDecoder {
         let id = map.required("id")?.text()
         let publisher = map.required("publisher")?.text()
         let title = map.required("title")?.text()
-        let year = map.required("year")?.int()
+        let year = map.required("year")?.year()
         let url = map.optional("url")?.text()
         if let url, let node = map.optional("url"), !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
             context.error(node.node, "field '\(node.path)': expected an http(s) URL, found '\(url)'")
@@ -171,14 +171,25 @@ struct FactBaseDecoder {
                 toNode.node, "field '\(toNode.path).year': the target year (\(to.year)) must come after the base year (\(from.year))")
             return nil
         }
-        return Projection(id: id, label: label, unit: unit, from: from, to: to, attribution: attribution, location: node.location)
+        let projection = Projection(
+            id: id, label: label, unit: unit, from: from, to: to, attribution: attribution, location: node.location)
+        // 1e-300 to 1e15 is a valid pair of values whose ratio is not a number any briefing can print.
+        let derived = [projection.multiple, projection.compoundAnnualGrowthPercent]
+        guard derived.allSatisfy({ $0.isFinite && abs($0) <= NumberFormatting.largestInput }) else {
+            context.error(
+                toNode.node,
+                "field '\(toNode.path).value': growing from \(NumberFormatting.format(from.value)) to \(NumberFormatting.format(to.value)) is a multiple too large to print",
+                hint: "check the values and their unit")
+            return nil
+        }
+        return projection
     }
 
     private func projectionPoint(_ node: YAMLNode) -> Projection.Point? {
         guard let map = node.mapping(keys: ["value", "year"]) else { return nil }
         let valueNode = map.required("value")
         let value = valueNode?.double()
-        let year = map.required("year")?.int()
+        let year = map.required("year")?.year()
         guard let value, let year, let valueNode else { return nil }
         guard value > 0 else {
             context.error(valueNode.node, "field '\(valueNode.path)': expected a positive number, found \(NumberFormatting.format(value))")
@@ -251,7 +262,7 @@ struct FactBaseDecoder {
                     context.error(item.node, "field '\(item.path)': \(error.message)")
                 }
             }
-        } else if let every = map.optional("every")?.int(), let endNode = map.required("end"), let end = endNode.int() {
+        } else if let every = map.optional("every")?.int(), let endNode = map.required("end"), let end = endNode.year() {
             guard every > 0, every <= 50 else {
                 context.error(map.optional("every")!.node, "field 'every': expected 1 to 50 years, found \(every)")
                 return nil
@@ -263,7 +274,7 @@ struct FactBaseDecoder {
         } else {
             map.error("'from' needs 'periods' (e.g. [2008-12, 2013-17]) or 'every' and 'end' (e.g. every: 5, end: 2021)")
         }
-        let suppliers = map.optional("suppliers")?.int() ?? 3
+        let suppliers = map.optional("suppliers")?.int(in: 1...50) ?? 3
         guard let file, let format, SupplyImport.formats.contains(format), !periods.isEmpty else { return nil }
         return SupplyImport(
             series: series, file: file, format: format, periods: periods, suppliers: suppliers, attribution: attribution,

@@ -83,6 +83,12 @@ public struct YAMLNode {
             fail("a number")
             return nil
         }
+        guard abs(value) <= NumberFormatting.largestInput else {
+            context.error(
+                node, "field '\(path)': \(scalar.string) is out of range (at most 10^15 either side of zero)",
+                hint: "give the value in a larger unit (bn or tn)")
+            return nil
+        }
         return value
     }
 
@@ -93,6 +99,20 @@ public struct YAMLNode {
         }
         return value
     }
+
+    /// A whole number within `range`, so arithmetic on it (years apart, periods counted back)
+    /// cannot overflow.
+    public func int(in range: ClosedRange<Int>, _ what: String = "a whole number") -> Int? {
+        guard let value = int() else { return nil }
+        guard range.contains(value) else {
+            context.error(node, "field '\(path)': expected \(what) from \(range.lowerBound) to \(range.upperBound), found \(value)")
+            return nil
+        }
+        return value
+    }
+
+    /// A year, within the range dates may have (`FuzzyDate.years`).
+    public func year() -> Int? { int(in: FuzzyDate.years, "a year") }
 
     public func bool() -> Bool? {
         guard case .scalar(let scalar) = node else {

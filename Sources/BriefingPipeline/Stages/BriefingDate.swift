@@ -8,15 +8,30 @@ public enum BriefingDate {
         -> FuzzyDate
     {
         if let flag {
-            guard let date = try? FuzzyDate.parse(flag), date.precision == .day else {
-                throw InputError(kind: .usage, SourceLocation(file: "--date"), "expected a date YYYY-MM-DD, found '\(flag)'")
+            let date: FuzzyDate
+            do {
+                date = try FuzzyDate.parse(flag)
+            } catch {
+                // "February 2026 has no day 30 (it has 28 days)" says more than "expected a date".
+                throw InputError(kind: .usage, SourceLocation(file: "--date"), "\(error.message) (expected YYYY-MM-DD)")
+            }
+            guard date.precision == .day else {
+                throw InputError(kind: .usage, SourceLocation(file: "--date"), "expected a day, YYYY-MM-DD, found '\(flag)'")
             }
             return date
         }
         if let epoch = environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
+            let location = SourceLocation(file: "SOURCE_DATE_EPOCH")
             guard let seconds = Int(epoch) else {
+                throw InputError(kind: .usage, location, "expected whole seconds since 1970, found '\(epoch)'")
+            }
+            // Checked before the calendar sees it: a year like 506713 prints nonsense and a
+            // malformed PDF date.
+            let earliest = -5_364_662_400, latest = 7_258_118_399  // 1800-01-01 and 2199-12-31 23:59:59 UTC
+            guard (earliest...latest).contains(seconds) else {
                 throw InputError(
-                    kind: .usage, SourceLocation(file: "SOURCE_DATE_EPOCH"), "expected whole seconds since 1970, found '\(epoch)'")
+                    kind: .usage, location,
+                    "\(epoch) seconds is outside the years a briefing may carry (\(FuzzyDate.years.lowerBound)-\(FuzzyDate.years.upperBound))")
             }
             return day(of: Date(timeIntervalSince1970: TimeInterval(seconds)), timeZone: TimeZone(identifier: "UTC")!)
         }

@@ -43,7 +43,7 @@ struct AltText {
         var sentences: [String] = []
         if !rates.isEmpty {
             let items = rates.map {
-                labels.text(.altGrowthItem, ["label": $0.label, "percent": $0.formatted, "since": $0.since.text(labels)])
+                labels.text(.altGrowthItem, ["label": $0.label, "percent": $0.signed, "since": $0.since.text(labels)])
             }
             sentences.append(labels.text(.altGrowth, ["list": items.joined(separator: "; ")]))
         }
