@@ -2,24 +2,24 @@ import Foundation
 
 /// Dated copies of each published briefing in `archive/` beside it, keeping the newest `keep`.
 public enum Archive {
-    /// Copies `file` to `archive/<stem>-<timestamp>.<ext>` and deletes the oldest copies beyond
-    /// `keep`; returns the copy's URL.
+    /// Copies `file` to `archive/<stem>-<timestamp>.<ext>` with the file's own permissions,
+    /// and deletes the oldest copies beyond `keep`; returns the copy's URL. Only copies named
+    /// exactly as this writes them are counted or deleted, and never the one just made.
     @discardableResult
     public static func store(_ file: URL, at date: Date, keep: Int) throws -> URL {
         let folder = file.deletingLastPathComponent().appendingPathComponent("archive")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd'T'HHmmss'Z'"
         let stem = file.deletingPathExtension().lastPathComponent, ext = file.pathExtension
-        let copy = folder.appendingPathComponent("\(stem)-\(formatter.string(from: date)).\(ext)")
+        let name = OwnedFiles.archiveName(stem: stem, ext: ext, at: date)
+        let copy = folder.appendingPathComponent(name)
         if FileManager.default.fileExists(atPath: copy.path) { try FileManager.default.removeItem(at: copy) }
         try FileManager.default.copyItem(at: file, to: copy)
+        var info = stat()
+        if stat(file.path, &info) == 0 { chmod(copy.path, info.st_mode & 0o7777) }
         // Timestamps sort as text, so the oldest copies come first.
         let copies = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { $0.hasPrefix("\(stem)-") && $0.hasSuffix(".\(ext)") }.sorted()
-        for name in copies.dropLast(max(0, keep)) { try FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
+            .filter { $0 != name && OwnedFiles.isArchiveCopy($0, stem: stem, ext: ext) }.sorted()
+        for old in copies.dropLast(max(0, keep - 1)) { try FileManager.default.removeItem(at: folder.appendingPathComponent(old)) }
         return copy
     }
 }

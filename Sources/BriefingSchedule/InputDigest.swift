@@ -4,6 +4,10 @@ import Foundation
 /// The SHA-256 of everything a briefing is made from: every file of the template folder, the
 /// data file, the fonts, the flags and the program version. Equal digests mean the same
 /// inputs, so `--if-changed` can skip the run.
+///
+/// Not inputs: hidden files and folders (a `.briefing/` state folder, editors' swap files,
+/// as `watch` ignores them), and the outputs Briefing wrote into the folder (a briefing kept
+/// inside its own template folder, its pages and archive copies: `OwnedFiles.outputs`).
 public enum InputDigest {
     public static func sha256(of data: Data) -> String {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
@@ -20,12 +24,22 @@ public enum InputDigest {
         let stampedPrefixes = stamped.map { $0.standardizedFileURL.path + "/" }
         let keys: Set<URLResourceKey> = [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey]
         var urls: [URL] = files
+        var owned = Set<String>()
         for folder in folders + stamped {
-            guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: Array(keys)) else { continue }
-            for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                urls.append(url)
+            let options: FileManager.DirectoryEnumerationOptions = stamped.contains(folder) ? [] : [.skipsHiddenFiles]
+            guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: Array(keys), options: options)
+            else { continue }
+            if options.contains(.skipsHiddenFiles) { owned.formUnion(OwnedFiles.outputs(in: folder)) }
+            for case let url as URL in enumerator {
+                let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isDirectoryKey])
+                if values?.isRegularFile == true {
+                    urls.append(url)
+                } else if values?.isDirectory == true, options.contains(.skipsHiddenFiles) {
+                    owned.formUnion(OwnedFiles.outputs(in: url))
+                }
             }
         }
+        urls.removeAll { owned.contains($0.path) }
         let known = Dictionary(previous.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var seen = Set<String>()
         return try urls.map { $0.standardizedFileURL }.filter { seen.insert($0.path).inserted }.sorted { $0.path < $1.path }.map { url in

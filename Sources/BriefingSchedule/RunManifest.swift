@@ -45,10 +45,14 @@ public struct RunManifest: Codable, Sendable, Equatable {
         public var pages: Int
         public var bytes: Int
         public var outputSHA256: String
+        /// The names of the files published beside the output (its page images), so the next
+        /// run deletes only pages it wrote itself; nil for a PDF and for earlier versions.
+        public var files: [String]?
         public init(
             finished: String, inputDigest: String, inputs: [Input], flags: [String], sections: [String], pages: Int, bytes: Int,
-            outputSHA256: String
+            outputSHA256: String, files: [String]? = nil
         ) {
+            self.files = files
             self.finished = finished
             self.inputDigest = inputDigest
             self.inputs = inputs

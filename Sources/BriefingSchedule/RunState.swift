@@ -21,7 +21,7 @@ public struct RunState: Sendable {
 
     /// A temporary for `name` (the output or one of its pages) that this process writes.
     public func temporary(for name: String) -> URL {
-        folder.appendingPathComponent("\(name).\(getpid()).tmp")
+        folder.appendingPathComponent(OwnedFiles.temporaryName(for: name))
     }
 
     /// Creates the folder, and moves in the manifest and log an earlier version kept beside
@@ -40,17 +40,24 @@ public struct RunState: Sendable {
         unlink(oldLock.path)
     }
 
-    /// Deletes temporaries left by a run that was killed (SIGKILL cannot be caught), and any
-    /// an earlier version left beside the output. Only called under the lock.
+    /// Deletes temporaries left by a run that was killed (SIGKILL cannot be caught): in the
+    /// state folder every `NAME.PID.tmp` file, and beside the output only
+    /// `.OUTPUT.PID.tmp` (what an earlier version or a `chart`/`watch` publish writes) whose
+    /// process is gone. Exact names, regular files only: nothing else is ours to delete.
+    /// Only called under the lock.
     public func removeStaleTemporaries() {
         let fileManager = FileManager.default
-        for name in (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasSuffix(".tmp") {
-            try? fileManager.removeItem(at: folder.appendingPathComponent(name))
+        for name in (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            guard let dot = name.dropLast(4).lastIndex(of: "."),
+                let pid = OwnedFiles.temporaryPID(name, prefix: String(name[...dot]))
+            else { continue }
+            OwnedFiles.removeIfAbandoned(folder, name, pid: pid)
         }
         let beside = output.deletingLastPathComponent()
-        let stem = "." + output.deletingPathExtension().lastPathComponent
-        for name in (try? fileManager.contentsOfDirectory(atPath: beside.path)) ?? [] where name.hasPrefix(stem) && name.hasSuffix(".tmp") {
-            try? fileManager.removeItem(at: beside.appendingPathComponent(name))
+        let prefix = "." + output.lastPathComponent + "."
+        for name in (try? fileManager.contentsOfDirectory(atPath: beside.path)) ?? [] {
+            guard let pid = OwnedFiles.temporaryPID(name, prefix: prefix) else { continue }
+            OwnedFiles.removeIfAbandoned(beside, name, pid: pid)
         }
     }
 }

@@ -69,7 +69,10 @@ struct ChartCommand: ParsableCommand {
             let path = output ?? "output/chart-\(id).\(format.rawValue)"
             if output == nil { try OutputFolder.makeDefault(for: path) }
             let target = try OutputTarget.resolve(path)
-            if case .file(let url) = target { try AtomicFile.checkFolder(of: url) }
+            if case .file(let url) = target {
+                try AtomicFile.checkFolder(of: url)
+                try OutputGuard.refuseOverwritingInputs(url, of: request)
+            }
             let chart = try pipeline.chart(id, request: request)
             try target.write(chart.bytes)
             pipeline.timer.mark("publish")

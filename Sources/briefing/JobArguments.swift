@@ -1,6 +1,7 @@
 import ArgumentParser
 import BriefingModel
 import BriefingPipeline
+import BriefingSchedule
 import Foundation
 
 /// Turns what a user gives `schedule add` after `--` into the `generate` arguments a job file
@@ -39,7 +40,7 @@ enum JobArguments {
             }
             index += 1
         }
-        let output = URL(fileURLWithPath: generate.output).standardizedFileURL
+        let output = KernelPath.absolute(generate.output)
         try AtomicFile.checkFolder(of: output)
         if generate.input.template == nil { arguments += ["--template", try generate.input.templateURL().path] }
         if !arguments.contains(where: { ["--output", "-o"].contains($0) }) { arguments += ["--output", output.path] }
@@ -48,7 +49,7 @@ enum JobArguments {
         return (arguments, output)
     }
 
-    private static func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+    private static func absolute(_ path: String) -> String { KernelPath.absolute(path).path }
 }
 
 /// Usage errors raised by the command line itself.

@@ -39,7 +39,9 @@ struct NewCommand: ParsableCommand {
             }
             print("wrote a starter template to \(target.path)")
             print("  check it:     briefing check --template \(folder)")
-            print("  generate it:  briefing generate --template \(folder) --output \(folder)/briefing.pdf")
+            // Beside the template, not inside it: a template folder holds what a briefing is made from.
+            let trimmed = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+            print("  generate it:  briefing generate --template \(folder) --output \(trimmed).pdf")
         } catch {
             throw ExitStatus.fail(error)
         }

@@ -1,3 +1,4 @@
+import BriefingSchedule
 import Foundation
 
 /// Where a run's bytes go, decided from the path before any work is done:
@@ -18,7 +19,7 @@ public enum OutputTarget: Equatable, Sendable {
 
     public static func resolve(_ path: String) throws -> OutputTarget {
         if path == "-" { return .standardOutput }
-        var url = URL(fileURLWithPath: path).standardizedFileURL
+        var url = KernelPath.absolute(path)
         var info = stat()
         for _ in 0...maximumLinks {
             guard lstat(url.path, &info) == 0 else { return .file(url) }  // nothing there yet: a new file
@@ -26,7 +27,7 @@ public enum OutputTarget: Equatable, Sendable {
             guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: url.path) else {
                 throw OutputError(message: "cannot read the link \(url.path)")
             }
-            url = URL(fileURLWithPath: destination, relativeTo: url.deletingLastPathComponent()).standardizedFileURL
+            url = KernelPath.absolute(destination.hasPrefix("/") ? destination : url.deletingLastPathComponent().path + "/" + destination)
         }
         switch info.st_mode & S_IFMT {
         case S_IFLNK: throw OutputError(message: "cannot write \(path): more than \(maximumLinks) links (a loop?)")

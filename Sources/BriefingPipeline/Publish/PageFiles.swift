@@ -1,3 +1,4 @@
+import BriefingSchedule
 import Foundation
 
 /// Names of per-page image files beside the PDF path: `output/briefing.pdf` with png gives
@@ -28,16 +29,17 @@ struct PageFiles {
 
     var pattern: String { folder.appendingPathComponent("\(stem)-*.\(format)").relativePath }
 
-    /// Deletes pages left from a longer earlier run, so the folder holds one consistent set.
-    func removeStale() {
-        let current = Set(urls.map(\.lastPathComponent))
-        let prefix = "\(stem)-", suffix = ".\(format)"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names where name.hasPrefix(prefix) && name.hasSuffix(suffix) && !current.contains(name) {
-            let middle = name.dropFirst(prefix.count).dropLast(suffix.count)
-            if !middle.isEmpty, middle.allSatisfy(\.isNumber) {
-                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
-            }
+    /// The page files' names, as the manifest records them.
+    var names: [String] { urls.map(\.lastPathComponent) }
+
+    /// Deletes the pages an earlier run of ours wrote (`written`, from its manifest or the
+    /// watch's memory) that this set no longer has, so the folder holds one consistent set.
+    /// A file we did not write is left alone, however much it looks like a page
+    /// (`report-2024.png` beside `report.pdf`).
+    func removeStale(written: [String]) {
+        let current = Set(names)
+        for name in written where !current.contains(name) && OwnedFiles.isPageFile(name, stem: stem, format: format) {
+            unlink(folder.appendingPathComponent(name).path)
         }
     }
 }

@@ -47,6 +47,7 @@ public struct RunContract {
     public func run(_ request: BriefingRequest, pipeline: Pipeline, exitCode: (Error) -> Int32) throws -> Outcome {
         let started = Date()
         try pipeline.checkInputs(request)
+        try OutputGuard.refuseOverwritingInputs(output, of: request)
         let state = RunState(output: output)
         let lock = try acquireLock(state)
         defer { withExtendedLifetime(lock) {} }
@@ -146,7 +147,7 @@ public struct RunContract {
     ) throws -> Outcome {
         let request = loaded.request
 
-        var path = output.path, bytes = 0, outputDigest = ""
+        var path = output.path, bytes = 0, outputDigest = "", published: [String]?
         if request.format == .pdf {
             try AtomicFile.publish(made.files[0], to: output, temporary: state.temporary(for: output.lastPathComponent))
             bytes = made.files[0].count
@@ -154,11 +155,13 @@ public struct RunContract {
             if let keep { try Archive.store(output, at: records.started, keep: keep) }
         } else {
             let pages = PageFiles(pdf: output, format: request.format.rawValue, count: made.files.count)
+            for file in pages.urls { try OutputGuard.refuseOverwritingInputs(file, of: request) }
             for (file, data) in zip(pages.urls, made.files) {
                 try AtomicFile.publish(data, to: file, temporary: state.temporary(for: file.lastPathComponent))
                 bytes += data.count
             }
-            pages.removeStale()
+            pages.removeStale(written: manifest.lastSuccess?.files ?? [])
+            published = pages.names
             path = pages.pattern
             outputDigest = InputDigest.sha256(of: made.files.reduce(Data(), +))
         }
@@ -172,7 +175,7 @@ public struct RunContract {
         }
         manifest.lastSuccess = .init(
             finished: RunManifest.timestamp(Date()), inputDigest: inputs.digest, inputs: inputs.files, flags: inputs.flags,
-            sections: loaded.sections, pages: made.pageCount, bytes: bytes, outputSHA256: outputDigest)
+            sections: loaded.sections, pages: made.pageCount, bytes: bytes, outputSHA256: outputDigest, files: published)
         let outcome = Outcome(
             result: .success, path: path, pages: made.pageCount, bytes: bytes, seconds: 0, made: made, edition: edition,
             inputDigest: inputs.digest)

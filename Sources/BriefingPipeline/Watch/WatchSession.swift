@@ -1,4 +1,5 @@
 import BriefingModel
+import BriefingSchedule
 import Foundation
 
 /// `briefing watch`: builds the briefing, publishes it atomically as `generate` does, and
@@ -61,11 +62,13 @@ public final class WatchSession {
     /// bytes changed, each atomically, and pages beyond the new count are removed.
     private func publish(_ files: [Data]) throws -> [URL] {
         guard request.format != .pdf else {
+            try claim([output])
             try AtomicFile.publish(files[0], to: output)
             pipeline.timer.mark("publish")
             return [output]
         }
         let names = PageFiles(pdf: output, format: request.format.rawValue, count: files.count)
+        try claim(names.urls)
         var written: [URL] = []
         for (index, (data, url)) in zip(files, names.urls).enumerated() {
             let unchanged = index < lastPages.count && lastPages[index] == data && FileManager.default.fileExists(atPath: url.path)
@@ -73,9 +76,23 @@ public final class WatchSession {
             try AtomicFile.publish(data, to: url)
             written.append(url)
         }
-        if files.count != lastPages.count { names.removeStale() }
+        if files.count != lastPages.count { names.removeStale(written: PageFiles(pdf: output, format: request.format.rawValue, count: lastPages.count).names) }
         lastPages = files
         return written
+    }
+
+    /// Files this session wrote: its own to replace.
+    private var own = Set<String>()
+
+    /// Before a file is first written, it must not be one the briefing is made from (a
+    /// template file, the data file). The state folder beside the output marks it as
+    /// Briefing's, so the next watch or run does not take it for an input either.
+    private func claim(_ files: [URL]) throws {
+        let new = files.filter { !own.contains($0.path) }
+        guard !new.isEmpty else { return }
+        for file in new { try OutputGuard.refuseOverwritingInputs(file, of: request) }
+        try? FileManager.default.createDirectory(at: RunState(output: output).folder, withIntermediateDirectories: true)
+        own.formUnion(new.map(\.path))
     }
 
     /// What to watch: the template folder and everything below it, and the data file when

@@ -1,0 +1,106 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The exact names Briefing gives the files it writes, so it deletes, replaces and ignores
+/// only its own: a temporary, an archive copy or a page image is recognised by the whole
+/// name it was given, never by a prefix (a user's `.bigproject.tmp/` or `report-2024.png`
+/// beside a `report.pdf` is not ours).
+public enum OwnedFiles {
+    // MARK: - Temporaries
+
+    /// `NAME.PID.tmp`: what a run writes in its state folder before renaming it over `NAME`.
+    public static func temporaryName(for name: String, pid: Int32 = getpid()) -> String { "\(name).\(pid).tmp" }
+
+    /// `.NAME.PID.tmp`: what a publish without a state folder (`chart`, `watch`, an earlier
+    /// version's runs) writes beside `NAME`.
+    public static func besideTemporaryName(for name: String, pid: Int32 = getpid()) -> String { ".\(name).\(pid).tmp" }
+
+    /// The process id in a temporary's name, when `fileName` is exactly `prefix PID .tmp`.
+    static func temporaryPID(_ fileName: String, prefix: String) -> Int32? {
+        guard fileName.hasPrefix(prefix), fileName.hasSuffix(".tmp") else { return nil }
+        let digits = fileName.dropFirst(prefix.count).dropLast(4)
+        guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
+        return Int32(digits)
+    }
+
+    /// Deletes `folder/name` if it is a regular file (never a folder or a link's target)
+    /// whose writer is gone: a process that is still running may be about to rename it.
+    static func removeIfAbandoned(_ folder: URL, _ name: String, pid: Int32) {
+        let path = folder.appendingPathComponent(name).path
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
+        guard pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { return }
+        unlink(path)
+    }
+
+    // MARK: - Archive copies
+
+    /// `STEM-2026-11-30T060000Z.EXT`, in `archive/` beside the output.
+    public static func archiveName(stem: String, ext: String, at date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd'T'HHmmss'Z'"
+        return "\(stem)-\(formatter.string(from: date)).\(ext)"
+    }
+
+    /// Whether `fileName` is exactly an archive copy of `STEM.EXT`.
+    public static func isArchiveCopy(_ fileName: String, stem: String, ext: String) -> Bool {
+        let prefix = "\(stem)-", suffix = ".\(ext)"
+        guard fileName.hasPrefix(prefix), fileName.hasSuffix(suffix), fileName.count == prefix.count + 18 + suffix.count else {
+            return false
+        }
+        // 2026-11-30T060000Z
+        let stamp = Array(fileName.dropFirst(prefix.count).prefix(18))
+        let shape = Array("dddd-dd-ddTddddddZ")
+        return zip(stamp, shape).allSatisfy { character, expected in
+            expected == "d" ? (character.isASCII && character.isNumber) : character == expected
+        }
+    }
+
+    // MARK: - Page images
+
+    /// Whether `fileName` is exactly page image `STEM-NN.FORMAT` (two or more digits).
+    public static func isPageFile(_ fileName: String, stem: String, format: String) -> Bool {
+        let prefix = "\(stem)-", suffix = ".\(format)"
+        guard fileName.hasPrefix(prefix), fileName.hasSuffix(suffix), fileName.count > prefix.count + suffix.count + 1 else {
+            return false
+        }
+        let number = fileName.dropFirst(prefix.count).dropLast(suffix.count)
+        return number.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    // MARK: - Outputs
+
+    /// The files in `folder` that Briefing wrote as outputs: each name with a state folder
+    /// (`folder/.briefing/NAME/`), the files its last run published (page images), and its
+    /// archive copies in `folder/archive/`. They are never inputs, even when the output
+    /// lives inside its own template folder.
+    public static func outputs(in folder: URL) -> Set<String> {
+        let stateRoot = folder.appendingPathComponent(RunState.folderName)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: stateRoot.path) else { return [] }
+        let archive = folder.appendingPathComponent("archive")
+        let archived = (try? FileManager.default.contentsOfDirectory(atPath: archive.path)) ?? []
+        var owned = Set<String>()
+        for name in names {
+            let output = folder.appendingPathComponent(name)
+            owned.insert(output.path)
+            for file in RunManifest.read(for: output)?.lastSuccess?.files ?? [] where !file.contains("/") {
+                owned.insert(folder.appendingPathComponent(file).path)
+            }
+            let stem = output.deletingPathExtension().lastPathComponent, ext = output.pathExtension
+            for copy in archived where isArchiveCopy(copy, stem: stem, ext: ext) {
+                owned.insert(archive.appendingPathComponent(copy).path)
+            }
+        }
+        return owned
+    }
+
+    /// Whether `file` is an output Briefing wrote (as `outputs(in:)` tells).
+    public static func isOutput(_ file: URL) -> Bool {
+        outputs(in: file.deletingLastPathComponent()).contains(file.path)
+    }
+}
