@@ -148,6 +148,7 @@ public enum DeliveryPlanDecoder {
             return words
         }
         var hooks = Hooks(onSuccess: command("on_success"), onFailure: command("on_failure"))
+        for key in ["on_success", "on_failure"] { hooks.locations[key] = map.optional(key)?.location }
         if let node = map.optional("hook_timeout_seconds"), let value = node.double() {
             if value > 0, value <= 3600 { hooks.timeout = value } else { error(node, "expected 1 to 3600 seconds") }
         }

@@ -1,3 +1,4 @@
+import BriefingModel
 import Foundation
 
 /// The delivery file's `on_success` and `on_failure` commands, for everything that is not
@@ -7,6 +8,8 @@ public struct Hooks: Sendable {
     public var onSuccess: [String]?
     public var onFailure: [String]?
     public var timeout: TimeInterval = 60
+    /// Where `on_success` and `on_failure` are written, for errors about their programs.
+    public var locations: [String: SourceLocation] = [:]
 
     public init(onSuccess: [String]? = nil, onFailure: [String]? = nil, timeout: TimeInterval = 60) {
         self.onSuccess = onSuccess

@@ -14,14 +14,24 @@ public struct JobFile: Codable, Sendable, Equatable {
     /// ISO 8601, UTC.
     public var created: String
     public var program: String
+    /// The environment the run depends on, as it was when the job was added: `BRIEFING_HOME`
+    /// (the templates and fonts this binary found then, set or not) and `TZ` when set (the
+    /// day "today" means). Cron's environment is empty; `run-job` starts from that and adds
+    /// these, so a job runs the same by hand and under cron. Nil in job files of earlier
+    /// versions.
+    public var environment: [String: String]?
 
-    public init(name: String, schedule: String, arguments: [String], output: String, created: String, program: String) {
+    public init(
+        name: String, schedule: String, arguments: [String], output: String, created: String, program: String,
+        environment: [String: String]? = nil
+    ) {
         self.name = name
         self.schedule = schedule
         self.arguments = arguments
         self.output = output
         self.created = created
         self.program = program
+        self.environment = environment
     }
 
     /// `$BRIEFING_JOBS`, else `$XDG_STATE_HOME/briefing/jobs`, else `~/.local/state/briefing/jobs`.
@@ -38,6 +48,22 @@ public struct JobFile: Codable, Sendable, Equatable {
 
     /// Where cron sends the job's output.
     public static func logURL(_ name: String, in folder: URL) -> URL { folder.appendingPathComponent("\(name).log") }
+
+    /// The job's last run, whatever stage it ended in (a failure before the output's state
+    /// folder could be made included), as `schedule list` and `doctor` show it. Hand runs of
+    /// `generate` for the same output are not the job's and are not in it.
+    public static func lastRunURL(_ name: String, in folder: URL) -> URL { folder.appendingPathComponent("\(name).last-run.json") }
+
+    public static func lastRun(_ name: String, in folder: URL) -> RunManifest.Run? {
+        guard let data = FileManager.default.contents(atPath: lastRunURL(name, in: folder).path) else { return nil }
+        return try? JSONDecoder().decode(RunManifest.Run.self, from: data)
+    }
+
+    public static func recordLastRun(_ run: RunManifest.Run, name: String, in folder: URL) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try? encoder.encode(run).write(to: lastRunURL(name, in: folder), options: .atomic)
+    }
 
     /// The job, or nil if there is no file; a file that does not decode throws.
     public static func read(_ name: String, in folder: URL) throws -> JobFile? {
@@ -60,6 +86,7 @@ public struct JobFile: Codable, Sendable, Equatable {
 
     public static func remove(_ name: String, in folder: URL) {
         try? FileManager.default.removeItem(at: url(name, in: folder))
+        try? FileManager.default.removeItem(at: lastRunURL(name, in: folder))
     }
 
     /// The crontab command that runs this job.

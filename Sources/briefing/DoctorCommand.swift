@@ -94,7 +94,7 @@ struct DoctorCommand: ParsableCommand {
             report.fail("cannot read the crontab: \(error)", fix: "apt-get install cron")
             jobs = []
         }
-        for job in jobs { check(job: job, report: report) }
+        for job in jobs where !job.name.hasSuffix(JobFile.outboxSuffix) { check(job: job, report: report) }
 
         // Mail: the system's sendmail, which delivery files use unless they name another.
         if let sendmail = Sendmail(command: [DeliveryPlan.defaultSendmail]).describe() {

@@ -16,14 +16,18 @@ final class Delivering {
     /// Why the run fails although every PDF was published (sendmail missing or refusing).
     private(set) var failure: Error?
 
-    init(file: String, generate: Generate, pipeline: Pipeline) throws {
+    /// The delivery file, read before anything else: a file that does not load has nobody
+    /// to tell but the caller (and the output's record).
+    static func plan(file: String, format: OutputFormat) throws -> DeliveryPlan {
+        guard format == .pdf else {
+            throw InputErrorFactory.usage("--deliver", "--deliver mails PDFs: it cannot be used with --format \(format.rawValue)")
+        }
+        return try DeliveryPlanDecoder.load(URL(fileURLWithPath: file))
+    }
+
+    init(plan: DeliveryPlan, generate: Generate, pipeline: Pipeline) {
         self.generate = generate
         self.pipeline = pipeline
-        guard generate.briefing.format == .pdf else {
-            throw InputErrorFactory.usage(
-                "--deliver", "--deliver mails PDFs: it cannot be used with --format \(generate.briefing.format.rawValue)")
-        }
-        let plan = try DeliveryPlanDecoder.load(URL(fileURLWithPath: file))
         let contract = generate.contract
         delivery = DeliveryRun(plan: plan, output: URL(fileURLWithPath: generate.output)) { output in
             RunContract(
@@ -42,21 +46,12 @@ final class Delivering {
         }
     }
 
-    /// The delivery file against the template, before anything is made. A template that
-    /// does not load fails the run like any other (and mails the owner); a delivery file
-    /// whose audiences name unknown sections is its own error, and nothing is mailed.
+    /// The delivery file against the template, before anything is made: a template that
+    /// does not load, or an audience naming a section it no longer has, fails the run
+    /// (and mails the owner, who can fix either).
     func check() throws {
-        let template = try pipeline.load(try generate.request()).template
-        do {
-            try delivery.check(template)
-        } catch {
-            planRejected = true
-            throw error
-        }
+        try delivery.check(try pipeline.load(try generate.request()).template)
     }
-
-    /// The delivery file itself was refused: there is nobody to tell but the caller.
-    private var planRejected = false
 
     func run(beside output: URL) throws {
         delivery.output = output
@@ -72,22 +67,22 @@ final class Delivering {
 
     /// A run that failed (other than 75, try again) mails the owner and runs `on_failure`;
     /// both are logged beside the main output.
-    func failed(_ error: Error, code: Int32) {
-        guard code != 75, !planRejected else { return }
+    static func reportFailure(_ error: Error, code: Int32, plan: DeliveryPlan, output: URL) {
+        guard code != 75 else { return }
         let status = error is ClaimsNeedReview ? "needs-review" : "failed"
         let text = "\(error)"
         // From the run's own folder: relative paths in it (and in the error) mean what they meant.
         let command =
-            "cd \(Self.quoted(FileManager.default.currentDirectoryPath)) && "
-            + CommandLine.arguments.map(Self.quoted).joined(separator: " ")
+            "cd \(quoted(FileManager.default.currentDirectoryPath)) && "
+            + CommandLine.arguments.map(quoted).joined(separator: " ")
         let lines = [
-            FailureMail(plan: delivery.plan, output: delivery.output).send(status: status, exitCode: code, error: text, command: command),
-            delivery.plan.hooks.run(
+            FailureMail(plan: plan, output: output).send(status: status, exitCode: code, error: text, command: command),
+            plan.hooks.run(
                 Hooks.Event(
-                    output: delivery.output.path, edition: nil, status: status, changes: nil, audience: nil,
+                    output: output.path, edition: nil, status: status, changes: nil, audience: nil,
                     error: text.split(separator: "\n").first.map(String.init))),
         ].compactMap { $0 }
-        let state = RunState(output: delivery.output)
+        let state = RunState(output: output)
         for line in lines {
             try? FileManager.default.createDirectory(at: state.folder, withIntermediateDirectories: true)
             try? RunLog.append("\(RunManifest.timestamp(Date())) \(line)", to: state.log)

@@ -1,5 +1,7 @@
 import ArgumentParser
+import BriefingDelivery
 import BriefingPipeline
+import BriefingSchedule
 import Foundation
 
 /// `briefing generate`: parses the flags, hands the request to the pipeline under the run
@@ -8,9 +10,10 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate the briefing PDF.",
         discussion: """
-            Exit status: 0 success (or unchanged), 64 usage, 65 invalid data, 66 missing input, 73 cannot write the output,
-            75 another run for the same output is in progress. A failed run never replaces or removes the previous PDF.
-            Run state (lock, manifest.json, log) lives in .briefing/ beside the output; archive/ holds --keep copies.
+            Exit status: 0 success (or unchanged), 64 usage, 65 invalid data, 66 missing input, 69 mail refused, 73 cannot \
+            write the output, 75 another run for the same output is in progress. A failed run never replaces or removes the \
+            previous PDF. Run state (lock, manifest.json, log, editions) lives in .briefing/ beside the output; archive/ holds \
+            --keep copies.
             """
     )
 
@@ -48,48 +51,99 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        let outcome: RunContract.Outcome
-        let target: OutputTarget
-        var delivery: Delivering?
+        let finished: Finished
         do {
-            let pipeline = Pipeline(world: try World.standard(), warnings: ExitStatus.printWarning)
-            // Its fonts, layouts and pages are dropped with the process, not released one by one.
-            ProcessTimeline.keepUntilExit(pipeline)
-            defer { pipeline.joinBackgroundWork() }
-            try pipeline.checkInputs(try request())  // a missing template is named before anything about the output
-            // Fonts load on the other core from here, while the state folder, lock and
-            // manifest are prepared and the template is read (not for --if-changed, which
-            // may not draw at all).
-            if !contract.ifChanged { pipeline.startFonts() }
-            if let deliver {
-                delivery = try Delivering(file: deliver, generate: self, pipeline: pipeline)
-                ProcessTimeline.keepUntilExit(delivery!)
-                try delivery?.check()
-            }
-            if outputOption == nil { try OutputFolder.makeDefault(for: output) }
-            target = try OutputTarget.resolve(output)
-            switch target {
-            case .file(let resolved):
-                let run = RunContract(
-                    output: resolved, ifChanged: contract.ifChanged, keep: contract.keep, program: BriefingCommand.programName,
-                    limits: contract.limits)
-                outcome = try run.run(try request(), pipeline: pipeline, exitCode: ExitStatus.code(for:))
-                try delivery?.run(beside: resolved)
-            case .standardOutput, .special:
-                if delivery != nil {
-                    throw InputErrorFactory.usage(
-                        "--deliver", "--deliver writes a PDF per audience beside the output: give --output a file, not \(output)")
-                }
-                outcome = try RunContract.stream(
-                    try request(), to: target, pipeline: pipeline, ifChanged: contract.ifChanged, keep: contract.keep,
-                    limits: contract.limits, exitCode: ExitStatus.code(for:))
-            }
+            finished = try execute()
         } catch {
-            delivery?.failed(error, code: ExitStatus.code(for: error))
             throw ExitStatus.fail(error)
         }
+        report(finished)
+        if let failure = finished.delivery?.failure { throw ExitStatus.fail(failure) }
+    }
+
+    /// What a run did, for the lines printed after it.
+    struct Finished {
+        var outcome: RunContract.Outcome
+        var target: OutputTarget
+        var delivery: Delivering?
+    }
+
+    /// Makes (and delivers) the briefing. Whatever stage fails (the delivery file, the
+    /// fonts, the template, the run, the mail) is recorded in the output's manifest and
+    /// log and, with a delivery file, mailed to its owner before it is rethrown: an
+    /// unattended run never fails silently.
+    func execute() throws -> Finished {
+        let started = Date()
+        var plan: DeliveryPlan?
+        do {
+            // First, as it needs neither fonts nor template: everything after it can be mailed.
+            if let deliver { plan = try Delivering.plan(file: deliver, format: briefing.format) }
+            let finished = try make(plan: plan)
+            if let failure = finished.delivery?.failure { failed(failure, started: started, plan: plan) }
+            return finished
+        } catch {
+            failed(error, started: started, plan: plan)
+            throw error
+        }
+    }
+
+    private func make(plan: DeliveryPlan?) throws -> Finished {
+        let pipeline = Pipeline(world: try World.standard(), warnings: ExitStatus.printWarning)
+        // Its fonts, layouts and pages are dropped with the process, not released one by one.
+        ProcessTimeline.keepUntilExit(pipeline)
+        defer { pipeline.joinBackgroundWork() }
+        try pipeline.checkInputs(try request())  // a missing template is named before anything about the output
+        // Fonts load on the other core from here, while the state folder, lock and
+        // manifest are prepared and the template is read (not for --if-changed, which
+        // may not draw at all).
+        if !contract.ifChanged { pipeline.startFonts() }
+        var delivery: Delivering?
+        if let plan {
+            delivery = Delivering(plan: plan, generate: self, pipeline: pipeline)
+            ProcessTimeline.keepUntilExit(delivery!)
+            try delivery?.check()
+        }
+        if outputOption == nil { try OutputFolder.makeDefault(for: output) }
+        let target = try OutputTarget.resolve(output)
+        switch target {
+        case .file(let resolved):
+            let run = RunContract(
+                output: resolved, ifChanged: contract.ifChanged, keep: contract.keep, program: BriefingCommand.programName,
+                limits: contract.limits)
+            let outcome = try run.run(try request(), pipeline: pipeline, exitCode: ExitStatus.code(for:))
+            try delivery?.run(beside: resolved)
+            return Finished(outcome: outcome, target: target, delivery: delivery)
+        case .standardOutput, .special:
+            if delivery != nil {
+                throw InputErrorFactory.usage(
+                    "--deliver", "--deliver writes a PDF per audience beside the output: give --output a file, not \(output)")
+            }
+            let outcome = try RunContract.stream(
+                try request(), to: target, pipeline: pipeline, ifChanged: contract.ifChanged, keep: contract.keep,
+                limits: contract.limits, exitCode: ExitStatus.code(for:))
+            return Finished(outcome: outcome, target: target, delivery: nil)
+        }
+    }
+
+    /// On the record and on its way to a person: the output's manifest and log (unless the
+    /// run contract recorded it already, or another run holds the lock), then the failure
+    /// mail and `on_failure` when there is a delivery file.
+    private func failed(_ error: Error, started: Date, plan: DeliveryPlan?) {
+        guard !(error is AlreadyRunning) else { return }
+        let code = ExitStatus.code(for: error)
+        let output = KernelPath.absolute(self.output)
+        if case .file(let file)? = try? OutputTarget.resolve(self.output) {
+            RunRecords.recordFailure(
+                output: file, started: started, code: code, error: error, program: BriefingCommand.programName,
+                result: error is ClaimsNeedReview ? .needsReview : .failed)
+        }
+        if let plan { Delivering.reportFailure(error, code: code, plan: plan, output: output) }
+    }
+
+    func report(_ finished: Finished) {
         // Standard output carries the PDF itself: nothing else may be printed there.
-        guard !quiet, target != .standardOutput else { return }
+        guard !quiet, finished.target != .standardOutput else { return }
+        let outcome = finished.outcome
         let shown = briefing.format == .pdf ? output : outcome.path
         if outcome.result == .unchanged {
             print("unchanged: \(shown) (inputs are as at the last successful run)")
@@ -97,7 +151,6 @@ struct Generate: ParsableCommand {
             let seconds = String(format: "%.2f", outcome.seconds)
             print("wrote \(shown) (\(outcome.pages) pages, \(outcome.bytes / 1024) KiB) in \(seconds) s")
         }
-        delivery?.report()
-        if let failure = delivery?.failure { throw ExitStatus.fail(failure) }
+        finished.delivery?.report()
     }
 }

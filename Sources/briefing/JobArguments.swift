@@ -25,7 +25,7 @@ enum JobArguments {
                 "--", "a scheduled job's arguments cannot contain a line break: \(bad.debugDescription)",
                 hint: "rename the file or folder, or pass a path without line breaks")
         }
-        let generate = try Generate.parse(words)  // rejects what generate would reject, now
+        let generate = try Generate.parsed(words)  // rejects what generate would reject, now
         var arguments: [String] = []
         var index = 0
         while index < words.count {
@@ -50,6 +50,16 @@ enum JobArguments {
     }
 
     private static func absolute(_ path: String) -> String { KernelPath.absolute(path).path }
+
+    /// The environment a job's run depends on beyond cron's: where this binary finds its
+    /// templates and fonts now (`BRIEFING_HOME` set or not, so a copied binary keeps working
+    /// under cron), and `TZ` when set (the day "today" means).
+    static func environment(_ current: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
+        var environment: [String: String] = [:]
+        if let home = Resources.home() { environment["BRIEFING_HOME"] = home.path }
+        if let zone = current["TZ"], !zone.isEmpty { environment["TZ"] = zone }
+        return environment
+    }
 }
 
 /// Usage errors raised by the command line itself.

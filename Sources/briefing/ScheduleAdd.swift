@@ -42,7 +42,11 @@ struct ScheduleAdd: ParsableCommand {
             }
             let job = JobFile(
                 name: name, schedule: expression.description, arguments: arguments, output: output.path,
-                created: RunManifest.timestamp(Date()), program: BriefingCommand.programName)
+                created: RunManifest.timestamp(Date()), program: BriefingCommand.programName, environment: JobArguments.environment())
+            // What would fail on Monday fails now, before the crontab or the job file is touched.
+            if let error = JobCheck.firstError(JobCheck(arguments: arguments, environment: CronEnvironment.of(job)).run()) {
+                throw error
+            }
             try job.write(in: folder)
             let command = JobFile.command(executable: JobArguments.executable, name: name, folder: folder)
             var crontab = CrontabBlock.setting(

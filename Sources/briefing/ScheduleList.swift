@@ -11,13 +11,14 @@ struct ScheduleList: ParsableCommand {
         do {
             let jobs = CrontabBlock.jobs(in: try Crontab.read() ?? "")
             if jobs.isEmpty { print("no scheduled briefings (add one with 'briefing schedule add')") }
-            for job in jobs { show(job) }
+            let retried = Set(jobs.map(\.name).filter { $0.hasSuffix(JobFile.outboxSuffix) })
+            for job in jobs where !retried.contains(job.name) { show(job, outbox: retried.contains(job.name + JobFile.outboxSuffix)) }
         } catch {
             throw ExitStatus.fail(error)
         }
     }
 
-    private func show(_ job: CrontabBlock.Job) {
+    private func show(_ job: CrontabBlock.Job, outbox: Bool) {
         print("\(job.name)  \(job.schedule)")
         if let expression = try? CronExpression(job.schedule) {
             let times = CronSchedule(expression).next(after: Date(), count: 3).map(ScheduleCommand.localTime)
@@ -31,12 +32,20 @@ struct ScheduleList: ParsableCommand {
         case .missingFile(let url): print("  job file missing: \(url.path) (run 'briefing doctor')")
         case .legacy: print("  stored in the crontab in the earlier format (run 'briefing doctor' to migrate)")
         }
+        if outbox { print("  mail: undelivered messages retried every 10 minutes ('\(job.name)\(JobFile.outboxSuffix)')") }
         guard let output = stored.output else { return }
         print("  output: \(output.path)")
-        if let run = RunManifest.read(for: output)?.lastRun {
+        // The job's own last run, whatever stage it ended in; a hand run of the same output
+        // is not the job's.
+        let reference = JobFile.reference(in: job.command)
+        let run = reference.flatMap { JobFile.lastRun($0.name, in: $0.folder) }
+        if let run {
             let detail = run.message.map { ": \($0)" } ?? ""
             let seconds = String(format: "%.2f", run.durationSeconds)
             print("  last run: \(run.started) \(run.result.rawValue) (exit \(run.exitCode), \(seconds) s)\(detail)")
+            if run.result == .failed || run.result == .needsReview, let reference {
+                print("  log: \(JobFile.logURL(reference.name, in: reference.folder).path)")
+            }
         } else {
             print("  last run: none yet")
         }

@@ -85,9 +85,7 @@ public struct RunContract {
         } catch {
             throw OutputError(message: "cannot create the state folder \(state.folder.path): \(error.localizedDescription)")
         }
-        guard let lock = try RunLock(path: state.lock.path) else {
-            throw OutputError(message: "already running: another run is writing \(output.path); nothing was changed", kind: .tryAgain)
-        }
+        guard let lock = try RunLock(path: state.lock.path) else { throw AlreadyRunning(output: output) }
         return lock
     }
 

@@ -1,0 +1,85 @@
+import BriefingDelivery
+import BriefingModel
+import BriefingPipeline
+import BriefingSchedule
+import Foundation
+
+/// Everything a scheduled run needs, checked without making anything: the arguments parse
+/// as `generate` parses them, the templates and fonts are found and load, the template and
+/// its data load and the document builds (sections, claims), the output can be written,
+/// and the delivery file loads, fits the template and names programs that are there.
+///
+/// `schedule add` runs it before touching the crontab; `run-job --check` runs it in the
+/// job's own environment, and `doctor` runs that in a child with cron's, so each reports
+/// what cron would see.
+struct JobCheck {
+    /// `generate`'s arguments, as stored in the job file.
+    var arguments: [String]
+    /// Where programs (sendmail, hooks) are looked up: the job's environment.
+    var environment: [String: String]
+
+    struct Finding {
+        var text: String
+        /// Nil when the check passed.
+        var error: Error?
+    }
+
+    func run() -> [Finding] {
+        var findings: [Finding] = []
+        func passed(_ text: String) { findings.append(Finding(text: text, error: nil)) }
+        func failed(_ text: String, _ error: Error) { findings.append(Finding(text: text, error: error)) }
+
+        let generate: Generate
+        do {
+            generate = try Generate.parsed(arguments)
+            passed("the arguments parse as 'generate' parses them")
+        } catch {
+            failed("the arguments do not parse", error)
+            return findings
+        }
+        do {
+            let fonts = try Resources.fontsDirectory()
+            _ = try FontCheck.families(in: fonts)
+            passed("templates and fonts found and loading: \(fonts.deletingLastPathComponent().path)")
+        } catch {
+            failed("templates and fonts", error)
+            return findings
+        }
+        let pipeline = Pipeline(world: .templatesOnly, warnings: { _ in })
+        let request: BriefingRequest
+        let template: Template
+        do {
+            request = try generate.request()
+            template = try pipeline.load(request).template
+            let summary = try pipeline.check(request)
+            passed("template \(request.template.path) loads and builds (\(summary.sections) sections, \(summary.charts) charts)")
+        } catch {
+            failed("the template does not load", error)
+            return findings
+        }
+        do {
+            let target = try OutputTarget.resolve(generate.output)
+            if case .file(let file) = target {
+                try AtomicFile.checkFolder(of: file)
+                try OutputGuard.refuseOverwritingInputs(file, of: request)
+            }
+            passed("can write \(generate.output)")
+        } catch {
+            failed("the output", error)
+        }
+        guard let deliver = generate.deliver else { return findings }
+        do {
+            let plan = try Delivering.plan(file: deliver, format: generate.briefing.format)
+            try DeliveryRun(plan: plan, output: URL(fileURLWithPath: generate.output)) { RunContract(output: $0, program: "") }.check(template)
+            let missing = plan.missingPrograms(environment: environment)
+            if !missing.isEmpty { throw InputError(kind: .missingInput, diagnostics: missing) }
+            passed("delivery file \(deliver): \(plan.audiences.count) audience(s), sendmail and hooks found")
+        } catch {
+            failed("the delivery file", error)
+        }
+        return findings
+    }
+
+    /// The first failure, as the error to exit with.
+    static func firstError(_ findings: [Finding]) -> Error? { findings.lazy.compactMap(\.error).first }
+}

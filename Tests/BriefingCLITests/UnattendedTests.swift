@@ -1,0 +1,120 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// An unattended job, set up as a user sets it up, fails loudly or not at all: `schedule
+/// add` refuses what would fail, a job carries what it needs into cron's empty environment,
+/// and every failure is on record and in the owner's mail.
+@Suite(.serialized) struct UnattendedTests {
+    typealias FakeCrontab = ScheduleTests.FakeCrontab
+
+    private func starter(in folder: URL) throws -> URL {
+        let template = folder.appendingPathComponent("tpl")
+        let made = try Command.run(Command.briefing, ["new", template.path])
+        try #require(made.status == 0, "\(made.stderr)")
+        return template
+    }
+
+    @Test func scheduleAddRefusesWhatWouldFailAndTouchesNothing() throws {
+        let fake = try FakeCrontab()
+        defer { try? FileManager.default.removeItem(at: fake.directory) }
+        let template = try starter(in: fake.directory)
+        let output = fake.directory.appendingPathComponent("b.pdf").path
+        let hook = fake.directory.appendingPathComponent("notify")
+        try "#!/bin/sh\n".write(to: hook, atomically: true, encoding: .utf8)  // not executable
+        let plan = fake.directory.appendingPathComponent("deliver.yaml")
+        try """
+            from: briefings@example.org
+            audiences:
+              - id: all
+                to: [a@example.org]
+            sendmail: /bin/true
+            on_success: [\(hook.path)]
+
+            """.write(to: plan, atomically: true, encoding: .utf8)
+        let base = ["schedule", "add", "w", "--cron", "0 6 * * mon", "--", "--template", template.path, "--output", output]
+        let cases: [(extra: [String], status: Int32, says: String)] = [
+            (["--sections", "nope"], 64, "unknown section 'nope'"),
+            (["--deliver", "/nonexistent/deliver.yaml"], 66, "no such delivery file"),
+            (["--outptu", "x.pdf"], 64, "unknown option '--outptu'"),
+            (["--deliver", plan.path], 66, "deliver.yaml:6:13: error: 'on_success' runs '\(hook.path)', which is not an executable program"),
+        ]
+        for (extra, status, says) in cases {
+            let refused = try fake.run(base + extra)
+            #expect(refused.status == status, "\(extra): \(refused.stderr)")
+            #expect(refused.stderr.contains(says), "\(extra): \(refused.stderr)")
+            #expect(!refused.stderr.contains("CommandError") && !refused.stderr.contains("Error("), "no Swift dump: \(refused.stderr)")
+        }
+        #expect(fake.table == nil, "the crontab was never written")
+        #expect(!FileManager.default.fileExists(atPath: fake.jobs.appendingPathComponent("w.json").path))
+    }
+
+    /// A copied binary finds its fonts through BRIEFING_HOME; the job records it, so the
+    /// crontab line works in cron's empty environment, and `run-job` ignores the caller's.
+    @Test func aJobCarriesItsHomeIntoCronsEmptyEnvironment() throws {
+        let fake = try FakeCrontab()
+        defer { try? FileManager.default.removeItem(at: fake.directory) }
+        let template = try starter(in: fake.directory)
+        let copy = fake.directory.appendingPathComponent("bin/briefing")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Command.briefing, to: copy)
+        var environment = fake.environment
+        environment["BRIEFING_HOME"] = TemplateFixture.repository.path
+        let output = fake.directory.appendingPathComponent("out/b.pdf")
+        try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let add = try Command.run(
+            copy, ["schedule", "add", "w", "--cron", "0 6 * * mon", "--", "--template", template.path, "--output", output.path],
+            environment: environment)
+        #expect(add.status == 0, "\(add.stderr)")
+        let line = try #require(fake.table?.split(separator: "\n").first { $0.hasPrefix("0 6 * * mon ") })
+        let command = String(line.dropFirst("0 6 * * mon ".count))
+        // As cron runs it: sh -c with nothing in the environment but what cron sets.
+        let cron = try Command.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["-i", "HOME=\(NSHomeDirectory())", "LOGNAME=root", "SHELL=/bin/sh", "PATH=/usr/bin:/bin", "/bin/sh", "-c", command])
+        #expect(cron.status == 0, "\(cron.stderr)")
+        let log = try String(contentsOf: fake.jobs.appendingPathComponent("w.log"), encoding: .utf8)
+        #expect(log.hasPrefix("wrote \(output.path)"), "\(log)")
+        #expect(FileManager.default.fileExists(atPath: output.path))
+        // run-job by hand, from a shell whose BRIEFING_HOME is wrong: the job's own is used.
+        environment["BRIEFING_HOME"] = "/nonexistent"
+        let byHand = try Command.run(copy, ["run-job", "w", "--jobs", fake.jobs.path, "--check"], environment: environment)
+        #expect(byHand.status == 0 && byHand.stdout.contains("ok    templates and fonts found"), "\(byHand.stdout)\(byHand.stderr)")
+        let list = try Command.run(copy, ["schedule", "list"], environment: environment)
+        #expect(list.stdout.contains("last run: ") && list.stdout.contains(" success (exit 0"), "\(list.stdout)")
+    }
+
+    /// Data that no longer loads, with a delivery file: the run that fails before the run
+    /// contract starts (the audiences are checked against the template first) is on the
+    /// output's record, in `schedule list`, and in the owner's mail.
+    @Test func aFailureInAnyStageIsRecordedListedAndMailed() throws {
+        let desk = try DeliveryTests.Desk()
+        let fake = try FakeCrontab()
+        defer { try? FileManager.default.removeItem(at: fake.directory) }
+        let fixture = try TemplateFixture()
+        defer { fixture.remove() }
+        let add = try fake.run([
+            "schedule", "add", "weekly", "--cron", "0 6 * * mon", "--", "--template", fixture.directory.path, "--date", "2026-11-30",
+            "--output", desk.output.path, "--deliver", desk.plan.path,
+        ])
+        #expect(add.status == 0, "\(add.stderr)")
+        let first = try fake.run(["run-job", "weekly", "--jobs", fake.jobs.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try desk.server.messages().count == 5)
+
+        try fixture.write("data.yaml", try fixture.read("data.yaml") + "\n  - oops: [\n")
+        let broken = try fake.run(["run-job", "weekly", "--jobs", fake.jobs.path])
+        #expect(broken.status == 65, "\(broken.stderr)")
+        let manifest = try String(contentsOf: desk.directory.appendingPathComponent(".briefing/briefing.pdf/manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("\"result\" : \"failed\"") && manifest.contains("\"exitCode\" : 65"), "\(manifest)")
+        let list = try fake.run(["schedule", "list"])
+        #expect(list.stdout.contains("failed (exit 65") && list.stdout.contains("data.yaml:"), "\(list.stdout)")
+        #expect(list.stdout.contains("mail: undelivered messages retried every 10 minutes ('weekly.outbox')"), "\(list.stdout)")
+        #expect(!list.stdout.contains("weekly.outbox  */10"), "the retry line is not a job of its own: \(list.stdout)")
+        let owner = try desk.server.messages().filter { $0.envelope.to == ["owner@example.org"] }
+        #expect(owner.count == 1 && owner[0].subject == "Briefing failed: briefing.pdf", "\(owner.map(\.subject))")
+        #expect(owner.first?.text.contains("data.yaml:") == true)
+        // A hand run of the same output is not the job's run.
+        #expect(try Command.run(Command.briefing, ["generate", "--output", desk.output.path, "--date", "2026-11-30", "--quiet"]).status == 0)
+        #expect(try fake.run(["schedule", "list"]).stdout.contains("failed (exit 65"))
+    }
+}
