@@ -53,6 +53,16 @@ public struct DeliveryPlan: Sendable {
     public var giveUpAfter: TimeInterval = 86_400
     /// `on_success`, `on_failure` and `hook_timeout_seconds`.
     public var hooks = Hooks()
+    /// How long sendmail may take with one message before it is stopped and the message
+    /// retried (`sendmail_timeout_seconds`, default 60); the run's `--timeout` bounds it too.
+    public var sendTimeout: TimeInterval = 60
+
+    /// The sendmail program with the plan's deadline.
+    public var sendmailProgram: Sendmail {
+        var program = Sendmail(command: sendmail)
+        program.timeout = sendTimeout
+        return program
+    }
     public var file: String
     /// Where `max_attachment_mb` (or `attach`) is written, for the error of a PDF too large.
     public var attachLocation: SourceLocation

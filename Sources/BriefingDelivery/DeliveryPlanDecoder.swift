@@ -44,7 +44,7 @@ public enum DeliveryPlanDecoder {
         guard
             let map = root.mapping(keys: [
                 "from", "failures_to", "when", "attach", "link", "max_attachment_mb", "sendmail", "audiences", "retry_every_minutes",
-                "give_up_hours", "on_success", "on_failure", "hook_timeout_seconds",
+                "give_up_hours", "on_success", "on_failure", "hook_timeout_seconds", "sendmail_timeout_seconds",
             ])
         else { return nil }
         let from = map.required("from").flatMap(address)
@@ -149,6 +149,10 @@ public enum DeliveryPlanDecoder {
         }
         var hooks = Hooks(onSuccess: command("on_success"), onFailure: command("on_failure"))
         for key in ["on_success", "on_failure"] { hooks.locations[key] = map.optional(key)?.location }
+        var sendTimeout: TimeInterval = 60
+        if let node = map.optional("sendmail_timeout_seconds"), let value = node.double() {
+            if value >= 1, value <= 3600 { sendTimeout = value } else { error(node, "expected 1 to 3600 seconds") }
+        }
         if let node = map.optional("hook_timeout_seconds"), let value = node.double() {
             if value > 0, value <= 3600 { hooks.timeout = value } else { error(node, "expected 1 to 3600 seconds") }
         }
@@ -159,6 +163,7 @@ public enum DeliveryPlanDecoder {
         plan.retryCap = retryCap
         plan.giveUpAfter = giveUp
         plan.hooks = hooks
+        plan.sendTimeout = sendTimeout
         return plan
     }
 }

@@ -9,10 +9,12 @@ import Foundation
 /// measured text shared by the pipeline), each under the run contract beside the main output
 /// as `NAME-AUDIENCE.pdf` with its own editions, then mailed to its recipients.
 ///
-/// Every (edition, audience, recipient) is recorded in the audience's edition store before
-/// anything is sent: queued (its message spooled to `.briefing/NAME-AUDIENCE.pdf/outbox/`),
-/// then `sending` just before sendmail runs, then sent or failed. A run stopped at any point
-/// leaves the rest queued for `briefing outbox --retry`, and never a message sent twice.
+/// Exactly once, even when the whole process group is killed: an audience's edition and
+/// every recipient's queued message (spooled to `.briefing/NAME-AUDIENCE.pdf/outbox/`) are
+/// recorded in one transaction before anything is sent; each message then goes through a
+/// sender of its own (`MailSender`) that outlives the run, and whatever a killed run left
+/// `sending` is resolved by the next run or retry from what the sender reported. One lock
+/// per output (`DeliveryLock`) keeps runs and retries from sending at the same time.
 public struct DeliveryRun {
     public var plan: DeliveryPlan
     /// The main output: audiences' PDFs are written beside it.
@@ -20,12 +22,12 @@ public struct DeliveryRun {
     /// The contract for an audience's output (the caller's `--keep`, limits and program).
     public var contract: (URL) -> RunContract
     public var now: () -> Date = Date.init
-    /// A pause after sendmail returns and before the result is recorded, for the test that
-    /// stops a run there (`BRIEFING_TEST_DELIVERY_PAUSE`, seconds).
-    public var pauseAfterSending: Double = 0
-    /// False when sendmail is missing: the deliveries are queued for `outbox --retry` and
-    /// none is attempted.
+    /// False when sendmail is missing or another delivery holds the lock: the deliveries
+    /// are queued for `outbox --retry` and none is attempted.
     public var sendNow = true
+    /// When the mail phase must end (the run's `--timeout`); a sender still at work then
+    /// is left to finish on its own, its delivery `sending` for the next run to resolve.
+    public var deadline: Date = .distantFuture
 
     public init(plan: DeliveryPlan, output: URL, contract: @escaping (URL) -> RunContract) {
         self.plan = plan
@@ -68,14 +70,25 @@ public struct DeliveryRun {
     /// would without delivery; delivery problems are in the results (the caller decides the
     /// exit status), except a PDF too large to attach with no link, a data error.
     public func run(_ request: BriefingRequest, pipeline: Pipeline, exitCode: (Error) -> Int32) throws -> [AudienceResult] {
+        var run = self
+        // Waits for a retry that is sending (it ends within its senders' deadlines); if it
+        // does not end in time, the queue is recorded and left to the retry job.
+        let lock = DeliveryLock.acquire(for: output, waiting: min(plan.sendTimeout * 2 + 30, max(0, deadline.timeIntervalSinceNow)))
+        defer { withExtendedLifetime(lock) {} }
+        if lock == nil { run.sendNow = false }
         var results: [AudienceResult] = []
         for audience in plan.audiences {
             var audienceRequest = request
             audienceRequest.sections = audience.sections
             audienceRequest.skip = audience.skip
             let target = Self.output(for: audience.id, beside: output)
-            let outcome = try contract(target).run(audienceRequest, pipeline: pipeline, exitCode: exitCode)
-            let deliveries = try deliver(audience, outcome, to: target)
+            var contract = contract(target)
+            contract.editionExtras = { made, edition in try run.queue(audience, made: made, edition: edition, target: target) }
+            let outcome = try contract.run(audienceRequest, pipeline: pipeline, exitCode: exitCode)
+            var deliveries: [Delivery] = []
+            if let edition = outcome.edition {
+                deliveries = try run.deliver(audience, edition: edition, target: target, locked: lock != nil)
+            }
             results.append(AudienceResult(audience: audience.id, outcome: outcome, deliveries: deliveries))
             if let made = outcome.made,
                 let line = plan.hooks.run(
@@ -89,28 +102,29 @@ public struct DeliveryRun {
         return results
     }
 
-    // MARK: - One audience
+    // MARK: - Queue, in the edition's transaction
 
-    private func deliver(_ audience: DeliveryPlan.Audience, _ outcome: RunContract.Outcome, to target: URL) throws -> [Delivery] {
-        // Skipped by --if-changed, a draft, a stream: no new edition, nothing new to send.
-        guard let made = outcome.made, let edition = outcome.edition else { return [] }
+    /// The audience's deliveries of a new edition, made before it is recorded: skipped when
+    /// `when: changed` finds nothing this audience reads changed since the last edition it
+    /// was sent, otherwise one message a recipient, spooled.
+    func queue(_ audience: DeliveryPlan.Audience, made: BriefingOutput, edition: Edition, target: URL) throws -> RunContract.EditionExtras {
         let state = RunState(output: target)
         let store = try EditionStore.open(state.editions)
         let stamp = RunManifest.timestamp(now())
+        let digest = ReaderDigest.of(made)
         let recipients = audience.recipients
 
         if plan.when == .changed, let last = try store.lastSentEdition(audience: audience.id),
-            let current = try store.edition(String(edition)), last.inputDigest == current.inputDigest
+            last.readerDigest.isEmpty ? last.inputDigest == edition.inputDigest : last.readerDigest == digest
         {
             let skipped = recipients.map { recipient in
                 Delivery(
-                    edition: edition, audience: audience.id, recipient: recipient.address,
+                    edition: edition.number, audience: audience.id, recipient: recipient.address,
                     messageID: messageID(edition, audience, recipient),
-                    state: .skippedUnchanged, lastError: "unchanged since edition \(last.number)", queued: stamp, updated: stamp)
+                    state: .skippedUnchanged, lastError: "nothing it reads changed since edition \(last.number)", queued: stamp,
+                    updated: stamp)
             }
-            try skipped.forEach(store.save)
-            try log(state, "delivery: \(audience.id): unchanged since edition \(last.number), nothing sent")
-            return skipped
+            return .init(readerDigest: digest, deliveries: skipped)
         }
 
         let pdf = made.files[0]
@@ -125,63 +139,125 @@ public struct DeliveryRun {
             attach = false
         }
         var notice = Notice(
-            document: made.document, changes: made.loaded.changes, edition: edition, audience: audience.name ?? audience.id,
+            document: made.document, changes: made.loaded.changes, edition: edition.number, audience: audience.name ?? audience.id,
             attachment: attach ? (target.lastPathComponent, made.pageCount, pdf.count) : nil, link: plan.link)
         notice.linkName = target.lastPathComponent
 
-        // Queue every recipient (message spooled) before sending to any.
         let outbox = state.folder.appendingPathComponent("outbox")
         try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
-        var queue: [Delivery] = []
         let attachment = attach ? MIMEMessage.Attachment(name: target.lastPathComponent, type: "application/pdf", data: pdf) : nil
         let (subject, text, html) = (notice.subject(prefix: audience.subjectPrefix), notice.text, notice.html)
-        for recipient in recipients {
-            if let existing = try store.delivery(edition: edition, audience: audience.id, recipient: recipient.address) {
-                queue.append(existing)  // recorded by an earlier attempt at this edition
-                continue
-            }
-            let id = messageID(edition, audience, recipient)
-            var message = MIMEMessage(
-                from: plan.from, to: audience.to, cc: audience.cc, subject: subject, date: now(), messageID: id, text: text, html: html,
-                attachment: attachment)
-            message.extraHeaders = [("Auto-Submitted", "auto-generated"), ("X-Briefing-Edition", "\(edition) (\(audience.id))")]
-            let file = outbox.appendingPathComponent("\(edition)-\(audience.id)-\(Self.digest(recipient.address)).eml")
-            try message.bytes.write(to: file, options: .atomic)
-            let delivery = Delivery(
-                edition: edition, audience: audience.id, recipient: recipient.address, messageID: id, state: .queued, queued: stamp,
-                updated: stamp, nextAttempt: stamp, message: "outbox/\(file.lastPathComponent)")
-            try store.save(delivery)
-            queue.append(delivery)
-        }
-        guard sendNow else {
-            try log(state, "delivery: \(audience.id): edition \(edition): \(queue.count) queued, sendmail is missing")
+        return .init(
+            readerDigest: digest,
+            deliveries: try recipients.map { recipient in
+                let id = messageID(edition, audience, recipient)
+                var message = MIMEMessage(
+                    from: plan.from, to: audience.to, cc: audience.cc, subject: subject, date: now(), messageID: id, text: text, html: html,
+                    attachment: attachment)
+                message.extraHeaders = [("Auto-Submitted", "auto-generated"), ("X-Briefing-Edition", "\(edition.number) (\(audience.id))")]
+                let file = outbox.appendingPathComponent("\(edition.number)-\(audience.id)-\(Self.digest(recipient.address)).eml")
+                try message.bytes.write(to: file, options: .atomic)
+                return Delivery(
+                    edition: edition.number, audience: audience.id, recipient: recipient.address, messageID: id, state: .queued,
+                    queued: stamp, updated: stamp, nextAttempt: stamp, message: "outbox/\(file.lastPathComponent)")
+            })
+    }
+
+    // MARK: - Send
+
+    /// Sends the new edition's queue (after settling what an earlier run left `sending`).
+    private func deliver(_ audience: DeliveryPlan.Audience, edition: Int, target: URL, locked: Bool) throws -> [Delivery] {
+        let state = RunState(output: target)
+        let store = try EditionStore.open(state.editions)
+        let queue = try store.deliveries().filter { $0.edition == edition }
+        if queue.allSatisfy({ $0.state == .skippedUnchanged }) {
+            try log(state, "delivery: \(audience.id): nothing it reads changed since the last edition it was sent; nothing sent")
             return queue
         }
+        guard sendNow else {
+            let why = locked ? "sendmail is missing" : "another delivery is in progress"
+            try log(state, "delivery: \(audience.id): edition \(edition): \(queue.count) queued, \(why)")
+            return queue
+        }
+        _ = try settle(store: store, state: state)
         let sent = try queue.map { try send($0, store: store, state: state) }
         let counts = Dictionary(grouping: sent, by: \.state).map { "\($0.value.count) \($0.key.rawValue)" }.sorted()
         try log(state, "delivery: \(audience.id): edition \(edition): \(counts.joined(separator: ", "))")
         return sent
     }
 
-    /// Sends one queued delivery: `sending` is on disk before sendmail runs, the result after.
-    /// Sent, skipped and `sending` ones (which may have gone out) are left as they are.
+    /// Sends one queued delivery: its lock taken, `sending` on disk, then the sender started;
+    /// the result recorded when it reports. Any other state, or a lock another sender holds,
+    /// leaves it as it is. Called with the output's delivery lock held.
     public func send(_ delivery: Delivery, store: EditionStore, state: RunState) throws -> Delivery {
         guard delivery.state == .queued || delivery.state == .failedTemporary else { return delivery }
-        var current = delivery
+        let sender = MailSender(sendmail: plan.sendmailProgram, folder: state.folder)
+        let files = sender.files(delivery)
+        guard let descriptor = sender.lock(files) else { return delivery }
+        // Read again under the message's lock: another run may have sent it meanwhile.
+        guard var current = try store.delivery(edition: delivery.edition, audience: delivery.audience, recipient: delivery.recipient),
+            current.state == .queued || current.state == .failedTemporary
+        else {
+            close(descriptor)
+            return try store.delivery(edition: delivery.edition, audience: delivery.audience, recipient: delivery.recipient) ?? delivery
+        }
         current.state = .sending
         current.attempts += 1
         current.updated = RunManifest.timestamp(now())
-        try store.save(current)
-        let result = Sendmail(command: plan.sendmail).send(
-            state.folder.appendingPathComponent(delivery.message), from: plan.from.address, to: delivery.recipient)
-        if pauseAfterSending > 0 { Thread.sleep(forTimeInterval: pauseAfterSending) }
+        do {
+            try store.save(current)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        guard let result = sender.send(files, holding: descriptor, from: plan.from.address, to: delivery.recipient, deadline: deadline)
+        else {
+            return current  // still at work: the next run or retry reads its report
+        }
+        return try record(result, for: current, store: store, files: files)
+    }
+
+    /// What became of every `sending` delivery of an audience that no run is watching: the
+    /// sender's report recorded, a message sendmail never got queued again, one whose sender
+    /// was stopped while sendmail had it marked `unconfirmed`. Messages no delivery waits for
+    /// any more are removed. Returns the deliveries it settled.
+    @discardableResult
+    public func settle(store: EditionStore, state: RunState) throws -> [Delivery] {
+        let sender = MailSender(sendmail: plan.sendmailProgram, folder: state.folder)
+        var settled: [Delivery] = []
+        let all = try store.deliveries()
+        for delivery in all where delivery.state == .sending {
+            var current = delivery
+            switch sender.resolve(delivery) {
+            case .inProgress: continue
+            case .finished(let result):
+                settled.append(try record(result, for: delivery, store: store, files: sender.files(delivery)))
+                continue
+            case .neverStarted:
+                current.state = .queued
+                current.lastError = "the run stopped before sendmail got it; queued again"
+            case .unconfirmed:
+                current.state = .unconfirmed
+                current.lastError =
+                    "the sender stopped while sendmail had the message; look for Message-ID <\(delivery.messageID)> in the relay's log"
+            }
+            current.updated = RunManifest.timestamp(now())
+            try store.save(current)
+            sender.files(delivery).removeTraces()
+            settled.append(current)
+        }
+        removeUnused(all: try store.deliveries(), outbox: state.folder.appendingPathComponent("outbox"))
+        return settled
+    }
+
+    private func record(_ result: Sendmail.Result, for delivery: Delivery, store: EditionStore, files: MailSender.Files) throws -> Delivery {
+        var current = delivery
         let time = now()
         current.updated = RunManifest.timestamp(time)
         switch result {
         case .sent:
             current.state = .sent
             current.lastError = ""
-            try? FileManager.default.removeItem(at: state.folder.appendingPathComponent(delivery.message))
         case .temporary(let error):
             current.state = .failedTemporary
             current.lastError = error
@@ -192,18 +268,45 @@ public struct DeliveryRun {
             current.lastError = error
         }
         try store.save(current)
+        files.removeTraces()
+        if current.state == .sent || current.state == .failedPermanent { unlink(files.message.path) }
         return current
     }
 
-    /// Minutes before retry N: 1, 2, 4, 8, then every 10 (the plan's cap).
-    public static func backoff(attempts: Int, cap: TimeInterval = 600) -> TimeInterval {
-        min(cap, 60 * pow(2, Double(max(0, attempts - 1))))
+    /// Spooled messages (and their traces) that no queued, sending or temporarily failed
+    /// delivery names: left by a run killed before its edition was recorded, or by a store
+    /// moved aside.
+    private func removeUnused(all: [Delivery], outbox: URL) {
+        let waiting = Set(all.filter { [.queued, .sending, .failedTemporary].contains($0.state) }.map { URL(fileURLWithPath: $0.message).deletingPathExtension().lastPathComponent })
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: outbox.path)) ?? [] {
+            let stem = URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent
+            guard !waiting.contains(stem), ["eml", "lock", "started", "result", "err", "tmp"].contains(URL(fileURLWithPath: name).pathExtension)
+            else { continue }
+            let files = MailSender.Files(message: outbox.appendingPathComponent(stem + ".eml"))
+            // A sender of a message no delivery names would still hold its lock.
+            let descriptor = open(files.lock.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else { continue }
+            defer { close(descriptor) }
+            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { continue }
+            unlink(files.message.path)
+            files.removeTraces()
+        }
     }
 
-    /// `<briefing.e12.defence.3f9a1c2e@example.org>` without the brackets: stable for the
-    /// edition, audience and recipient, so a resend is recognisably the same message.
-    func messageID(_ edition: Int, _ audience: DeliveryPlan.Audience, _ recipient: MailAddress) -> String {
-        "briefing.e\(edition).\(audience.id).\(Self.digest(recipient.address))@\(plan.from.domain)"
+    /// Minutes before retry N: 1, 2, 4, then every 10 (the plan's cap), as the retry job
+    /// that runs every 10 minutes (`*/10`) can honour them: a wait shorter than its period
+    /// means "at the next retry".
+    public static func backoff(attempts: Int, cap: TimeInterval = 600) -> TimeInterval {
+        min(cap, 60 * pow(2, Double(max(0, min(attempts, 20) - 1))))
+    }
+
+    /// `<briefing.e12.defence.3f9a1c2e.5d0c7a91.a41b9e07@example.org>` without the brackets:
+    /// the edition, audience and recipient, and the output's identity and the edition's
+    /// content, so two briefings, or a store started again, never reuse an id (mail systems
+    /// drop what they take for duplicates). Stable for a resend of the same message.
+    func messageID(_ edition: Edition, _ audience: DeliveryPlan.Audience, _ recipient: MailAddress) -> String {
+        let outputID = Self.digest(output.path)
+        return "briefing.e\(edition.number).\(audience.id).\(Self.digest(recipient.address)).\(outputID.prefix(8)).\(edition.outputSHA256.prefix(8))@\(plan.from.domain)"
     }
 
     static func digest(_ text: String) -> String {

@@ -44,7 +44,7 @@ public struct Hooks: Sendable {
         guard let command = event.status == "success" ? onSuccess : onFailure, let name = command.first else { return nil }
         let which = event.status == "success" ? "on_success" : "on_failure"
         let label = "hook \(which)" + (event.audience.map { " (\($0))" } ?? "")
-        guard let executable = ChildProcess.find(name) else { return "\(label): \(name) not found" }
+        guard let executable = ChildProcess.find(name) else { return "\(label): \(name) is \(ChildProcess.whyNot(name))" }
         var environment = ProcessInfo.processInfo.environment
         environment["BRIEFING_OUTPUT"] = event.output
         environment["BRIEFING_EDITION"] = event.edition.map(String.init) ?? ""
@@ -53,7 +53,9 @@ public struct Hooks: Sendable {
         environment["BRIEFING_AUDIENCE"] = event.audience ?? ""
         environment["BRIEFING_ERROR"] = event.error ?? ""
         let result = ChildProcess.run(executable, Array(command.dropFirst()), environment: environment, timeout: timeout)
-        guard let status = result.status else { return "\(label): \(result.errors)" }
+        guard let status = result.status else {
+            return "\(label): " + (result.signal.map { "killed by signal \($0)" + (result.errors.isEmpty ? "" : " (\(result.errors))") } ?? result.errors)
+        }
         return "\(label): exit \(status)" + (status != 0 && !result.errors.isEmpty ? " (\(result.errors))" : "")
     }
 }

@@ -17,6 +17,9 @@ public struct Notice: Sendable {
     /// The attached file's name, pages and size; nil when only linked.
     public var attachment: (name: String, pages: Int, bytes: Int)?
     public var link: String?
+    /// What the briefing prints beside a change none of its sections shows ("not shown in
+    /// this selection"), when the audience reads a selection; nil for the whole briefing.
+    public var notShown: String?
 
     /// - Parameter changes: what changed since the edition compared with, even when nothing
     ///   did (the document keeps a panel only when something changed); nil for a first edition.
@@ -36,6 +39,7 @@ public struct Notice: Sendable {
         sections = document.sections.map { ($0.id, $0.number, $0.title) }
         self.attachment = attachment
         self.link = link
+        notShown = document.isSelection ? document.labels[.changesNotShown] : nil
     }
 
     /// "Sino-Pak collaboration in science and technology · 30 November 2026 · 3 changes".
@@ -66,7 +70,7 @@ public struct Notice: Sendable {
         lines.append(whereItIs)
         lines.append("")
         lines.append("-- ")
-        lines.append("Sent by Briefing for the \(audience) audience. Reply to the sender to change who receives it.")
+        lines.append("Sent by Briefing for \(audienceName). Reply to the sender to change who receives it.")
         return lines.joined(separator: "\n")
     }
 
@@ -123,9 +127,16 @@ public struct Notice: Sendable {
                 "<p style=\"margin:0 0 8px;font:14px Helvetica,Arial,sans-serif\"><a href=\"\(e(link + name))\" style=\"color:#1f3a5f\">\(attachment == nil ? "Read the briefing" : "Open it on the intranet")</a></p>\n"
         }
         body +=
-            "<p style=\"margin:24px 0 0;padding-top:8px;border-top:1px solid #d5dae0;font:12px Helvetica,Arial,sans-serif;color:#5a6470\">Sent by Briefing for the \(e(audience)) audience. Reply to the sender to change who receives it.</p>\n</div>"
+            "<p style=\"margin:24px 0 0;padding-top:8px;border-top:1px solid #d5dae0;font:12px Helvetica,Arial,sans-serif;color:#5a6470\">Sent by Briefing for \(e(audienceName)). Reply to the sender to change who receives it.</p>\n</div>"
         return
             "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>\(e(title))</title></head>\n<body style=\"margin:0;padding:16px;background:#ffffff\">\n\(body)\n</body></html>"
+    }
+
+    /// "the leadership" as the delivery file names it ("name: the leadership"), or "the
+    /// defence audience" for a bare id: never "the the leadership".
+    var audienceName: String {
+        let lowered = audience.lowercased()
+        return lowered.hasPrefix("the ") || lowered.hasPrefix("our ") ? audience : "the \(audience) audience"
     }
 
     private func heading(_ text: String) -> String {
@@ -140,7 +151,9 @@ public struct Notice: Sendable {
     /// "Students in China: 28,023 → 29,500 (section 1)".
     func line(_ entry: FactChanges.Entry) -> String {
         let shown = entry.sections.compactMap { id in sections.first { $0.id == id }?.number }
-        let place = shown.isEmpty ? "" : " (section\(shown.count == 1 ? "" : "s") \(shown.map(String.init).joined(separator: ", ")))"
+        let place =
+            shown.isEmpty
+            ? notShown.map { " (\($0))" } ?? "" : " (section\(shown.count == 1 ? "" : "s") \(shown.map(String.init).joined(separator: ", ")))"
         return Self.text(entry) + place
     }
 

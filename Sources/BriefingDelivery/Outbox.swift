@@ -5,6 +5,13 @@ import Foundation
 
 /// The deliveries of every audience beside an output, for `briefing outbox`: what is
 /// queued, what failed and why, and retries of what may be retried.
+/// Another run or retry is sending this output's mail: try again later (75).
+public struct DeliveryBusy: KindedFailure, CustomStringConvertible {
+    public var output: URL
+    public var failureKind: FailureKind { .tryAgain }
+    public var description: String { "another run or retry is sending the mail of \(output.path); nothing was done" }
+}
+
 public struct Outbox {
     public var output: URL
     public var plan: DeliveryPlan?
@@ -42,22 +49,36 @@ public struct Outbox {
         }
     }
 
-    /// Every delivery not yet settled (queued, sending, failed-temporary), and with `all`
-    /// the sent, skipped and given-up ones too.
+    /// Every delivery not yet settled (queued, sending, failed-temporary) or that needs a
+    /// person (unconfirmed), and with `all` the sent, skipped and given-up ones too.
     public func entries(all: Bool = false) throws -> [Delivery] {
-        let open: Set<Delivery.State> = [.queued, .sending, .failedTemporary]
+        let open: Set<Delivery.State> = [.queued, .sending, .failedTemporary, .unconfirmed]
         return try audiences().flatMap { try $0.store.deliveries() }.filter { all || open.contains($0.state) }
     }
 
-    /// Sends what is due: queued and temporarily failed deliveries whose backoff has passed
-    /// (or all of them with `ignoringBackoff`); gives up on those queued longer than the
-    /// plan allows. Never touches `sending` ones: they may have gone out.
+    /// Editions an audience recorded without a delivery for them (a store written by an
+    /// earlier version, whose run was stopped between the two): nobody was sent them.
+    public func undelivered() throws -> [(audience: String, edition: Edition)] {
+        try audiences().flatMap { audience in
+            let delivered = Set(try audience.store.deliveries().map(\.edition))
+            return try audience.store.editions().filter { !delivered.contains($0.number) }.map { (audience.id, $0) }
+        }
+    }
+
+    /// Settles what a stopped run left `sending` (from what its sender reported), then sends
+    /// what is due: queued and temporarily failed deliveries whose backoff has passed (or all
+    /// of them with `ignoringBackoff`); gives up on those queued longer than the plan allows.
+    /// Holds the output's delivery lock: a retry never overlaps a run or another retry that
+    /// is sending (`DeliveryBusy`, 75).
     public func retry(now: Date = Date(), ignoringBackoff: Bool = false) throws -> [Delivery] {
         guard let plan else { return [] }
+        guard let lock = DeliveryLock.acquire(for: output) else { throw DeliveryBusy(output: output) }
+        defer { withExtendedLifetime(lock) {} }
         var results: [Delivery] = []
         for audience in try audiences() {
             var run = DeliveryRun(plan: plan, output: output) { RunContract(output: $0, program: "") }
             run.now = { now }
+            results += try run.settle(store: audience.store, state: audience.state).filter { $0.state != .queued }
             for delivery in try audience.store.deliveries() where delivery.state == .queued || delivery.state == .failedTemporary {
                 if let queued = RunManifest.date(delivery.queued), now.timeIntervalSince(queued) > plan.giveUpAfter {
                     var given = delivery

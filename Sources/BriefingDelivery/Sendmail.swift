@@ -7,8 +7,9 @@ import Foundation
 public struct Sendmail: Sendable {
     /// The program (a path, or a name looked up in `PATH`) and its first arguments.
     public var command: [String]
-    /// A relay that does not answer in this time is a temporary failure.
-    public var timeout: TimeInterval = 120
+    /// A relay that does not answer in this time is a temporary failure
+    /// (`sendmail_timeout_seconds`; also bounded by the run's `--timeout`).
+    public var timeout: TimeInterval = 60
 
     public init(command: [String]) { self.command = command }
 
@@ -28,15 +29,41 @@ public struct Sendmail: Sendable {
     /// Sends the message in `file` to `recipient`. The file is standard input itself, so a
     /// run stopped meanwhile cannot hand sendmail half a message.
     public func send(_ file: URL, from sender: String, to recipient: String) -> Result {
-        guard let executable = executable() else { return .temporary("\(command.first ?? "sendmail") not found") }
-        let result = ChildProcess.run(
-            executable, Array(command.dropFirst()) + ["-oi", "-f", sender, "--", recipient], input: file, timeout: timeout)
+        guard let executable = executable() else {
+            let name = command.first ?? "sendmail"
+            return .temporary("the sendmail program '\(name)' is \(ChildProcess.whyNot(name))")
+        }
+        let result = ChildProcess.run(executable, arguments(from: sender, to: recipient), input: file, timeout: timeout)
+        if let signal = result.signal { return Self.classify(status: 128 + signal, errors: result.errors, program: executable) }
+        guard let status = result.status else { return .temporary(result.errors) }
+        return Self.classify(status: status, errors: result.errors, program: executable)
+    }
+
+    /// Why a program name is not a program ("not found", "a folder, not a program", "not
+    /// executable (chmod +x)").
+    public static func whyNot(_ name: String) -> String { ChildProcess.whyNot(name) }
+
+    /// The arguments after the program: one envelope recipient, never `-t`.
+    func arguments(from sender: String, to recipient: String) -> [String] {
+        Array(command.dropFirst()) + ["-oi", "-f", sender, "--", recipient]
+    }
+
+    /// What an exit status means (as a shell reports it: 128+N for a signal, 124 when
+    /// coreutils' `timeout` stopped it). Only a refusal is permanent: a crash, a kill or a
+    /// timeout may go through on a retry.
+    static func classify(status: Int32, errors: String, program: URL, timeout: TimeInterval = 60) -> Result {
         // msmtp says why first ("cannot connect to ...") and then that it failed: all of it is kept.
-        switch result.status {
+        let name = program.lastPathComponent
+        switch status {
         case 0: return .sent
-        case nil: return .temporary(result.errors)
-        case 75: return .temporary(result.errors.isEmpty ? "temporary failure (exit 75)" : result.errors)
-        case let status?: return .permanent(result.errors.isEmpty ? "\(executable.lastPathComponent) exited \(status)" : result.errors)
+        case 75: return .temporary(errors.isEmpty ? "temporary failure (exit 75)" : errors)
+        case 124, 137: return .temporary("\(name) did not finish in \(ChildProcess.seconds(timeout)) and was stopped")
+        case 126, 127: return .temporary("\(name) could not be run (exit \(status))" + (errors.isEmpty ? "" : ": \(errors)"))
+        case 129...192:
+            let signal = status - 128
+            let named = String(cString: strsignal(signal))
+            return .temporary("\(name) was killed by signal \(signal) (\(named))" + (errors.isEmpty ? "" : ": \(errors)"))
+        default: return .permanent(errors.isEmpty ? "\(name) exited \(status)" : errors)
         }
     }
 

@@ -10,10 +10,15 @@ public struct Delivery: Codable, Sendable, Equatable, FetchableRecord, Persistab
     public enum State: String, Codable, Sendable, CaseIterable {
         /// Waiting to be sent (a first attempt, or a retry after a temporary failure).
         case queued
-        /// Handed to sendmail, not yet confirmed: the run stopped between the two. Never
-        /// resent on its own (it may have gone out); `briefing outbox` lists it for a person.
+        /// A sender was started for it and has not reported yet. The sender runs in a
+        /// session of its own, so a run killed meanwhile does not stop it; the next run or
+        /// retry reads what it reported.
         case sending
         case sent
+        /// The sender itself was stopped after it handed the message to sendmail and before
+        /// it reported (a reboot): it may have gone out. Not resent (at most once); `outbox`
+        /// shows it with its Message-ID to look up in the relay's log.
+        case unconfirmed
         /// `when: changed` and nothing changed since the last edition this audience was sent.
         case skippedUnchanged = "skipped-unchanged"
         /// sendmail exited 75 (or could not run): stays in the outbox for `--retry`.

@@ -19,11 +19,16 @@ public struct Edition: Codable, Sendable, Equatable, FetchableRecord, Persistabl
     public var outcome: String
     /// How many fact rows belong to it, so a reader can tell a complete edition.
     public var factCount: Int
+    /// The SHA-256 of what its reader reads (the spec, the chosen sections' text, the facts
+    /// they show): `when: changed` mails an audience only when this moved since the last
+    /// edition it was sent. Empty for the main output and editions of earlier versions.
+    public var readerDigest: String
 
     public init(
         number: Int, printed: String, generated: String, inputDigest: String, outputSHA256: String, sections: String, pages: Int,
-        outcome: String = "success", factCount: Int = 0
+        outcome: String = "success", factCount: Int = 0, readerDigest: String = ""
     ) {
+        self.readerDigest = readerDigest
         self.number = number
         self.printed = printed
         self.generated = generated

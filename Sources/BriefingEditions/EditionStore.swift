@@ -94,19 +94,40 @@ public final class EditionStore: Sendable {
                 table.primaryKey(["edition", "audience", "recipient"])
             }
         }
+        migrator.registerMigration("v5: what an audience reads") { db in
+            try db.alter(table: "edition") { table in table.add(column: "readerDigest", .text).notNull().defaults(to: "") }
+        }
         return migrator
     }
 
-    /// Records a new edition with its facts and prunes the oldest beyond `keep`; returns its
-    /// number. All or nothing.
+    /// The number the next recorded edition will get. Stable while the caller holds the
+    /// output's run lock: numbers are never reused, even after pruning.
+    public func nextNumber() throws -> Int {
+        try database.read { db in (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM edition") ?? 0) + 1 }
+    }
+
+    /// Records a new edition with its facts and the deliveries queued for it, and prunes the
+    /// oldest editions beyond `keep`; returns its number. All or nothing: a run killed at any
+    /// point leaves either no trace of the edition or the edition with every recipient's
+    /// message queued, never an edition nobody will be sent.
+    /// - Parameter deliveries: given the edition's number, its queue (made before, under the
+    ///   run lock, with `nextNumber()`; a mismatch is refused).
     @discardableResult
-    public func record(_ edition: Edition, facts: [FactRow], keep: Int = EditionStore.defaultKeep) throws -> Int {
+    public func record(
+        _ edition: Edition, facts: [FactRow], keep: Int = EditionStore.defaultKeep, deliveries: [Delivery] = []
+    ) throws -> Int {
         try database.write { db in
             let number = (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM edition") ?? 0) + 1
             var row = edition
             row.number = number
             row.factCount = facts.count
             try row.insert(db)
+            for delivery in deliveries {
+                guard delivery.edition == number else {
+                    throw DatabaseError(message: "a delivery queued for edition \(delivery.edition) while recording edition \(number)")
+                }
+                try delivery.insert(db)
+            }
             // One prepared statement for every fact: Codable record inserts cost about ten
             // times as much, 0.1 s for a 2,000-event fact base.
             let insert = try db.makeStatement(

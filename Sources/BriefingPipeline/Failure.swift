@@ -30,6 +30,11 @@ public struct ClaimsNeedReview: Error, CustomStringConvertible {
     public var description: String { error.description }
 }
 
+/// An error of a later stage (delivery) that says its own kind.
+public protocol KindedFailure: Error {
+    var failureKind: FailureKind { get }
+}
+
 /// What went wrong, in the terms a caller acts on (the command line maps each to a sysexits
 /// code; a mail to the owner names it). Every error the pipeline throws has one.
 public enum FailureKind: Sendable, Hashable {
@@ -39,6 +44,7 @@ public enum FailureKind: Sendable, Hashable {
 
     public init(of error: Error) {
         switch error {
+        case let error as KindedFailure: self = error.failureKind
         case let error as InputError:
             switch error.kind {
             case .missingInput: self = .missingInput

@@ -13,11 +13,7 @@ struct ChangeLocator {
         let textByID = Dictionary(texts.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
         for index in located.entries.indices {
             let key = located.entries[index].key
-            let names = placeholderNames(of: key)
-            located.entries[index].sections = sections.filter { section in
-                let text = textByID[section.id] ?? ""
-                return names.contains { text.contains("{{" + $0) } || section.blocks.flatMap(\.charts).contains { draws($0, key) }
-            }.map(\.id)
+            located.entries[index].sections = sections.filter { shows(key, in: $0, text: textByID[$0.id] ?? "") }.map(\.id)
         }
         // Within each kind, in reading order: by the first section showing the change, those
         // no chosen section shows last; the diff's key order otherwise.
@@ -29,6 +25,17 @@ struct ChangeLocator {
             return (kinds[a.element.kind]!, first, a.offset) < (kinds[b.element.kind]!, second, b.offset)
         }.map(\.element)
         return located
+    }
+
+    /// Whether a section shows the fact: its text names it in a placeholder, or it places a
+    /// chart drawing it.
+    func shows(_ key: String, in section: Document.Section, text: String) -> Bool {
+        names(key, in: text) || section.blocks.flatMap(\.charts).contains { draws($0, key) }
+    }
+
+    /// Whether `text` names the fact in a placeholder.
+    func names(_ key: String, in text: String) -> Bool {
+        placeholderNames(of: key).contains { text.contains("{{" + $0) }
     }
 
     /// How placeholders may name the fact: its key, and for supply shares the `first` and

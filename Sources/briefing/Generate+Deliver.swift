@@ -34,14 +34,13 @@ final class Delivering {
                 output: output, ifChanged: contract.ifChanged, keep: contract.keep, program: BriefingCommand.programName,
                 limits: contract.limits)
         }
-        if let pause = ProcessInfo.processInfo.environment["BRIEFING_TEST_DELIVERY_PAUSE"].flatMap(Double.init) {
-            delivery.pauseAfterSending = pause
-        }
+        // The mail phase ends with the run (--timeout, counted from the process's start).
+        if let seconds = contract.timeout { delivery.deadline = Date().addingTimeInterval(seconds) }
         if Sendmail(command: plan.sendmail).executable() == nil {
             delivery.sendNow = false
             failure = InputError(
                 kind: .missingInput, plan.sendmailLocation,
-                "the sendmail program '\(plan.sendmail[0])' was not found: the briefings were published and their mail queued",
+                "the sendmail program '\(plan.sendmail[0])' is \(Sendmail.whyNot(plan.sendmail[0])): the briefings were published and their mail queued",
                 hint: "install one (Debian: apt-get install msmtp-mta) or set 'sendmail:', then run: briefing outbox --retry")
         }
     }

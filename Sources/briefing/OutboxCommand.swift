@@ -13,9 +13,11 @@ struct OutboxCommand: ParsableCommand {
         commandName: "outbox",
         abstract: "Show undelivered mail of an output's audiences; with --retry, resend what is due.",
         discussion: """
-            States: queued, sending (handed to sendmail when a run stopped: never resent on its own, as it may have gone out),
-            sent, skipped-unchanged, failed-temporary (retried with backoff: 1, 2, 4, 8, then every 10 minutes), failed-permanent
-            (refused, or given up after 24 hours). Exit status: 0; 64 usage; 65/66 for the delivery file; 69 if a retry was refused.
+            States: queued, sending (a sender is at work; a stopped run's are settled by the next run or retry from what their \
+            sender reported), sent, skipped-unchanged, failed-temporary (retried at the next retry job after 1, 2 and 4 \
+            minutes, then every 10), failed-permanent (refused, or given up after 24 hours), unconfirmed (the sender was stopped \
+            while sendmail had the message: not resent; look its Message-ID up in the relay's log). Exit status: 0; 64 usage; \
+            65/66 for the delivery file; 69 if a retry was refused; 75 when a run or another retry is sending.
             """)
 
     @Option(
@@ -57,6 +59,10 @@ struct OutboxCommand: ParsableCommand {
                 return
             }
             let entries = try outbox.entries(all: all)
+            // An edition that reached nobody is part of what is not delivered.
+            for (audience, edition) in try outbox.undelivered() where format == .text {
+                print("edition \(edition.number)  \(audience)  no delivery was recorded for it (made \(edition.generated))")
+            }
             switch format {
             case .json:
                 let encoder = JSONEncoder()
@@ -83,7 +89,7 @@ struct OutboxCommand: ParsableCommand {
                 line += "  next \(delivery.nextAttempt)"
             }
             if !delivery.lastError.isEmpty { line += "  (\(delivery.lastError))" }
-            if delivery.state == .sending { line += "  (handed to sendmail when the run stopped: check the relay's log before resending)" }
+            if delivery.state == .sending { line += "  (a sender is at work; the next run or retry records what it reports)" }
             return line
         }
     }

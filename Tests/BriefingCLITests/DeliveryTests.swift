@@ -62,7 +62,9 @@ import Testing
 
     @Test func eachAudienceGetsItsSectionsOnceAndOnlyWhenChanged() throws {
         let desk = try Desk()
-        let first = try desk.generate()
+        let fixture = try TemplateFixture()
+        defer { fixture.remove() }
+        let first = try desk.generate(template: fixture.directory)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("leadership: \(desk.audience("leadership").path) (10 pages): 3 sent"), "\(first.stdout)")
         #expect(first.stdout.contains("defence: \(desk.audience("defence").path) (5 pages): 2 sent"), "\(first.stdout)")
@@ -104,14 +106,19 @@ import Testing
         #expect(text.contains("Defence industry and arms supply") && !text.contains("IT and connectivity"))
 
         // Nothing changed: `when: changed` sends nothing.
-        let unchanged = try desk.generate()
+        let unchanged = try desk.generate(template: fixture.directory)
         #expect(unchanged.status == 0, "\(unchanged.stderr)")
         #expect(unchanged.stdout.contains("defence: \(desk.audience("defence").path) (5 pages): 2 skipped-unchanged"))
         #expect(try desk.server.messages().count == 5)
+        // A new week alone changes nothing a reader reads either.
+        #expect(try desk.generate(date: "2026-12-07", template: fixture.directory).stdout.contains("3 skipped-unchanged"))
+        #expect(try desk.server.messages().count == 5)
 
         // The relay is down: the PDFs are published, the run succeeds and the mail is queued.
+        // The defence section's text changed: both audiences read it.
         desk.server.stop()
-        let down = try desk.generate(date: "2026-12-07")
+        try fixture.write("sections/defence.md", try fixture.read("sections/defence.md") + "\nOne more sentence for the desk.\n")
+        let down = try desk.generate(date: "2026-12-07", template: fixture.directory)
         #expect(down.status == 0, "\(down.stderr)")
         #expect(down.stdout.contains("2 failed-temporary"), "\(down.stdout)")
         #expect(try Command.tool("pdftotext", [desk.audience("defence").path, "-"]).stdout.contains("7 December 2026"))
@@ -130,33 +137,12 @@ import Testing
         #expect(all.count == 10 && Set(all.map(\.message_id)).count == 10, "each message once")
         #expect(all.suffix(5).allSatisfy { $0.subject.hasSuffix("7 December 2026 \u{00B7} no changes") }, "\(all.map(\.subject))")
         #expect(try desk.outbox().stdout == "the outbox is empty: every message is settled\n")
-    }
 
-    /// A run stopped after sendmail took a message and before the store knew: the retry
-    /// sends the others and never that one again.
-    @Test func aRunStoppedBetweenSendingAndRecordingNeverSendsTwice() throws {
-        let desk = try Desk()
-        let process = Process()
-        process.executableURL = Command.briefing
-        process.arguments = ["generate", "--date", "2026-11-30", "--quiet", "--output", desk.output.path, "--deliver", desk.plan.path]
-        var environment = ProcessInfo.processInfo.environment
-        environment["BRIEFING_TEST_DELIVERY_PAUSE"] = "30"
-        process.environment = environment
-        try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        while try desk.server.messages().isEmpty, Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        let first = try desk.server.messages()
-        #expect(first.count == 1)
-        let outbox = try desk.outbox().stdout
-        #expect(outbox.contains("sending  attempts 1") && outbox.contains("handed to sendmail when the run stopped"), "\(outbox)")
-        let retried = try desk.outbox(["--retry", "--now"])
-        #expect(retried.status == 0, "\(retried.stderr)")
-        // Leadership's other two recipients; the defence audience's PDF was never made.
-        let all = try desk.server.messages()
-        #expect(all.count == 3 && Set(all.map(\.message_id)).count == 3 && Set(all.flatMap(\.envelope.to)).count == 3)
-        #expect(try desk.outbox(["--retry", "--now"]).stdout == "nothing due\n")
+        // The IT section changed: the leadership reads it, the defence desk does not.
+        try fixture.write("sections/it.md", try fixture.read("sections/it.md") + "\nA sentence only the IT readers see.\n")
+        let partial = try desk.generate(date: "2026-12-14", template: fixture.directory)
+        #expect(partial.stdout.contains("defence: \(desk.audience("defence").path) (5 pages): 2 skipped-unchanged"), "\(partial.stdout)")
+        #expect(partial.stdout.contains("leadership: \(desk.audience("leadership").path) (10 pages): 3 sent"), "\(partial.stdout)")
     }
 
     @Test func badDeliveryFilesAreLocatedErrorsAndNothingIsMadeOrSent() throws {
@@ -196,7 +182,7 @@ import Testing
         let run = try missing.generate()
         #expect(run.status == 66)
         #expect(
-            run.stderr.contains("deliver.yaml:6:11: error: the sendmail program '/nonexistent/sendmail' was not found"), "\(run.stderr)")
+            run.stderr.contains("deliver.yaml:6:11: error: the sendmail program '/nonexistent/sendmail' is not found"), "\(run.stderr)")
         #expect(FileManager.default.fileExists(atPath: missing.audience("defence").path))
         #expect(try missing.outbox().stdout.split(separator: "\n").filter { $0.contains("queued  attempts 0") }.count == 5)
         let log = try String(contentsOf: missing.directory.appendingPathComponent(".briefing/briefing-defence.pdf/log"), encoding: .utf8)

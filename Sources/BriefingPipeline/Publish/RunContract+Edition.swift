@@ -17,14 +17,29 @@ extension RunContract {
     {
         let date = loaded.date
         let printed = String(format: "%04d-%02d-%02d", date.year, date.month ?? 1, date.day ?? 1)
-        let edition = Edition(
+        var edition = Edition(
             number: 0, printed: printed, generated: RunManifest.timestamp(Date()), inputDigest: inputDigest, outputSHA256: outputDigest,
             sections: loaded.sections.joined(separator: ","), pages: made.pageCount)
-        do {
-            return try EditionStore.open(state.editions).record(edition, facts: loaded.factRows, keep: keep ?? EditionStore.defaultKeep)
-        } catch {
-            throw OutputError(
-                message: "the briefing was published, but its edition could not be recorded in \(state.editions.path): \(error)")
+        var extras = EditionExtras()
+        if let editionExtras {
+            edition.number = try recorded { try EditionStore.open(state.editions).nextNumber() }
+            extras = try editionExtras(made, edition)
+            edition.readerDigest = extras.readerDigest
+        }
+        return try recorded {
+            try EditionStore.open(state.editions).record(
+                edition, facts: loaded.factRows, keep: keep ?? EditionStore.defaultKeep, deliveries: extras.deliveries)
+        }
+
+        /// A store that cannot be written (a full disk) after the file was published: 73,
+        /// saying what readers of the file and of the mail now have.
+        func recorded<T>(_ work: () throws -> T) throws -> T {
+            do {
+                return try work()
+            } catch {
+                throw OutputError(
+                    message: "the briefing was published, but its edition could not be recorded in \(state.editions.path): \(error)")
+            }
         }
     }
 

@@ -17,6 +17,20 @@ public struct RunContract {
     public var program: String
     /// Time and memory a run may take before it is stopped (exit 75, the last briefing kept).
     public var limits: RunGuard.Limits
+    /// What delivery records with the edition, in its transaction: made under the run lock
+    /// once the briefing is published, given the edition about to be recorded (its number,
+    /// input digest and the published file's SHA-256).
+    public var editionExtras: ((_ made: BriefingOutput, _ edition: Edition) throws -> EditionExtras)?
+
+    /// An audience's reader digest and its recipients' queued (or skipped) deliveries.
+    public struct EditionExtras {
+        public var readerDigest: String
+        public var deliveries: [Delivery]
+        public init(readerDigest: String = "", deliveries: [Delivery] = []) {
+            self.readerDigest = readerDigest
+            self.deliveries = deliveries
+        }
+    }
 
     public init(output: URL, ifChanged: Bool = false, keep: Int? = nil, program: String, limits: RunGuard.Limits = .init()) {
         self.output = output.standardizedFileURL

@@ -1,0 +1,27 @@
+import BriefingModel
+import BriefingPipeline
+import BriefingSchedule
+import BriefingTemplate
+import Foundation
+
+/// What one audience reads, as a digest to compare between editions: the spec (title,
+/// labels), the key judgements and the chosen sections' text, and every fact the audience's
+/// briefing shows (value as printed, source, grade). Not the date, not the other sections,
+/// not facts only they show: `when: changed` mails the defence desk when something it
+/// reads changed, not when the IT section was edited.
+enum ReaderDigest {
+    static func of(_ made: BriefingOutput) -> String {
+        let loaded = made.loaded, template = loaded.template, spec = template.spec
+        let location = SourceLocation(file: template.specFileName)
+        var text = "format \(loaded.request.format.rawValue) \(loaded.request.pdfStandard.rawValue)\n"
+        let files = [template.specFileName, spec.keyJudgementsFile] + spec.sections.filter { loaded.sections.contains($0.id) }.map(\.file)
+        for file in files {
+            text += "file \(file)\n\((try? template.read(file, at: location).text) ?? "-")\n"
+        }
+        let shown = FactVisibility.shown(loaded.factRows.map(\.key), in: made.document, template: template)
+        for row in loaded.factRows where shown.contains(row.key) {
+            text += "fact \(row.key)|\(row.text)|\(row.sourceID)|\(row.sourceTitle)|\(row.confidence)\n"
+        }
+        return InputDigest.sha256(of: Data(text.utf8))
+    }
+}
