@@ -1,30 +1,71 @@
 # The two commands a new user needs are `make briefing` and `make test`; both install
-# missing Debian packages first.
+# missing Debian packages first (scripts/install-deps.sh build, test). `make install`,
+# `make uninstall` and `make deb` never install packages: they build and copy.
 PREFIX ?= /usr/local
 SWIFT ?= swift
 BIN := .build/release/briefing
+SHARE := .build/share
+VERSION := $(shell sed -n 's/.*static let version = "\(.*\)"/\1/p' Sources/briefing/BriefingCommand.swift)
+# The man page's date: the last commit's, so the page is the same on every machine.
+MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
 
-.PHONY: briefing test deps build install uninstall clean bench bench-quick memcheck fuzz-render
+.PHONY: briefing test deps build share install uninstall deb clean bench bench-quick memcheck fuzz-render
 
 deps:
-	@scripts/install-deps.sh
+	@scripts/install-deps.sh build
 
 # The Swift runtime is linked statically: a run starts in about 9 ms instead of 15 (no
 # dynamic linking of Foundation and ICU), and the installed binary keeps working for cron
 # whatever happens to the Swift toolchain later.
-build: deps
+build:
 	$(SWIFT) build -c release --product briefing --static-swift-stdlib
 
 ## Build in release mode and write output/briefing.pdf.
-briefing: build
+briefing: deps
+	$(MAKE) build
 	@mkdir -p output
 	$(BIN) generate --output output/briefing.pdf
 
 ## Run the whole test suite (unit tests, end-to-end runs of the real binary, a real cron job).
-test: deps
+test:
+	@scripts/install-deps.sh
 	@scripts/start-cron.sh
 	$(SWIFT) build --product briefing
 	$(SWIFT) test
+
+## The man page (from the argument definitions, with ArgumentParser's generate-manual, so it
+## cannot drift from --help) and the bash, zsh and fish completions.
+share: build
+	$(SWIFT) build -c release --product generate-manual
+	@mkdir -p $(SHARE)/man/man1 $(SHARE)/completions
+	.build/release/generate-manual $(BIN) --date $(MAN_DATE) --output-directory $(SHARE)/man/man1
+	$(BIN) --generate-completion-script bash > $(SHARE)/completions/briefing.bash
+	$(BIN) --generate-completion-script zsh > $(SHARE)/completions/_briefing
+	$(BIN) --generate-completion-script fish > $(SHARE)/completions/briefing.fish
+
+## Install the binary with its templates, fonts, man page and completions:
+## PREFIX/bin/briefing, PREFIX/share/briefing/, PREFIX/share/man/man1/briefing.1, and the
+## completions where bash-completion, zsh and fish look for them.
+install: share
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/briefing $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/briefing
+	cp -R Templates Fonts $(DESTDIR)$(PREFIX)/share/briefing/
+	install -m 0644 $(SHARE)/man/man1/briefing.1 $(DESTDIR)$(PREFIX)/share/man/man1/briefing.1
+	install -m 0644 $(SHARE)/completions/briefing.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/briefing
+	install -m 0644 $(SHARE)/completions/_briefing $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_briefing
+	install -m 0644 $(SHARE)/completions/briefing.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/briefing.fish
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/briefing $(DESTDIR)$(PREFIX)/share/man/man1/briefing.1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/briefing $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_briefing \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/briefing.fish
+	rm -rf $(DESTDIR)$(PREFIX)/share/briefing
+
+## A Debian package, briefing_VERSION_ARCH.deb, in .build/deb (dpkg-deb; Depends from dpkg-shlibdeps).
+deb: share
+	scripts/make-deb.sh $(VERSION)
 
 ## Measure speed and memory (release build, whole processes) and write docs/benchmarks.md.
 bench: build
@@ -41,16 +82,6 @@ memcheck: build
 fuzz-render: build
 	$(SWIFT) build --build-tests
 	BRIEFING_BINARY=$(BIN) BRIEFING_RENDER_FUZZ_SECONDS=$${SECONDS_LIMIT:-600} $(SWIFT) test --skip-build --filter RendererFuzzTests
-
-## Install the binary with its templates and fonts: PREFIX/bin/briefing, PREFIX/share/briefing/.
-install: build
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/briefing
-	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/briefing
-	cp -R Templates Fonts $(DESTDIR)$(PREFIX)/share/briefing/
-
-uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/briefing
-	rm -rf $(DESTDIR)$(PREFIX)/share/briefing
 
 clean:
 	rm -rf .build output/*.pdf

@@ -1,22 +1,41 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Briefing needs to build, run and test, skipping those present.
-# Runs apt-get only when something is missing, so `make briefing` is quick on a ready machine.
+# Installs the Debian packages Briefing needs, skipping those present; runs apt-get only when
+# something is missing, so `make briefing` is quick on a ready machine.
+#
+#   scripts/install-deps.sh build   what building needs (headers, pkg-config, the man page tool's)
+#   scripts/install-deps.sh test    what the tests and CI need besides (readers, cron, mail, lintian)
+#   scripts/install-deps.sh         both
+#
+# `make install` and `make deb` never run this: installing a program must not install (or,
+# as msmtp-mta's Conflicts would, remove) packages behind a user's back. What an installed
+# briefing needs at run time is listed in the README and is the .deb's Depends.
 set -euo pipefail
 
-packages=(
-  pkg-config
+build=(
+  pkg-config dpkg-dev
   libcairo2-dev libpango1.0-dev libfontconfig-dev   # drawing and text layout
   libcmark-gfm-dev libcmark-gfm-extensions-dev      # CommonMark parser with GFM tables and footnotes
   librsvg2-2                                        # SVG images in sections (opened when the first SVG is drawn)
   libqpdf-dev zlib1g-dev                            # completing the PDF for PDF/UA (catalog, XMP, alt text, artifacts)
   icc-profiles-free                                 # the sRGB profile a PDF/A-2b file names as its output intent
-  libsqlite3-dev sqlite3                            # the edition store (GRDB), read back in tests
+  libsqlite3-dev                                    # the edition store (GRDB)
   libhyphen-dev hyphen-en-gb                        # hyphenation patterns
+)
+test=(
+  sqlite3                                           # the edition store, read back in tests
   poppler-utils qpdf                                # read generated PDFs back in tests and CI
   ghostscript                                       # a second renderer in CI: every output must render without a complaint
   cron procps                                       # scheduled regeneration (and its real-cron test)
   msmtp-mta python3-aiosmtpd                        # delivery: sendmail (msmtp) and the tests' real SMTP server
+  man-db bash-completion lintian                    # the installed man page, completion and .deb are checked
 )
+
+case "${1:-all}" in
+  build) packages=("${build[@]}") ;;
+  test) packages=("${test[@]}") ;;
+  all) packages=("${build[@]}" "${test[@]}") ;;
+  *) echo "usage: $0 [build|test]" >&2; exit 64 ;;
+esac
 
 missing=()
 for package in "${packages[@]}"; do
@@ -33,6 +52,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+[ "${1:-all}" = build ] && exit 0
 
 # The end-to-end tests read PDFs back with PyMuPDF (links, outline, page labels).
 if ! python3 -c "import pymupdf" 2>/dev/null; then
