@@ -32,6 +32,22 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var input: TemplateOptions
 
+    /// The template to read "the data on disk" from: the one given, else the one the
+    /// output's last run recorded (its manifest), else the bundled default; and which it was.
+    /// An output made from another template compared with the bundled one lists every fact
+    /// as new: 188 confident, wrong changes.
+    static func template(_ input: TemplateOptions, recordedFor output: URL) throws -> (URL, URL?, String) {
+        if input.template != nil { return (try input.templateURL(), input.dataURL(), "template \(try input.templateURL().path)") }
+        let flags = RunManifest.read(for: output)?.lastSuccess?.flags ?? []
+        func flag(_ name: String) -> String? { flags.first { $0.hasPrefix(name + "=") }.map { String($0.dropFirst(name.count + 1)) } }
+        if let recorded = flag("template") {
+            let data = input.dataURL() ?? flag("data").flatMap { $0 == "-" ? nil : URL(fileURLWithPath: $0) }
+            return (URL(fileURLWithPath: recorded), data, "template \(recorded), as recorded for \(output.lastPathComponent)")
+        }
+        let bundled = try input.templateURL()
+        return (bundled, input.dataURL(), "the bundled template \(bundled.path): none is recorded for \(output.lastPathComponent)")
+    }
+
     func run() throws {
         let output = URL(fileURLWithPath: output).standardizedFileURL
         let file = RunState(output: output).editions
@@ -54,15 +70,17 @@ struct DiffCommand: ParsableCommand {
             let old = try named(from)
             let newEdition: Edition? = to == "current" ? nil : try named(to)
             let newFacts: [FactRow]
+            var toName = newEdition.map { "edition \($0.number) (\($0.printed))" } ?? "the data on disk"
             if let newEdition {
                 newFacts = try store.facts(edition: newEdition.number)
             } else {
+                let (template, data, which) = try Self.template(input, recordedFor: output)
+                toName += " (\(which))"
                 let pipeline = Pipeline(world: try World.standard(), warnings: { _ in })
                 newFacts = try pipeline.currentFacts(
-                    BriefingRequest(template: try input.templateURL(), data: input.dataURL(), creator: BriefingCommand.programName))
+                    BriefingRequest(template: template, data: data, creator: BriefingCommand.programName))
             }
             let diff = EditionDiff(old: try store.facts(edition: old.number), new: newFacts)
-            let toName = newEdition.map { "edition \($0.number) (\($0.printed))" } ?? "the data on disk"
             switch format {
             case .text:
                 print(
@@ -73,11 +91,13 @@ struct DiffCommand: ParsableCommand {
                 struct Report: Encodable {
                     var from: Int
                     var to: String
+                    var compared: String
                     var changes: [EditionDiff.Change]
                 }
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                let report = Report(from: old.number, to: newEdition.map { String($0.number) } ?? "current", changes: diff.changes)
+                let report = Report(
+                    from: old.number, to: newEdition.map { String($0.number) } ?? "current", compared: toName, changes: diff.changes)
                 print(String(decoding: try encoder.encode(report), as: UTF8.self))
             }
         } catch {

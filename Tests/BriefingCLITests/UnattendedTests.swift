@@ -117,4 +117,21 @@ import Testing
         #expect(try Command.run(Command.briefing, ["generate", "--output", desk.output.path, "--date", "2026-11-30", "--quiet"]).status == 0)
         #expect(try fake.run(["schedule", "list"]).stdout.contains("failed (exit 65"))
     }
+
+    /// An output made from another template is compared with its own template's data, not
+    /// the bundled one's (which listed 188 wrong changes).
+    @Test func diffReadsTheTemplateRecordedForTheOutput() throws {
+        let folder = try Command.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let chips = TemplateFixture.repository.appendingPathComponent("Tests/Fixtures/chips")
+        let output = folder.appendingPathComponent("chips.pdf").path
+        let made = try Command.run(
+            Command.briefing, ["generate", "--template", chips.path, "--date", "2026-11-30", "--quiet", "--output", output])
+        #expect(made.status == 0, "\(made.stderr)")
+        let diff = try Command.run(Command.briefing, ["diff", "--output", output], in: folder)
+        #expect(diff.status == 0, "\(diff.stderr)")
+        #expect(
+            diff.stdout.hasPrefix("0 changes from edition 1 (2026-11-30) to the data on disk (template \(chips.path), as recorded for chips.pdf)"),
+            "\(diff.stdout)")
+    }
 }
