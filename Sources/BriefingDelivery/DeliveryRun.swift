@@ -293,9 +293,8 @@ public struct DeliveryRun {
         }
     }
 
-    /// Minutes before retry N: 1, 2, 4, then every 10 (the plan's cap), as the retry job
-    /// that runs every 10 minutes (`*/10`) can honour them: a wait shorter than its period
-    /// means "at the next retry".
+    /// Minutes before retry N: 1, 2, 4, 8, then every 10 (the plan's cap); the retry job
+    /// runs every minute, so each wait is kept to the minute.
     public static func backoff(attempts: Int, cap: TimeInterval = 600) -> TimeInterval {
         min(cap, 60 * pow(2, Double(max(0, min(attempts, 20) - 1))))
     }

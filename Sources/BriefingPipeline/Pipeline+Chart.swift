@@ -39,7 +39,7 @@ extension Pipeline {
             }.map(\.id)
         let document = try DocumentBuilder.build(template: template, date: loaded.date, sectionIDs: sections)
         let placed = document.sections.flatMap { $0.blocks.flatMap(\.charts) }
-        let commandLine = SourceLocation(file: "briefing chart")
+        let commandLine = SourceLocation.program
         if let number = Int(id) ?? (id.hasPrefix("figure-") ? Int(id.dropFirst(7)) : nil) {
             guard placed.indices.contains(number - 1) else {
                 throw InputError(

@@ -206,7 +206,7 @@ public final class Pipeline {
         let count = warnings.count - first
         guard request.strict, count > 0 else { return }
         throw InputError(
-            kind: .invalidData, SourceLocation(file: "--strict"), "\(count) warning(s) and --strict: nothing was written")
+            kind: .invalidData, SourceLocation.argument("--strict"), "\(count) warning(s) and --strict: nothing was written")
     }
 
     /// The bytes of the output: one PDF, or one image per page.

@@ -95,10 +95,11 @@ public struct JobFile: Codable, Sendable, Equatable {
             executable: executable, arguments: ["run-job", name, "--jobs", folder.path], log: logURL(name, in: folder).path)
     }
 
-    /// The crontab line of a delivering job's outbox: `NAME.outbox`, every ten minutes,
-    /// resending what a relay could not take (`run-job NAME --outbox`).
+    /// The crontab line of a delivering job's outbox: `NAME.outbox`, every minute, resending
+    /// what a relay could not take (`run-job NAME --outbox`) when its backoff (1, 2, 4, 8,
+    /// then every 10 minutes) has passed; a minute with nothing due costs a process start.
     public static let outboxSuffix = ".outbox"
-    public static let outboxSchedule = "*/10 * * * *"
+    public static let outboxSchedule = "* * * * *"
 
     public static func outboxCommand(executable: String, name: String, folder: URL) -> String {
         CronCommand.line(

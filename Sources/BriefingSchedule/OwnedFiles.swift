@@ -75,10 +75,11 @@ public enum OwnedFiles {
 
     // MARK: - Outputs
 
-    /// The files in `folder` that Briefing wrote as outputs: each name with a state folder
-    /// (`folder/.briefing/NAME/`), the files its last run published (page images), and its
-    /// archive copies in `folder/archive/`. They are never inputs, even when the output
-    /// lives inside its own template folder.
+    /// The files in `folder` that Briefing wrote as outputs: each name whose state folder
+    /// (`folder/.briefing/NAME/`) records a publish, the files that publish wrote (page
+    /// images), and its archive copies in `folder/archive/`. They are never inputs, even when
+    /// the output lives inside its own template folder. A state folder alone claims nothing:
+    /// a refused or failed run may have made one.
     public static func outputs(in folder: URL) -> Set<String> {
         let stateRoot = folder.appendingPathComponent(RunState.folderName)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: stateRoot.path) else { return [] }
@@ -87,8 +88,9 @@ public enum OwnedFiles {
         var owned = Set<String>()
         for name in names {
             let output = folder.appendingPathComponent(name)
+            guard let published = RunManifest.read(for: output)?.lastSuccess else { continue }
             owned.insert(output.path)
-            for file in RunManifest.read(for: output)?.lastSuccess?.files ?? [] where !file.contains("/") {
+            for file in published.files ?? [] where !file.contains("/") {
                 owned.insert(folder.appendingPathComponent(file).path)
             }
             let stem = output.deletingPathExtension().lastPathComponent, ext = output.pathExtension

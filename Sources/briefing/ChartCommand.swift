@@ -12,7 +12,7 @@ struct ChartCommand: ParsableCommand {
 
     @Argument(
         help: ArgumentHelp(
-            "The chart to draw: a figure number (2 or figure-2), a chart block's id, or a kind (supply-shares, growth-rates, timeline).",
+            "The chart to draw: a figure number (2 or figure-2), a chart block's id, or a kind (\(Pipeline.chartKinds.map(\.id).joined(separator: ", "))).",
             discussion: "A figure is drawn as placed in its section, with that chart block's options."))
     var id: String?
 
@@ -29,6 +29,9 @@ struct ChartCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Resolution of PNG output, in dots per inch.", valueName: "dpi"))
     var dpi: Double = 200
+
+    @Flag(name: .shortAndLong, help: "Print nothing on success.")
+    var quiet = false
 
     func validate() throws {
         let ids = Pipeline.chartKinds.map(\.id).joined(separator: ", ")
@@ -76,7 +79,7 @@ struct ChartCommand: ParsableCommand {
             let chart = try pipeline.chart(id, request: request)
             try target.write(chart.bytes)
             pipeline.timer.mark("publish")
-            if target != .standardOutput { print("wrote \(path)") }
+            if target != .standardOutput && !quiet { print("wrote \(path)") }
         } catch {
             throw ExitStatus.fail(error)
         }

@@ -21,6 +21,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(name: .shortAndLong, help: "Print nothing when the template is valid (errors and warnings still go to standard error).")
+    var quiet = false
+
     func run() throws {
         do {
             let pipeline = Pipeline(world: .templatesOnly, warnings: ExitStatus.printWarning)
@@ -28,9 +31,11 @@ struct CheckCommand: ParsableCommand {
                 template: try input.templateURL(), data: input.dataURL(), sections: sections, skip: skip, strict: strict)
             let summary = try pipeline.check(request)
             try pipeline.checkStrict(request)
-            print(
-                "ok: \(request.template.path): \(summary.sections) sections, \(summary.charts) charts, \(summary.sources) sources cited, "
-                    + "\(pipeline.warnings.count) warning(s)")
+            if !quiet {
+                print(
+                    "ok: \(request.template.path): \(summary.sections) sections, \(summary.charts) charts, \(summary.sources) sources cited, "
+                        + "\(pipeline.warnings.count) warning(s)")
+            }
         } catch {
             throw ExitStatus.fail(error)
         }

@@ -38,7 +38,7 @@ struct DataCommand: ParsableCommand {
                 } else {
                     let ids = facts.supplySeries.map(\.id) + facts.dataSeries.map(\.id)
                     throw InputError(
-                        kind: .usage, SourceLocation(file: "briefing data show"), "no series '\(id)'",
+                        kind: .usage, SourceLocation.program, "no series '\(id)'",
                         hint: Suggestion.closest(to: id, in: ids).map { "did you mean '\($0)'?" }
                             ?? "series: \(ids.joined(separator: ", "))")
                 }

@@ -15,7 +15,7 @@ struct DiffCommand: ParsableCommand {
     )
 
     @Option(
-        name: .shortAndLong, help: ArgumentHelp("The briefing whose editions to compare (default output/briefing.pdf).", valueName: "file"))
+        name: .shortAndLong, help: ArgumentHelp("The briefing whose editions to compare.", valueName: "file"))
     var output: String = Generate.defaultOutput
 
     @Option(name: .long, help: ArgumentHelp("The older side: an edition number, a printed date or 'latest'.", valueName: "n|date"))
@@ -62,7 +62,7 @@ struct DiffCommand: ParsableCommand {
                 guard let edition = try store.edition(reference) else {
                     let numbers = try store.editions().map { "\($0.number) (\($0.printed))" }.joined(separator: ", ")
                     throw InputError(
-                        kind: .missingInput, SourceLocation(file: "briefing diff"), "no edition '\(reference)'",
+                        kind: .missingInput, SourceLocation.program, "no edition '\(reference)'",
                         hint: numbers.isEmpty ? "none is recorded yet" : "editions: \(numbers)")
                 }
                 return edition

@@ -14,9 +14,13 @@ struct DoctorCommand: ParsableCommand {
         discussion: "Exit status: 0 when every check passes, 1 when any fails."
     )
 
+    @Flag(name: .shortAndLong, help: "Print only what is wrong (and its fix).")
+    var quiet = false
+
     final class Report {
         var failures = 0
-        func ok(_ text: String) { print("ok    \(text)") }
+        var quiet = false
+        func ok(_ text: String) { if !quiet { print("ok    \(text)") } }
         func warn(_ text: String, fix: String) { print("warn  \(text)\n      fix: \(fix)") }
         func fail(_ text: String, fix: String) {
             failures += 1
@@ -26,6 +30,7 @@ struct DoctorCommand: ParsableCommand {
 
     func run() throws {
         let report = Report()
+        report.quiet = quiet
         let executable = JobArguments.executable
 
         // The binary, run the way cron runs it: empty environment, cron's PATH, from /.
@@ -105,7 +110,7 @@ struct DoctorCommand: ParsableCommand {
                 fix: "apt-get install msmtp-mta (a light relay; configure /etc/msmtprc) or postfix (queues mail)")
         }
 
-        print(report.failures == 0 ? "\nall checks passed" : "\n\(report.failures) problem(s) found")
+        if !quiet || report.failures > 0 { print(report.failures == 0 ? "\nall checks passed" : "\n\(report.failures) problem(s) found") }
         if report.failures > 0 { throw ExitCode(1) }
     }
 

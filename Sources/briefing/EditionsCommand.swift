@@ -15,7 +15,7 @@ struct EditionsCommand: ParsableCommand {
     )
 
     @Option(
-        name: .shortAndLong, help: ArgumentHelp("The briefing whose editions to list (default output/briefing.pdf).", valueName: "file"))
+        name: .shortAndLong, help: ArgumentHelp("The briefing whose editions to list.", valueName: "file"))
     var output: String = Generate.defaultOutput
 
     @Option(name: .long, help: "text (a table) or json.")

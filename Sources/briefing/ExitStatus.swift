@@ -32,8 +32,9 @@ enum ExitStatus {
         let message: String
         switch error {
         case let error as InputError: message = error.description
+        case let error as OutputGuard.Refused: message = error.description
         case let error as ClaimsNeedReview: message = error.description
-        default: message = "error: \(error)"
+        default: message = "briefing: error: \(error)"
         }
         FileHandle.standardError.write((message + "\n").data(using: .utf8)!)
         return ExitCode(code(for: error))

@@ -129,7 +129,7 @@ struct Generate: ParsableCommand {
     /// run contract recorded it already, or another run holds the lock), then the failure
     /// mail and `on_failure` when there is a delivery file.
     private func failed(_ error: Error, started: Date, plan: DeliveryPlan?) {
-        guard !(error is AlreadyRunning) else { return }
+        guard !(error is AlreadyRunning), !(error is OutputGuard.Refused) else { return }
         let code = ExitStatus.code(for: error)
         let output = KernelPath.absolute(self.output)
         if case .file(let file)? = try? OutputTarget.resolve(self.output) {

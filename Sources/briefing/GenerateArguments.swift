@@ -12,7 +12,7 @@ extension Generate {
             return try Generate.parse(arguments)
         } catch {
             let message = Generate.message(for: error)
-            throw InputError(kind: .usage, SourceLocation(file: what), message.prefix(1).lowercased() + message.dropFirst())
+            throw InputError(kind: .usage, .argument(what), message.prefix(1).lowercased() + message.dropFirst())
         }
     }
 }

@@ -65,6 +65,6 @@ enum JobArguments {
 /// Usage errors raised by the command line itself.
 enum InputErrorFactory {
     static func usage(_ what: String, _ message: String, hint: String? = nil) -> InputError {
-        InputError(kind: .usage, SourceLocation(file: what), message, hint: hint)
+        InputError(kind: .usage, .argument(what), message, hint: hint)
     }
 }

@@ -15,12 +15,15 @@ struct NewCommand: ParsableCommand {
     @Argument(help: "The folder to create (it may exist if it is empty).")
     var folder: String
 
+    @Flag(name: .shortAndLong, help: "Print nothing on success.")
+    var quiet = false
+
     func run() throws {
         do {
             let target = URL(fileURLWithPath: folder).standardizedFileURL
             guard let starter = Resources.home()?.appendingPathComponent("Templates/starter") else {
                 throw InputError(
-                    kind: .missingInput, SourceLocation(file: "Templates/starter"), "cannot find the bundled starter template",
+                    kind: .missingInput, SourceLocation.program, "cannot find the bundled starter template",
                     hint: "set BRIEFING_HOME to the folder holding Templates/ and Fonts/")
             }
             let fileManager = FileManager.default
@@ -37,6 +40,7 @@ struct NewCommand: ParsableCommand {
             } catch {
                 throw OutputError(message: "cannot create \(target.path): \(error.localizedDescription)")
             }
+            guard !quiet else { return }
             print("wrote a starter template to \(target.path)")
             print("  check it:     briefing check --template \(folder)")
             // Beside the template, not inside it: a template folder holds what a briefing is made from.

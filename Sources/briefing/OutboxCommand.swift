@@ -14,15 +14,15 @@ struct OutboxCommand: ParsableCommand {
         abstract: "Show undelivered mail of an output's audiences; with --retry, resend what is due.",
         discussion: """
             States: queued, sending (a sender is at work; a stopped run's are settled by the next run or retry from what their \
-            sender reported), sent, skipped-unchanged, failed-temporary (retried at the next retry job after 1, 2 and 4 \
-            minutes, then every 10), failed-permanent (refused, or given up after 24 hours), unconfirmed (the sender was stopped \
+            sender reported), sent, skipped-unchanged, failed-temporary (retried after 1, 2, 4 and 8 minutes, then \
+            every 10, by the job's retry line, which cron runs every minute), failed-permanent (refused, or given up after 24 hours), unconfirmed (the sender was stopped \
             while sendmail had the message: not resent; look its Message-ID up in the relay's log). Exit status: 0; 64 usage; \
             65/66 for the delivery file; 69 if a retry was refused; 75 when a run or another retry is sending.
             """)
 
     @Option(
         name: .shortAndLong,
-        help: ArgumentHelp("The main output the audiences' PDFs sit beside (default output/briefing.pdf).", valueName: "file"))
+        help: ArgumentHelp("The main output the audiences' PDFs sit beside.", valueName: "file"))
     var output: String = Generate.defaultOutput
 
     @Option(name: .long, help: ArgumentHelp("The delivery file (needed for --retry: sender and sendmail).", valueName: "file"))
@@ -51,7 +51,13 @@ struct OutboxCommand: ParsableCommand {
             let plan = try deliver.map { try DeliveryPlanDecoder.load(URL(fileURLWithPath: $0)) }
             let outbox = Outbox(output: URL(fileURLWithPath: output), plan: plan)
             if retry {
-                let results = try outbox.retry(ignoringBackoff: now)
+                let results: [Delivery]
+                do {
+                    results = try outbox.retry(ignoringBackoff: now)
+                } catch let busy as DeliveryBusy where quiet {
+                    // The retry job fires every minute; a run sending meanwhile is no news.
+                    throw ExitCode(ExitStatus.code(for: busy))
+                }
                 if !quiet || !results.isEmpty { print(lines(results).joined(separator: "\n")) }
                 if let refused = results.first(where: { $0.state == .failedPermanent }) {
                     throw OutputError(message: "\(refused.recipient): \(refused.lastError)", kind: .unavailable)

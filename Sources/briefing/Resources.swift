@@ -40,7 +40,7 @@ enum Resources {
         if let given { return URL(fileURLWithPath: given) }
         guard let url = defaultTemplate else {
             throw InputError(
-                kind: .missingInput, SourceLocation(file: "Templates/sino-pak"), "cannot find the bundled templates",
+                kind: .missingInput, SourceLocation.program, "cannot find the bundled templates",
                 hint: "pass --template DIR, or set BRIEFING_HOME to the folder holding Templates/ and Fonts/")
         }
         return url
@@ -49,7 +49,7 @@ enum Resources {
     static func fontsDirectory() throws -> URL {
         guard let url = fonts else {
             throw InputError(
-                kind: .missingInput, SourceLocation(file: "Fonts"), "cannot find the bundled fonts",
+                kind: .missingInput, SourceLocation.program, "cannot find the bundled fonts",
                 hint: "set BRIEFING_HOME to the folder holding Templates/ and Fonts/")
         }
         return url

@@ -26,6 +26,9 @@ struct ScheduleAdd: ParsableCommand {
     @Flag(name: .long, help: "Skip a run when no input changed since the last successful one.")
     var ifChanged = false
 
+    @Flag(name: .shortAndLong, help: "Print nothing on success.")
+    var quiet = false
+
     @Argument(parsing: .postTerminator, help: "Options for 'briefing generate'.")
     var generateOptions: [String] = []
 
@@ -61,9 +64,10 @@ struct ScheduleAdd: ParsableCommand {
                 crontab = CrontabBlock.removing(outbox, in: crontab) ?? crontab
             }
             try Crontab.write(crontab)
+            guard !quiet else { return }
             print("scheduled '\(name)' (\(expression.description)): writes \(output.path)")
             print("  job file: \(JobFile.url(name, in: folder).path)")
-            if arguments.contains("--deliver") { print("  outbox: retried every 10 minutes ('\(name)\(JobFile.outboxSuffix)')") }
+            if arguments.contains("--deliver") { print("  outbox: undelivered mail retried when due, checked every minute ('\(name)\(JobFile.outboxSuffix)')") }
             for time in CronSchedule(expression).next(after: Date(), count: 3) { print("  next: \(ScheduleCommand.localTime(time))") }
         } catch {
             throw ExitStatus.fail(error)

@@ -32,7 +32,7 @@ struct ScheduleList: ParsableCommand {
         case .missingFile(let url): print("  job file missing: \(url.path) (run 'briefing doctor')")
         case .legacy: print("  stored in the crontab in the earlier format (run 'briefing doctor' to migrate)")
         }
-        if outbox { print("  mail: undelivered messages retried every 10 minutes ('\(job.name)\(JobFile.outboxSuffix)')") }
+        if outbox { print("  mail: undelivered messages retried when due, checked every minute ('\(job.name)\(JobFile.outboxSuffix)')") }
         guard let output = stored.output else { return }
         print("  output: \(output.path)")
         // The job's own last run, whatever stage it ended in; a hand run of the same output
@@ -63,6 +63,9 @@ struct ScheduleRemove: ParsableCommand {
     @Flag(name: .long, help: "Remove every job this program added.")
     var all = false
 
+    @Flag(name: .shortAndLong, help: "Print nothing on success.")
+    var quiet = false
+
     func validate() throws {
         if (name == nil) == !all { throw ValidationError("name a job, or pass --all") }
     }
@@ -78,7 +81,7 @@ struct ScheduleRemove: ParsableCommand {
                     hint: names.isEmpty ? "there are no scheduled jobs" : "jobs: \(names.joined(separator: ", "))")
             }
             guard let current, !jobs.isEmpty else {
-                print("nothing to remove")
+                if !quiet { print("nothing to remove") }
                 return
             }
             var remaining: String? = current
@@ -89,7 +92,7 @@ struct ScheduleRemove: ParsableCommand {
             for job in jobs where (name == nil || job.name == name) && !job.name.hasSuffix(JobFile.outboxSuffix) {
                 if let reference = JobFile.reference(in: job.command) { JobFile.remove(reference.name, in: reference.folder) }
             }
-            print(name.map { "removed '\($0)'" } ?? "removed \(jobs.count) job(s)")
+            if !quiet { print(name.map { "removed '\($0)'" } ?? "removed \(jobs.count) job(s)") }
         } catch {
             throw ExitStatus.fail(error)
         }

@@ -30,6 +30,9 @@ struct WatchCommand: ParsableCommand {
         help: ArgumentHelp("Where to write the PDF (default output/briefing.pdf).", valueName: "file"))
     var outputOption: String?
 
+    @Flag(name: .shortAndLong, help: "Print only failed builds (and their errors).")
+    var quiet = false
+
     @Option(name: .long, help: ArgumentHelp("How long a save burst must be quiet before a build (milliseconds).", valueName: "ms"))
     var debounce = 10
 
@@ -83,7 +86,7 @@ struct WatchCommand: ParsableCommand {
         if let error = build.error {
             _ = ExitStatus.fail(error)
             let kept = format == .pdf ? "\(output) is unchanged" : "the \(format.rawValue) pages beside \(output) are unchanged"
-            say("\(Self.clock()) failed after \(duration): \(kept)")
+            say("\(Self.clock()) failed after \(duration): \(kept)", always: true)
         } else if format == .pdf {
             say("\(Self.clock()) built \(output): \(build.pages) pages, \(warnings), \(duration)")
         } else {
@@ -93,7 +96,8 @@ struct WatchCommand: ParsableCommand {
 
     /// A line on standard output, flushed: a pipe (a test, an editor plug-in) sees each line
     /// as it happens.
-    private func say(_ line: String) {
+    private func say(_ line: String, always: Bool = false) {
+        guard always || !quiet else { return }
         print(line)
         fflush(nil)
     }

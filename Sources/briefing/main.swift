@@ -1,4 +1,7 @@
+import ArgumentParser
+import BriefingModel
 import BriefingPipeline
+import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -9,6 +12,40 @@ ProcessTimeline.markMain()
 // A full disk or a file-size limit must fail a write with an error the program reports (73),
 // not kill it with SIGXFSZ halfway through: ignore the signal and let write(2) return EFBIG.
 signal(SIGXFSZ, SIG_IGN)
-// Likewise a reader of `--output -` that goes away: EPIPE, reported, instead of a silent death.
+// A reader of `--output -` that goes away must not kill a run before it cleans up: EPIPE is
+// seen where the PDF is written, and there the program ends as Unix tools do (`StandardOutput`).
 signal(SIGPIPE, SIG_IGN)
-BriefingCommand.main()
+
+/// Parses the command line (a mistyped subcommand gets "did you mean" before `generate`,
+/// the default, takes it for an argument), runs it, and prints every error in one voice.
+func main() -> Never {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if let first = arguments.first, !first.hasPrefix("-") {
+        let names = BriefingCommand.configuration.subcommands.map { $0._commandName } + ["help"]
+        if !names.contains(first) {
+            let hint = Suggestion.closest(to: first, in: names).map { "did you mean 'briefing \($0)'?" } ?? "commands: \(names.joined(separator: ", "))"
+            FileHandle.standardError.write(Data("briefing: error: unknown command '\(first)'\n    hint: \(hint)\n".utf8))
+            exit(ExitStatus.usage)
+        }
+    }
+    do {
+        var command = try BriefingCommand.parseAsRoot(arguments)
+        try command.run()
+        exit(0)
+    } catch let code as ExitCode {
+        exit(code.rawValue)
+    } catch {
+        let status = BriefingCommand.exitCode(for: error)
+        // Help and --version go to standard output as ArgumentParser prints them.
+        guard status != .success else { BriefingCommand.exit(withError: error) }
+        var text = BriefingCommand.fullMessage(for: error)
+        if text.hasPrefix("Error: ") {
+            let rest = text.dropFirst("Error: ".count)
+            text = "briefing: error: " + rest.prefix(1).lowercased() + rest.dropFirst()
+        }
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        exit(status.rawValue == 1 ? ExitStatus.usage : status.rawValue)
+    }
+}
+
+main()

@@ -173,8 +173,12 @@ import Testing
         let directory = try Command.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let target = directory.appendingPathComponent("briefing.pdf")
-        // A stale page from a longer earlier run is removed.
-        try Data().write(to: directory.appendingPathComponent("briefing-09.png"))
+        // A stale page from a longer earlier run is removed; a user's file that merely looks
+        // like a page is not.
+        try Data("a photo".utf8).write(to: directory.appendingPathComponent("briefing-2024.png"))
+        let longer = try Command.run(
+            Command.briefing, ["--date", "2026-11-30", "--sections", "it,space", "--format", "png", "--dpi", "40", "--output", target.path])
+        #expect(longer.status == 0, "\(longer.stderr)")
         let png = try Command.run(
             Command.briefing, ["--date", "2026-11-30", "--sections", "it", "--format", "png", "--dpi", "40", "--output", target.path])
         #expect(png.status == 0, "\(png.stderr)")
@@ -182,7 +186,7 @@ import Testing
         #expect(pdf.status == 0)
         let pages = try PDFReport.read(target).pages.count
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".png") }.sorted()
-        #expect(names == (1...pages).map { String(format: "briefing-%02d.png", $0) })
+        #expect(names == (1...pages).map { String(format: "briefing-%02d.png", $0) } + ["briefing-2024.png"])
         let svg = try Command.run(
             Command.briefing, ["--date", "2026-11-30", "--sections", "it", "--format", "svg", "--output", target.path])
         #expect(svg.status == 0)

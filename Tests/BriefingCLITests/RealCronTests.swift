@@ -30,9 +30,9 @@ import Testing
             Command.briefing,
             ["schedule", "add", name, "--cron", "* * * * *", "--", "--output", pdf.path, "--date", "2026-11-30", "--deliver", plan.path])
         #expect(add.status == 0, "\(add.stderr)")
-        #expect(add.stdout.contains("outbox: retried every 10 minutes ('\(name).outbox')"))
+        #expect(add.stdout.contains("outbox: undelivered mail retried when due, checked every minute ('\(name).outbox')"))
         let crontab = try Command.run(URL(fileURLWithPath: "/usr/bin/env"), ["crontab", "-l"]).stdout
-        #expect(crontab.contains("# job: \(name).outbox\n*/10 * * * * ") && crontab.contains("'--outbox'"), "\(crontab)")
+        #expect(crontab.contains("# job: \(name).outbox\n* * * * * ") && crontab.contains("'--outbox'"), "\(crontab)")
         defer { _ = try? Command.run(Command.briefing, ["schedule", "remove", name]) }
 
         let doctor = try Command.run(Command.briefing, ["doctor"])

@@ -24,7 +24,12 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        var text = "\(location): \(severity.rawValue): \(message)"
+        // One voice: `file:line:column: error: ...` for a place in a file, `briefing: error:
+        // --date: ...` for an argument, `briefing: error: ...` for the program itself.
+        var text =
+            location.isFile
+            ? "\(location): \(severity.rawValue): \(message)"
+            : "briefing: \(severity.rawValue): " + (location.file.isEmpty ? "" : "\(location.file): ") + message
         for hint in hints { text += "\n    hint: \(hint)" }
         return text
     }

@@ -6,7 +6,7 @@ public enum SectionSelection {
         let valid = sections.map(\.id)
         if only != nil && skip != nil {
             throw InputError(
-                kind: .usage, SourceLocation(file: "--sections"), "--sections and --skip cannot be used together",
+                kind: .usage, SourceLocation.argument("--sections"), "--sections and --skip cannot be used together",
                 hint: "name the sections to keep with --sections, or the ones to drop with --skip")
         }
         guard let list = only ?? skip else { return valid }
@@ -17,13 +17,13 @@ public enum SectionSelection {
             var hints: [String] = []
             if let closest = Suggestion.closest(to: name, in: valid) { hints.append("did you mean '\(closest)'?") }
             hints.append("valid sections: \(valid.joined(separator: ", "))")
-            problems.append(Diagnostic(.error, at: SourceLocation(file: flag), "unknown section '\(name)'", hints: hints))
+            problems.append(Diagnostic(.error, at: SourceLocation.argument(flag), "unknown section '\(name)'", hints: hints))
         }
         if !problems.isEmpty { throw InputError(kind: .usage, diagnostics: problems) }
         let chosen = only != nil ? valid.filter { names.contains($0) } : valid.filter { !names.contains($0) }
         guard !chosen.isEmpty else {
             throw InputError(
-                kind: .usage, SourceLocation(file: flag), "no sections left to include",
+                kind: .usage, SourceLocation.argument(flag), "no sections left to include",
                 hint: "valid sections: \(valid.joined(separator: ", "))")
         }
         return chosen

@@ -19,9 +19,18 @@ public enum OutputGuard {
         throw refusal(file, "it is a file of the template folder \(DisplayPath.of(request.template)) that Briefing did not write")
     }
 
-    private static func refusal(_ file: URL, _ why: String) -> InputError {
-        InputError(
-            kind: .invalidData, SourceLocation(file: "--output"), "refusing to write \(file.path): \(why)",
-            hint: "write the briefing to a file of its own, e.g. beside the template folder")
+    private static func refusal(_ file: URL, _ why: String) -> Refused {
+        Refused(
+            error: InputError(
+                kind: .invalidData, SourceLocation.argument("--output"), "refusing to write \(file.path): \(why)",
+                hint: "write the briefing to a file of its own, e.g. beside the template folder"))
+    }
+
+    /// The output is one of the briefing's inputs: nothing is written, not even a record of
+    /// the failure beside it (which would then claim the file as an output).
+    public struct Refused: KindedFailure, CustomStringConvertible {
+        public var error: InputError
+        public var failureKind: FailureKind { .invalidData }
+        public var description: String { error.description }
     }
 }

@@ -42,7 +42,15 @@ public enum OutputTarget: Equatable, Sendable {
     public func write(_ data: Data) throws {
         switch self {
         case .file(let url): try AtomicFile.publish(data, to: url)
-        case .standardOutput: try Self.write(data, to: STDOUT_FILENO, name: "standard output")
+        case .standardOutput:
+            if let failure = writeAll(data, to: STDOUT_FILENO) {
+                // The reader went away (`| head -c 8`): end as Unix tools do, by SIGPIPE, silently.
+                if failure == EPIPE {
+                    signal(SIGPIPE, SIG_DFL)
+                    raise(SIGPIPE)
+                }
+                throw OutputError(message: "cannot write standard output: \(String(cString: strerror(failure)))")
+            }
         case .special(let url):
             let descriptor = open(url.path, O_WRONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw OutputError(message: "cannot open \(url.path): \(String(cString: strerror(errno)))") }

@@ -51,7 +51,7 @@ extension RunContract {
         guard FileManager.default.fileExists(atPath: state.editions.path) else {
             if let since = request.since {
                 throw InputError(
-                    kind: .missingInput, SourceLocation(file: "--since"), "no edition '\(since)': none is recorded yet for \(output.path)")
+                    kind: .missingInput, SourceLocation.argument("--since"), "no edition '\(since)': none is recorded yet for \(output.path)")
             }
             return nil
         }
@@ -60,7 +60,7 @@ extension RunContract {
             guard let reference = request.since else { return nil }
             let numbers = try store.editions().map { "\($0.number) (\($0.printed))" }.joined(separator: ", ")
             throw InputError(
-                kind: .missingInput, SourceLocation(file: "--since"), "no edition '\(reference)'", hint: "editions: \(numbers)")
+                kind: .missingInput, SourceLocation.argument("--since"), "no edition '\(reference)'", hint: "editions: \(numbers)")
         }
         let labels = loaded.template.spec.labels
         let diff = EditionDiff(

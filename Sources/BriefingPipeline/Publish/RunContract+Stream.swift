@@ -13,7 +13,7 @@ extension RunContract {
         try pipeline.checkInputs(request)
         let name = target == .standardOutput ? "standard output (-)" : "a device or pipe"
         func refuse(_ what: String) -> InputError {
-            InputError(kind: .usage, SourceLocation(file: "--output"), "\(what) needs a file; the output is \(name)")
+            InputError(kind: .usage, SourceLocation.argument("--output"), "\(what) needs a file; the output is \(name)")
         }
         if request.format != .pdf { throw refuse("--format \(request.format.rawValue) (one file per page)") }
         if ifChanged { throw refuse("--if-changed") }
@@ -22,7 +22,7 @@ extension RunContract {
         // A pipe nobody reads blocks the write: the watchdog ends that too.
         let code = exitCode(OutputError(message: "stopped", kind: .tryAgain))
         let watchdog = RunGuard(limits: limits) { reason in
-            FileHandle.standardError.write(Data("error: \(reason)\n".utf8))
+            FileHandle.standardError.write(Data("briefing: error: \(reason)\n".utf8))
             return code
         }
         defer { watchdog.finish() }

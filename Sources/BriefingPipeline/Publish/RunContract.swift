@@ -77,7 +77,7 @@ public struct RunContract {
             var stopped = manifest
             records.failed(&stopped, code: code, message: reason)
             state.removeStaleTemporaries()
-            FileHandle.standardError.write(Data("error: \(reason); \(output.path) was not changed\n".utf8))
+            FileHandle.standardError.write(Data("briefing: error: \(reason); \(output.path) was not changed\n".utf8))
             return code
         }
         defer { watchdog.finish() }

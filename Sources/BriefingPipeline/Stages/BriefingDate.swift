@@ -13,15 +13,15 @@ public enum BriefingDate {
                 date = try FuzzyDate.parse(flag)
             } catch {
                 // "February 2026 has no day 30 (it has 28 days)" says more than "expected a date".
-                throw InputError(kind: .usage, SourceLocation(file: "--date"), "\(error.message) (expected YYYY-MM-DD)")
+                throw InputError(kind: .usage, SourceLocation.argument("--date"), "\(error.message) (expected YYYY-MM-DD)")
             }
             guard date.precision == .day else {
-                throw InputError(kind: .usage, SourceLocation(file: "--date"), "expected a day, YYYY-MM-DD, found '\(flag)'")
+                throw InputError(kind: .usage, SourceLocation.argument("--date"), "expected a day, YYYY-MM-DD, found '\(flag)'")
             }
             return date
         }
         if let epoch = environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
-            let location = SourceLocation(file: "SOURCE_DATE_EPOCH")
+            let location = SourceLocation.argument("SOURCE_DATE_EPOCH")
             guard let seconds = Int(epoch) else {
                 throw InputError(kind: .usage, location, "expected whole seconds since 1970, found '\(epoch)'")
             }

@@ -180,10 +180,16 @@ public final class FileWatcher {
         return paths
     }
 
-    /// Files editors write beside the one being edited, never part of a template: hidden
-    /// files (vim's swap files, Emacs locks, gedit's and our own temporaries), vim's `4913`
-    /// probe, backups ending in `~` and Emacs autosaves.
+    /// Files editors and tools write beside the one being edited, never part of a template:
+    /// hidden files (vim's swap files, Emacs locks, gedit's and our own temporaries), vim's
+    /// `4913` probe, backups ending in `~`, Emacs autosaves, `sed -i`'s `sedXXXXXX`, and
+    /// temporaries, swap files, partial downloads and patch leftovers by their extension.
     static func isEditorLitter(_ name: String) -> Bool {
-        name == "4913" || name.hasSuffix("~") || name.hasPrefix(".") || (name.hasPrefix("#") && name.hasSuffix("#"))
+        if name == "4913" || name.hasSuffix("~") || name.hasPrefix(".") || (name.hasPrefix("#") && name.hasSuffix("#")) { return true }
+        if name.count == 9, name.hasPrefix("sed"), name.dropFirst(3).allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+            return true
+        }
+        let litter = ["tmp", "temp", "swp", "swx", "swo", "part", "crdownload", "orig", "rej", "bak"]
+        return litter.contains((name as NSString).pathExtension.lowercased())
     }
 }

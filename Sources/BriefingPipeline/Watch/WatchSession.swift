@@ -64,6 +64,7 @@ public final class WatchSession {
         guard request.format != .pdf else {
             try claim([output])
             try AtomicFile.publish(files[0], to: output)
+            record(nil)
             pipeline.timer.mark("publish")
             return [output]
         }
@@ -78,7 +79,20 @@ public final class WatchSession {
         }
         if files.count != lastPages.count { names.removeStale(written: PageFiles(pdf: output, format: request.format.rawValue, count: lastPages.count).names) }
         lastPages = files
+        record(names.names)
         return written
+    }
+
+    /// Marks what this watch published as Briefing's (a manifest beside it recording the
+    /// publish and its page files), so neither the next watch nor a run takes it for an
+    /// input, or refuses to replace it. Its digest matches no run's: `--if-changed` still runs.
+    private func record(_ pages: [String]?) {
+        var manifest = RunManifest.read(for: output) ?? RunManifest(program: request.creator, output: output.path)
+        guard manifest.lastSuccess == nil || manifest.lastSuccess?.files != pages else { return }
+        manifest.lastSuccess = .init(
+            finished: RunManifest.timestamp(Date()), inputDigest: "watch", inputs: [], flags: [], sections: [], pages: pages?.count ?? 0,
+            bytes: 0, outputSHA256: "", files: pages)
+        try? manifest.write(for: output)
     }
 
     /// Files this session wrote: its own to replace.
