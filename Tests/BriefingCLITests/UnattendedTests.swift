@@ -134,4 +134,37 @@ import Testing
             diff.stdout.hasPrefix("0 changes from edition 1 (2026-11-30) to the data on disk (template \(chips.path), as recorded for chips.pdf)"),
             "\(diff.stdout)")
     }
+
+    /// `briefing new` used to suggest an output inside the template; with delivery, three
+    /// identical runs then mailed "no changes" six times. Now: one edition, two "unchanged",
+    /// one mail per recipient.
+    @Test func threeIdenticalRunsInsideTheTemplateMailOnce() throws {
+        let desk = try DeliveryTests.Desk()
+        let fixture = try TemplateFixture()
+        defer { fixture.remove() }
+        let output = fixture.directory.appendingPathComponent("briefing.pdf")
+        var said: [String] = []
+        for _ in 0..<3 {
+            let run = try Command.run(
+                Command.briefing,
+                [
+                    "generate", "--template", fixture.directory.path, "--date", "2026-11-30", "--if-changed", "--output", output.path,
+                    "--deliver", desk.plan.path,
+                ])
+            #expect(run.status == 0, "\(run.stderr)")
+            said.append(run.stdout)
+        }
+        #expect(said[0].hasPrefix("wrote") && said[1].hasPrefix("unchanged") && said[2].hasPrefix("unchanged"), "\(said)")
+        let mail = try desk.server.messages()
+        #expect(mail.count == 5 && Set(mail.flatMap(\.envelope.to)).count == 5, "\(mail.map(\.envelope.to))")
+        let editions = try Command.run(Command.briefing, ["editions", "--output", output.path, "--format", "json"]).stdout
+        #expect(editions.components(separatedBy: "\"number\"").count - 1 == 1, "\(editions)")
+        // Without --if-changed each run is an edition, and nothing the audiences read changed.
+        for _ in 0..<2 {
+            _ = try Command.run(
+                Command.briefing,
+                ["generate", "--template", fixture.directory.path, "--date", "2026-11-30", "--output", output.path, "--deliver", desk.plan.path])
+        }
+        #expect(try desk.server.messages().count == 5)
+    }
 }
