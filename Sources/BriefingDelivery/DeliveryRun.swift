@@ -156,7 +156,8 @@ public struct DeliveryRun {
                     attachment: attachment)
                 message.extraHeaders = [("Auto-Submitted", "auto-generated"), ("X-Briefing-Edition", "\(edition.number) (\(audience.id))")]
                 let file = outbox.appendingPathComponent("\(edition.number)-\(audience.id)-\(Self.digest(recipient.address)).eml")
-                try message.bytes.write(to: file, options: .atomic)
+                // Whole or not at all, and a full disk is 73 with the file named, not a Foundation code.
+                try AtomicFile.publish(message.bytes, to: file)
                 return Delivery(
                     edition: edition.number, audience: audience.id, recipient: recipient.address, messageID: id, state: .queued,
                     queued: stamp, updated: stamp, nextAttempt: stamp, message: "outbox/\(file.lastPathComponent)")

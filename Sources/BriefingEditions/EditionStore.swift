@@ -26,13 +26,48 @@ public final class EditionStore: Sendable {
     private static let openLock = NSLock()
     nonisolated(unsafe) private static var opened: [String: EditionStore] = [:]
 
-    /// Opens (creating if missing) and migrates the store.
+    /// Drops the process's handle on a store about to be moved aside.
+    static func forget(_ url: URL) {
+        openLock.lock()
+        defer { openLock.unlock() }
+        opened[url.path] = nil
+    }
+
+    /// Opens (creating if missing), checks and migrates the store. A file that is not a
+    /// sound SQLite store with this program's tables throws `EditionStoreDamaged` (never
+    /// written to); a full disk `EditionStoreFull`.
     public init(url: URL) throws {
         self.url = url
+        var info = stat()
+        if lstat(url.path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            throw EditionStoreDamaged(store: url, reason: info.st_mode & S_IFMT == S_IFLNK ? "it is a link" : "it is not a regular file")
+        }
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
-        database = try DatabaseQueue(path: url.path, configuration: configuration)
-        try Self.migrator.migrate(database)
+        do {
+            database = try DatabaseQueue(path: url.path, configuration: configuration)
+            // PRAGMA quick_check reads every page but skips the index cross-checks: a few
+            // milliseconds for a year of editions.
+            let check = try database.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+            guard check == ["ok"] else { throw EditionStoreDamaged(store: url, reason: check.prefix(2).joined(separator: "; ")) }
+            try Self.migrator.migrate(database)
+            let tables = try database.read { db in try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+            let missing = ["edition", "fact", "delivery"].filter { !tables.contains($0) }
+            guard missing.isEmpty else { throw EditionStoreDamaged(store: url, reason: "no \(missing.joined(separator: ", ")) table") }
+        } catch let error as DatabaseError {
+            throw Self.classify(error, url)
+        }
+    }
+
+    /// SQLite's errors in the terms a caller acts on: damage, a full disk, or as they are.
+    static func classify(_ error: DatabaseError, _ url: URL) -> Error {
+        switch error.resultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: EditionStoreDamaged(store: url, reason: error.message ?? "\(error.resultCode)")
+        case .SQLITE_FULL: EditionStoreFull(store: url)
+        case .SQLITE_IOERR where error.extendedResultCode == .SQLITE_IOERR_WRITE || error.extendedResultCode == .SQLITE_IOERR_FSYNC:
+            EditionStoreFull(store: url)
+        default: error
+        }
     }
 
     /// The schema, one migration per change, so a store written by an older version opens
@@ -116,6 +151,14 @@ public final class EditionStore: Sendable {
     public func record(
         _ edition: Edition, facts: [FactRow], keep: Int = EditionStore.defaultKeep, deliveries: [Delivery] = []
     ) throws -> Int {
+        do {
+            return try write(edition, facts: facts, keep: keep, deliveries: deliveries)
+        } catch let error as DatabaseError {
+            throw Self.classify(error, url)
+        }
+    }
+
+    private func write(_ edition: Edition, facts: [FactRow], keep: Int, deliveries: [Delivery]) throws -> Int {
         try database.write { db in
             let number = (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM edition") ?? 0) + 1
             var row = edition

@@ -1,3 +1,4 @@
+import BriefingEditions
 import BriefingModel
 import BriefingRender
 import BriefingSchedule
@@ -58,6 +59,7 @@ public enum FailureKind: Sendable, Hashable {
         case RenderError.surface: self = .cannotCreate
         case let error as OutputError: self = error.kind
         case is AlreadyRunning: self = .tryAgain
+        case is EditionStoreDamaged, is EditionStoreFull: self = .cannotCreate
         case let error as CrontabError: self = error.retry ? .tryAgain : .cannotCreate
         case is JobFileError: self = .invalidData
         case is RunLock.LockError: self = .cannotCreate

@@ -55,6 +55,7 @@ final class Delivering {
     func run(beside output: URL) throws {
         delivery.output = output
         results = try delivery.run(try generate.request(), pipeline: pipeline, exitCode: ExitStatus.code(for:))
+        if failure == nil, let damage = results.lazy.compactMap(\.outcome.storeDamage).first { failure = damage }
         let refused = results.flatMap(\.deliveries).filter { $0.state == .failedPermanent }
         if failure == nil, let first = refused.first {
             failure = OutputError(

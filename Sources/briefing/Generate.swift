@@ -58,7 +58,7 @@ struct Generate: ParsableCommand {
             throw ExitStatus.fail(error)
         }
         report(finished)
-        if let failure = finished.delivery?.failure { throw ExitStatus.fail(failure) }
+        if let failure = finished.failure { throw ExitStatus.fail(failure) }
     }
 
     /// What a run did, for the lines printed after it.
@@ -66,6 +66,10 @@ struct Generate: ParsableCommand {
         var outcome: RunContract.Outcome
         var target: OutputTarget
         var delivery: Delivering?
+
+        /// Why the run fails although the briefings were published: an edition store that
+        /// was damaged and set aside (73), then mail that could not go out.
+        var failure: Error? { outcome.storeDamage ?? delivery?.failure }
     }
 
     /// Makes (and delivers) the briefing. Whatever stage fails (the delivery file, the
@@ -79,7 +83,7 @@ struct Generate: ParsableCommand {
             // First, as it needs neither fonts nor template: everything after it can be mailed.
             if let deliver { plan = try Delivering.plan(file: deliver, format: briefing.format) }
             let finished = try make(plan: plan)
-            if let failure = finished.delivery?.failure { failed(failure, started: started, plan: plan) }
+            if let failure = finished.failure { failed(failure, started: started, plan: plan) }
             return finished
         } catch {
             failed(error, started: started, plan: plan)

@@ -72,7 +72,7 @@ struct RunJobCommand: ParsableCommand {
             generate = try Generate.parsed(arguments(job), what: "job '\(job.name)'")
             let finished = try generate!.execute()
             generate!.report(finished)
-            if let failure = finished.delivery?.failure { throw failure }
+            if let failure = finished.failure { throw failure }
             record(job, folder: folder, started: started, result: finished.outcome.result, code: 0, message: nil)
         } catch {
             let code = ExitStatus.code(for: error)

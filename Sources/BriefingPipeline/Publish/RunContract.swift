@@ -54,6 +54,9 @@ public struct RunContract {
         /// of its inputs, for delivery to compare with the last edition sent.
         public var edition: Int?
         public var inputDigest: String?
+        /// The output's edition store was damaged and moved aside: the briefing was
+        /// published and recorded in a new store, and the run ends with 73 saying so.
+        public var storeDamage: EditionStoreDamaged?
     }
 
     /// Runs the pipeline for `request` under the contract.
@@ -134,6 +137,8 @@ public struct RunContract {
                 computed = try? digest(loaded, world: world, previous: previous)
             }
         }
+        // A damaged store never blocks publishing: it is moved aside before anything reads it.
+        let damage = EditionStore.setAsideIfDamaged(state.editions)
         loaded.factRows = FactSnapshot.rows(
             of: loaded.template.facts, labels: loaded.template.spec.labels, folder: DisplayPath.of(loaded.template.directory))
         loaded.changes = try changes(for: loaded, state: state)
@@ -142,9 +147,10 @@ public struct RunContract {
         pipeline.whileWaitingForFonts = nil
         // Computed again here if it failed there, so its error is the run's.
         let inputs = try computed ?? digest(loaded, world: pipeline.world, previous: previous)
-        let outcome = try watchdog.commit {
+        var outcome = try watchdog.commit {
             try write(made, loaded: loaded, inputs: inputs, state: state, manifest: &manifest, records: records, pipeline: pipeline)
         }
+        outcome.storeDamage = damage
         pipeline.timer.mark("record")
         return outcome
     }

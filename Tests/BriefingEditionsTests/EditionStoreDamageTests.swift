@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import BriefingEditions
+
+/// A damaged edition store is found before anything uses it, never written to, and moved
+/// aside so a new store can begin.
+@Suite struct EditionStoreDamageTests {
+    enum Damage: String, CaseIterable {
+        case truncated, garbled, folder, link, droppedTable, notSQLite
+    }
+
+    private func store(damaged damage: Damage) throws -> (URL, URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("damage-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent("editions.sqlite")
+        let edition = Edition(
+            number: 0, printed: "2026-11-30", generated: "2026-11-30T06:00:00Z", inputDigest: "in", outputSHA256: "out", sections: "a",
+            pages: 3)
+        let rows = (0..<400).map {
+            FactRow(key: "fig.f\($0)", kind: "figure", label: "f", value: Double($0), text: "\($0)", sourceID: "s", sourceTitle: "t", confidence: "c")
+        }
+        try EditionStore(url: url).record(edition, facts: rows)
+        let victim = folder.appendingPathComponent("victim.txt")
+        try Data("someone else's file\n".utf8).write(to: victim)
+        switch damage {
+        case .truncated: try FileHandle(forWritingTo: url).truncate(atOffset: 5_000)
+        case .garbled:
+            // Page 2 onwards overwritten: the tables' pages are gone.
+            let handle = try FileHandle(forWritingTo: url)
+            try handle.seek(toOffset: 4_096)
+            handle.write(Data(repeating: 0xA5, count: 16_384))
+            try handle.close()
+        case .folder:
+            try FileManager.default.removeItem(at: url)
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        case .link:
+            try FileManager.default.removeItem(at: url)
+            try FileManager.default.createSymbolicLink(at: url, withDestinationURL: victim)
+        case .droppedTable:
+            let queue = try DatabaseQueue(path: url.path)
+            try queue.write { try $0.execute(sql: "DROP TABLE fact") }
+        case .notSQLite:
+            try Data(String(repeating: "not a database\n", count: 400).utf8).write(to: url)
+        }
+        return (url, victim)
+    }
+
+    @Test(arguments: Damage.allCases)
+    func aDamagedStoreIsMovedAsideAndANewOneBegins(_ damage: Damage) throws {
+        let (url, victim) = try store(damaged: damage)
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        #expect(throws: EditionStoreDamaged.self, "\(damage)") { try EditionStore(url: url) }
+        let found = try #require(EditionStore.setAsideIfDamaged(url), "\(damage) was not found")
+        let aside = try #require(found.movedTo)
+        #expect(aside.lastPathComponent.hasPrefix("editions.damaged-") && aside.pathExtension == "sqlite")
+        #expect(FileManager.default.fileExists(atPath: aside.path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: aside.path)) != nil)
+        #expect(found.description.contains(url.path) && found.description.contains(aside.path))
+        let fresh = try EditionStore.open(url)
+        #expect(try fresh.editions().isEmpty)
+        #expect(try String(contentsOf: victim, encoding: .utf8) == "someone else's file\n", "a link's target is never written")
+    }
+
+    @Test func aSoundStoreIsLeftAlone() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sound-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("editions.sqlite")
+        #expect(EditionStore.setAsideIfDamaged(url) == nil, "no store yet")
+        try EditionStore(url: url).record(
+            Edition(number: 0, printed: "2026-11-30", generated: "x", inputDigest: "i", outputSHA256: "o", sections: "a", pages: 1), facts: [])
+        #expect(EditionStore.setAsideIfDamaged(url) == nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["editions.sqlite"])
+    }
+}
