@@ -24,13 +24,30 @@ public enum TextFile {
         if isDirectory.boolValue {
             throw InputError(kind: .invalidData, SourceLocation(file: displayName), "expected a file, found a folder")
         }
+        // A pipe would block the run until something writes to it, a device would be read
+        // without end: a template is made of regular files (links to them are followed).
+        var info = stat()
+        if stat(url.path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            let kind =
+                switch info.st_mode & S_IFMT {
+                case S_IFIFO: "a named pipe"
+                case S_IFCHR: "a character device"
+                case S_IFBLK: "a block device"
+                case S_IFSOCK: "a socket"
+                default: "not a regular file"
+                }
+            throw InputError(kind: .invalidData, SourceLocation(file: displayName), "expected a file, found \(kind)")
+        }
         if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > limit {
             throw tooLarge(size, limit: limit, displayName: displayName)
         }
         do {
             return try Data(contentsOf: url)
         } catch {
-            throw InputError(kind: .missingInput, SourceLocation(file: displayName), "cannot read the file (\(error.localizedDescription))")
+            // errno says why ("Permission denied", "Input/output error"); Foundation's text does not.
+            let reason = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { String(cString: strerror(Int32($0.code))) }
+            throw InputError(
+                kind: .missingInput, SourceLocation(file: displayName), "cannot read the file (\(reason ?? error.localizedDescription))")
         }
     }
 

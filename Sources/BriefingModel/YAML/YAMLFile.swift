@@ -23,15 +23,34 @@ public enum YAMLFile {
         return (YAMLNode(root, context: context, path: ""), context)
     }
 
+    /// libyaml's messages in an author's words, where one is known; its own text follows in
+    /// parentheses, for searching.
+    static func plainWords(_ problem: String, context: String) -> String? {
+        if problem.hasPrefix("did not find expected ',' or ']'") { return "a list in [brackets] is not closed" }
+        if problem.hasPrefix("did not find expected ',' or '}'") { return "a mapping in {braces} is not closed" }
+        if problem.hasPrefix("did not find expected node content") { return "a value is missing here (an unfinished list or mapping?)" }
+        if problem.hasPrefix("did not find expected key") { return "expected a key here (check the indentation)" }
+        if problem.hasPrefix("did not find expected '-' indicator") { return "a list item here needs a '- ' (check the indentation)" }
+        if problem.hasPrefix("found character that cannot start any token") {
+            return "a character that cannot start a value (a tab used for indentation, or @ or ` first in a value: quote it)"
+        }
+        if problem.hasPrefix("mapping values are not allowed") { return "a ': ' inside a value" }
+        if problem.hasPrefix("could not find expected ':'") { return "a key without ':', or a value running onto the next line" }
+        if problem.hasPrefix("found unexpected end of stream") { return "the file ends inside a quoted value" }
+        if problem.hasPrefix("found unknown escape character") { return "an unknown escape after a backslash in a \"quoted\" value" }
+        if problem.hasPrefix("found a tab character") { return "a tab: YAML indents with spaces only" }
+        return nil
+    }
+
     static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
-            let detail = context.map { " (\($0.text))" } ?? ""
+            let detail = [problem, context?.text].compactMap { $0 }.joined(separator: " ")
             // The usual cause: a value that itself contains ': ' ("title: Trade: the numbers").
             let hint =
                 problem.contains("mapping values are not allowed") ? "if a value contains ': ', put it in quotes: title: \"A: B\"" : nil
-            return .error(
-                SourceLocation(file: file, line: mark.line, column: mark.column), "YAML syntax error: \(problem)\(detail)", hint: hint)
+            let said = plainWords(problem, context: context?.text ?? "").map { "\($0) (libyaml: \(detail))" } ?? detail
+            return .error(SourceLocation(file: file, line: mark.line, column: mark.column), "YAML syntax error: \(said)", hint: hint)
         case .composer(let context, let problem, let mark, _):
             let detail = context.map { " (\($0.text))" } ?? ""
             return .error(SourceLocation(file: file, line: mark.line, column: mark.column), "YAML error: \(problem)\(detail)")

@@ -31,7 +31,7 @@ public enum AtomicFile {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw OutputError(
                 message:
-                    "cannot create \(target.path): the folder \(folder.path) does not exist (create it with: mkdir -p '\(folder.path)')")
+                    "cannot create \(target.path): the folder \(folder.path) does not exist (create it with: mkdir -p \(CronCommand.quote(folder.path)))")
         }
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw OutputError(message: "cannot create \(target.path): it is a folder")
