@@ -22,6 +22,11 @@ public enum DeliveryPlanDecoder {
         }
         func address(_ node: YAMLNode) -> MailAddress? {
             guard let text = node.text() else { return nil }
+            if let display = MailAddress(text)?.name, display.count > MailAddress.longestName {
+                // It would be a header line no relay takes (RFC 5322 caps lines at 998).
+                error(node, "the display name is \(display.count) characters long; at most \(MailAddress.longestName) are allowed")
+                return nil
+            }
             guard let address = MailAddress(text) else {
                 error(node, "'\(text)' is not a mail address", hint: "write name@example.org or Name <name@example.org>")
                 return nil

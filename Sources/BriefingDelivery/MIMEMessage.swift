@@ -104,14 +104,22 @@ public struct MIMEMessage: Sendable {
     static func mailbox(_ address: MailAddress) -> String {
         guard let name = address.name else { return address.address }
         let plain = name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0 == " " || ("0"..."9").contains($0)) }
-        return "\(plain ? name : (name.unicodeScalars.allSatisfy(\.isASCII) ? "\"\(name)\"" : encodedWords(name))) <\(address.address)>"
+        guard !plain else { return "\(name) <\(address.address)>" }
+        // A quoted string escapes its backslashes (and quotes): `Desk \` must not escape the
+        // closing quote and swallow the address (RFC 5322 3.2.4).
+        let quoted = "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return "\(name.unicodeScalars.allSatisfy(\.isASCII) && quoted.count <= 76 ? quoted : encodedWords(name, always: true)) <\(address.address)>"
     }
 
-    /// A header line folded at spaces so no line passes 78 characters (RFC 5322 2.1.1).
+    /// A header line folded at spaces so no line passes 78 characters (RFC 5322 2.1.1); a
+    /// word too long to fold (a 1,000-letter title) becomes encoded words, which can.
     static func header(_ name: String, _ value: String) -> String {
         var lines: [String] = []
         var line = "\(name):"
-        for word in value.split(separator: " ", omittingEmptySubsequences: false) {
+        let words = value.split(separator: " ", omittingEmptySubsequences: false).flatMap { word in
+            word.count > 76 && !word.hasPrefix("=?") ? encodedWords(String(word), always: true).split(separator: " ") : [word]
+        }
+        for word in words {
             if line.count + 1 + word.count > 78, line.count > name.count + 1 {
                 lines.append(line)
                 line = " \(word)"
@@ -125,8 +133,8 @@ public struct MIMEMessage: Sendable {
 
     /// Plain ASCII as it is; otherwise RFC 2047 "B" encoded words of at most 75 characters,
     /// each holding whole characters, separated by spaces so the header folds between them.
-    static func encodedWords(_ text: String) -> String {
-        guard !text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) else { return text }
+    static func encodedWords(_ text: String, always: Bool = false) -> String {
+        guard always || !text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) else { return text }
         var words: [String] = []
         var chunk = ""
         // "=?UTF-8?B?" + "?=" is 12 characters; 36 bytes make 48 of base64: a 60-character word

@@ -24,6 +24,10 @@ public struct MailAddress: Sendable, Hashable, CustomStringConvertible {
         address = String(text)
     }
 
+    /// The longest display name a delivery file may give: a header stays well within the
+    /// 998 characters a line may have, whatever the encoding.
+    public static let longestName = 200
+
     /// The domain, for Message-IDs.
     public var domain: String { String(address[address.index(after: address.lastIndex(of: "@")!)...]) }
 

@@ -36,6 +36,23 @@ import Testing
         #expect(MIMEMessage.parameter("filename", "brief é.pdf") == "filename*=UTF-8''brief%20%C3%A9.pdf")
     }
 
+    /// A display name ending in a backslash must not escape its closing quote (the To header
+    /// then parsed as one address); a title with a 1,000-letter word still folds.
+    @Test func quotedNamesEscapeAndLongWordsFold() throws {
+        let desk = try #require(MailAddress("Desk \\ <desk@example.org>"))
+        #expect(MIMEMessage.mailbox(desk) == "\"Desk \\\\\" <desk@example.org>")
+        let quote = try #require(MailAddress("Smith, J. <j@example.org>"))
+        #expect(MIMEMessage.mailbox(quote) == "\"Smith, J.\" <j@example.org>")
+        let long = String(repeating: "x", count: 1_000)
+        let message = MIMEMessage(
+            from: desk, to: [desk, quote], cc: [], subject: "Title \(long) end", date: Date(timeIntervalSince1970: 0),
+            messageID: "m@example.org", text: "t", html: "<p>h</p>", attachment: nil)
+        let lines = String(decoding: message.bytes, as: UTF8.self).split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 998 }, "RFC 5322 2.1.1")
+        let headers = lines.prefix { !$0.isEmpty && !$0.hasPrefix("Content-Type: multipart") }
+        #expect(headers.allSatisfy { $0.count <= 78 }, "\(headers.filter { $0.count > 78 })")
+    }
+
     @Test func quotedPrintableKeepsLinesShortAndDecodesBack() {
         let text = String(repeating: "Türkiye = 5% ", count: 20) + "end \n.leading dot"
         let encoded = MIMEMessage.quotedPrintable(text)
