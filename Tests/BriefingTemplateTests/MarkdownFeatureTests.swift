@@ -23,6 +23,14 @@ import Testing
         }
     }
 
+    /// A 100,000-character URL made a 245 MB PDF (printed, and repeated in every wrapped
+    /// line's link annotation): refused at its place.
+    @Test func overlongLinksAreRefusedWhereTheyAre() throws {
+        let message = failure("Read [the data](https://example.org/\(String(repeating: "q", count: 5_000))).\n")
+        #expect(message.contains("s.md:1:6: error: a link of 5020 characters; at most 2048 are allowed"), "\(message)")
+        #expect(try parse("[ok](https://example.org/\(String(repeating: "q", count: 2_000)))\n").blocks.count == 1)
+    }
+
     @Test func tablesKeepAlignmentAndRightAlignNumbers() throws {
         let blocks = try parse(
             "| Quarter | TSMC | Note |\n|:--|---|:-:|\n| Q1 2025 | 67.6% | *record* |\n| Q2 2025 | 1,250 | |\n"

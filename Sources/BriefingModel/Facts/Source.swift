@@ -1,5 +1,10 @@
 /// A publication a figure or event is taken from; listed in the briefing's Sources section.
 public struct Source: Sendable, Identifiable {
+    /// The longest URL a template may give (a source's or a Markdown link's): what browsers
+    /// and servers commonly accept, and short enough that printing it, and repeating it in
+    /// the link annotation of each line it wraps onto, stays small.
+    public static let longestURL = 2_048
+
     public var id: String
     public var publisher: String
     public var title: String

@@ -73,6 +73,12 @@ struct FactBaseDecoder {
         let url = map.optional("url")?.text()
         if let url, let node = map.optional("url"), !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
             context.error(node.node, "field '\(node.path)': expected an http(s) URL, found '\(url)'")
+        } else if let url, let node = map.optional("url"), url.count > Source.longestURL {
+            // Printed in the Sources list and repeated in the link annotation of every line it
+            // wraps onto: 100,000 characters made a 245 MB PDF.
+            context.error(
+                node.node, "field '\(node.path)': a URL of \(url.count) characters; at most \(Source.longestURL) are allowed",
+                hint: "cite a shorter address (a landing page rather than a query)")
         }
         guard let id, let publisher, let title, let year else { return nil }
         return Source(

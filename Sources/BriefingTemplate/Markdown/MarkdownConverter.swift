@@ -156,6 +156,13 @@ extension MarkdownParser {
                 return []
             case CMARK_NODE_LINK:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                guard url.count <= Source.longestURL else {
+                    problems.append(
+                        .error(
+                            location(node), "a link of \(url.count) characters; at most \(Source.longestURL) are allowed",
+                            hint: "link to a shorter address (a landing page rather than a query)"))
+                    return []
+                }
                 return nested(node) { [.link(url: url, $0.inlines(childrenOf: node))] } ?? []
             default:
                 problems.append(.error(location(node), "unsupported Markdown element '\(typeName(node))'"))
