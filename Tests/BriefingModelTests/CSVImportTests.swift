@@ -146,4 +146,23 @@ import Testing
         }
         #expect(template.facts.figures.allSatisfy { $0.attribution.sourceID == "test-ministry" })
     }
+
+    /// A million duplicate rows took 55 s, 3.4 GB and printed two million errors: a file past
+    /// its list's limit is refused at the first row past it, and at most 50 problems a file are
+    /// printed, then how many more.
+    @Test func runawayFilesAreRefusedEarlyAndErrorsCapped() throws {
+        let header = "Key,What,Amount,To,Unit,As of,Grade,Source\n"
+        let row = "trade-total,Trade with China,24.5,,bn USD,2025,confirmed,test-ministry\n"
+        let tooMany = try FixtureLoading.failure("Tests/Fixtures/csv") { fixture in
+            try fixture.write("data/figures.csv", header + String(repeating: row, count: 20_001))
+        }
+        #expect(tooMany.contains("data/figures.csv:20002:1: error: too many figures: 20,001 rows (the limit is 20,000)"), "\(tooMany)")
+        #expect(tooMany.split(separator: "\n").count < 5)
+        let duplicates = try FixtureLoading.failure("Tests/Fixtures/csv") { fixture in
+            try fixture.write("data/figures.csv", header + String(repeating: row, count: 300))
+        }
+        let lines = duplicates.split(separator: "\n")
+        #expect(lines.filter { $0.contains("figures.csv:") && $0.contains("duplicate figure id") }.count == InputError.shownPerFile)
+        #expect(lines.contains { $0.hasSuffix("figures.csv: note: and 249 more problems in this file") }, "\(lines.suffix(3))")
+    }
 }

@@ -24,5 +24,21 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
         self.init(kind: kind, diagnostics: [.error(location, message, hint: hint)])
     }
 
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+    /// Every diagnostic, but at most `shownPerFile` for one file, then how many more: a
+    /// broken file prints a screenful, not two million lines.
+    public var description: String {
+        var shown: [String: Int] = [:]
+        var lines: [String] = []
+        for diagnostic in diagnostics {
+            let file = diagnostic.location.file
+            shown[file, default: 0] += 1
+            if shown[file]! <= Self.shownPerFile { lines.append(diagnostic.description) }
+        }
+        for (file, count) in shown.sorted(by: { $0.key < $1.key }) where count > Self.shownPerFile {
+            lines.append("\(file): note: and \(NumberFormatting.format(Double(count - Self.shownPerFile))) more problems in this file")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public static let shownPerFile = 50
 }
