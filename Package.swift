@@ -118,7 +118,9 @@ let package = Package(
         .testTarget(
             name: "BriefingEditionsTests",
             dependencies: ["BriefingEditions", "BriefingModel", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "BriefingDeliveryTests", dependencies: ["BriefingDelivery", "BriefingModel", "BriefingContent"]),
+        .testTarget(
+            name: "BriefingDeliveryTests",
+            dependencies: ["BriefingDelivery", "BriefingModel", "BriefingContent", "BriefingEditions", "BriefingPipeline"]),
         .testTarget(
             name: "BriefingPipelineTests",
             dependencies: ["BriefingPipeline", "BriefingModel", "BriefingLayout", "BriefingContent", "TestSupport"]),

@@ -8,8 +8,8 @@ struct ScheduleAdd: ParsableCommand {
         commandName: "add",
         abstract: "Add (or replace) a job.",
         discussion: """
-            Everything after -- is passed to 'briefing generate' (every option, --strict included); relative paths are made
-            absolute now, because cron runs jobs from $HOME. The job is stored in $XDG_STATE_HOME/briefing/jobs/NAME.json
+            Everything after -- is passed to 'briefing generate' (every option, --strict included); relative paths are made \
+            absolute now, because cron runs jobs from $HOME. The job is stored in $XDG_STATE_HOME/briefing/jobs/NAME.json \
             (or $BRIEFING_JOBS); the crontab line runs 'briefing run-job NAME'.
             """
     )

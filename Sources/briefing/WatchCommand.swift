@@ -15,9 +15,9 @@ struct WatchCommand: ParsableCommand {
         commandName: "watch",
         abstract: "Generate the briefing, then again whenever the template or its data change.",
         discussion: """
-            Watches the template folder (and everything below it) and the data file with inotify, waits for an editor's
-            save to settle, and publishes each new PDF atomically, so a viewer that reloads on change always shows a
-            complete file. With --format png or svg only the pages that changed are written. A build that fails prints
+            Watches the template folder (and everything below it) and the data file with inotify, waits for an editor's \
+            save to settle, and publishes each new PDF atomically, so a viewer that reloads on change always shows a \
+            complete file. With --format png or svg only the pages that changed are written. A build that fails prints \
             its located error and keeps the last good output. Stop with Ctrl-C (exit 0).
             """
     )

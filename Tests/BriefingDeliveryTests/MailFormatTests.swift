@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 
+import BriefingEditions
+import BriefingPipeline
+
 @testable import BriefingDelivery
 @testable import BriefingModel
 
@@ -108,5 +111,25 @@ import Testing
             try problems(base + "  - id: both\n    sections: [a]\n    skip: [b]\n    to: b@example.org\n").contains(
                 "has both 'sections' and 'skip'"))
         #expect(try problems(base + "max_attachment_mb: 0\n").contains("expected 0.1 to 100"))
+    }
+
+    /// Two briefings, or one whose store began again, never share a Message-ID: mail systems
+    /// drop what they take for duplicates.
+    @Test func messageIDsNameTheOutputAndTheEditionsContent() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("deliver-\(UUID().uuidString).yaml")
+        try "from: desk@example.org\naudiences:\n  - id: defence\n    to: a@example.org\n".write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let plan = try DeliveryPlanDecoder.load(url)
+        let audience = try #require(plan.audiences.first)
+        let recipient = try #require(MailAddress("a@example.org"))
+        func id(_ output: String, _ sha: String) -> String {
+            let run = DeliveryRun(plan: plan, output: URL(fileURLWithPath: output)) { RunContract(output: $0, program: "") }
+            let edition = Edition(number: 1, printed: "2026-11-30", generated: "", inputDigest: "", outputSHA256: sha, sections: "", pages: 1)
+            return run.messageID(edition, audience, recipient)
+        }
+        #expect(id("/srv/a.pdf", "aaaa1111") != id("/srv/b.pdf", "aaaa1111"), "two briefings")
+        #expect(id("/srv/a.pdf", "aaaa1111") != id("/srv/a.pdf", "bbbb2222"), "a store begun again, other content")
+        #expect(id("/srv/a.pdf", "aaaa1111") == id("/srv/a.pdf", "aaaa1111"), "a resend is the same message")
+        #expect(id("/srv/a.pdf", "aaaa1111").hasPrefix("briefing.e1.defence.") && id("/srv/a.pdf", "aaaa1111").hasSuffix("@example.org"))
     }
 }
