@@ -26,12 +26,14 @@ briefing: deps
 	@mkdir -p output
 	$(BIN) generate --output output/briefing.pdf
 
-## Run the whole test suite (unit tests, end-to-end runs of the real binary, a real cron job).
+## Run both tiers of the test suite: the fast tier (plain `swift test`: unit and in-process
+## tests, no root, cron or network) and the system tier (the real binary, a real cron job,
+## mail through msmtp, mounts, pdfua, the fuzzers), which BRIEFING_SYSTEM_TESTS turns on.
 test:
 	@scripts/install-deps.sh
 	@scripts/start-cron.sh
 	$(SWIFT) build --product briefing
-	$(SWIFT) test
+	BRIEFING_SYSTEM_TESTS=1 $(SWIFT) test
 
 ## The man page (from the argument definitions, with ArgumentParser's generate-manual, so it
 ## cannot drift from --help) and the bash, zsh and fish completions.

@@ -5,9 +5,9 @@ import PackageDescription
 /// C system modules -> BriefingModel -> BriefingContent -> BriefingTemplate
 /// -> BriefingLayout -> BriefingRender -> BriefingPipeline (with BriefingSchedule and
 /// BriefingEditions, the SQLite edition store) -> BriefingDelivery (mail) -> briefing (CLI).
+/// Linux only (Debian 12): cairo, Pango, libqpdf, inotify and cron, so no `platforms`.
 let package = Package(
     name: "Briefing",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "briefing", targets: ["briefing"])
     ],
@@ -102,7 +102,7 @@ let package = Package(
         ),
 
         // MARK: - Tests
-        .target(name: "TestSupport", dependencies: ["BriefingLayout"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["BriefingLayout", "BriefingSchedule"], path: "Tests/TestSupport"),
         .testTarget(name: "BriefingModelTests", dependencies: ["BriefingModel", "TestSupport"]),
         .testTarget(name: "BriefingTemplateTests", dependencies: ["BriefingTemplate", "BriefingModel", "BriefingContent", "TestSupport"]),
         .testTarget(

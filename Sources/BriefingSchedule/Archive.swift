@@ -2,7 +2,8 @@ import Foundation
 
 /// Dated copies of each published briefing in `archive/` beside it, keeping the newest `keep`.
 public enum Archive {
-    /// Copies `file` to `archive/<stem>-<timestamp>.<ext>` with the file's own permissions,
+    /// Copies `file` to `archive/<stem>-<timestamp>.<ext>` with the file's own permissions
+    /// (`FileCopy`),
     /// and deletes the oldest copies beyond `keep`; returns the copy's URL. Only copies named
     /// exactly as this writes them are counted or deleted, and never the one just made.
     @discardableResult
@@ -13,9 +14,7 @@ public enum Archive {
         let name = OwnedFiles.archiveName(stem: stem, ext: ext, at: date)
         let copy = folder.appendingPathComponent(name)
         if FileManager.default.fileExists(atPath: copy.path) { try FileManager.default.removeItem(at: copy) }
-        try FileManager.default.copyItem(at: file, to: copy)
-        var info = stat()
-        if stat(file.path, &info) == 0 { chmod(copy.path, info.st_mode & 0o7777) }
+        try FileCopy.copy(file, to: copy)
         // Timestamps sort as text, so the oldest copies come first.
         let copies = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0 != name && OwnedFiles.isArchiveCopy($0, stem: stem, ext: ext) }.sorted()

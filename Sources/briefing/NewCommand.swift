@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefingModel
+import BriefingSchedule
 import BriefingPipeline
 import Foundation
 
@@ -36,7 +37,7 @@ struct NewCommand: ParsableCommand {
                 try fileManager.removeItem(at: target)
             }
             do {
-                try fileManager.copyItem(at: starter, to: target)
+                try FileCopy.copy(starter, to: target)
             } catch {
                 throw OutputError(message: "cannot create \(target.path): \(error.localizedDescription)")
             }

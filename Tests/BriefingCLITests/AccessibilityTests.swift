@@ -5,7 +5,7 @@ import Testing
 /// What PDF/UA-1 needs that cairo 1.16 does not write, read back from the file with qpdf:
 /// the catalog, XMP metadata, figure alt text, link contents, tab order and version; and the
 /// pages must look exactly as before.
-@Suite struct AccessibilityTests {
+@Suite(.systemTier) struct AccessibilityTests {
     private func make(_ arguments: [String], in directory: URL, name: String = "b.pdf") throws -> URL {
         let pdf = directory.appendingPathComponent(name)
         let result = try Command.run(Command.briefing, arguments + ["--output", pdf.path])

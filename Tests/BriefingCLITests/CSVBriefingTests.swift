@@ -5,7 +5,7 @@ import Testing
 /// A briefing whose facts come from CSV files (`Tests/Fixtures/csv`), run by the real binary:
 /// the PDF prints what the files hold, an edition records where each value was read, and a
 /// broken file stops the run without touching the last good PDF.
-@Suite struct CSVBriefingTests {
+@Suite(.systemTier) struct CSVBriefingTests {
     private func words(_ pdf: URL) throws -> String {
         try Command.tool("pdftotext", [pdf.path, "-"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// `briefing chart` and the charts inside the briefing, read back with real tools.
-@Suite(.serialized) struct ChartCommandTests {
+@Suite(.serialized, .systemTier) struct ChartCommandTests {
     @Test func listsTheCharts() throws {
         let result = try Command.run(Command.briefing, ["chart", "--list"])
         #expect(result.status == 0)

@@ -4,7 +4,7 @@ import Testing
 
 /// Claims on a real run: a sentence the data now contradicts stops the run at the sentence,
 /// keeps the previous PDF and records `needs-review`; `--draft` writes it with a banner.
-@Suite(.serialized) struct ClaimRunTests {
+@Suite(.serialized, .systemTier) struct ClaimRunTests {
     @Test func aClaimTurningFalseStopsTheRunAndKeepsThePreviousPDF() throws {
         let fixture = try TemplateFixture()
         defer { fixture.remove() }

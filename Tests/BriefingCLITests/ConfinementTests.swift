@@ -4,7 +4,7 @@ import Testing
 
 /// A template reads only files inside its folder, judged by resolved path: a link out of it is
 /// a located error (65) and nothing of the linked file reaches the PDF or the terminal.
-@Suite(.serialized) struct ConfinementTests {
+@Suite(.serialized, .systemTier) struct ConfinementTests {
     private func generate(_ fixture: TemplateFixture, in directory: URL) throws -> CommandResult {
         try Command.run(
             Command.briefing,

@@ -4,7 +4,7 @@ import Testing
 
 /// Delivery when the machine misbehaves: a full disk while messages are queued, a sendmail
 /// that hangs (with children of its own), a sendmail that is a folder or crashes.
-@Suite(.serialized) struct DeliveryFaultTests {
+@Suite(.serialized, .systemTier) struct DeliveryFaultTests {
     typealias Desk = DeliveryTests.Desk
 
     /// A full disk while queueing: 73 naming what could not be written (no Foundation error

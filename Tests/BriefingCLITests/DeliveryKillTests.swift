@@ -5,7 +5,7 @@ import Testing
 /// Exactly once under the kill a scheduler sends: SIGKILL to the whole process group of
 /// `generate --deliver`, at seeded random moments across the run, against a real SMTP server,
 /// retrying after each; and retries that overlap a slow delivery.
-@Suite(.serialized) struct DeliveryKillTests {
+@Suite(.serialized, .systemTier) struct DeliveryKillTests {
     typealias Desk = DeliveryTests.Desk
 
     static let kills = Int(ProcessInfo.processInfo.environment["BRIEFING_KILL_CASES"] ?? "") ?? 30

@@ -4,7 +4,7 @@ import Testing
 
 /// `generate --deliver`: one PDF per audience, mailed through a real sendmail (msmtp) to a
 /// real SMTP server (aiosmtpd), read back with Python's email package.
-@Suite(.serialized) struct DeliveryTests {
+@Suite(.serialized, .systemTier) struct DeliveryTests {
     /// A working folder with a running server and a delivery file for two audiences.
     final class Desk {
         let directory: URL

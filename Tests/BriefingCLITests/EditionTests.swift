@@ -4,7 +4,7 @@ import Testing
 
 /// Editions: every publish is recorded with its fact base; `diff` names what changed between
 /// two of them; the store survives runs killed while writing it.
-@Suite(.serialized) struct EditionTests {
+@Suite(.serialized, .systemTier) struct EditionTests {
     private func generate(_ fixture: TemplateFixture, _ pdf: URL, date: String) throws -> Int32 {
         try Command.run(Command.briefing, ["generate", "--template", fixture.directory.path, "--output", pdf.path, "--date", date, "-q"])
             .status

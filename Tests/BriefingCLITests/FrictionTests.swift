@@ -4,7 +4,7 @@ import Testing
 
 /// The small frictions a new user met, each fixed: `check`, the default output folder, YAML
 /// values with ': ', the key-judgements error's line, publisher names with commas, "1 events".
-@Suite(.serialized) struct FrictionTests {
+@Suite(.serialized, .systemTier) struct FrictionTests {
     private func text(_ pdf: URL) throws -> String {
         try Command.tool("pdftotext", [pdf.path, "-"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
@@ -77,7 +77,7 @@ import Testing
 }
 
 /// A new user's path: `briefing new`, then check and generate it as it is.
-@Suite(.serialized) struct NewTemplateTests {
+@Suite(.serialized, .systemTier) struct NewTemplateTests {
     @Test func aStarterTemplateGeneratesAsItIs() throws {
         let directory = try Command.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

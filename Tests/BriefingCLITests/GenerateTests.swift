@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// End-to-end: the real binary, its real PDF, read back with poppler and qpdf.
-@Suite(.serialized) struct GenerateTests {
+@Suite(.serialized, .systemTier) struct GenerateTests {
     let date = "2026-11-30"
 
     private func generate(

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// Reader-facing words come from the template: a German label set renders without a code change.
-@Suite(.serialized) struct LabelsTests {
+@Suite(.serialized, .systemTier) struct LabelsTests {
     static let german = """
         language: de-DE
         labels:

@@ -4,7 +4,7 @@ import Testing
 
 /// Section choice, contents, outline, links, page labels and page images, checked the way a
 /// reader meets them (PyMuPDF, pdftotext, qpdf).
-@Suite(.serialized) struct NavigationTests {
+@Suite(.serialized, .systemTier) struct NavigationTests {
     static let titles = [
         "overview": "History and key figures", "it": "IT and connectivity", "ai": "Artificial intelligence", "ecommerce": "E-commerce",
         "defence": "Defence industry and arms supply", "strategic": "Nuclear and strategic cooperation", "space": "Space",

@@ -4,7 +4,7 @@ import Testing
 
 /// Outputs that are not plain files: standard output, devices, pipes and links. Device nodes
 /// are made with mknod in a temporary folder (the tests run as root, as CI does), never in /dev.
-@Suite(.serialized) struct OutputTargetTests {
+@Suite(.serialized, .systemTier) struct OutputTargetTests {
     private func generate(_ output: String, _ extra: [String] = []) throws -> CommandResult {
         try Command.run(Command.briefing, ["generate", "--date", "2026-11-30", "--output", output] + extra)
     }

@@ -4,7 +4,7 @@ import Testing
 
 /// A run changes only what it owns: never a template's files, a user's look-alike files
 /// beside the output, or a file's permissions; and its outputs are never its inputs.
-@Suite struct OwnFilesTests {
+@Suite(.systemTier) struct OwnFilesTests {
     /// A starter template in a temporary folder (its own fixture, made by `briefing new`).
     private func starter() throws -> (folder: URL, template: URL) {
         let folder = try Command.temporaryDirectory()

@@ -4,7 +4,7 @@ import Testing
 
 /// The outside probe's smaller findings, one check each: what used to crash or mislead now
 /// gets a clear, located answer.
-@Suite struct ProbeFindingsTests {
+@Suite(.systemTier) struct ProbeFindingsTests {
     private func briefing(_ arguments: [String], environment: [String: String]? = nil) throws -> CommandResult {
         var merged = ProcessInfo.processInfo.environment
         for (key, value) in environment ?? [:] { merged[key] = value }

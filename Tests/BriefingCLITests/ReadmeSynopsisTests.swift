@@ -4,7 +4,7 @@ import Testing
 
 /// The README's synopses say what `--help` says: the "Use" block lists every option of every
 /// command, and no synopsis anywhere in the README names an option its command lacks.
-@Suite struct ReadmeSynopsisTests {
+@Suite(.systemTier) struct ReadmeSynopsisTests {
     static let commands = [
         "generate", "new", "check", "sections", "watch", "chart", "editions", "diff", "data show", "outbox", "schedule add",
         "schedule list", "schedule remove", "schedule next", "run-job", "doctor",

@@ -5,7 +5,7 @@ import Testing
 /// Debian's real cron daemon runs a scheduled briefing, and its delivery reaches a real SMTP
 /// server through msmtp. `.ci/run` and `make test` start cron; without it this test fails,
 /// because a scheduler that cannot be shown to work is not done.
-@Suite(.serialized) struct RealCronTests {
+@Suite(.serialized, .systemTier) struct RealCronTests {
     @Test(.timeLimit(.minutes(4)))
     func cronRegeneratesTheBriefingAndTheCrontabIsRestored() throws {
         let before = try Command.run(URL(fileURLWithPath: "/usr/bin/env"), ["crontab", "-l"])

@@ -4,7 +4,7 @@ import Testing
 
 /// A run that takes too long or grows too large stops cleanly: exit 75, the last good PDF
 /// kept, the failure in the log and manifest, the lock released for the next run.
-@Suite(.serialized) struct ResourceLimitTests {
+@Suite(.serialized, .systemTier) struct ResourceLimitTests {
     private func run(_ pdf: URL, _ extra: [String]) throws -> CommandResult {
         try Command.run(Command.briefing, ["generate", "--date", "2026-11-30", "--output", pdf.path] + extra)
     }

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// The run contract: locks, atomic replacement, manifest, log, --if-changed, --keep.
-@Suite(.serialized) struct RunContractTests {
+@Suite(.serialized, .systemTier) struct RunContractTests {
     /// A data file big enough that a run takes a second or more in a debug build.
     /// Data with `events` generated events. 3,000 keep a debug run busy for about a second,
     /// 15,000 for about five: a run to be killed must outlast the latest kill by a margin, or
@@ -151,7 +151,7 @@ import Testing
 }
 
 /// Faults from outside: a full disk, a crowd of simultaneous runs.
-@Suite(.serialized) struct FaultTests {
+@Suite(.serialized, .systemTier) struct FaultTests {
     @Test func aFullDiskFailsWith73AndKeepsThePreviousPDF() throws {
         let directory = try Command.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -197,7 +197,7 @@ import Testing
     }
 }
 
-@Suite(.serialized) struct ReadOnlyOutputTests {
+@Suite(.serialized, .systemTier) struct ReadOnlyOutputTests {
     /// Permission bits do not stop root, so the folder is a read-only filesystem (CI runs as root).
     @Test func aReadOnlyFolderFailsWith73() throws {
         let folder = try Command.temporaryDirectory()

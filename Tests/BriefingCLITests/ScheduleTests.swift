@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// `briefing schedule` against a stand-in crontab program (so the real crontab is untouched).
-@Suite(.serialized) struct ScheduleTests {
+@Suite(.serialized, .systemTier) struct ScheduleTests {
     /// A fake `crontab` with cron's interface, storing the table in a file.
     struct FakeCrontab {
         let directory: URL

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// Urdu and Chinese in the data render with the bundled fonts; what no font has is reported.
-@Suite(.serialized) struct ScriptsTests {
+@Suite(.serialized, .systemTier) struct ScriptsTests {
     private func fixture(label: String) throws -> TemplateFixture {
         let fixture = try TemplateFixture()
         try fixture.replace(

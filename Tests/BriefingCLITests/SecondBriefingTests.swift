@@ -5,7 +5,7 @@ import Testing
 /// A briefing on another topic (chip supply outside Taiwan, `Tests/Fixtures/chips`) with its
 /// own domains, grades and qualifiers, quarters, a table, footnotes, PNG and SVG images, bar
 /// and line charts, generated and read back with poppler.
-@Suite(.serialized) struct SecondBriefingTests {
+@Suite(.serialized, .systemTier) struct SecondBriefingTests {
     private func generate(_ fixture: TemplateFixture, _ extra: [String] = []) throws -> (status: Int32, stderr: String, pdf: URL) {
         let pdf = fixture.directory.appendingPathComponent("out.pdf")
         let result = try Command.run(

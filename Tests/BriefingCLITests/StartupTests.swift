@@ -5,7 +5,7 @@ import Testing
 /// What the program loads before `main`: librsvg (with gdk-pixbuf, gio's image loaders and
 /// libxml2) is opened only when an SVG image is drawn, so it is not among the libraries the
 /// binary needs at start-up; an SVG still draws (the chips fixture has one).
-@Suite struct StartupTests {
+@Suite(.systemTier) struct StartupTests {
     @Test func librsvgIsOpenedOnFirstUseNotLinked() throws {
         let needed = try Command.tool("readelf", ["-d", Command.briefing.path])
         #expect(needed.status == 0, "\(needed.stderr)")

@@ -4,7 +4,7 @@ import Testing
 
 /// A damaged edition store never blocks publishing: the run moves it aside, publishes,
 /// records the edition in a new store, exits 73 naming both files, and the owner hears.
-@Suite(.serialized) struct StoreDamageRunTests {
+@Suite(.serialized, .systemTier) struct StoreDamageRunTests {
     @Test func aRunPublishesPastADamagedStoreAndSaysSo() throws {
         let desk = try DeliveryTests.Desk()
         #expect(try desk.generate().status == 0)

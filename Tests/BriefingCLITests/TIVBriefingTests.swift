@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// A supply chart driven end to end by an export in SIPRI's TIV layout (`Tests/Fixtures/tiv`).
-@Suite struct TIVBriefingTests {
+@Suite(.systemTier) struct TIVBriefingTests {
     @Test func theChartAndTextReadTheComputedShares() throws {
         let fixture = try TemplateFixture(copying: "Tests/Fixtures/tiv")
         defer { fixture.remove() }

@@ -5,7 +5,7 @@ import Testing
 /// An unattended job, set up as a user sets it up, fails loudly or not at all: `schedule
 /// add` refuses what would fail, a job carries what it needs into cron's empty environment,
 /// and every failure is on record and in the owner's mail.
-@Suite(.serialized) struct UnattendedTests {
+@Suite(.serialized, .systemTier) struct UnattendedTests {
     typealias FakeCrontab = ScheduleTests.FakeCrontab
 
     private func starter(in folder: URL) throws -> URL {
@@ -166,5 +166,21 @@ import Testing
                 ["generate", "--template", fixture.directory.path, "--date", "2026-11-30", "--output", output.path, "--deliver", desk.plan.path])
         }
         #expect(try desk.server.messages().count == 5)
+    }
+
+    /// An installed starter template belongs to root; `briefing new` by anyone else failed
+    /// with "You don't have permission" (Foundation's copy tried to keep the owner).
+    @Test func briefingNewWorksForAUserWhoDoesNotOwnTheInstalledFiles() throws {
+        let folder = try Command.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        chmod(folder.path, 0o777)
+        let target = folder.appendingPathComponent("mine")
+        let run = try Command.run(
+            URL(fileURLWithPath: "/usr/bin/setpriv"),
+            ["--reuid", "65534", "--regid", "65534", "--clear-groups", Command.briefing.path, "new", target.path],
+            environment: ["BRIEFING_HOME": TemplateFixture.repository.path, "PATH": "/usr/bin:/bin"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let owner = try FileManager.default.attributesOfItem(atPath: target.appendingPathComponent("data.yaml").path)[.ownerAccountID] as? Int
+        #expect(owner == 65534)
     }
 }

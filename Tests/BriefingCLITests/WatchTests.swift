@@ -4,7 +4,7 @@ import Testing
 
 /// `briefing watch` end to end, as an author uses it: start it, edit a section, break and fix
 /// the template, remove a section file, then stop it; and the page images of a png watch.
-@Suite(.serialized) struct WatchTests {
+@Suite(.serialized, .systemTier) struct WatchTests {
     /// The PDF's text, as a reader sees it.
     private func text(_ pdf: URL) throws -> String {
         try Command.tool("pdftotext", [pdf.path, "-"]).stdout.replacingOccurrences(of: "\n", with: " ")

@@ -10,7 +10,7 @@ import Testing
 /// layout. Every input must end in an `InputError` (a clear message) or a laid-out document,
 /// within a time bound; a crash fails the run. Cases are generated from a fixed seed, so a
 /// failure names a case that reproduces. `BRIEFING_FUZZ_CASES` runs a longer campaign.
-@Suite struct PipelineFuzzTests {
+@Suite(.systemTier) struct PipelineFuzzTests {
     static let cases = Int(ProcessInfo.processInfo.environment["BRIEFING_FUZZ_CASES"] ?? "") ?? 600
     static let seed = UInt64(ProcessInfo.processInfo.environment["BRIEFING_FUZZ_SEED"] ?? "") ?? 20_261_130
     static let timeLimit = 3.0

@@ -11,7 +11,7 @@ import Testing
 /// Runs for `BRIEFING_RENDER_FUZZ_SECONDS` (60 under CI, 15 otherwise) from
 /// `BRIEFING_RENDER_FUZZ_SEED`; a finding's template is kept under
 /// `/tmp/briefing-render-fuzz-findings/` to reproduce it.
-@Suite(.serialized) struct RendererFuzzTests {
+@Suite(.serialized, .systemTier) struct RendererFuzzTests {
     static let environment = ProcessInfo.processInfo.environment
     static let seconds = Double(environment["BRIEFING_RENDER_FUZZ_SECONDS"] ?? "") ?? (environment["CI"] == nil ? 15 : 60)
     static let seed = UInt64(environment["BRIEFING_RENDER_FUZZ_SEED"] ?? "") ?? 20_261_130
