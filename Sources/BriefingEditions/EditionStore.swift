@@ -183,7 +183,7 @@ public final class EditionStore: Sendable {
                     number, fact.key, fact.kind, fact.label, fact.value, fact.text, fact.unit, fact.date, fact.sourceID, fact.sourceTitle,
                     fact.confidence, fact.derived, fact.origin,
                 ])
-                Self.testPause()
+                try pausePoint?(fact.key)
             }
             try db.execute(
                 sql: "DELETE FROM edition WHERE number <= (SELECT MAX(number) FROM edition) - ?", arguments: [max(1, keep)])
@@ -229,13 +229,8 @@ public final class EditionStore: Sendable {
         try database.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
     }
 
-    /// Lets a test kill a run in the middle of recording (`BRIEFING_TEST_EDITION_PAUSE` in
-    /// milliseconds per fact); unset, it costs one dictionary lookup per store opened.
-    private static let pause: UInt32 = {
-        UInt32(ProcessInfo.processInfo.environment["BRIEFING_TEST_EDITION_PAUSE"] ?? "") ?? 0
-    }()
-
-    private static func testPause() {
-        if pause > 0 { usleep(pause * 1_000) }
-    }
+    /// A pause point inside the recording transaction, after each fact: a test injects one
+    /// to stop a recording halfway (by throwing) and check that nothing of it remains.
+    /// Production code never sets it.
+    nonisolated(unsafe) var pausePoint: ((String) throws -> Void)?
 }

@@ -137,39 +137,4 @@ import Testing
             Command.briefing, ["generate", "--template", fixture.directory.path, "--output", pdf.path, "--since", "2020-01-01", "-q"])
         #expect(missing.status == 66 && missing.stderr.contains("no edition '2020-01-01'"), "\(missing.stderr)")
     }
-
-    /// Killed while it records an edition (slowed down per fact for the test), a run leaves a
-    /// sound store whose earlier editions are whole, and the next run records normally.
-    @Test func aRunKilledWhileRecordingLeavesTheStoreWhole() throws {
-        let fixture = try TemplateFixture()
-        defer { fixture.remove() }
-        let pdf = fixture.directory.appendingPathComponent("briefing.pdf")
-        #expect(try generate(fixture, pdf, date: "2026-11-23") == 0)
-        let store = fixture.directory.appendingPathComponent(".briefing/briefing.pdf/editions.sqlite")
-        for delay in [0.3, 0.8, 1.4].map({ $0 + Double.random(in: 0...0.3) }) {
-            let process = Process()
-            process.executableURL = Command.briefing
-            process.arguments = ["generate", "--template", fixture.directory.path, "--output", pdf.path, "--date", "2026-11-30", "-q"]
-            process.environment = ProcessInfo.processInfo.environment.merging(["BRIEFING_TEST_EDITION_PAUSE": "25"]) { $1 }
-            try process.run()
-            Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            #expect(process.terminationReason == .uncaughtSignal, "the run finished before it could be killed (\(delay) s)")
-            let check = try Command.tool(
-                "sqlite3",
-                [
-                    store.path,
-                    "PRAGMA integrity_check; SELECT number, factCount, (SELECT COUNT(*) FROM fact WHERE fact.edition = edition.number) FROM edition;",
-                ])
-            let lines = check.stdout.split(separator: "\n").map(String.init)
-            #expect(lines.first == "ok", "killed after \(delay) s: \(check.stdout)\(check.stderr)")
-            let rows = lines.dropFirst().map { $0.components(separatedBy: "|") }
-            #expect(rows.allSatisfy { $0.count == 3 && $0[1] == $0[2] }, "an edition is incomplete: \(lines)")
-            #expect(lines.count == 2, "only the first edition is recorded: \(lines)")
-        }
-        #expect(try generate(fixture, pdf, date: "2026-11-30") == 0)
-        let list = try Command.run(Command.briefing, ["editions", "--output", pdf.path])
-        #expect(list.stdout.split(separator: "\n").count == 3, "\(list.stdout)")
-    }
 }

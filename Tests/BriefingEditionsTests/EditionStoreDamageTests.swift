@@ -73,4 +73,33 @@ import Testing
         #expect(EditionStore.setAsideIfDamaged(url) == nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["editions.sqlite"])
     }
+
+    /// A recording stopped halfway (at a pause point inside its transaction) leaves nothing of
+    /// itself: the earlier edition whole, no partial facts or deliveries, and the next
+    /// recording gets the next number as if nothing happened.
+    @Test func aRecordingStoppedHalfwayLeavesNoTrace() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("halfway-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try EditionStore(url: folder.appendingPathComponent("editions.sqlite"))
+        let rows = (0..<50).map {
+            FactRow(key: "fig.f\($0)", kind: "figure", label: "f", value: Double($0), text: "\($0)", sourceID: "s", sourceTitle: "t", confidence: "c")
+        }
+        func edition(_ day: Int) -> Edition {
+            Edition(number: 0, printed: "2026-11-\(day)", generated: "g", inputDigest: "i", outputSHA256: "o", sections: "a", pages: 1)
+        }
+        try store.record(edition(23), facts: rows)
+        struct Stopped: Error {}
+        for stopAt in [0, 1, 25, 49] {
+            store.pausePoint = { key in if key == "fig.f\(stopAt)" { throw Stopped() } }
+            let queued = Delivery(edition: 2, audience: "x", recipient: "a@example.org", messageID: "m", state: .queued, queued: "q", updated: "u")
+            #expect(throws: Stopped.self) { try store.record(edition(30), facts: rows, deliveries: [queued]) }
+            #expect(try store.editions().map(\.number) == [1])
+            #expect(try store.facts(edition: 1).count == 50 && store.facts(edition: 2).isEmpty)
+            #expect(try store.deliveries().isEmpty)
+            #expect(try store.integrity() == "ok")
+        }
+        store.pausePoint = nil
+        #expect(try store.record(edition(30), facts: rows) == 2)
+    }
 }
