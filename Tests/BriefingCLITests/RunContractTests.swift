@@ -189,8 +189,10 @@ import Testing
                 with: Data(contentsOf: directory.appendingPathComponent(".briefing/briefing.pdf/manifest.json")))
             as? [String: Any]
         let success = manifest?["lastSuccess"] as? [String: Any]
-        let digest = (try? Data(contentsOf: pdf)).map { data in data }  // the manifest describes the file on disk
-        #expect(success?["bytes"] as? Int == digest?.count)
+        // The manifest describes the file on disk: its SHA-256, not just its size.
+        let onDisk = try Command.tool("sha256sum", [pdf.path]).stdout.prefix(64)
+        #expect(success?["outputSHA256"] as? String == String(onDisk))
+        #expect(success?["bytes"] as? Int == (try Data(contentsOf: pdf)).count)
         let log = try String(contentsOf: directory.appendingPathComponent(".briefing/briefing.pdf/log"), encoding: .utf8).split(
             separator: "\n")
         #expect(log.count == statuses.filter { $0 == 0 }.count, "one log line per run that held the lock")

@@ -69,7 +69,10 @@ import Testing
         }
         let figure = try #require(spaceCharts(document).first)
         #expect(figure.title == "Milestones of cooperation, 2020\u{2013}2026")
-        guard case .timeline(let events, let axis) = figure.data else { return }
+        guard case .timeline(let events, let axis) = figure.data else {
+            Issue.record("not a timeline: \(figure.data)")
+            return
+        }
         #expect(axis == 2020...2027)
         #expect(!events.isEmpty && events.allSatisfy { $0.when.endDate.end > 2020 })
         #expect(events.contains { $0.when.start.year < 2020 }, "a span reaching into the axis stays, clipped")
@@ -78,7 +81,10 @@ import Testing
 
         let from = try build { try $0.write("sections/space.md", "```chart timeline\nfrom: 2022-06\n```\n") }
         let fromFigure = try #require(spaceCharts(from).first)
-        guard case .timeline(let later, let openAxis) = fromFigure.data else { return }
+        guard case .timeline(let later, let openAxis) = fromFigure.data else {
+            Issue.record("not a timeline: \(fromFigure.data)")
+            return
+        }
         #expect(openAxis?.lowerBound == 2022 + 5.0 / 12)
         #expect(later.allSatisfy { $0.when.endDate.end > 2022 + 5.0 / 12 })
     }
