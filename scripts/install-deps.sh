@@ -28,6 +28,7 @@ test=(
   cron procps                                       # scheduled regeneration (and its real-cron test)
   msmtp-mta python3-aiosmtpd                        # delivery: sendmail (msmtp) and the tests' real SMTP server
   man-db bash-completion lintian                    # the installed man page, completion and .deb are checked
+  chromium chromium-driver                          # a real browser: the mail's HTML checked with axe-core
 )
 
 case "${1:-all}" in
@@ -59,6 +60,13 @@ fi
 if ! python3 -c "import pymupdf" 2>/dev/null; then
   echo "installing: pymupdf (PyPI)"
   python3 -m pip install --quiet pymupdf
+fi
+
+# The mail's HTML part is opened in chromium through selenium and checked with axe-core (the
+# copy axe-selenium-python ships).
+if ! python3 -c "import selenium, axe_selenium_python" 2>/dev/null; then
+  echo "installing: selenium, axe-selenium-python (PyPI)"
+  python3 -m pip install --quiet selenium axe-selenium-python
 fi
 
 # CI checks PDFs against the machine-checkable subset of PDF/UA-1 with pdfua (PyPI, on pikepdf).

@@ -10,7 +10,19 @@ public struct Notice: Sendable {
     public var dateText: String
     public var edition: Int
     public var audience: String
-    public var keyJudgements: [String]
+    /// Each judgement as its bold lead-in ("China is now almost Pakistan's only arms
+    /// supplier.") and the rest of its text.
+    public var keyJudgements: [Judgement]
+    public var keyFigures: [Document.KeyFigure]
+    /// The briefing's language (BCP 47), for the HTML part's `lang`.
+    public var language: String
+
+    public struct Judgement: Sendable, Equatable {
+        public var leadIn: String?
+        public var text: String
+        /// The whole judgement as one line of plain text.
+        public var line: String { [leadIn, text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ") }
+    }
     public var changes: FactChanges?
     /// "1 History and key figures", in reading order.
     public var sections: [(id: String, number: Int, title: String)]
@@ -32,7 +44,9 @@ public struct Notice: Sendable {
         dateText = document.dateText
         self.edition = edition
         self.audience = audience
-        keyJudgements = Self.items(document.keyJudgements)
+        keyJudgements = Self.judgements(document.keyJudgements)
+        keyFigures = document.keyFigures
+        language = document.language
         // The document's own list when it has one: the same entries, each with the sections
         // of this audience's briefing that show it.
         self.changes = document.changes ?? changes
@@ -56,7 +70,7 @@ public struct Notice: Sendable {
         var lines = [title, "\(publisher) \u{00B7} \(dateText) \u{00B7} edition \(edition) \u{00B7} for \(audience)", ""]
         if !keyJudgements.isEmpty {
             lines.append("KEY JUDGEMENTS")
-            lines += keyJudgements.map { "- \($0)" }
+            lines += keyJudgements.map { "- \($0.line)" }
             lines.append("")
         }
         if let changes {
@@ -92,17 +106,35 @@ public struct Notice: Sendable {
 
     public var html: String {
         var body = """
-            <div style="max-width:640px;margin:0 auto;font-family:Georgia,'Noto Serif',serif;color:#1b2430;line-height:1.45">
+            <header style="max-width:640px;margin:0 auto">
             <p style="margin:0;padding:10px 0;border-bottom:3px solid #1f3a5f;font:600 12px/1.2 Helvetica,Arial,sans-serif;letter-spacing:.08em;text-transform:uppercase;color:#1f3a5f">\(e(publisher))</p>
+            </header>
+            <main style="display:block;max-width:640px;margin:0 auto;font-family:Georgia,'Noto Serif',serif;color:#1b2430;line-height:1.45">
             <h1 style="font-size:24px;font-weight:normal;margin:18px 0 4px">\(e(title))</h1>
-            <p style="margin:0 0 18px;font:13px Helvetica,Arial,sans-serif;color:#5a6470">\(e(dateText)) &middot; edition \(edition) &middot; for \(e(audience))</p>
+            <p style="margin:0 0 18px;font:13px Helvetica,Arial,sans-serif;color:#4a535e">\(e(dateText)) &middot; edition \(edition) &middot; for \(e(audience))</p>
 
             """
         if !keyJudgements.isEmpty {
             body += heading("Key judgements")
             body +=
                 "<ul style=\"padding-left:20px;margin:0 0 18px\">"
-                + keyJudgements.map { "<li style=\"margin:0 0 6px\">\(e($0))</li>" }.joined() + "</ul>\n"
+                + keyJudgements.map { judgement in
+                    let lead = judgement.leadIn.map { "<strong>\(e($0))</strong> " } ?? ""
+                    return "<li style=\"margin:0 0 6px\">\(lead)\(e(judgement.text))</li>"
+                }.joined() + "</ul>\n"
+        }
+        if !keyFigures.isEmpty {
+            // Tiles that wrap on a phone; a list, so a screen reader counts them.
+            body += heading("Key figures")
+            body +=
+                "<ul style=\"list-style:none;padding:0;margin:0 0 18px\">"
+                + keyFigures.map { figure in
+                    "<li style=\"display:inline-block;vertical-align:top;width:180px;margin:0 8px 8px 0;padding:10px 12px;background:#eef2f7;font-family:Helvetica,Arial,sans-serif\">"
+                        + "<span style=\"display:block;font-size:20px;font-weight:600;color:#1f3a5f\">\(e(figure.value))</span>"
+                        + "<span style=\"display:block;font-size:13px;color:#1b2430\">\(e(figure.label))</span>"
+                        + (figure.detail.isEmpty ? "" : "<span style=\"display:block;font-size:12px;color:#4a535e\">\(e(figure.detail))</span>")
+                        + "</li>"
+                }.joined() + "</ul>\n"
         }
         if let changes {
             body += heading("What changed since \(changes.sinceText)")
@@ -127,9 +159,9 @@ public struct Notice: Sendable {
                 "<p style=\"margin:0 0 8px;font:14px Helvetica,Arial,sans-serif\"><a href=\"\(e(link + name))\" style=\"color:#1f3a5f\">\(attachment == nil ? "Read the briefing" : "Open it on the intranet")</a></p>\n"
         }
         body +=
-            "<p style=\"margin:24px 0 0;padding-top:8px;border-top:1px solid #d5dae0;font:12px Helvetica,Arial,sans-serif;color:#5a6470\">Sent by Briefing for \(e(audienceName)). Reply to the sender to change who receives it.</p>\n</div>"
+            "</main>\n<footer style=\"max-width:640px;margin:24px auto 0;padding-top:8px;border-top:1px solid #d5dae0;font:12px Helvetica,Arial,sans-serif;color:#4a535e\"><p style=\"margin:0\">Sent by Briefing for \(e(audienceName)). Reply to the sender to change who receives it.</p></footer>"
         return
-            "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>\(e(title))</title></head>\n<body style=\"margin:0;padding:16px;background:#ffffff\">\n\(body)\n</body></html>"
+            "<!DOCTYPE html>\n<html lang=\"\(e(language))\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>\(e(title))</title></head>\n<body style=\"margin:0;padding:16px;background:#ffffff\">\n\(body)\n</body></html>"
     }
 
     /// "the leadership" as the delivery file names it ("name: the leadership"), or "the
@@ -168,6 +200,30 @@ public struct Notice: Sendable {
         }
     }
 
+    /// Key judgements: each list item (or paragraph), its opening bold span kept apart as
+    /// its lead-in.
+    static func judgements(_ blocks: [Block]) -> [Judgement] {
+        func split(_ inlines: [Inline]) -> Judgement {
+            var rest = inlines
+            while case .text(let text)? = rest.first, text.trimmingCharacters(in: .whitespaces).isEmpty { rest.removeFirst() }
+            guard case .strong(let lead)? = rest.first else { return Judgement(leadIn: nil, text: inlines.plainText.trimmed) }
+            return Judgement(leadIn: lead.plainText.trimmed, text: Array(rest.dropFirst()).plainText.trimmed)
+        }
+        return blocks.flatMap { block -> [Judgement] in
+            switch block {
+            case .bulletList(let list), .orderedList(_, let list):
+                list.compactMap { item in
+                    if case .paragraph(let inlines)? = item.first, item.count == 1 { return split(inlines) }
+                    let text = Self.items(item).joined(separator: " ")
+                    return text.isEmpty ? nil : Judgement(leadIn: nil, text: text)
+                }
+            case .paragraph(let inlines): [split(inlines)]
+            case .callout(let inner): judgements(inner)
+            default: []
+            }
+        }.filter { !$0.line.isEmpty }
+    }
+
     /// Key judgements as lines: each list item, or each paragraph.
     static func items(_ blocks: [Block]) -> [String] {
         blocks.flatMap { block -> [String] in
@@ -185,4 +241,8 @@ public struct Notice: Sendable {
     static func size(_ bytes: Int) -> String {
         bytes >= 1024 * 1024 ? String(format: "%.1f MiB", Double(bytes) / 1048576) : "\(max(1, bytes / 1024)) KiB"
     }
+}
+
+extension String {
+    fileprivate var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 }

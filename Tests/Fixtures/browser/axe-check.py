@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""Opens HTML files in a real browser (Debian's chromium, headless, through chromedriver and
+selenium) and runs axe-core on each (the copy PyPI's axe-selenium-python ships). Prints one
+JSON object: for each file its violations (rule id, impact, help, the offending nodes) and
+whether the page scrolls sideways at 390 px. Exit status 1 if any file has a violation or
+scrolls sideways, 0 otherwise.
+
+    axe-check.py FILE.html [FILE.html ...]
+"""
+import json
+import sys
+from pathlib import Path
+
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+
+options = Options()
+options.binary_location = "/usr/bin/chromium"
+for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=390,844"]:
+    options.add_argument(argument)
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+report = {}
+failed = False
+try:
+    for name in sys.argv[1:]:
+        driver.get(Path(name).resolve().as_uri())
+        axe = Axe(driver)
+        axe.inject()
+        results = axe.run()
+        violations = [
+            {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["html"][:200] for n in v["nodes"]]}
+            for v in results["violations"]
+        ]
+        sideways = driver.execute_script("return document.documentElement.scrollWidth > window.innerWidth")
+        report[name] = {"violations": violations, "scrollsSideways": sideways, "passes": len(results["passes"])}
+        failed = failed or bool(violations) or sideways
+finally:
+    driver.quit()
+print(json.dumps(report, indent=2))
+sys.exit(1 if failed else 0)
