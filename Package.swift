@@ -96,7 +96,7 @@ let package = Package(
         .executableTarget(
             name: "briefing",
             dependencies: [
-                "BriefingModel", "BriefingPipeline", "BriefingSchedule", "BriefingEditions", "BriefingDelivery", "BriefingRender",
+                "BriefingModel", "BriefingPipeline", "BriefingSchedule", "BriefingEditions", "BriefingDelivery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -80,7 +80,8 @@ struct DiffCommand: ParsableCommand {
                 newFacts = try pipeline.currentFacts(
                     BriefingRequest(template: template, data: data, creator: BriefingCommand.programName))
             }
-            let diff = EditionDiff(old: try store.facts(edition: old.number), new: newFacts)
+            let oldFacts = try store.facts(edition: old.number)
+            let diff = EditionDiff(old: oldFacts, new: newFacts)
             switch format {
             case .text:
                 print(
@@ -88,17 +89,11 @@ struct DiffCommand: ParsableCommand {
                 )
                 diff.lines.forEach { print($0) }
             case .json:
-                struct Report: Encodable {
-                    var from: Int
-                    var to: String
-                    var compared: String
-                    var changes: [EditionDiff.Change]
-                }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                let report = Report(
-                    from: old.number, to: newEdition.map { String($0.number) } ?? "current", compared: toName, changes: diff.changes)
-                print(String(decoding: try encoder.encode(report), as: UTF8.self))
+                let report = DiffReport(
+                    from: .init(edition: old.number, printed: old.printed),
+                    to: .init(edition: newEdition?.number, printed: newEdition?.printed), compared: toName, old: oldFacts, new: newFacts,
+                    diff: diff)
+                print(report.json)
             }
         } catch {
             throw ExitStatus.fail(error)

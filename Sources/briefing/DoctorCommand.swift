@@ -1,7 +1,6 @@
 import ArgumentParser
 import BriefingDelivery
 import BriefingPipeline
-import BriefingRender
 import BriefingSchedule
 import Foundation
 
@@ -73,12 +72,12 @@ struct DoctorCommand: ParsableCommand {
         } else {
             report.warn("no hyphenation dictionary: justified text will be looser", fix: "apt-get install hyphen-en-gb")
         }
-        if ImageCheck.svgAvailable {
+        if FontCheck.svgAvailable {
             report.ok("librsvg can be opened: SVG images can be drawn")
         } else {
             report.warn("librsvg cannot be opened: templates with SVG images will fail", fix: "apt-get install librsvg2-2")
         }
-        if let profile = ColorProfile.location {
+        if let profile = FontCheck.colorProfile {
             report.ok("an sRGB profile for PDF/A: \(profile)")
         } else {
             report.warn("no sRGB ICC profile: '--pdf-standard a-2b' cannot write PDF/A", fix: "apt-get install icc-profiles-free")

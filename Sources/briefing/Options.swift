@@ -1,6 +1,5 @@
 import ArgumentParser
 import BriefingPipeline
-import BriefingRender
 import Foundation
 
 extension OutputFormat: ExpressibleByArgument {}
@@ -45,7 +44,7 @@ struct BriefingOptions: ParsableArguments {
         help: ArgumentHelp(
             "The PDF's conformance: ua-1 (PDF/UA-1, the default), a-2b (PDF/A-2b, archival), ua-1,a-2b (both) or none (as cairo writes it).",
             valueName: "standard"))
-    var pdfStandard: PDFFinisher.Standard = .ua1
+    var pdfStandard: PDFStandard = .ua1
 
     @Flag(name: .long, help: "Treat warnings (a character no bundled font can draw, a reference to a left-out section) as errors.")
     var strict = false
@@ -126,6 +125,6 @@ extension BriefingOptions {
     }
 }
 
-extension PDFFinisher.Standard: ExpressibleByArgument {
+extension PDFStandard: ExpressibleByArgument {
     public static var allValueStrings: [String] { spellings }
 }

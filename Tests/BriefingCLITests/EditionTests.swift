@@ -68,12 +68,18 @@ import Testing
                 "event event.remote-sensing-2026",
                 "removed fig.china-share-of-imports",
             ], "\(summary)")
+        // Numbers as numbers beside their unit and the printed text; every field one type.
         let students = try #require(changes.first)
-        #expect(students["old"] as? String == "28,023 students" && students["new"] as? String == "28,100 students")
+        let was = try #require(students["old"] as? [String: Any]), now = try #require(students["new"] as? [String: Any])
+        #expect(was["value"] as? Double == 28023 && now["value"] as? Double == 28100 && now["unit"] as? String == "students")
+        #expect(was["text"] as? String == "28,023 students" && now["text"] as? String == "28,100 students")
         let fibre = try #require(changes.first { $0["key"] as? String == "fig.fibre-length" })
-        #expect(fibre["oldConfidence"] as? String == "reported" && fibre["newConfidence"] as? String == "confirmed")
+        #expect((fibre["old"] as? [String: Any])?["grade"] as? String == "reported")
+        #expect((fibre["new"] as? [String: Any])?["grade"] as? String == "confirmed")
+        let added = try #require(changes.first { $0["key"] as? String == "fig.satellites" })
+        #expect(added["old"] is NSNull && added["new"] is [String: Any], "an absent side is null")
+        #expect((report["from"] as? [String: Any])?["edition"] as? Int == 1 && (report["to"] as? [String: Any])?["edition"] as? Int == 2)
         #expect(changes.first { ($0["key"] as? String)?.hasSuffix(".others") == true }?["derived"] as? Bool == true)
-        #expect(report["from"] as? Int == 1 && report["to"] as? String == "2")
 
         let list = try Command.run(Command.briefing, ["editions", "--output", pdf.path])
         let rows = list.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: " ").map(String.init) }
