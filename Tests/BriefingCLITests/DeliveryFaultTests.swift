@@ -32,17 +32,11 @@ import Testing
     /// delivery file's deadline, the message is a temporary failure, and nothing is left running.
     @Test func aHungSendmailIsStoppedWithItsChildren() throws {
         let marker = "briefing-hang-\(UUID().uuidString.prefix(8))"
-        let desk = try Desk { text in
-            text.replacingOccurrences(of: "sendmail: [msmtp, -C,", with: "sendmail_timeout_seconds: 1\nsendmail: [HANG, msmtp, -C,")
-        }
-        let hang = desk.directory.appendingPathComponent("hang")
         // The wrapper's child is a copy of sleep named after the marker, so it can be found.
-        let sleeper = desk.directory.appendingPathComponent(marker)
+        let sleeper = FileManager.default.temporaryDirectory.appendingPathComponent(marker)
         try FileManager.default.copyItem(at: URL(fileURLWithPath: "/bin/sleep"), to: sleeper)
-        try "#!/bin/sh\n'\(sleeper.path)' 1000\n".write(to: hang, atomically: true, encoding: .utf8)
-        chmod(hang.path, 0o755)
-        let plan = try String(contentsOf: desk.plan, encoding: .utf8).replacingOccurrences(of: "HANG", with: hang.path)
-        try plan.write(to: desk.plan, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: sleeper) }
+        let desk = try Desk.wrapped("'\(sleeper.path)' 1000", settings: "sendmail_timeout_seconds: 1\n")
         let started = Date()
         let run = try desk.generate()
         let seconds = Date().timeIntervalSince(started)
@@ -61,12 +55,7 @@ import Testing
         #expect(refused.status == 66, "\(refused.stderr)")
         #expect(refused.stderr.contains("the sendmail program '/tmp' is a folder, not a program"), "\(refused.stderr)")
 
-        let crash = try Desk { $0.replacingOccurrences(of: "sendmail: [msmtp, -C,", with: "sendmail: [CRASH, msmtp, -C,") }
-        let script = crash.directory.appendingPathComponent("crash")
-        try "#!/bin/sh\nkill -SEGV $$\n".write(to: script, atomically: true, encoding: .utf8)
-        chmod(script.path, 0o755)
-        let plan = try String(contentsOf: crash.plan, encoding: .utf8).replacingOccurrences(of: "CRASH", with: script.path)
-        try plan.write(to: crash.plan, atomically: true, encoding: .utf8)
+        let crash = try Desk.wrapped("kill -SEGV $$")
         let run = try crash.generate()
         #expect(run.status == 0, "a crash is not a refusal: \(run.stderr)")
         let outbox = try crash.outbox().stdout

@@ -70,13 +70,7 @@ import Testing
     /// A desk whose sendmail takes `seconds` a message before msmtp relays it: a relay as
     /// slow as a real one over the network, so kills fall inside sends too.
     private func slowDesk(_ seconds: Double) throws -> Desk {
-        let desk = try Desk { $0.replacingOccurrences(of: "sendmail: [msmtp, -C,", with: "sendmail: [SLOW, msmtp, -C,") }
-        let slow = desk.directory.appendingPathComponent("slow-sendmail")
-        try "#!/bin/sh\nsleep \(seconds)\nexec \"$@\"\n".write(to: slow, atomically: true, encoding: .utf8)
-        chmod(slow.path, 0o755)
-        let plan = try String(contentsOf: desk.plan, encoding: .utf8).replacingOccurrences(of: "SLOW", with: slow.path)
-        try plan.write(to: desk.plan, atomically: true, encoding: .utf8)
-        return desk
+        try Desk.wrapped("sleep \(seconds)\nexec \"$@\"")
     }
 
     @Test func killingTheProcessGroupNeverLosesOrDoublesMail() throws {

@@ -50,6 +50,19 @@ import Testing
 
         func audience(_ id: String) -> URL { directory.appendingPathComponent("briefing-\(id).pdf") }
 
+        /// A desk whose sendmail is `script` (a shell script, given msmtp's command line as
+        /// "$@") in front of msmtp: a slow relay, a hang, a crash. `settings` go first in the
+        /// delivery file.
+        static func wrapped(_ script: String, settings: String = "") throws -> Desk {
+            let desk = try Desk { $0.replacingOccurrences(of: "sendmail: [msmtp, -C,", with: settings + "sendmail: [WRAPPER, msmtp, -C,") }
+            let wrapper = desk.directory.appendingPathComponent("sendmail-wrapper")
+            try "#!/bin/sh\n\(script)\n".write(to: wrapper, atomically: true, encoding: .utf8)
+            chmod(wrapper.path, 0o755)
+            let plan = try String(contentsOf: desk.plan, encoding: .utf8).replacingOccurrences(of: "WRAPPER", with: wrapper.path)
+            try plan.write(to: desk.plan, atomically: true, encoding: .utf8)
+            return desk
+        }
+
         deinit {
             server.stop()
             try? FileManager.default.removeItem(at: directory)
