@@ -51,8 +51,9 @@ public struct DeliveryPlan: Sendable {
     public var retryCap: TimeInterval = 600
     /// A message not sent this long after it was queued is given up (`give_up_hours`, 24).
     public var giveUpAfter: TimeInterval = 86_400
-    /// `on_success`, `on_failure` and `hook_timeout_seconds`.
-    public var hooks = Hooks()
+    /// The channels the delivery file configures besides mail (`on_success`/`on_failure`
+    /// hooks, ...), in the order of `DeliveryChannels.kinds`.
+    public var channels: [any DeliveryChannel] = []
     /// How long sendmail may take with one message before it is stopped and the message
     /// retried (`sendmail_timeout_seconds`, default 60); the run's `--timeout` bounds it too.
     public var sendTimeout: TimeInterval = 60

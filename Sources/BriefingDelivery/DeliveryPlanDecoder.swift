@@ -4,19 +4,20 @@ import Foundation
 /// Reads a delivery file with located errors, like the template's files: every problem in
 /// one run, each with file, line, column and field.
 public enum DeliveryPlanDecoder {
-    public static func load(_ url: URL) throws -> DeliveryPlan {
+    /// - Parameter kinds: the channels the file may configure besides mail.
+    public static func load(_ url: URL, kinds: [ChannelKind] = DeliveryChannels.kinds) throws -> DeliveryPlan {
         let name = DisplayPath.of(url)
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw InputError(kind: .missingInput, SourceLocation(file: name), "no such delivery file")
         }
         let (root, context) = try YAMLFile.load(url, displayName: name)
-        let plan = decode(root, context: context, file: name)
+        let plan = decode(root, context: context, file: name, kinds: kinds)
         try context.diagnostics.sortedByPosition().check()
         guard let plan else { throw InputError(kind: .invalidData, SourceLocation(file: name), "not a delivery file") }
         return plan
     }
 
-    static func decode(_ root: YAMLNode, context: DecodeContext, file: String) -> DeliveryPlan? {
+    static func decode(_ root: YAMLNode, context: DecodeContext, file: String, kinds: [ChannelKind]) -> DeliveryPlan? {
         func error(_ node: YAMLNode, _ message: String, hint: String? = nil) {
             context.diagnostics.error(node.location, "field '\(node.path)': \(message)", hint: hint)
         }
@@ -49,8 +50,8 @@ public enum DeliveryPlanDecoder {
         guard
             let map = root.mapping(keys: [
                 "from", "failures_to", "when", "attach", "link", "max_attachment_mb", "sendmail", "audiences", "retry_every_minutes",
-                "give_up_hours", "on_success", "on_failure", "hook_timeout_seconds", "sendmail_timeout_seconds",
-            ])
+                "give_up_hours", "sendmail_timeout_seconds",
+            ] + kinds.flatMap(\.keys))
         else { return nil }
         let from = map.required("from").flatMap(address)
         let failuresTo = addresses(map.optional("failures_to"))
@@ -143,23 +144,10 @@ public enum DeliveryPlanDecoder {
         if let node = map.optional("give_up_hours"), let value = node.double() {
             if value > 0, value <= 720 { giveUp = value * 3600 } else { error(node, "expected up to 720 hours") }
         }
-        /// A command as an argument vector: `[notify, --channel, briefings]` (no shell).
-        func command(_ key: String) -> [String]? {
-            guard let node = map.optional(key) else { return nil }
-            guard case .sequence = node.node, let words = node.stringList()?.map(\.0), !words.isEmpty else {
-                error(node, "expected a command as a list, e.g. [/usr/local/bin/notify, --channel, briefings]", hint: "no shell runs it")
-                return nil
-            }
-            return words
-        }
-        var hooks = Hooks(onSuccess: command("on_success"), onFailure: command("on_failure"))
-        for key in ["on_success", "on_failure"] { hooks.locations[key] = map.optional(key)?.location }
+        let channels = kinds.compactMap { kind in kind.decode(map) { node, message in error(node, message) } }
         var sendTimeout: TimeInterval = 60
         if let node = map.optional("sendmail_timeout_seconds"), let value = node.double() {
             if value >= 1, value <= 3600 { sendTimeout = value } else { error(node, "expected 1 to 3600 seconds") }
-        }
-        if let node = map.optional("hook_timeout_seconds"), let value = node.double() {
-            if value > 0, value <= 3600 { hooks.timeout = value } else { error(node, "expected 1 to 3600 seconds") }
         }
         guard let from else { return nil }
         var plan = DeliveryPlan(
@@ -167,7 +155,7 @@ public enum DeliveryPlanDecoder {
             sendmail: sendmail, audiences: audiences, file: file, attachLocation: attachLocation, sendmailLocation: sendmailLocation)
         plan.retryCap = retryCap
         plan.giveUpAfter = giveUp
-        plan.hooks = hooks
+        plan.channels = channels
         plan.sendTimeout = sendTimeout
         return plan
     }

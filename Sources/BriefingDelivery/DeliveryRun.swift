@@ -90,16 +90,29 @@ public struct DeliveryRun {
                 deliveries = try run.deliver(audience, edition: edition, target: target, locked: lock != nil)
             }
             results.append(AudienceResult(audience: audience.id, outcome: outcome, deliveries: deliveries))
-            if let made = outcome.made,
-                let line = plan.hooks.run(
-                    Hooks.Event(
-                        output: target.path, edition: outcome.edition, status: "success", changes: made.loaded.changes?.entries.count,
-                        audience: audience.id))
-            {
-                try log(RunState(output: target), line)
+            if let made = outcome.made {
+                let event = DeliveryEvent(
+                    status: .success, output: target, audience: audience.id, edition: outcome.edition,
+                    changes: made.loaded.changes?.entries.count)
+                for line in plan.announce(event) { try log(RunState(output: target), line) }
             }
         }
         return results
+    }
+
+    /// A run that failed (other than 75: another run is at work) or whose claims need review,
+    /// passed to every channel (the owner's mail, `on_failure`); the lines go to the main
+    /// output's log, or to the temporary folder's if its state folder cannot be written.
+    /// - Parameter command: what reproduces the run, for the owner.
+    public static func reportFailure(_ error: Error, code: Int32, needsReview: Bool, plan: DeliveryPlan, output: URL, command: String) {
+        guard code != 75 else { return }
+        let event = DeliveryEvent(
+            status: needsReview ? .needsReview : .failed, output: output, error: "\(error)", exitCode: code, command: command)
+        let state = RunState(output: output)
+        for line in plan.announce(event) {
+            try? FileManager.default.createDirectory(at: state.folder, withIntermediateDirectories: true)
+            try? RunLog.append("\(RunManifest.timestamp(Date())) \(line)", to: state.log)
+        }
     }
 
     // MARK: - Queue, in the edition's transaction

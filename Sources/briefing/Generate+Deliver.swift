@@ -65,28 +65,14 @@ final class Delivering {
         }
     }
 
-    /// A run that failed (other than 75, try again) mails the owner and runs `on_failure`;
-    /// both are logged beside the main output.
+    /// A run that failed (other than 75, try again) is passed to every channel of the
+    /// delivery file: the owner's mail, `on_failure`.
     static func reportFailure(_ error: Error, code: Int32, plan: DeliveryPlan, output: URL) {
-        guard code != 75 else { return }
-        let status = error is ClaimsNeedReview ? "needs-review" : "failed"
-        let text = "\(error)"
         // From the run's own folder: relative paths in it (and in the error) mean what they meant.
         let command =
-            "cd \(quoted(FileManager.default.currentDirectoryPath)) && "
-            + CommandLine.arguments.map(quoted).joined(separator: " ")
-        let lines = [
-            FailureMail(plan: plan, output: output).send(status: status, exitCode: code, error: text, command: command),
-            plan.hooks.run(
-                Hooks.Event(
-                    output: output.path, edition: nil, status: status, changes: nil, audience: nil,
-                    error: text.split(separator: "\n").first.map(String.init))),
-        ].compactMap { $0 }
-        let state = RunState(output: output)
-        for line in lines {
-            try? FileManager.default.createDirectory(at: state.folder, withIntermediateDirectories: true)
-            try? RunLog.append("\(RunManifest.timestamp(Date())) \(line)", to: state.log)
-        }
+            "cd \(quoted(FileManager.default.currentDirectoryPath)) && " + CommandLine.arguments.map(quoted).joined(separator: " ")
+        DeliveryRun.reportFailure(
+            error, code: code, needsReview: error is ClaimsNeedReview, plan: plan, output: output, command: command)
     }
 
     /// A word as a shell reads it back: quoted when it holds anything but safe characters.
