@@ -1,4 +1,5 @@
 import BriefingContent
+import BriefingModel
 import Foundation
 
 /// The words of the mail that brings an edition to an audience: title, date, key
@@ -32,6 +33,8 @@ public struct Notice: Sendable {
     /// What the briefing prints beside a change none of its sections shows ("not shown in
     /// this selection"), when the audience reads a selection; nil for the whole briefing.
     public var notShown: String?
+    /// The briefing's words, for how a change is worded (`FactChanges.Entry.line`).
+    public var labels: Labels
 
     /// - Parameter changes: what changed since the edition compared with, even when nothing
     ///   did (the document keeps a panel only when something changed); nil for a first edition.
@@ -54,6 +57,7 @@ public struct Notice: Sendable {
         self.attachment = attachment
         self.link = link
         notShown = document.isSelection ? document.labels[.changesNotShown] : nil
+        labels = document.labels
     }
 
     /// "Sino-Pak collaboration in science and technology · 30 November 2026 · 3 changes".
@@ -186,18 +190,7 @@ public struct Notice: Sendable {
         let place =
             shown.isEmpty
             ? notShown.map { " (\($0))" } ?? "" : " (section\(shown.count == 1 ? "" : "s") \(shown.map(String.init).joined(separator: ", ")))"
-        return Self.text(entry) + place
-    }
-
-    static func text(_ entry: FactChanges.Entry) -> String {
-        switch entry.kind {
-        case .revised: "\(entry.label): \(entry.old ?? "") \u{2192} \(entry.new ?? "")" + (entry.derived ? " (computed)" : "")
-        case .source: "\(entry.label): now from \(entry.newSource ?? "")"
-        case .confidence: "\(entry.label): graded \(entry.newConfidence ?? "") (was \(entry.oldConfidence ?? ""))"
-        case .added: "New: \(entry.label): \(entry.new ?? "")"
-        case .event: "New event: \(entry.label) (\(entry.new ?? ""))"
-        case .removed: "No longer given: \(entry.label)"
-        }
+        return entry.line(labels) + place
     }
 
     /// Key judgements: each list item (or paragraph), its opening bold span kept apart as

@@ -47,20 +47,12 @@ public struct EditionDiff: Sendable {
         self.changes = changes.sorted { (order[$0.kind]!, $0.key) < (order[$1.kind]!, $1.key) }
     }
 
-    /// One line a change, as `briefing diff` prints it, ending with where the value was read.
+    /// One line a change, as `briefing diff` prints it: the kind's machine name in a column
+    /// (as the JSON has it), the change worded as the briefing and the mail word it, and
+    /// where the value was read.
     public var lines: [String] {
         changes.map { change in
-            var line: String
-            switch change.kind {
-            case .revised: line = "revised  \(change.label): \(change.old ?? "") \u{2192} \(change.new ?? "")"
-            case .source: line = "source   \(change.label): \(change.new ?? "")"
-            case .confidence: line = "grade    \(change.label): \(change.new ?? "")"
-            case .added: line = "new      \(change.label): \(change.new ?? "")"
-            case .event: line = "event    \(change.label): \(change.new ?? "")"
-            case .removed: line = "removed  \(change.label): \(change.old ?? "")"
-            }
-            if let old = change.oldSource, let new = change.newSource { line += " (source: \(old) \u{2192} \(new))" }
-            if let old = change.oldConfidence, let new = change.newConfidence { line += " (grade: \(old) \u{2192} \(new))" }
+            var line = change.kind.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0) + change.wording
             if change.derived { line += " [derived]" }
             if let origin = change.origin { line += "  @ \(origin)" }
             return line

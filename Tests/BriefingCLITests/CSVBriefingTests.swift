@@ -35,7 +35,7 @@ import Testing
         let diff = try Command.run(Command.briefing, ["diff", "--template", fixture.directory.path, "--output", pdf.path])
         #expect(diff.status == 0, "\(diff.stderr)")
         #expect(
-            diff.stdout.contains("revised  Imports from China, 2023: 22 bn USD \u{2192} 23.4 bn USD  @ data/trade.csv:6:3"),
+            diff.stdout.contains("revised    Imports from China, 2023: 22 bn USD \u{2192} 23.4 bn USD  @ data/trade.csv:6:3"),
             "\(diff.stdout)")
         let second = try Command.run(Command.briefing, arguments)
         #expect(second.status == 0, "\(second.stderr)")

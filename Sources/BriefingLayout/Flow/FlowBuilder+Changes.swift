@@ -29,7 +29,7 @@ extension FlowBuilder {
             $0.weight = .semibold; $0.color = style.accent
         }
         for entry in changes.entries.prefix(Self.changesShown) {
-            var runs = [TextRun(kindLabel(entry.kind) + "  ", tag), TextRun(describe(entry), text)]
+            var runs = [TextRun(entry.kindLabel(labels) + "  ", tag), TextRun(entry.wording, text)]
             if entry.derived { runs.append(TextRun(" (\(labels[.changesDerived]))", text.with { $0.color = style.muted })) }
             runs.append(TextRun("  \u{00B7}  ", text.with { $0.color = style.muted }))
             if entry.sections.isEmpty {
@@ -66,32 +66,5 @@ extension FlowBuilder {
         }
         elements.append(.space(7, box: box))
         elements.append(.space(6))
-    }
-
-    private func kindLabel(_ kind: FactChanges.Entry.Kind) -> String {
-        switch kind {
-        case .revised: labels[.changesRevised]
-        case .source: labels[.changesSource]
-        case .confidence: labels[.changesConfidence]
-        case .added: labels[.changesAdded]
-        case .event: labels[.changesEvent]
-        case .removed: labels[.changesRemoved]
-        }
-    }
-
-    /// "Pakistani students in China: 28,023 students → 28,100 students", with a source or
-    /// grade change appended where one came with it.
-    private func describe(_ entry: FactChanges.Entry) -> String {
-        var text: String
-        switch entry.kind {
-        case .revised: text = "\(entry.label): \(entry.old ?? "") \u{2192} \(entry.new ?? "")"
-        case .source: text = "\(entry.label): \(entry.new ?? "")"
-        case .confidence: text = "\(entry.label): \(entry.new ?? "")"
-        case .added, .event: text = "\(entry.label): \(entry.new ?? "")"
-        case .removed: text = "\(entry.label) (\(entry.old ?? ""))"
-        }
-        if let old = entry.oldSource, let new = entry.newSource { text += "; source \(old) \u{2192} \(new)" }
-        if let old = entry.oldConfidence, let new = entry.newConfidence { text += "; \(old) \u{2192} \(new)" }
-        return text
     }
 }
