@@ -32,6 +32,10 @@ completed=$(bash -c 'source /usr/share/bash-completion/bash_completion; source /
   COMP_WORDS=(briefing gen); COMP_CWORD=1; COMP_LINE="briefing gen"; COMP_POINT=${#COMP_LINE}; _briefing briefing gen briefing
   echo "${COMPREPLY[*]}"')
 [ "$completed" = generate ] || { echo "error: bash completed 'briefing gen' as '$completed'" >&2; exit 1; }
+folders=$(bash -c 'source /usr/share/bash-completion/bash_completion; source /usr/share/bash-completion/completions/briefing
+  COMP_WORDS=(briefing generate --template Tem); COMP_CWORD=3; COMP_LINE="briefing generate --template Tem"; COMP_POINT=${#COMP_LINE}
+  _briefing briefing Tem --template; echo "${COMPREPLY[*]}"')
+[ "$folders" = Templates ] || { echo "error: bash completed '--template Tem' as '$folders'" >&2; exit 1; }
 
 echo "== a weekly job of a copied template, delivering to two audiences, run by cron"
 scripts/start-cron.sh

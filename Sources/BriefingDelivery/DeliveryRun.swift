@@ -126,6 +126,8 @@ public struct DeliveryRun {
         let stamp = RunManifest.timestamp(now())
         let digest = ReaderDigest.of(made)
         let recipients = audience.recipients
+        let storeID = try store.identity()
+        func messageID(_ recipient: MailAddress) -> String { self.messageID(edition, audience, recipient, store: storeID) }
 
         if plan.when == .changed, let last = try store.lastSentEdition(audience: audience.id),
             last.readerDigest.isEmpty ? last.inputDigest == edition.inputDigest : last.readerDigest == digest
@@ -133,7 +135,7 @@ public struct DeliveryRun {
             let skipped = recipients.map { recipient in
                 Delivery(
                     edition: edition.number, audience: audience.id, recipient: recipient.address,
-                    messageID: messageID(edition, audience, recipient),
+                    messageID: messageID(recipient),
                     state: .skippedUnchanged, lastError: "nothing it reads changed since edition \(last.number)", queued: stamp,
                     updated: stamp)
             }
@@ -163,7 +165,7 @@ public struct DeliveryRun {
         return .init(
             readerDigest: digest,
             deliveries: try recipients.map { recipient in
-                let id = messageID(edition, audience, recipient)
+                let id = messageID(recipient)
                 var message = MIMEMessage(
                     from: plan.from, to: audience.to, cc: audience.cc, subject: subject, date: now(), messageID: id, text: text, html: html,
                     attachment: attachment)
@@ -205,6 +207,8 @@ public struct DeliveryRun {
     /// leaves it as it is. Called with the output's delivery lock held.
     public func send(_ delivery: Delivery, store: EditionStore, state: RunState) throws -> Delivery {
         guard delivery.state == .queued || delivery.state == .failedTemporary else { return delivery }
+        // Past the run's --timeout nothing more is started: the rest waits, queued, for the retry.
+        guard deadline.timeIntervalSinceNow >= 1 else { return delivery }
         let sender = MailSender(sendmail: plan.sendmailProgram, folder: state.folder)
         let files = sender.files(delivery)
         guard let descriptor = sender.lock(files) else { return delivery }
@@ -313,13 +317,15 @@ public struct DeliveryRun {
         min(cap, 60 * pow(2, Double(max(0, min(attempts, 20) - 1))))
     }
 
-    /// `<briefing.e12.defence.3f9a1c2e.5d0c7a91.a41b9e07@example.org>` without the brackets:
-    /// the edition, audience and recipient, and the output's identity and the edition's
-    /// content, so two briefings, or a store started again, never reuse an id (mail systems
-    /// drop what they take for duplicates). Stable for a resend of the same message.
-    func messageID(_ edition: Edition, _ audience: DeliveryPlan.Audience, _ recipient: MailAddress) -> String {
+    /// `<briefing.e12.defence.3f9a1c2e.5d0c7a91.a41b9e07.0b7c41d2@example.org>` without the
+    /// brackets: the edition, audience and recipient, the output's identity, the edition's
+    /// content and the store's random identity, so two briefings, or a store begun again,
+    /// never reuse an id (mail systems drop what they take for duplicates). Stable for a
+    /// resend of the same message.
+    func messageID(_ edition: Edition, _ audience: DeliveryPlan.Audience, _ recipient: MailAddress, store: String) -> String {
         let outputID = Self.digest(output.path)
-        return "briefing.e\(edition.number).\(audience.id).\(Self.digest(recipient.address)).\(outputID.prefix(8)).\(edition.outputSHA256.prefix(8))@\(plan.from.domain)"
+        return
+            "briefing.e\(edition.number).\(audience.id).\(Self.digest(recipient.address)).\(outputID.prefix(8)).\(edition.outputSHA256.prefix(8)).\(store.prefix(8))@\(plan.from.domain)"
     }
 
     static func digest(_ text: String) -> String {

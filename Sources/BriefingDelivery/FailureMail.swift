@@ -37,6 +37,15 @@ public struct FailureMail {
             return "failure mail: the same failure was mailed at \(last.mailed); not mailed again today"
         }
         let last = lastEdition(state)
+        // What each audience's readers were last sent: their editions may be older than the
+        // main output's (a desk skipped as unchanged, or whose mail is still queued).
+        let readers = plan.audiences.compactMap { audience -> String? in
+            let store = RunState(output: DeliveryRun.output(for: audience.id, beside: output)).editions
+            guard FileManager.default.fileExists(atPath: store.path),
+                let sent = try? EditionStore.open(store).lastSentEdition(audience: audience.id)
+            else { return "\(audience.id): none sent yet" }
+            return "\(audience.id): edition \(sent.number), printed \(sent.printed)"
+        }
         let location = error.split(separator: "\n").first.flatMap { line in
             line.range(of: ": error:").map { String(line[..<$0.lowerBound]) }
         }
@@ -47,7 +56,10 @@ public struct FailureMail {
         text += [
             "",
             "Last good edition: "
-                + (last.map { "\($0.number), printed \($0.printed) (made \($0.generated)); readers still have it." } ?? "none yet."),
+                + (last.map { "\($0.number), printed \($0.printed) (made \($0.generated)); readers of the file still have it." } ?? "none yet."),
+        ]
+        if !readers.isEmpty { text += ["Last mailed: " + readers.joined(separator: "; ") + "."] }
+        text += [
             "", "Reproduce:", "  \(command)", "", "-- ", "Sent by Briefing. The same failure is mailed at most once a day.",
         ]
         let plain = text.joined(separator: "\n")
@@ -57,6 +69,7 @@ public struct FailureMail {
             + "<pre style=\"background:#f6f0f0;padding:10px;white-space:pre-wrap\">\(HTML.escape(error))</pre>"
             + (location.map { "<p>Where: <code>\(HTML.escape($0))</code></p>" } ?? "")
             + "<p>Last good edition: \(HTML.escape(last.map { "\($0.number), printed \($0.printed)" } ?? "none yet"))</p>"
+            + (readers.isEmpty ? "" : "<p>Last mailed: \(HTML.escape(readers.joined(separator: "; ")))</p>")
             + "<p>Reproduce:</p><pre style=\"background:#eef2f7;padding:10px;white-space:pre-wrap\">\(HTML.escape(command))</pre></body></html>"
         let id = "briefing.failure.\(digest.prefix(12)).\(Int(now().timeIntervalSince1970))@\(plan.from.domain)"
         let message = MIMEMessage(

@@ -107,7 +107,7 @@ struct MailSender {
         guard ChildProcess.wait(pid, until: Date().addingTimeInterval(limit + 10)) != nil, let status = readStatus(files) else {
             return nil
         }
-        return classify(status, files)
+        return classify(status, files, limit: limit.rounded(.up))
     }
 
     private func readStatus(_ files: Files) -> Int32? {
@@ -115,8 +115,10 @@ struct MailSender {
         return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
-    private func classify(_ status: Int32, _ files: Files) -> Sendmail.Result {
+    /// - Parameter limit: the deadline this sender had (the plan's, or what was left of the run's).
+    private func classify(_ status: Int32, _ files: Files, limit: TimeInterval? = nil) -> Sendmail.Result {
         let program = URL(fileURLWithPath: sendmail.command.first ?? "sendmail")
-        return Sendmail.classify(status: status, errors: ChildProcess.errorText(files.errors), program: program, timeout: sendmail.timeout)
+        return Sendmail.classify(
+            status: status, errors: ChildProcess.errorText(files.errors), program: program, timeout: limit ?? sendmail.timeout)
     }
 }

@@ -42,6 +42,11 @@ public final class EditionStore: Sendable {
         if lstat(url.path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
             throw EditionStoreDamaged(store: url, reason: info.st_mode & S_IFMT == S_IFLNK ? "it is a link" : "it is not a regular file")
         }
+        // SQLite takes an empty file for a new database; a store this program made never is
+        // one (its first write creates the schema), so an empty one lost its history.
+        if lstat(url.path, &info) == 0, info.st_size == 0 {
+            throw EditionStoreDamaged(store: url, reason: "the file is empty")
+        }
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         do {
@@ -52,7 +57,7 @@ public final class EditionStore: Sendable {
             guard check == ["ok"] else { throw EditionStoreDamaged(store: url, reason: check.prefix(2).joined(separator: "; ")) }
             try Self.migrator.migrate(database)
             let tables = try database.read { db in try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
-            let missing = ["edition", "fact", "delivery"].filter { !tables.contains($0) }
+            let missing = ["edition", "fact", "delivery", "store"].filter { !tables.contains($0) }
             guard missing.isEmpty else { throw EditionStoreDamaged(store: url, reason: "no \(missing.joined(separator: ", ")) table") }
         } catch let error as DatabaseError {
             throw Self.classify(error, url)
@@ -132,7 +137,18 @@ public final class EditionStore: Sendable {
         migrator.registerMigration("v5: what an audience reads") { db in
             try db.alter(table: "edition") { table in table.add(column: "readerDigest", .text).notNull().defaults(to: "") }
         }
+        migrator.registerMigration("v6: the store's identity") { db in
+            // Random, once per store: a store begun again (after damage, or by hand) numbers
+            // its editions from 1 again, and Message-IDs must not repeat with them.
+            try db.create(table: "store") { table in table.column("identity", .text).notNull() }
+            try db.execute(sql: "INSERT INTO store (identity) VALUES (?)", arguments: [UUID().uuidString.lowercased()])
+        }
         return migrator
+    }
+
+    /// This store's random identity, made when it was created.
+    public func identity() throws -> String {
+        try database.read { db in try String.fetchOne(db, sql: "SELECT identity FROM store LIMIT 1") ?? "" }
     }
 
     /// The number the next recorded edition will get. Stable while the caller holds the

@@ -12,7 +12,10 @@ public struct EditionStoreDamaged: Error, CustomStringConvertible, Sendable {
     public var movedTo: URL?
 
     public var description: String {
-        let recover = "to recover what can be read: sqlite3 '\(movedTo?.path ?? store.path)' .recover | sqlite3 '\(store.path).recovered'"
+        let recover =
+            reason.hasPrefix("it is ") || reason == "the file is empty"
+            ? "nothing to recover from it; the editions recorded before are lost"
+            : "to recover what can be read: sqlite3 '\(movedTo?.path ?? store.path)' .recover | sqlite3 '\(store.path).recovered'"
         if let movedTo {
             return
                 "the edition store \(store.path) was damaged (\(reason)): it was moved to \(movedTo.path) and a new store begun; "

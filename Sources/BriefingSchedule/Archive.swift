@@ -15,6 +15,9 @@ public enum Archive {
         let copy = folder.appendingPathComponent(name)
         if FileManager.default.fileExists(atPath: copy.path) { try FileManager.default.removeItem(at: copy) }
         try FileCopy.copy(file, to: copy)
+        // Run as root for another user's briefing, the copy is that user's too.
+        var owner = stat()
+        if getuid() == 0, stat(file.path, &owner) == 0 { _ = chown(copy.path, owner.st_uid, owner.st_gid) }
         // Timestamps sort as text, so the oldest copies come first.
         let copies = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0 != name && OwnedFiles.isArchiveCopy($0, stem: stem, ext: ext) }.sorted()

@@ -15,7 +15,7 @@ struct DiffCommand: ParsableCommand {
     )
 
     @Option(
-        name: .shortAndLong, help: ArgumentHelp("The briefing whose editions to compare.", valueName: "file"))
+        name: .shortAndLong, help: ArgumentHelp("The briefing whose editions to compare.", valueName: "file"), completion: .file())
     var output: String = Generate.defaultOutput
 
     @Option(name: .long, help: ArgumentHelp("The older side: an edition number, a printed date or 'latest'.", valueName: "n|date"))

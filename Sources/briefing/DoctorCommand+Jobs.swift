@@ -9,7 +9,7 @@ extension DoctorCommand {
     /// environment, from `$HOME`), and its last run with why it failed. A job of the earlier
     /// format (the whole command in the crontab) gets the command that migrates it. A job's
     /// `NAME.outbox` line is part of the job, not a job of its own.
-    func check(job: CrontabBlock.Job, report: Report) {
+    func check(job: CrontabBlock.Job, report: Report, hasRetryLine: Bool) {
         let name = "job '\(job.name)'"
         do {
             let expression = try CronExpression(job.schedule)
@@ -35,6 +35,11 @@ extension DoctorCommand {
             lastRun(of: file, folder: reference.folder, name: name, report: report)
             if let deliver = file.arguments.firstIndex(of: "--deliver").map({ file.arguments[$0 + 1] }) {
                 outbox(output: URL(fileURLWithPath: file.output), delivery: URL(fileURLWithPath: deliver), name: name, report: report)
+                if !hasRetryLine {
+                    report.fail(
+                        "\(name) delivers, but its mail-retry line '\(job.name)\(JobFile.outboxSuffix)' is missing from the crontab: queued mail is never retried",
+                        fix: "schedule it again: briefing schedule add \(job.name) --cron \(CronCommand.quote(job.schedule)) -- ...")
+                }
             }
         case .missingFile(let url):
             report.fail(

@@ -93,12 +93,15 @@ struct DoctorCommand: ParsableCommand {
         let jobs: [CrontabBlock.Job]
         do {
             jobs = CrontabBlock.jobs(in: try Crontab.read() ?? "")
-            report.ok("the crontab can be read (\(jobs.count) briefing job(s))")
+            report.ok("the crontab can be read (\(jobs.filter { !$0.name.hasSuffix(JobFile.outboxSuffix) }.count) briefing job(s))")
         } catch {
             report.fail("cannot read the crontab: \(error)", fix: "apt-get install cron")
             jobs = []
         }
-        for job in jobs where !job.name.hasSuffix(JobFile.outboxSuffix) { check(job: job, report: report) }
+        let names = Set(jobs.map(\.name))
+        for job in jobs where !job.name.hasSuffix(JobFile.outboxSuffix) {
+            check(job: job, report: report, hasRetryLine: names.contains(job.name + JobFile.outboxSuffix))
+        }
 
         // Mail: the system's sendmail, which delivery files use unless they name another.
         if let sendmail = Sendmail(command: [DeliveryPlan.defaultSendmail]).describe() {

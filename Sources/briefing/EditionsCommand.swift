@@ -15,7 +15,7 @@ struct EditionsCommand: ParsableCommand {
     )
 
     @Option(
-        name: .shortAndLong, help: ArgumentHelp("The briefing whose editions to list.", valueName: "file"))
+        name: .shortAndLong, help: ArgumentHelp("The briefing whose editions to list.", valueName: "file"), completion: .file())
     var output: String = Generate.defaultOutput
 
     @Option(name: .long, help: "text (a table) or json.")

@@ -11,8 +11,8 @@ struct Generate: ParsableCommand {
         abstract: "Generate the briefing PDF.",
         discussion: """
             Exit status: 0 success (or unchanged), 64 usage, 65 invalid data, 66 missing input, 69 mail refused, 73 cannot \
-            write the output, 75 another run for the same output is in progress. A failed run never replaces or removes the \
-            previous PDF. Run state (lock, manifest.json, log, editions) lives in .briefing/ beside the output; archive/ holds \
+            write the output (or the edition store was damaged and set aside), 75 another run for the same output is in \
+            progress or the run passed --timeout or --max-memory. A failed run never replaces or removes the previous PDF. Run state (lock, manifest.json, log, editions) lives in .briefing/ beside the output; archive/ holds \
             --keep copies.
             """
     )
@@ -23,7 +23,7 @@ struct Generate: ParsableCommand {
 
     @Option(
         name: [.customShort("o"), .customLong("output")],
-        help: ArgumentHelp("Where to write the PDF ('-' for standard output; default output/briefing.pdf).", valueName: "file"))
+        help: ArgumentHelp("Where to write the PDF ('-' for standard output; default output/briefing.pdf).", valueName: "file"), completion: .file())
     var outputOption: String?
 
     /// The default folder is made when missing (a new user's first run); a folder the user
@@ -31,14 +31,14 @@ struct Generate: ParsableCommand {
     static let defaultOutput = "output/briefing.pdf"
     var output: String { outputOption ?? Self.defaultOutput }
 
-    @Flag(name: .shortAndLong, help: "Print nothing on success.")
+    @Flag(name: .shortAndLong, help: "Print nothing on success (warnings and errors still go to standard error).")
     var quiet = false
 
     @Option(
         name: .long,
         help: ArgumentHelp(
             "Also make one PDF per audience of this delivery file (NAME-AUDIENCE.pdf beside the output) and mail each to its readers.",
-            valueName: "file"))
+            valueName: "file"), completion: .file())
     var deliver: String?
 
     /// The request these flags describe.

@@ -13,7 +13,7 @@ struct NewCommand: ParsableCommand {
         discussion: "Exit status: 0 written, 73 the folder exists and is not empty, 66 the bundled starter is missing."
     )
 
-    @Argument(help: "The folder to create (it may exist if it is empty).")
+    @Argument(help: "The folder to create (it may exist if it is empty).", completion: .directory)
     var folder: String
 
     @Flag(name: .shortAndLong, help: "Print nothing on success.")

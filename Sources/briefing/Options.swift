@@ -6,10 +6,10 @@ extension OutputFormat: ExpressibleByArgument {}
 
 /// `--template` and `--data`: which briefing, for every command that reads one.
 struct TemplateOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Template folder holding briefing.yaml and data.yaml.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Template folder holding briefing.yaml and data.yaml.", valueName: "dir"), completion: .directory)
     var template: String?
 
-    @Option(name: .long, help: ArgumentHelp("Data file to use instead of the template's data.yaml.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Data file to use instead of the template's data.yaml.", valueName: "file"), completion: .file())
     var data: String?
 
     /// The template folder (the bundled default when none is given), absolute.
@@ -36,7 +36,7 @@ struct BriefingOptions: ParsableArguments {
     @Option(name: .long, help: "Output format; png and svg write one file per page (briefing-01.png, ...) beside --output.")
     var format: OutputFormat = .pdf
 
-    @Option(name: .long, help: ArgumentHelp("Resolution of PNG pages, in dots per inch.", valueName: "dpi"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Resolution of PNG pages, in dots per inch.", valueName: "dpi"))
     var dpi: Double = 110
 
     @Option(
@@ -60,19 +60,20 @@ struct ContractOptions: ParsableArguments {
     var ifChanged = false
 
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help: ArgumentHelp("Also keep a dated copy in archive/ beside the output, deleting the oldest beyond N.", valueName: "n"))
     var keep: Int?
 
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help: ArgumentHelp(
             "Stop a run still going after this many seconds (exit 75, the last briefing kept); 'run-job' defaults to 900.",
             valueName: "seconds"))
     var timeout: Double?
 
     @Option(
-        name: .long, help: ArgumentHelp("Stop a run whose resident memory grows past this many MiB (exit 75).", valueName: "mib"))
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("Stop a run whose resident memory grows past this many MiB (exit 75).", valueName: "mib"))
     var maxMemory: Int = 4096
 
     @Option(

@@ -22,7 +22,7 @@ struct RunJobCommand: ParsableCommand {
     @Argument(help: "Job name.")
     var name: String
 
-    @Option(name: .long, help: ArgumentHelp("Folder of job files (default: where 'schedule add' writes them).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Folder of job files (default: where 'schedule add' writes them).", valueName: "dir"), completion: .directory)
     var jobs: String?
 
     @Flag(name: .long, help: "Retry the job's undelivered mail instead of running it (its '--deliver' file and output).")

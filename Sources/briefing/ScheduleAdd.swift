@@ -36,6 +36,13 @@ struct ScheduleAdd: ParsableCommand {
         guard CrontabBlock.isValidName(name) else {
             throw ExitStatus.fail(InputErrorFactory.usage("NAME", "job name '\(name)' may use letters, digits, '-', '_' and '.' only"))
         }
+        // NAME.outbox is the mail-retry line of the job NAME: a job of that name would take it over.
+        guard !name.hasSuffix(JobFile.outboxSuffix) else {
+            throw ExitStatus.fail(
+                InputErrorFactory.usage(
+                    "NAME", "job names ending in '\(JobFile.outboxSuffix)' are kept for the mail-retry line of a delivering job",
+                    hint: "choose another name"))
+        }
         let expression = try ScheduleCommand.expression(cron)
         do {
             let (arguments, output) = try JobArguments.build(generateOptions, keep: keep, ifChanged: ifChanged)
@@ -50,6 +57,7 @@ struct ScheduleAdd: ParsableCommand {
             if let error = JobCheck.firstError(JobCheck(arguments: arguments, environment: CronEnvironment.of(job)).run()) {
                 throw error
             }
+            let replaced = try JobFile.read(name, in: folder)
             try job.write(in: folder)
             let command = JobFile.command(executable: JobArguments.executable, name: name, folder: folder)
             var crontab = CrontabBlock.setting(
@@ -66,6 +74,12 @@ struct ScheduleAdd: ParsableCommand {
             try Crontab.write(crontab)
             guard !quiet else { return }
             print("scheduled '\(name)' (\(expression.description)): writes \(output.path)")
+            if let replaced {
+                print("  replaced the job '\(name)' that wrote \(replaced.output)")
+                if replaced.arguments.contains("--deliver") && !arguments.contains("--deliver") {
+                    print("  its mail-retry line is gone; mail it queued stays listed by: briefing outbox --output \(replaced.output)")
+                }
+            }
             print("  job file: \(JobFile.url(name, in: folder).path)")
             if arguments.contains("--deliver") { print("  outbox: undelivered mail retried when due, checked every minute ('\(name)\(JobFile.outboxSuffix)')") }
             for time in CronSchedule(expression).next(after: Date(), count: 3) { print("  next: \(ScheduleCommand.localTime(time))") }

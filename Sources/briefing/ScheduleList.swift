@@ -74,8 +74,10 @@ struct ScheduleRemove: ParsableCommand {
         do {
             let current = try Crontab.read()
             let jobs = CrontabBlock.jobs(in: current ?? "")
-            if let name, !jobs.contains(where: { $0.name == name }) {
-                let names = jobs.map(\.name)
+            // A job's retry line goes with the job; it is not a job to name.
+            let named = jobs.filter { !$0.name.hasSuffix(JobFile.outboxSuffix) }
+            if let name, !named.contains(where: { $0.name == name }) {
+                let names = named.map(\.name)
                 throw InputErrorFactory.usage(
                     "NAME", "no scheduled job named '\(name)'",
                     hint: names.isEmpty ? "there are no scheduled jobs" : "jobs: \(names.joined(separator: ", "))")
@@ -92,7 +94,7 @@ struct ScheduleRemove: ParsableCommand {
             for job in jobs where (name == nil || job.name == name) && !job.name.hasSuffix(JobFile.outboxSuffix) {
                 if let reference = JobFile.reference(in: job.command) { JobFile.remove(reference.name, in: reference.folder) }
             }
-            if !quiet { print(name.map { "removed '\($0)'" } ?? "removed \(jobs.count) job(s)") }
+            if !quiet { print(name.map { "removed '\($0)'" } ?? "removed \(named.count) job(s)") }
         } catch {
             throw ExitStatus.fail(error)
         }

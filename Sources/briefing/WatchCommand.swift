@@ -27,13 +27,15 @@ struct WatchCommand: ParsableCommand {
 
     @Option(
         name: [.customShort("o"), .customLong("output")],
-        help: ArgumentHelp("Where to write the PDF (default output/briefing.pdf).", valueName: "file"))
+        help: ArgumentHelp("Where to write the PDF (default output/briefing.pdf).", valueName: "file"), completion: .file())
     var outputOption: String?
 
     @Flag(name: .shortAndLong, help: "Print only failed builds (and their errors).")
     var quiet = false
 
-    @Option(name: .long, help: ArgumentHelp("How long a save burst must be quiet before a build (milliseconds).", valueName: "ms"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("How long a save burst must be quiet before a build (milliseconds).", valueName: "ms"))
     var debounce = 10
 
     func validate() throws {

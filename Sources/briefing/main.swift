@@ -20,13 +20,23 @@ signal(SIGPIPE, SIG_IGN)
 /// the default, takes it for an argument), runs it, and prints every error in one voice.
 func main() -> Never {
     let arguments = Array(CommandLine.arguments.dropFirst())
-    if let first = arguments.first, !first.hasPrefix("-") {
-        let names = BriefingCommand.configuration.subcommands.map { $0._commandName } + ["help"]
-        if !names.contains(first) {
-            let hint = Suggestion.closest(to: first, in: names).map { "did you mean 'briefing \($0)'?" } ?? "commands: \(names.joined(separator: ", "))"
-            FileHandle.standardError.write(Data("briefing: error: unknown command '\(first)'\n    hint: \(hint)\n".utf8))
-            exit(ExitStatus.usage)
+    // Down the tree of commands: `briefing shedule`, `briefing schedule lst`.
+    var command: ParsableCommand.Type = BriefingCommand.self, path = "briefing"
+    for word in arguments {
+        let subcommands = command.configuration.subcommands
+        guard !subcommands.isEmpty, !word.hasPrefix("-") else { break }
+        if let next = subcommands.first(where: { $0._commandName == word }) {
+            command = next
+            path += " \(word)"
+            continue
         }
+        // A command whose default subcommand takes arguments (plain `briefing` runs generate)
+        // gets nothing but subcommand names as its first word.
+        let names = subcommands.map { $0._commandName } + (command == BriefingCommand.self ? ["help"] : [])
+        guard !names.contains(word) else { break }
+        let hint = Suggestion.closest(to: word, in: names).map { "did you mean '\(path) \($0)'?" } ?? "commands: \(names.joined(separator: ", "))"
+        FileHandle.standardError.write(Data("briefing: error: unknown command '\(path) \(word)'\n    hint: \(hint)\n".utf8))
+        exit(ExitStatus.usage)
     }
     do {
         var command = try BriefingCommand.parseAsRoot(arguments)

@@ -11,8 +11,9 @@ import Testing
         return try Command.run(Command.briefing, arguments, environment: merged)
     }
 
-    /// A claim whose literal has 20 digits, failing: its message prints the number (SIGILL before).
-    @Test func aFailingClaimWithAHugeLiteralIsReported() throws {
+    /// A claim whose literal has 20 digits crashed (SIGILL), then compared a rounded number:
+    /// 99999999999999999999 == 99999999999999999998 held. It is refused at the literal.
+    @Test func aClaimLiteralPastExactDigitsIsRefused() throws {
         let fixture = try TemplateFixture()
         defer { fixture.remove() }
         try fixture.replace(
@@ -20,7 +21,9 @@ import Testing
             with: "china-share-rising: supply.pakistan-arms-imports.latest.china > 12345678901234567890")
         let check = try briefing(["check", "--template", fixture.directory.path])
         #expect(check.status == 65, "\(check.stderr)")
-        #expect(check.stderr.contains("12,345,678,901,234,567,") && check.stderr.contains("is false"), "\(check.stderr)")
+        #expect(
+            check.stderr.contains("'12345678901234567890' has more digits than can be compared exactly (at most 15, and at most 10^15)"),
+            "\(check.stderr)")
     }
 
     @Test func aHugeAttachmentLimitIsALocatedError() throws {
@@ -84,5 +87,23 @@ import Testing
         let run = try briefing(["generate", "--date", "2026-11-30", "--output", folder.appendingPathComponent("b.pdf").path, "--deliver", plan.path])
         #expect(run.status == 66)
         #expect(run.stderr.contains("is not executable (chmod +x)"), "\(run.stderr)")
+    }
+
+    @Test func typosBelowTheTopLevelGetASuggestion() throws {
+        let run = try briefing(["schedule", "lst"])
+        #expect(run.status == 64 && run.stderr.contains("did you mean 'briefing schedule list'?"), "\(run.stderr)")
+        let negative = try briefing(["generate", "--timeout", "-5"])
+        #expect(negative.status == 64 && negative.stderr.contains("--timeout must be more than 0 seconds"), "\(negative.stderr)")
+    }
+
+    @Test func csvFilesPastTheirShapeAreRefusedBeforeParsing() throws {
+        let fixture = try TemplateFixture(copying: "Tests/Fixtures/csv")
+        defer { fixture.remove() }
+        try fixture.write("data/figures.csv", "Key,What,Amount,To,Unit,As of,Grade,Source\n" + String(repeating: "\n", count: 200_000))
+        let blank = try briefing(["check", "--template", fixture.directory.path])
+        #expect(blank.status == 65 && blank.stderr.contains("data/figures.csv:100001:1: error: the file has 200001 lines (at most 100000)"), "\(blank.stderr)")
+        try fixture.write("data/figures.csv", String(repeating: ",", count: 5_000) + "\n")
+        let wide = try briefing(["check", "--template", fixture.directory.path])
+        #expect(wide.status == 65 && wide.stderr.contains("data/figures.csv:1:1: error: the header has 5001 columns (at most 1000)"), "\(wide.stderr)")
     }
 }

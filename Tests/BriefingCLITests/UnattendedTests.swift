@@ -38,6 +38,7 @@ import Testing
             (["--deliver", "/nonexistent/deliver.yaml"], 66, "no such delivery file"),
             (["--outptu", "x.pdf"], 64, "unknown option '--outptu'"),
             (["--deliver", plan.path], 66, "deliver.yaml:6:13: error: 'on_success' runs '\(hook.path)', which is not an executable program"),
+            (["--output", "-"], 64, "briefing: error: --output: a scheduled job writes a file: '-' is not one"),
         ]
         for (extra, status, says) in cases {
             let refused = try fake.run(base + extra)
@@ -45,6 +46,9 @@ import Testing
             #expect(refused.stderr.contains(says), "\(extra): \(refused.stderr)")
             #expect(!refused.stderr.contains("CommandError") && !refused.stderr.contains("Error("), "no Swift dump: \(refused.stderr)")
         }
+        // NAME.outbox is a delivering job's retry line.
+        let reserved = try fake.run(["schedule", "add", "weekly.outbox", "--cron", "0 6 * * mon", "--", "--template", template.path])
+        #expect(reserved.status == 64 && reserved.stderr.contains("kept for the mail-retry line"), "\(reserved.stderr)")
         #expect(fake.table == nil, "the crontab was never written")
         #expect(!FileManager.default.fileExists(atPath: fake.jobs.appendingPathComponent("w.json").path))
     }
@@ -113,6 +117,12 @@ import Testing
         let owner = try desk.server.messages().filter { $0.envelope.to == ["owner@example.org"] }
         #expect(owner.count == 1 && owner[0].subject == "Briefing failed: briefing.pdf", "\(owner.map(\.subject))")
         #expect(owner.first?.text.contains("data.yaml:") == true)
+        // A delivering job whose retry line was lost (edited away by hand) is a problem doctor names.
+        let table = try #require(fake.table)
+        try table.replacingOccurrences(of: "# job: weekly.outbox\n", with: "").split(separator: "\n").filter { !$0.contains("'--outbox'") }
+            .joined(separator: "\n").appending("\n").write(to: fake.file, atomically: true, encoding: .utf8)
+        let doctor = try fake.run(["doctor"])
+        #expect(doctor.stdout.contains("its mail-retry line 'weekly.outbox' is missing from the crontab"), "\(doctor.stdout)")
         // A hand run of the same output is not the job's run.
         #expect(try Command.run(Command.briefing, ["generate", "--output", desk.output.path, "--date", "2026-11-30", "--quiet"]).status == 0)
         #expect(try fake.run(["schedule", "list"]).stdout.contains("failed (exit 65"))

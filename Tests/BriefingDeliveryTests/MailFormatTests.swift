@@ -122,11 +122,12 @@ import BriefingPipeline
         let plan = try DeliveryPlanDecoder.load(url)
         let audience = try #require(plan.audiences.first)
         let recipient = try #require(MailAddress("a@example.org"))
-        func id(_ output: String, _ sha: String) -> String {
+        func id(_ output: String, _ sha: String, store: String = "5f0e2c1a-store") -> String {
             let run = DeliveryRun(plan: plan, output: URL(fileURLWithPath: output)) { RunContract(output: $0, program: "") }
             let edition = Edition(number: 1, printed: "2026-11-30", generated: "", inputDigest: "", outputSHA256: sha, sections: "", pages: 1)
-            return run.messageID(edition, audience, recipient)
+            return run.messageID(edition, audience, recipient, store: store)
         }
+        #expect(id("/srv/a.pdf", "aaaa1111") != id("/srv/a.pdf", "aaaa1111", store: "9c2d7e44-other"), "a store begun again, same content")
         #expect(id("/srv/a.pdf", "aaaa1111") != id("/srv/b.pdf", "aaaa1111"), "two briefings")
         #expect(id("/srv/a.pdf", "aaaa1111") != id("/srv/a.pdf", "bbbb2222"), "a store begun again, other content")
         #expect(id("/srv/a.pdf", "aaaa1111") == id("/srv/a.pdf", "aaaa1111"), "a resend is the same message")

@@ -8,7 +8,7 @@ import Testing
 /// aside so a new store can begin.
 @Suite struct EditionStoreDamageTests {
     enum Damage: String, CaseIterable {
-        case truncated, garbled, folder, link, droppedTable, notSQLite
+        case truncated, garbled, folder, link, droppedTable, notSQLite, empty
     }
 
     private func store(damaged damage: Damage) throws -> (URL, URL) {
@@ -41,6 +41,7 @@ import Testing
         case .droppedTable:
             let queue = try DatabaseQueue(path: url.path)
             try queue.write { try $0.execute(sql: "DROP TABLE fact") }
+        case .empty: try FileHandle(forWritingTo: url).truncate(atOffset: 0)
         case .notSQLite:
             try Data(String(repeating: "not a database\n", count: 400).utf8).write(to: url)
         }

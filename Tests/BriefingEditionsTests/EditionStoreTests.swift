@@ -106,9 +106,9 @@ import Testing
                 "fig.revised", "supply.x.2021-25.others", "fig.resourced", "fig.regraded", "fig.added", "event.new", "fig.gone",
             ])
         #expect(diff.changes[1].derived)
-        #expect(diff.lines[0] == "revised  fig.revised: 1 km \u{2192} 2 km")
-        #expect(diff.lines[2] == "source   fig.resourced: 5 (source: Title of s1 \u{2192} Title of s2)")
-        #expect(diff.lines[3] == "grade    fig.regraded: 7 (grade: reported \u{2192} confirmed)")
+        #expect(diff.lines[0] == "revised    fig.revised: 1 km \u{2192} 2 km")
+        #expect(diff.lines[2] == "source     fig.resourced: 5; source Title of s1 \u{2192} Title of s2")
+        #expect(diff.lines[3] == "confidence fig.regraded: 7; reported \u{2192} confirmed")
         #expect(EditionDiff(old: old, new: old).changes.isEmpty)
     }
 }

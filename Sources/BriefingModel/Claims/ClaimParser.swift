@@ -41,8 +41,14 @@ public struct ClaimParser {
                 index += 1
             } else if character.isNumber {
                 while index < characters.count, characters[index].isNumber || characters[index] == "." { index += 1 }
-                guard let value = Double(String(characters[start..<index])) else {
-                    throw ClaimSyntaxError(message: "'\(String(characters[start..<index]))' is not a number", offset: start)
+                let literal = String(characters[start..<index])
+                guard let value = Double(literal) else { throw ClaimSyntaxError(message: "'\(literal)' is not a number", offset: start) }
+                // Past 15 significant digits a double is not the number written: 99999999999999999999
+                // would equal 99999999999999999998.
+                let digits = literal.filter(\.isNumber).drop { $0 == "0" }.count
+                guard digits <= 15, value <= NumberFormatting.largestInput else {
+                    throw ClaimSyntaxError(
+                        message: "'\(literal)' has more digits than can be compared exactly (at most 15, and at most 10^15)", offset: start)
                 }
                 if index < characters.count, characters[index] == "%" { index += 1 }
                 tokens.append((.number(value), start))

@@ -13,8 +13,32 @@ public struct CSVTable: Sendable {
     /// The largest CSV file accepted.
     public static let maximumBytes = 16 * 1024 * 1024
 
+    /// The most lines and columns a CSV file may have: far above any export analysts use,
+    /// and checked on the bytes before the file is parsed, so a file of blank lines or a
+    /// header of a million commas is refused in milliseconds, not after gigabytes of cells.
+    public static let maximumLines = 100_000
+    public static let maximumColumns = 1_000
+
     public init(data: Data, file: String) throws {
         self.file = file
+        var lineCount = 0, firstLineCommas = 0
+        for byte in data {
+            if byte == 0x0A {
+                lineCount += 1
+            } else if byte == 0x2C, lineCount == 0 {
+                firstLineCommas += 1
+            }
+        }
+        if firstLineCommas + 1 > Self.maximumColumns {
+            throw InputError(
+                kind: .invalidData, SourceLocation(file: file, line: 1, column: 1),
+                "the header has \(firstLineCommas + 1) columns (at most \(Self.maximumColumns))")
+        }
+        if lineCount > Self.maximumLines {
+            throw InputError(
+                kind: .invalidData, SourceLocation(file: file, line: Self.maximumLines + 1, column: 1),
+                "the file has \(lineCount) lines (at most \(Self.maximumLines))")
+        }
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(data: bytes, encoding: .utf8) ?? String(data: bytes, encoding: .isoLatin1) else {

@@ -167,7 +167,8 @@ struct FactBaseDecoder {
         let id = map.required("id")?.text()
         let label = map.required("label")?.text()
         let unit = map.optional("unit")?.string() ?? ""
-        let from = map.required("from").flatMap(projectionPoint)
+        let fromNode = map.required("from")
+        let from = fromNode.flatMap(projectionPoint)
         let toNode = map.required("to")
         let to = toNode.flatMap(projectionPoint)
         let attribution = attribution(map)
@@ -182,9 +183,12 @@ struct FactBaseDecoder {
         // 1e-300 to 1e15 is a valid pair of values whose ratio is not a number any briefing can print.
         let derived = [projection.multiple, projection.compoundAnnualGrowthPercent]
         guard derived.allSatisfy({ $0.isFinite && abs($0) <= NumberFormatting.largestInput }) else {
+            // The tiny side is the likely mistake: point at it, and print it as written.
+            func shown(_ value: Double) -> String { NumberFormatting.format(value) == "0" ? "\(value)" : NumberFormatting.format(value) }
+            let at = (from.value < 1 ? fromNode : toNode) ?? toNode
             context.error(
-                toNode.node,
-                "field '\(toNode.path).value': growing from \(NumberFormatting.format(from.value)) to \(NumberFormatting.format(to.value)) is a multiple too large to print",
+                at.node,
+                "field '\(at.path).value': growing from \(shown(from.value)) to \(shown(to.value)) is a multiple too large to print",
                 hint: "check the values and their unit")
             return nil
         }

@@ -86,7 +86,7 @@ public struct YAMLNode {
         guard abs(value) <= NumberFormatting.largestInput else {
             context.error(
                 node, "field '\(path)': \(scalar.string) is out of range (at most 10^15 either side of zero)",
-                hint: "give the value in a larger unit (bn or tn)")
+                hint: path.hasSuffix("percent") ? "a rate is given in percent: 81 for 81%" : "give the value in a larger unit (bn or tn)")
             return nil
         }
         return value
