@@ -112,6 +112,7 @@ let package = Package(
             name: "BriefingFuzzTests",
             dependencies: ["BriefingModel", "BriefingContent", "BriefingTemplate", "BriefingLayout", "TestSupport"]
         ),
+        .testTarget(name: "BriefingRenderTests", dependencies: ["BriefingRender", "BriefingLayout", "BriefingContent"]),
         .testTarget(name: "BriefingCLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "BriefingRenderFuzzTests", dependencies: ["TestSupport"]),
         .testTarget(name: "BriefingScheduleTests", dependencies: ["BriefingSchedule"]),
@@ -121,6 +122,6 @@ let package = Package(
         .testTarget(name: "BriefingDeliveryTests", dependencies: ["BriefingDelivery", "BriefingModel", "BriefingContent"]),
         .testTarget(
             name: "BriefingPipelineTests",
-            dependencies: ["BriefingPipeline", "BriefingModel", "BriefingLayout", "BriefingContent", "TestSupport"]),
+            dependencies: ["BriefingPipeline", "BriefingModel", "BriefingLayout", "BriefingContent", "BriefingRender", "TestSupport"]),
     ]
 )

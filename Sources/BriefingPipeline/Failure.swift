@@ -41,7 +41,7 @@ public enum FailureKind: Sendable, Hashable {
         case is ClaimsNeedReview: self = .invalidData
         case RenderError.fonts: self = .missingInput
         case is ColorProfile.Missing: self = .missingInput
-        case RenderError.surface: self = .cannotCreate
+        case RenderError.drawing: self = .software
         case let error as OutputError: self = error.kind
         case let error as CrontabError: self = error.retry ? .tryAgain : .cannotCreate
         case is JobFileError: self = .invalidData
