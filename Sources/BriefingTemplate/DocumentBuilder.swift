@@ -120,17 +120,24 @@ public enum DocumentBuilder {
         judgements = judgements.map { $0.mapInlines(resolve) }
         for index in sections.indices { sections[index].blocks = sections[index].blocks.map { $0.mapInlines(resolve) } }
 
-        // Number sources in order of first citation: key judgements, key figures, then the sections.
+        // Number sources in order of first citation in the text: key judgements, key figures,
+        // then the sections. Sources that only a chart's source line cites (the rows of a
+        // supply series, a series computed from a TIV export) follow, in the order of their
+        // charts: every source printed has a number, and the numbers the text cites do not
+        // move because a chart names a source the text never does.
         var order: [String] = []
+        var charted: [String] = []
         var grades = Set<Confidence>()
         func collect(_ blocks: [Block]) {
             for block in blocks {
-                block.visitInlines { inline in
-                    switch inline {
-                    case .citation(let id) where !order.contains(id): order.append(id)
-                    case .confidenceMarker(let grade): grades.insert(grade)
-                    default: break
+                block.visitSources { id, use in
+                    switch use {
+                    case .text: if !order.contains(id) { order.append(id) }
+                    case .chart: if !charted.contains(id) { charted.append(id) }
                     }
+                }
+                block.visitInlines { inline in
+                    if case .confidenceMarker(let grade) = inline { grades.insert(grade) }
                 }
             }
         }
@@ -140,7 +147,16 @@ public enum DocumentBuilder {
             if figure.confidence.marker != nil { grades.insert(figure.confidence) }
         }
         sections.forEach { collect($0.blocks) }
+        order += charted.filter { !order.contains($0) }
         let sources = numberedSources(order, in: template.facts, labels: labels)
+        // A reference that would print without a number (a source the data does not list)
+        // is a warning, so `--strict` refuses it rather than print "Source: ." or drop a "[n]".
+        for id in order where !sources.contains(where: { $0.id == id }) {
+            diagnostics.append(
+                .warning(
+                    SourceLocation(file: template.dataFileName), "source '\(id)' is cited but has no entry in the Sources list",
+                    hint: "add it under 'sources:' in \(template.dataFileName)"))
+        }
 
         var document = Document(
             title: spec.title, subtitle: spec.subtitle, publisher: spec.publisher, audience: spec.audience,

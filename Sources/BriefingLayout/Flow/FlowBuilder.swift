@@ -134,7 +134,7 @@ struct FlowBuilder {
                 keepWithNext: true))
 
         let sourceStyle = style.small.with { $0.size = 7.4 }
-        var runs = [TextRun(labels[.source] + " ", sourceStyle.with { $0.weight = .semibold })]
+        var runs: [TextRun] = []
         var byPublisher: [(String, [Int])] = []
         for id in figure.sourceIDs {
             guard let entry = source(id) else { continue }
@@ -144,6 +144,9 @@ struct FlowBuilder {
                 byPublisher.append((entry.publisher, [entry.number]))
             }
         }
+        // "Source: SIPRI [1][2]." only with numbered sources to cite (the document builder
+        // numbers every source a chart draws on): never "Source: ." before the note.
+        if !byPublisher.isEmpty { runs.append(TextRun(labels[.source] + " ", sourceStyle.with { $0.weight = .semibold })) }
         for (offset, (publisher, numbers)) in byPublisher.enumerated() {
             runs.append(TextRun((offset > 0 ? "; " : "") + publisher + " ", sourceStyle))
             for number in numbers.sorted() {
@@ -152,8 +155,10 @@ struct FlowBuilder {
                         "[\(number)]", sourceStyle.with { $0.color = style.navy }, link: .destination(Anchor.source(number))))
             }
         }
-        runs.append(TextRun(".", sourceStyle))
-        if let note = figure.sourceNote { runs.append(TextRun(" " + note.prefix(1).uppercased() + note.dropFirst() + ".", sourceStyle)) }
+        if !byPublisher.isEmpty { runs.append(TextRun(".", sourceStyle)) }
+        if let note = figure.sourceNote {
+            runs.append(TextRun((runs.isEmpty ? "" : " ") + note.prefix(1).uppercased() + note.dropFirst() + ".", sourceStyle))
+        }
         if !drawing.unlabelled.isEmpty {
             let count = NumberFormatting.format(Double(drawing.unlabelled.count))
             runs.append(
