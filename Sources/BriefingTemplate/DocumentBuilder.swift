@@ -233,7 +233,7 @@ public enum DocumentBuilder {
                     .projectionDetail,
                     [
                         "from": "\(projection.from.year)", "to": "\(projection.to.year)",
-                        "percent": NumberFormatting.percent(projection.compoundAnnualGrowthPercent),
+                        "percent": NumberFormatting.rate(projection.compoundAnnualGrowthPercent),
                     ]),
                 confidence: projection.attribution.confidence, sourceID: projection.attribution.sourceID)
         case .event(let id):
@@ -244,7 +244,7 @@ public enum DocumentBuilder {
         case .share(let series, let row, let supplier):
             guard let share = facts.share(series: series, row: row, supplier: supplier) else { return nil }
             return .init(
-                value: NumberFormatting.percent(share.percent), label: "\(share.supplier), \(share.row.label)",
+                value: NumberFormatting.share(share.percent), label: "\(share.supplier), \(share.row.label)",
                 detail: share.series.title, confidence: share.row.attribution.confidence, sourceID: share.row.attribution.sourceID)
         case nil:
             return nil

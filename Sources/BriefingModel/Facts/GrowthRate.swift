@@ -22,6 +22,7 @@ public struct GrowthRate: Sendable, Identifiable {
         self.location = location
     }
 
-    /// "81%" (growth is always printed as a plain percentage; the text says "growth of").
-    public var formatted: String { NumberFormatting.percent(percent) }
+    /// "81%" (growth is always printed as a plain percentage; the text says "growth of"),
+    /// never "0%" for growth that is there.
+    public var formatted: String { NumberFormatting.rate(percent) }
 }

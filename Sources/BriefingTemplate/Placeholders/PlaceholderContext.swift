@@ -64,8 +64,8 @@ enum PlaceholderContext {
                     projection.attribution,
                     [
                         "from": from, "to": to, "from_year": String(projection.from.year), "to_year": String(projection.to.year),
-                        "years": String(projection.years), "cagr": NumberFormatting.percent(projection.compoundAnnualGrowthPercent),
-                        "multiple": NumberFormatting.format(projection.multiple, decimals: 0),
+                        "years": String(projection.years), "cagr": NumberFormatting.rate(projection.compoundAnnualGrowthPercent),
+                        "multiple": NumberFormatting.multiple(projection.multiple),
                     ], revised: revised.contains("projection.\(projection.id)")))
         }
         root.add("projection", projections)
@@ -172,16 +172,16 @@ enum PlaceholderContext {
             text(row.label),
             children: [
                 "period": PlaceholderNode(text(row.label)),
-                "others": PlaceholderNode(NumberFormatting.percent(row.remainder) + cite + mark("others")),
+                "others": PlaceholderNode(NumberFormatting.share(row.remainder) + cite + mark("others")),
                 "cite": PlaceholderNode(cite),
             ])
         for share in row.shares {
             node.add(
                 slug(share.supplier),
                 PlaceholderNode(
-                    NumberFormatting.percent(share.percent) + cite + mark(slug(share.supplier)),
+                    NumberFormatting.share(share.percent) + cite + mark(slug(share.supplier)),
                     children: [
-                        "bare": PlaceholderNode(NumberFormatting.percent(share.percent))
+                        "bare": PlaceholderNode(NumberFormatting.share(share.percent))
                     ]))
         }
         return node
