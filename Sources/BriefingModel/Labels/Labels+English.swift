@@ -92,6 +92,7 @@ extension Labels {
             // Words the document builder writes
             .leftOutSection: "the full briefing\u{2019}s {id} section",
             .leftOutChart: "the full briefing\u{2019}s {id} chart",
+            .leftOutFigure: "Figure {n} of the full briefing",
             .readVia: "Read via {via}.",
             .growthLabel: "{label} growth",
             .projectionDetail: "{from} to {to}: {percent} a year",

@@ -17,7 +17,8 @@ public struct Labels: Sendable, Hashable {
         case growthAxis = "growth_axis", since, hatchedUnconfirmed = "hatched_unconfirmed", growthTitle = "growth_title"
         case multiple, perYear = "per_year", derivedRate = "derived_rate", timelineTitle = "timeline_title"
         case dayDate = "day_date", monthDate = "month_date", decade, span
-        case leftOutSection = "left_out_section", leftOutChart = "left_out_chart", readVia = "read_via"
+        case leftOutSection = "left_out_section", leftOutChart = "left_out_chart", leftOutFigure = "left_out_figure"
+        case readVia = "read_via"
         case growthLabel = "growth_label", projectionDetail = "projection_detail", projection, timelineNote = "timeline_note"
         case altNoShare = "alt_no_share", altCategoryShare = "alt_category_share", altCategories = "alt_categories"
         case altRose = "alt_rose", altFell = "alt_fell", altStayed = "alt_stayed", altSupplyTrend = "alt_supply_trend"
@@ -62,6 +63,7 @@ public struct Labels: Sendable, Hashable {
             case .decade: ["year"]
             case .span: ["start", "end"]
             case .leftOutSection, .leftOutChart: ["id"]
+            case .leftOutFigure: ["n"]
             case .readVia: ["via"]
             case .growthLabel: ["label"]
             case .projectionDetail: ["from", "to", "percent"]

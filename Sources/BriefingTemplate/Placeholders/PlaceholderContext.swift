@@ -12,10 +12,10 @@ import Foundation
 /// | `projection.ID` | "3.5 bn USD in 2021 to 60 bn USD by 2031"; children `from to from_year to_year years cagr multiple cite` |
 /// | `event.ID` | "30 May 2024" + marker + citation; children `date year title cite note` |
 /// | `supply.SERIES.ROW.SUPPLIER` | "80%" + marker + citation; ROW is a period (`2021-25`), `first` or `latest`; SUPPLIER is the name in lower case with hyphens for spaces (`united-states`), or `others` |
-/// | `series.ID.first`, `series.ID.latest` | "120 k wafers/month" + marker + citation; children `period value bare cite note` |
+/// | `series.ID.POINT` | "120 k wafers/month" + marker + citation; POINT a period (`2023`, `2025-Q1`), `first`, `previous` or `latest`; children `period value bare cite note` |
 /// | `cite.SOURCE` | a citation only |
 /// | `claim.ID` | nothing: marks the sentence the claim guards |
-/// | `ref.section.ID`, `ref.chart.ID` | "section 7" / "Figure 3", linked; plain text and a warning if left out |
+/// | `ref.section.ID`, `ref.chart.ID` | "section 7" / "Figure 3", linked; plain text and a warning if left out; a chart by its block `id`, its figure number in the full briefing or its kind |
 /// | `briefing.title`, `briefing.date`, `briefing.publisher` | plain text |
 enum PlaceholderContext {
     /// - Parameter revised: keys of facts whose value changed since the edition compared with
@@ -95,12 +95,17 @@ enum PlaceholderContext {
         }
         root.add("supply", supply)
 
-        // Series: the label, and the first and latest points as sourced values.
+        // Series: the label, and every point as a sourced value, by its period (`2023`,
+        // `2025-Q1`) and as `first`, `previous` and `latest`.
         let series = PlaceholderNode("")
         for line in facts.dataSeries {
             let node = PlaceholderNode(
                 text(line.label), children: ["label": PlaceholderNode(text(line.label)), "unit": PlaceholderNode(text(line.unit))])
-            for (key, point) in [("first", line.points.first), ("latest", line.points.last)] {
+            let named: [(String, DataSeries.Point?)] = [
+                ("first", line.points.first), ("previous", line.points.count >= 2 ? line.points[line.points.count - 2] : nil),
+                ("latest", line.points.last),
+            ]
+            for (key, point) in line.points.map({ ($0.period.key, Optional($0)) }) + named {
                 guard let point else { continue }
                 let value = NumberFormatting.attach(unit: text(line.unit), to: NumberFormatting.format(point.value))
                 node.add(
@@ -148,6 +153,19 @@ enum PlaceholderContext {
                     "date": PlaceholderNode(dateText),
                 ]))
         return root
+    }
+
+    /// `{{ref.chart.ID}}` may name a chart block's id or a figure number as well as a kind;
+    /// which exist is known only once every section is parsed, so each such name a file
+    /// uses gets a node here and the document builder checks it (`ChartReferences`).
+    static func allowChartReferences(in text: String, file: String, root: PlaceholderNode) {
+        guard text.contains("{{ref.chart."), let charts = root.resolve("ref.chart") else { return }
+        for (reference, _) in TagScanner(file: file, root: root).references(in: text) where reference.kind == .chart {
+            let id = reference.id
+            guard !id.isEmpty, !id.contains("."), id.allSatisfy({ TagScanner.nameCharacters.contains($0) }), charts.resolve(id) == nil
+            else { continue }
+            charts.add(id, PlaceholderNode(InlineToken.reference(CrossReference(kind: .chart, id: id)).encoded))
+        }
     }
 
     /// A sourced fact: renders `value` with its confidence marker and citation, and has the
