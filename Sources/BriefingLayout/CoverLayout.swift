@@ -19,7 +19,6 @@ struct CoverLayout {
         func place(_ paragraph: Paragraph, at top: Double, x: Double = left, width: Double = width) -> Double {
             let (index, measured) = store.add(paragraph, width: width)
             items.append(.text(paragraph: index, lines: 0..<measured.lines.count, origin: Point(x: x, y: top), width: width))
-            for link in measured.links { items.append(.link(link.rect.offsetBy(dx: x, dy: top), link.target)) }
             return top + measured.height
         }
 
@@ -119,9 +118,10 @@ struct CoverLayout {
             }
             var detail = [TextRun(figure.detail, detailStyle)]
             if let number = document.citationNumber(figure.sourceID) {
+                // The space before the citation is not part of the link's words.
+                detail.append(TextRun(" ", detailStyle))
                 detail.append(
-                    TextRun(
-                        " [\(number)]", detailStyle.with { $0.color = style.navy }, link: .destination(Anchor.source(number))))
+                    TextRun("[\(number)]", detailStyle.with { $0.color = style.navy }, link: .destination(Anchor.source(number))))
             }
             tiles.append(
                 Tile(parts: [
@@ -161,7 +161,6 @@ struct CoverLayout {
                     partTop += gapBefore
                     let origin = Point(x: x + padding, y: partTop)
                     items.append(.text(paragraph: index, lines: 0..<measured.lines.count, origin: origin, width: inner))
-                    for link in measured.links { items.append(.link(link.rect.offsetBy(dx: origin.x, dy: origin.y), link.target)) }
                     partTop += measured.height
                 }
             }

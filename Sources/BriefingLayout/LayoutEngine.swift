@@ -85,7 +85,8 @@ public struct LayoutEngine {
             creationDate: String(format: "%04d-%02d-%02dT00:00:00Z", document.date.year, document.date.month ?? 1, document.date.day ?? 1))
         metadata.language = document.language
         return PagedDocument(
-            pageSize: style.pageSize, pages: pages, paragraphs: store.paragraphs, shaped: store.shaped, outline: outline,
+            pageSize: style.pageSize, pages: pages, paragraphs: store.paragraphs, shaped: store.shaped, links: store.links,
+            outline: outline,
             metadata: metadata)
     }
 

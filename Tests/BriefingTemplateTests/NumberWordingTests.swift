@@ -88,3 +88,43 @@ extension Array {
         return items
     }
 }
+
+/// Generated alt text says the trend first, then the figures.
+@Suite struct TrendFirstAltTextTests {
+    let location = SourceLocation(file: "data.yaml", line: 1, column: 1)
+
+    func series(_ label: String, _ points: [(String, Double)], unit: String = "kt") -> DataSeries {
+        DataSeries(
+            id: label.lowercased(), label: label, unit: unit,
+            points: points.map { DataSeries.Point(period: try! Period.parse($0.0), value: $0.1) },
+            attribution: Attribution(sourceID: "s", confidence: .confirmed, location: location), location: location)
+    }
+
+    @Test func aLineSaysWhereItWentBeforeListingItsValues() {
+        let alt = AltText(labels: .english).series([series("Output", [("2020", 100), ("2021", 120), ("2022", 150), ("2023", 310)])])
+        #expect(
+            alt == "Output rose from 100 kt in 2020 to 310 kt in 2023 (×3.1), rising in every period. Values: 2020 100, 2021 120, "
+                + "2022 150, 2023 310 kt.")
+    }
+
+    @Test func aPeakBetweenTheEndsIsPartOfTheTrend() {
+        let alt = AltText(labels: .english).series([series("Imports", [("2019", 50), ("2021", 80), ("2023", 40)])])
+        #expect(alt.hasPrefix("Imports fell from 50 kt in 2019 to 40 kt in 2023 (-20%); the high was 80 kt in 2021."), "\(alt)")
+    }
+
+    @Test func severalLinesAreComparedFirst() {
+        let alt = AltText(labels: .english).series([
+            series("Japan", [("2024", 30), ("2025", 85)]), series("United States", [("2024", 40), ("2025", 120)]),
+        ])
+        #expect(alt.hasPrefix("Latest values, highest first: United States 120 kt (2025) and Japan 85 kt (2025). Japan rose"), "\(alt)")
+    }
+
+    @Test func barsOfFiguresAreNamedLargestFirst() {
+        let bars = [("Japan", 85.0), ("South Korea", 210), ("Europe", 40)].map {
+            ChartFigure.Bar(label: $0.0, value: $0.1, confidence: .confirmed)
+        }
+        #expect(
+            AltText(labels: .english).bars(bars, unit: "kt")
+                == "3 values in kt, largest first: South Korea 210 kt; Japan 85 kt; Europe 40 kt.")
+    }
+}

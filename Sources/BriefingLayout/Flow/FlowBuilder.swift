@@ -112,18 +112,27 @@ struct FlowBuilder {
     /// too dense to label every event, a continuation table.
     /// - Parameter listUnlabelled: add the continuation table for a dense timeline (the
     ///   briefing does; a one-page chart export only says how many events it leaves out).
-    mutating func addFigure(_ figure: ChartFigure, x: Double, width: Double, listUnlabelled: Bool = true) {
+    /// - Parameter captionRole: the caption's structure element; a chart exported on its own
+    ///   makes its title the document's H1.
+    mutating func addFigure(
+        _ figure: ChartFigure, x: Double, width: Double, listUnlabelled: Bool = true, captionRole: StructureRole = .caption
+    ) {
         let captionStyle = TextStyle(family: .sans, size: 9, weight: .semibold, color: style.navy)
         // A chart on its own (number 0) has a title but no figure number.
         let label =
             figure.number > 0
             ? [TextRun(labels.text(.figure, ["n": "\(figure.number)"]) + "\u{2003}", captionStyle.with { $0.color = style.accent })] : []
-        let caption = store.add(Paragraph(label + [TextRun(figure.title, captionStyle)], role: .caption), width: width)
+        let caption = store.add(Paragraph(label + [TextRun(figure.title, captionStyle)], role: captionRole), width: width)
         elements.append(
             FlowElement(
                 kind: .paragraph(index: caption.index, measured: caption.measured), x: x, width: width, spaceBefore: 10,
                 spaceAfter: 2, keepWithNext: true, anchor: figure.anchor, outline: nil))
-        let alt = store.add(Paragraph([TextRun(figure.altText, style.small)], lineSpacing: 1.02, role: .caption), width: width)
+        // The description is printed for sighted readers and spoken once, as the Figure's
+        // /Alt where the chart stands: the printed copy is drawn outside the structure (an
+        // artifact), since cairo 1.16 cannot put it inside the Figure beside the drawing
+        // (an element with children loses its own content) and a second, tagged copy would
+        // be read twice.
+        let alt = store.add(Paragraph([TextRun(figure.altText, style.small)], lineSpacing: 1.02, role: nil), width: width)
         elements.append(
             FlowElement(kind: .paragraph(index: alt.index, measured: alt.measured), x: x, width: width, spaceAfter: 8, keepWithNext: true))
 
@@ -252,9 +261,10 @@ struct FlowBuilder {
 
     // MARK: - Sources
 
-    /// A small unnumbered heading (the standalone chart's source list).
+    /// A small unnumbered heading (the standalone chart's source list): H2 under the chart's
+    /// title, the export's H1.
     mutating func addHeading(_ title: String) {
-        let (index, measured) = store.add(Paragraph([TextRun(title, style.minorHeading)], role: .subsection), width: style.frameWidth)
+        let (index, measured) = store.add(Paragraph([TextRun(title, style.minorHeading)], role: .section), width: style.frameWidth)
         elements.append(
             FlowElement(
                 kind: .paragraph(index: index, measured: measured), width: style.frameWidth, spaceBefore: 4, spaceAfter: 4,
@@ -271,7 +281,9 @@ struct FlowBuilder {
         for source in sources {
             var runs = [TextRun(source.text, text)]
             if let url = source.url {
-                runs.append(TextRun(" " + url, text.with { $0.color = style.navy }, link: .uri(url)))
+                // The space before the address is not part of the link's words.
+                runs.append(TextRun(" ", text))
+                runs.append(TextRun(url, text.with { $0.color = style.navy }, link: .uri(url)))
             }
             elements.append(.begin(.listItem))
             addNumbered(

@@ -38,8 +38,6 @@ struct FlowElement {
     var opensAfterBullet: StructureRole?
     /// Text right-aligned on the first line's baseline (a contents entry's page number).
     var trailer: (index: Int, measured: MeasuredParagraph, width: Double)?
-    /// Makes the whole element a link (contents entries).
-    var link: LinkTarget?
     /// Named destination placed at the element's top (headings, source entries).
     var anchor: String?
     var outline: (title: String, level: Int)?

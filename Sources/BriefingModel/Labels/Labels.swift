@@ -29,6 +29,9 @@ public struct Labels: Sendable, Hashable {
         case unlabelledMarkedOne = "unlabelled_marked_one", timelineOutside = "timeline_outside"
         case timelineOutsideOne = "timeline_outside_one", range, quarterDate = "quarter_date", halfDate = "half_date"
         case barTitle = "bar_title", altBar = "alt_bar", altBarItem = "alt_bar_item", lineTitle = "line_title", altLine = "alt_line"
+        case altLineFlat = "alt_line_flat", altLineSteady = "alt_line_steady", altRising = "alt_rising", altFalling = "alt_falling"
+        case altLineHigh = "alt_line_high", altLineLow = "alt_line_low", altLineValues = "alt_line_values"
+        case altPointItem = "alt_point_item", altLineLead = "alt_line_lead", altLineLeadItem = "alt_line_lead_item"
         case changesHeading = "changes_heading", changesRevised = "changes_revised", changesSource = "changes_source"
         case changesConfidence = "changes_confidence", changesAdded = "changes_added", changesEvent = "changes_event"
         case changesRemoved = "changes_removed", changesNotShown = "changes_not_shown", changesDerived = "changes_derived"
@@ -51,7 +54,13 @@ public struct Labels: Sendable, Hashable {
             case .altBar: ["count", "unit", "list"]
             case .altBarItem: ["label", "value"]
             case .lineTitle: ["list", "first", "last"]
-            case .altLine: ["label", "from", "first", "to", "last", "low", "high"]
+            case .altLine: ["label", "trend", "from", "first", "to", "last", "change"]
+            case .altLineFlat: ["label", "value", "first", "last"]
+            case .altLineSteady: ["direction"]
+            case .altLineHigh, .altLineLow: ["value", "period"]
+            case .altLineValues, .altLineLead: ["list"]
+            case .altPointItem: ["period", "value"]
+            case .altLineLeadItem: ["label", "value", "period"]
             case .halfDate: ["half", "year"]
             case .unlabelledListed, .unlabelledMarked, .unlabelledListedOne, .unlabelledMarkedOne: ["count"]
             case .since: ["date"]

@@ -195,10 +195,8 @@ private struct QPDFFile {
             let page = qpdf_get_page_n(qpdf, index)
             qpdf_oh_replace_key(qpdf, page, "/Tabs", qpdf_oh_new_name(qpdf, "/S"))
             try touch(page)
-            let targets: [LinkTarget] = document.pages[index].items.compactMap {
-                if case .link(_, let target) = $0 { return target }
-                return nil
-            }
+            // The links the painter drew, in drawing order: the order cairo lists them.
+            let targets = document.links(onPage: index).map(\.target)
             // cairo writes only link annotations, each an object of its own: their numbers
             // come from the page's /Annots without parsing them.
             let annotations = key(page, "/Annots").map(items) ?? []
