@@ -16,7 +16,7 @@ extension Block {
             items.forEach { $0.forEach { $0.visitSources(body) } }
         case .callout(let blocks):
             blocks.forEach { $0.visitSources(body) }
-        case .heading, .paragraph, .table, .notes, .thematicBreak, .image:
+        case .heading, .paragraph, .table, .notes, .thematicBreak, .image, .pageBreak:
             visitInlines { inline in
                 if case .citation(let id) = inline { body(id, .text) }
             }

@@ -10,8 +10,9 @@ struct CoverLayout {
 
     static let bandHeight = 292.0
 
-    /// Items of the cover, plus any overflow pages of key judgements.
-    func layout(_ document: Document) -> (pages: [[FrameItem]], outline: [PagedDocument.OutlineEntry]) {
+    /// Items of the cover, plus any overflow pages of key judgements, and how many lines of
+    /// text those hold (0 when the cover fits).
+    func layout(_ document: Document) -> (pages: [[FrameItem]], outline: [PagedDocument.OutlineEntry], overflowLines: Int) {
         var items: [FrameItem] = []
         let page = style.pageSize
         let left = style.marginLeft, width = style.frameWidth
@@ -85,11 +86,16 @@ struct CoverLayout {
         var paginator = Paginator(frame: frame, firstPageIndex: 0, boxColor: style.panel)
         paginator.place(builder.elements)
         var pages = paginator.pages
+        // Lines pushed off the cover (a list's bullets are drawn beside their lines, not counted).
+        let overflow = pages.dropFirst().flatMap { $0 }.reduce(0) { count, item in
+            guard case .text(let index, let lines, _, _) = item, store.paragraphs[index].role != .label else { return count }
+            return count + lines.count
+        }
         pages[0] = items + pages[0] + afterJudgements
         let outline = [
             PagedDocument.OutlineEntry(title: labels[.keyJudgementsBookmark], level: 1, destination: Anchor.keyJudgements, page: 0)
         ]
-        return (pages, outline)
+        return (pages, outline, overflow)
     }
 
     /// Tiles of the key figures, in rows of up to four, ending at `bottom`.

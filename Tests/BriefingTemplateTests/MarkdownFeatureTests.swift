@@ -23,6 +23,17 @@ import Testing
         }
     }
 
+    @Test func anHTMLCommentOnALineOfItsOwnBreaksThePage() throws {
+        for marker in ["<!-- page break -->", "<!--pagebreak-->", "<!-- Page-Break -->"] {
+            let parsed = try parse("Before.\n\n\(marker)\n\nAfter.\n")
+            #expect(parsed.blocks == [.paragraph([.text("Before.")]), .pageBreak, .paragraph([.text("After.")])], "\(marker)")
+            #expect(parsed.warnings.isEmpty)
+        }
+        // Any other comment is raw HTML: left out, with a warning.
+        let other = try parse("Before.\n\n<!-- a note to self -->\n")
+        #expect(other.blocks == [.paragraph([.text("Before.")])] && other.warnings.count == 1)
+    }
+
     @Test func tablesKeepAlignmentAndRightAlignNumbers() throws {
         let blocks = try parse(
             "| Quarter | TSMC | Note |\n|:--|---|:-:|\n| Q1 2025 | 67.6% | *record* |\n| Q2 2025 | 1,250 | |\n"

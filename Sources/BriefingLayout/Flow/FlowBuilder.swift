@@ -95,6 +95,8 @@ struct FlowBuilder {
             elements.append(.space(8))
         case .thematicBreak:
             elements.append(FlowElement(kind: .rule(style.rule, thickness: 0.5), x: x, width: width, spaceBefore: 6, spaceAfter: 10))
+        case .pageBreak:
+            elements.append(.pageBreak(box: box))
         case .chart(let figure):
             addFigure(figure, x: x, width: width)
         case .table(let table):

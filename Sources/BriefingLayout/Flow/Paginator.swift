@@ -145,8 +145,14 @@ struct Paginator {
             while keep, next < elements.count {
                 required += fullHeight(previous) - minimumHeight(previous) + previous.spaceAfter + minimumHeight(elements[next])
                 previous = elements[next]
-                keep = previous.keepWithNext
+                // A space or a structure marker (a callout's padding, a list's start) passes the
+                // keep on: a heading keeps with the first line of the box or list after it.
+                keep = previous.keepWithNext || (isSpace(previous) && !previous.breaksPage)
                 next += 1
+            }
+            if element.breaksPage {
+                if !atTop { newPage() }
+                continue
             }
             if !atTop, y + required > frame.maxY, !isSpace(element) { newPage() }
             place(element)

@@ -56,6 +56,9 @@ public struct PagedDocument: Sendable {
     public var links: [[LinkBox]]
     public var outline: [OutlineEntry]
     public var metadata: Metadata
+    /// Lines of key judgements that did not fit on the cover and continue on a page of their
+    /// own (0 when the cover fits): the pipeline warns, and `--strict` refuses it.
+    public var coverOverflowLines = 0
 
     public init(
         pageSize: Size, pages: [Page], paragraphs: [Paragraph], shaped: [(any ShapedText)?] = [], links: [[LinkBox]] = [],
