@@ -4,7 +4,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 BIN := .build/release/briefing
 
-.PHONY: briefing test deps build install uninstall clean bench bench-quick memcheck fuzz-render
+.PHONY: briefing test deps build install uninstall clean bench bench-quick memcheck fuzz-render fuzz-floats
 
 deps:
 	@scripts/install-deps.sh
@@ -41,6 +41,11 @@ memcheck: build
 fuzz-render: build
 	$(SWIFT) build --build-tests
 	BRIEFING_BINARY=$(BIN) BRIEFING_RENDER_FUZZ_SECONDS=$${SECONDS_LIMIT:-600} $(SWIFT) test --skip-build --filter RendererFuzzTests
+
+## Mix floats with lists, footnotes and section ends for 3,000 cases (release binary; see README).
+fuzz-floats: build
+	$(SWIFT) build --build-tests
+	BRIEFING_BINARY=$(BIN) BRIEFING_MIXED_FLOAT_CASES=$${CASES:-3000} $(SWIFT) test --skip-build --filter MixedFloatFuzzTests
 
 ## Install the binary with its templates and fonts: PREFIX/bin/briefing, PREFIX/share/briefing/.
 install: build

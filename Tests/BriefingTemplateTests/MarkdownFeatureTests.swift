@@ -34,6 +34,16 @@ import Testing
         #expect(other.blocks == [.paragraph([.text("Before.")])] && other.warnings.count == 1)
     }
 
+    @Test func aTableInAShadedBoxOrAListItemCountsItsOwnCells() throws {
+        for text in [
+            "> Boxed.\n>\n> | A | B |\n> |---|---|\n> | 1 | 2 |\n", "- Item.\n\n  | A | B |\n  |---|---|\n  | 1 | 2 |\n",
+            "> - Item.\n>\n>   | A | B |\n>   |---|---|\n>   | 1 | 2 |\n",
+        ] {
+            #expect(throws: Never.self, "\(text)") { try parse(text) }
+        }
+        #expect(failure("> | A | B |\n> |---|---|\n> | 1 | 2 | 3 |\n").contains("s.md:3:3: error: this table row has 3 cells"))
+    }
+
     @Test func tablesKeepAlignmentAndRightAlignNumbers() throws {
         let blocks = try parse(
             "| Quarter | TSMC | Note |\n|:--|---|:-:|\n| Q1 2025 | 67.6% | *record* |\n| Q2 2025 | 1,250 | |\n"
