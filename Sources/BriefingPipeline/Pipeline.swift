@@ -191,7 +191,9 @@ public final class Pipeline {
         timer.mark("layout")
         if pages.coverOverflowLines > 0 {
             let spec = loaded.template.spec
-            let file = (try? loaded.template.file(spec.keyJudgementsFile, at: spec.keyJudgementsLocation).displayName) ?? spec.keyJudgementsFile
+            let file =
+                (try? loaded.template.file(spec.keyJudgementsFile, at: spec.keyJudgementsLocation).displayName)
+                ?? spec.keyJudgementsFile
             let lines = pages.coverOverflowLines
             report(
                 .warning(

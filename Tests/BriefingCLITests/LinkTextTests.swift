@@ -12,9 +12,13 @@ import Testing
         struct Empty: Decodable { var contents: String? }
         var file: String
         var links: Int
-        var without_text: Int
+        var withoutText: Int
         var empty: [Empty]
         var texts: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case file, links, withoutText = "without_text", empty, texts
+        }
     }
 
     private func outputs(in directory: URL) throws -> [URL] {
@@ -45,7 +49,7 @@ import Testing
         for report in reports {
             let name = URL(fileURLWithPath: report.file).lastPathComponent
             #expect(report.links > 10, "\(name) has \(report.links) links")
-            #expect(report.without_text == 0, "\(name): \(report.without_text) Link elements without text: \(report.empty.map(\.contents))")
+            #expect(report.withoutText == 0, "\(name): \(report.withoutText) Link elements without text: \(report.empty.map(\.contents))")
             // A link's words are its own: "[6]", "section 6", an address; never the paragraph around it.
             #expect(report.texts.allSatisfy { $0.count < 120 && $0 == $0.trimmingCharacters(in: .whitespaces) }, "\(name)")
         }
@@ -68,7 +72,9 @@ import Testing
             // The printed copy of each description is drawn outside the structure: the tagged
             // text a screen reader follows does not hold it a second time.
             let tagged = try Command.tool("pdfinfo", ["-struct-text", pdf.path]).stdout
-            for alt in alts { #expect(!tagged.contains(String(alt.prefix(40))), "\(pdf.lastPathComponent) reads '\(alt.prefix(40))' twice") }
+            for alt in alts {
+                #expect(!tagged.contains(String(alt.prefix(40))), "\(pdf.lastPathComponent) reads '\(alt.prefix(40))' twice")
+            }
             // The printed description is still on the page.
             let text = try Command.tool("pdftotext", [pdf.path, "-"]).stdout.replacingOccurrences(of: "\n", with: " ")
             #expect(text.contains(String(alts[0].prefix(25))))

@@ -38,7 +38,8 @@ import Testing
     /// `lines` lines of filler at the full text width (13 pt each with the fake measurer).
     func filler(lines: Int) -> FlowElement {
         let text = Array(repeating: String(repeating: "x", count: 80), count: lines).joined(separator: " ")
-        let measured = FakeMeasurer().measure(Paragraph([TextRun(text, TextStyle(family: .serif, size: 10, color: Color(hex: 0)))]), width: 451)
+        let measured = FakeMeasurer().measure(
+            Paragraph([TextRun(text, TextStyle(family: .serif, size: 10, color: Color(hex: 0)))]), width: 451)
         precondition(measured.lines.count == lines)
         return FlowElement(kind: .paragraph(index: 10_000, measured: measured), width: 451)
     }
@@ -74,7 +75,8 @@ import Testing
         var figure = FlowElement(kind: .drawing([], height: 60, alt: "chart"), width: 100)
         figure.floatGroup = 0
         var builder = FlowBuilder(
-            style: BriefingStyle(), store: ParagraphStore(measurer: FakeMeasurer()), styler: InlineStyler(style: BriefingStyle(), citationNumber: { _ in nil }),
+            style: BriefingStyle(), store: ParagraphStore(measurer: FakeMeasurer()),
+            styler: InlineStyler(style: BriefingStyle(), citationNumber: { _ in nil }),
             labels: .english)
         builder.addNotes([Footnote(number: 1, blocks: [.paragraph([.text("A note.")])])], x: 0, width: 100)
         // 6 lines, a figure that does not fit in the 4 left, a line of text, then the notes.

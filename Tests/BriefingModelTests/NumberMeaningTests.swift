@@ -9,8 +9,9 @@ import Testing
 @Suite struct NumberMeaningTests {
     /// The printed number back as a value ("1,250" -> 1250; "<0.01" and ">99.99" as their bounds).
     static func value(_ text: String) -> Double {
-        Double(text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "%", with: "")
-            .replacingOccurrences(of: "<", with: "").replacingOccurrences(of: ">", with: ""))!
+        Double(
+            text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "%", with: "")
+                .replacingOccurrences(of: "<", with: "").replacingOccurrences(of: ">", with: ""))!
     }
 
     static func decimals(_ text: String) -> Int {

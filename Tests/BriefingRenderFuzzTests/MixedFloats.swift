@@ -132,7 +132,9 @@ struct MixedFloats {
                 }
                 // Inside the item: indented under its text.
                 let pad = String(repeating: " ", count: marker.count + 1)
-                item += "\n\n" + inner.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : pad + $0 }
+                item +=
+                    "\n\n"
+                    + inner.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : pad + $0 }
                     .joined(separator: "\n")
             }
             items.append(item)

@@ -87,7 +87,9 @@ import Testing
         let document = try Self.build(files, sections: ["imports", "outlook"])
         // Figure 2 of the full briefing (the sellers chart) is Figure 1 of this selection.
         #expect(Self.outlook(document) == "See [Figure 1](#figure-1), Figure 1 of the full briefing and the full briefing’s buyers chart.")
-        #expect(document.warnings.map(\.message).contains("reference to chart '1', which this briefing does not include; printed as plain text"))
+        #expect(
+            document.warnings.map(\.message).contains("reference to chart '1', which this briefing does not include; printed as plain text")
+        )
     }
 
     @Test func anUnknownChartIsAnErrorWithTheClosestName() throws {
@@ -115,7 +117,10 @@ import Testing
 
     @Test func growthIsDerivedFromTwoPointsOfASeries() throws {
         let document = try Self.build(
-            Self.files(["outlook.md": "Exports grew {{growth.magnet-growth}} since {{growth.magnet-growth.since}} ({{series.magnets.2023}} in 2023).\n"]))
+            Self.files([
+                "outlook.md":
+                    "Exports grew {{growth.magnet-growth}} since {{growth.magnet-growth.since}} ({{series.magnets.2023}} in 2023).\n"
+            ]))
         // (61 / 40 - 1) = 52.5%, from the series' source, dated by its points.
         #expect(Self.outlook(document) == "Exports grew 52.5% since 2019 (58 kt in 2023).")
         let rate = try #require(try TemplateLoader.load(directory: Self.root, files: Self.files([:])).facts.growthRate("magnet-growth"))
@@ -125,7 +130,8 @@ import Testing
 
     @Test func aDerivedGrowthRateIsNeverTyped() throws {
         let typed = Self.data.replacingOccurrences(
-            of: "from_series: {series: magnets, from: 2019, to: 2024}", with: "percent: 215\n    from_series: {series: magnets, from: 2019, to: 2025}")
+            of: "from_series: {series: magnets, from: 2019, to: 2024}",
+            with: "percent: 215\n    from_series: {series: magnets, from: 2019, to: 2025}")
         do {
             _ = try TemplateLoader.load(directory: Self.root, files: Self.files([:], data: typed))
             Issue.record("a typed rate beside from_series was accepted")

@@ -69,7 +69,8 @@ import Testing
                   - {id: magnets, label: Magnet demand, unit: kt, from: {value: 93, year: 2023}, to: {value: 130, year: 2030}, source: analyst, confidence: confirmed}
                 """,
                 "judgements.md": "- Demand grows.\n",
-                "demand.md": "Demand grows ×{{projection.magnets.multiple}} in {{projection.magnets.years}} years, {{projection.magnets.cagr}} a year.\n",
+                "demand.md":
+                    "Demand grows ×{{projection.magnets.multiple}} in {{projection.magnets.years}} years, {{projection.magnets.cagr}} a year.\n",
             ])
         let template = try TemplateLoader.load(directory: root, files: files)
         let document = try DocumentBuilder.build(template: template, date: FuzzyDate(year: 2026, month: 11, day: 30))

@@ -214,9 +214,10 @@ struct FactBaseDecoder {
                 guard let point = series.points.first(where: { $0.period == period }) else {
                     // Periods are close in time, not in spelling: 2025 is nearer 2024 than 2021.
                     let nearest = series.points.min { abs($0.period.start - period.start) < abs($1.period.start - period.start) }
+                    let periods = series.points.map(\.period.key).joined(separator: ", ")
                     context.diagnostics.error(
                         derivation.location, "growth '\(rate.id)': series '\(series.id)' has no point for \(period)",
-                        hint: nearest.map { "did you mean '\($0.period.key)'? (its periods: \(series.points.map(\.period.key).joined(separator: ", ")))" })
+                        hint: nearest.map { "did you mean '\($0.period.key)'? (its periods: \(periods))" })
                     return nil
                 }
                 points.append(point)

@@ -16,7 +16,8 @@ extension AltText {
         if lines.count > 1 {
             let ranked = lines.compactMap { line in line.points.last.map { (line, $0) } }.sorted { $0.1.value > $1.1.value }
             let items = ranked.map { line, point in
-                labels.text(.altLineLeadItem, ["label": line.label, "value": value(point.value, line.unit), "period": point.period.description])
+                labels.text(
+                    .altLineLeadItem, ["label": line.label, "value": value(point.value, line.unit), "period": point.period.description])
             }
             sentences.append(labels.text(.altLineLead, ["list": list(items)]))
         }
@@ -30,7 +31,11 @@ extension AltText {
         var text: String
         if last.value == first.value {
             text = labels.text(
-                .altLineFlat, ["label": line.label, "value": value(last.value, line.unit), "first": first.period.description, "last": last.period.description])
+                .altLineFlat,
+                [
+                    "label": line.label, "value": value(last.value, line.unit), "first": first.period.description,
+                    "last": last.period.description,
+                ])
         } else {
             let rose = last.value > first.value
             text = labels.text(

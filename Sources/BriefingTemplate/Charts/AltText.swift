@@ -47,7 +47,8 @@ struct AltText {
         var sentences: [String] = []
         if !rates.isEmpty {
             // Fastest first: the comparison a reader looks for, then each rate and its base.
-            let items = rates.enumerated().sorted { ($0.element.percent, -$0.offset) > ($1.element.percent, -$1.offset) }.map(\.element).map {
+            let fastestFirst = rates.enumerated().sorted { ($0.element.percent, -$0.offset) > ($1.element.percent, -$1.offset) }
+            let items = fastestFirst.map(\.element).map {
                 labels.text(.altGrowthItem, ["label": $0.label, "percent": $0.formatted, "since": $0.since.text(labels)])
             }
             sentences.append(labels.text(.altGrowth, ["list": items.joined(separator: "; ")]))
