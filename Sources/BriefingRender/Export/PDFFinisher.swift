@@ -195,8 +195,14 @@ private struct QPDFFile {
             let page = qpdf_get_page_n(qpdf, index)
             qpdf_oh_replace_key(qpdf, page, "/Tabs", qpdf_oh_new_name(qpdf, "/S"))
             try touch(page)
-            // The links the painter drew, in drawing order: the order cairo lists them.
-            let targets = document.links(onPage: index).map(\.target)
+            // The links the painter drew, in drawing order: the order cairo lists them. Text
+            // without shaped glyphs (laid out by a test's fake measurer) draws none.
+            let targets = document.pages[index].items.flatMap { item -> [LinkTarget] in
+                guard case .text(let paragraph, let lines, let origin, _) = item, document.shaped[paragraph] is PangoShapedText else {
+                    return []
+                }
+                return document.links(paragraph: paragraph, lines: lines, origin: origin).map(\.target)
+            }
             // cairo writes only link annotations, each an object of its own: their numbers
             // come from the page's /Annots without parsing them.
             let annotations = key(page, "/Annots").map(items) ?? []
