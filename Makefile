@@ -9,7 +9,7 @@ VERSION := $(shell sed -n 's/.*static let version = "\(.*\)"/\1/p' Sources/brief
 # The man page's date: the last commit's, so the page is the same on every machine.
 MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
 
-.PHONY: briefing test deps build share install uninstall deb clean bench bench-quick memcheck fuzz-render
+.PHONY: briefing test deps build share install uninstall deb clean bench bench-quick memcheck fuzz-render fuzz-floats
 
 deps:
 	@scripts/install-deps.sh build
@@ -84,6 +84,11 @@ memcheck: build
 fuzz-render: build
 	$(SWIFT) build --build-tests
 	BRIEFING_BINARY=$(BIN) BRIEFING_RENDER_FUZZ_SECONDS=$${SECONDS_LIMIT:-600} $(SWIFT) test --skip-build --filter RendererFuzzTests
+
+## Mix floats with lists, footnotes and section ends for 3,000 cases (release binary; see README).
+fuzz-floats: build
+	$(SWIFT) build --build-tests
+	BRIEFING_BINARY=$(BIN) BRIEFING_MIXED_FLOAT_CASES=$${CASES:-3000} $(SWIFT) test --skip-build --filter MixedFloatFuzzTests
 
 clean:
 	rm -rf .build output/*.pdf

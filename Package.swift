@@ -112,6 +112,7 @@ let package = Package(
             name: "BriefingFuzzTests",
             dependencies: ["BriefingModel", "BriefingContent", "BriefingTemplate", "BriefingLayout", "TestSupport"]
         ),
+        .testTarget(name: "BriefingRenderTests", dependencies: ["BriefingRender", "BriefingLayout", "BriefingContent"]),
         .testTarget(name: "BriefingCLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "BriefingRenderFuzzTests", dependencies: ["TestSupport"]),
         .testTarget(name: "BriefingScheduleTests", dependencies: ["BriefingSchedule"]),
@@ -123,6 +124,6 @@ let package = Package(
             dependencies: ["BriefingDelivery", "BriefingModel", "BriefingContent", "BriefingEditions", "BriefingPipeline"]),
         .testTarget(
             name: "BriefingPipelineTests",
-            dependencies: ["BriefingPipeline", "BriefingModel", "BriefingLayout", "BriefingContent", "TestSupport"]),
+            dependencies: ["BriefingPipeline", "BriefingModel", "BriefingLayout", "BriefingContent", "BriefingRender", "TestSupport"]),
     ]
 )

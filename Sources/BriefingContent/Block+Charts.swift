@@ -5,7 +5,7 @@ extension Block {
         case .chart(let figure): [figure]
         case .bulletList(let items), .orderedList(_, let items): items.flatMap { $0.flatMap(\.charts) }
         case .callout(let blocks): blocks.flatMap(\.charts)
-        case .heading, .paragraph, .thematicBreak, .table, .image, .notes: []
+        case .heading, .paragraph, .thematicBreak, .table, .image, .notes, .pageBreak: []
         }
     }
 
@@ -15,7 +15,7 @@ extension Block {
         case .image(let image): [image]
         case .bulletList(let items), .orderedList(_, let items): items.flatMap { $0.flatMap(\.images) }
         case .callout(let blocks): blocks.flatMap(\.images)
-        case .heading, .paragraph, .thematicBreak, .table, .chart, .notes: []
+        case .heading, .paragraph, .thematicBreak, .table, .chart, .notes, .pageBreak: []
         }
     }
 
@@ -32,7 +32,7 @@ extension Block {
             return .orderedList(start: start, items.map { item in item.map { $0.numberingCharts(from: &counter) } })
         case .callout(let blocks):
             return .callout(blocks.map { $0.numberingCharts(from: &counter) })
-        case .heading, .paragraph, .thematicBreak, .table, .image, .notes:
+        case .heading, .paragraph, .thematicBreak, .table, .image, .notes, .pageBreak:
             return self
         }
     }

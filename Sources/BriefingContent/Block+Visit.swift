@@ -12,7 +12,7 @@ extension Block {
             (table.header + table.rows.flatMap { $0 }).forEach { $0.forEach { $0.visit(body) } }
         case .notes(let notes):
             notes.forEach { $0.blocks.forEach { $0.visitInlines(body) } }
-        case .thematicBreak, .chart, .image:
+        case .thematicBreak, .chart, .image, .pageBreak:
             break
         }
     }
@@ -47,7 +47,7 @@ extension Block {
             }()
         case .notes(let notes):
             .notes(notes.map { Footnote(number: $0.number, blocks: $0.blocks.map { $0.mapInlines(transform) }) })
-        case .thematicBreak, .chart, .image: self
+        case .thematicBreak, .chart, .image, .pageBreak: self
         }
     }
 }

@@ -16,4 +16,7 @@ public indirect enum Block: Sendable, Equatable {
     case image(ImageFigure)
     /// The section's footnotes, numbered in order of first reference, set at its end.
     case notes([Footnote])
+    /// The author's page break (`<!-- page break -->` on a line of its own): what follows
+    /// starts a new page.
+    case pageBreak
 }

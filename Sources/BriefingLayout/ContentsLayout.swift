@@ -40,8 +40,9 @@ struct ContentsLayout {
         return paginator.pages
     }
 
-    /// TOC > TOCI for each entry: the number (Lbl) and the title (P, with its link); the page
-    /// number is drawn as decoration.
+    /// TOC > TOCI for each entry: the number (Lbl) and the title (P holding its Link, which
+    /// holds the title's words); the page number is drawn as decoration, inside the link's
+    /// clickable area.
     private func toc(_ entries: [Entry], width: Double, numberWidth: Double) -> [FlowElement] {
         var elements: [FlowElement] = [.begin(.toc)]
         for entry in entries {
@@ -59,7 +60,15 @@ struct ContentsLayout {
         let pageWidth = 34.0
         let indent = top ? numberWidth : numberWidth + 12
         let titleWidth = width - indent - pageWidth - 8
-        let title = store.add(Paragraph([TextRun(entry.title, text)], lineSpacing: 1.05, role: .paragraph), width: titleWidth)
+        let target = LinkTarget.destination(entry.destination)
+        let title = store.add(
+            Paragraph([TextRun(entry.title, text, link: target)], lineSpacing: 1.05, role: .paragraph), width: titleWidth)
+        // The link's area is the whole row, as wide as the title's column and the page number.
+        let rowWidth = width - indent
+        store.setLinks(
+            title.measured.lines.enumerated().map { line, metrics in
+                LinkBox(line: line, rect: Rect(x: 0, y: metrics.top, width: rowWidth, height: metrics.height), target: target)
+            }, of: title.index)
         let page = store.add(
             Paragraph([TextRun(entry.pageLabel, text.with { $0.color = style.navy })], alignment: .right), width: pageWidth)
         var element = FlowElement(
@@ -73,7 +82,6 @@ struct ContentsLayout {
         element.trailer = (page.index, page.measured, pageWidth)
         element.x = indent
         element.width = width - indent - pageWidth
-        element.link = .destination(entry.destination)
         return element
     }
 }

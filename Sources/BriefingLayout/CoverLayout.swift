@@ -10,8 +10,9 @@ struct CoverLayout {
 
     static let bandHeight = 292.0
 
-    /// Items of the cover, plus any overflow pages of key judgements.
-    func layout(_ document: Document) -> (pages: [[FrameItem]], outline: [PagedDocument.OutlineEntry]) {
+    /// Items of the cover, plus any overflow pages of key judgements, and how many lines of
+    /// text those hold (0 when the cover fits).
+    func layout(_ document: Document) -> (pages: [[FrameItem]], outline: [PagedDocument.OutlineEntry], overflowLines: Int) {
         var items: [FrameItem] = []
         let page = style.pageSize
         let left = style.marginLeft, width = style.frameWidth
@@ -19,7 +20,6 @@ struct CoverLayout {
         func place(_ paragraph: Paragraph, at top: Double, x: Double = left, width: Double = width) -> Double {
             let (index, measured) = store.add(paragraph, width: width)
             items.append(.text(paragraph: index, lines: 0..<measured.lines.count, origin: Point(x: x, y: top), width: width))
-            for link in measured.links { items.append(.link(link.rect.offsetBy(dx: x, dy: top), link.target)) }
             return top + measured.height
         }
 
@@ -86,11 +86,16 @@ struct CoverLayout {
         var paginator = Paginator(frame: frame, firstPageIndex: 0, boxColor: style.panel)
         paginator.place(builder.elements)
         var pages = paginator.pages
+        // Lines pushed off the cover (a list's bullets are drawn beside their lines, not counted).
+        let overflow = pages.dropFirst().flatMap { $0 }.reduce(0) { count, item in
+            guard case .text(let index, let lines, _, _) = item, store.paragraphs[index].role != .label else { return count }
+            return count + lines.count
+        }
         pages[0] = items + pages[0] + afterJudgements
         let outline = [
             PagedDocument.OutlineEntry(title: labels[.keyJudgementsBookmark], level: 1, destination: Anchor.keyJudgements, page: 0)
         ]
-        return (pages, outline)
+        return (pages, outline, overflow)
     }
 
     /// Tiles of the key figures, in rows of up to four, ending at `bottom`.
@@ -119,9 +124,10 @@ struct CoverLayout {
             }
             var detail = [TextRun(figure.detail, detailStyle)]
             if let number = document.citationNumber(figure.sourceID) {
+                // The space before the citation is not part of the link's words.
+                detail.append(TextRun(" ", detailStyle))
                 detail.append(
-                    TextRun(
-                        " [\(number)]", detailStyle.with { $0.color = style.navy }, link: .destination(Anchor.source(number))))
+                    TextRun("[\(number)]", detailStyle.with { $0.color = style.navy }, link: .destination(Anchor.source(number))))
             }
             tiles.append(
                 Tile(parts: [
@@ -161,7 +167,6 @@ struct CoverLayout {
                     partTop += gapBefore
                     let origin = Point(x: x + padding, y: partTop)
                     items.append(.text(paragraph: index, lines: 0..<measured.lines.count, origin: origin, width: inner))
-                    for link in measured.links { items.append(.link(link.rect.offsetBy(dx: origin.x, dy: origin.y), link.target)) }
                     partTop += measured.height
                 }
             }

@@ -84,9 +84,12 @@ public struct LayoutEngine {
             keywords: document.keywords.joined(separator: ", "), creator: creator,
             creationDate: String(format: "%04d-%02d-%02dT00:00:00Z", document.date.year, document.date.month ?? 1, document.date.day ?? 1))
         metadata.language = document.language
-        return PagedDocument(
-            pageSize: style.pageSize, pages: pages, paragraphs: store.paragraphs, shaped: store.shaped, outline: outline,
+        var paged = PagedDocument(
+            pageSize: style.pageSize, pages: pages, paragraphs: store.paragraphs, shaped: store.shaped, links: store.links,
+            outline: outline,
             metadata: metadata)
+        paged.coverOverflowLines = cover.overflowLines
+        return paged
     }
 
     /// Header (title and date) and footer (publisher and page label) on every page but the

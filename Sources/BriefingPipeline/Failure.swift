@@ -56,7 +56,7 @@ public enum FailureKind: Sendable, Hashable {
         case is ClaimsNeedReview: self = .invalidData
         case RenderError.fonts: self = .missingInput
         case is ColorProfile.Missing: self = .missingInput
-        case RenderError.surface: self = .cannotCreate
+        case RenderError.drawing: self = .software
         case let error as OutputError: self = error.kind
         case is AlreadyRunning: self = .tryAgain
         case is EditionStoreDamaged, is EditionStoreFull: self = .cannotCreate

@@ -189,6 +189,18 @@ public final class Pipeline {
         }
         let pages = LayoutEngine(measurer: measurer).layout(document, creator: loaded.request.creator)
         timer.mark("layout")
+        if pages.coverOverflowLines > 0 {
+            let spec = loaded.template.spec
+            let file =
+                (try? loaded.template.file(spec.keyJudgementsFile, at: spec.keyJudgementsLocation).displayName)
+                ?? spec.keyJudgementsFile
+            let lines = pages.coverOverflowLines
+            report(
+                .warning(
+                    SourceLocation(file: file),
+                    "the key judgements do not fit on the cover: \(lines) line\(lines == 1 ? "" : "s") over; they continue on a page of their own",
+                    hint: "shorten them, or move a judgement into a section (fewer key figures leave more room)"))
+        }
         let glyphs = pango?.missingGlyphs ?? []
         defer { glyphsReported = glyphs.count }
         for glyph in glyphs.dropFirst(glyphsReported) {

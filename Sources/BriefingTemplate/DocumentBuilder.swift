@@ -47,6 +47,7 @@ public enum DocumentBuilder {
                     reused += 1
                     return entry.blocks
                 }
+                PlaceholderContext.allowChartReferences(in: text, file: file.displayName, root: expander.root)
                 let (expanded, found) = try expander.expandWithReferences(text, file: file.displayName)
                 references += found
                 let result = try MarkdownParser.parse(
@@ -98,20 +99,33 @@ public enum DocumentBuilder {
         for section in sections {
             targets[CrossReference(kind: .section, id: section.id)] = .link(
                 url: Anchor.link(to: Anchor.section(section.id)), [.text(labels.text(.section, ["n": "\(section.number)"]))])
-            for figure in section.blocks.flatMap(\.charts) where targets[CrossReference(kind: .chart, id: figure.kind.rawValue)] == nil {
-                targets[CrossReference(kind: .chart, id: figure.kind.rawValue)] = .link(
-                    url: Anchor.link(to: figure.anchor), [.text(labels.text(.figure, ["n": "\(figure.number)"]))])
-            }
         }
-        var warned = Set<CrossReference>()
+        // The left-out section's title must not appear, so the fallback names it by id.
+        var fallbacks: [CrossReference: String] = [:]
+        let chartReferences = references.filter { $0.reference.kind == .chart }
+        if !chartReferences.isEmpty {
+            let charts = ChartReferences(
+                placements: chartPlacements(chosen: sections, template: template, expander: expander, labels: labels),
+                included: sections.flatMap { $0.blocks.flatMap(\.charts) }, labels: labels)
+            for (reference, location) in chartReferences where targets[reference] == nil && fallbacks[reference] == nil {
+                switch charts.target(reference.id) {
+                case .figure(let figure):
+                    targets[reference] = .link(
+                        url: Anchor.link(to: figure.anchor), [.text(labels.text(.figure, ["n": "\(figure.number)"]))])
+                case .leftOut(let text):
+                    fallbacks[reference] = text
+                case .invalid(let message, let hint):
+                    diagnostics.append(.error(location, message, hint: hint))
+                }
+            }
+            try diagnostics.sortedByPosition().check()
+        }
         for (reference, location) in references where targets[reference] == nil {
             let what = reference.kind == .section ? "section '\(reference.id)'" : "chart '\(reference.id)'"
             diagnostics.append(.warning(location, "reference to \(what), which this briefing does not include; printed as plain text"))
-            warned.insert(reference)
         }
-        // The left-out section's title must not appear, so the fallback names it by id.
         func fallback(_ reference: CrossReference) -> Inline {
-            .text(labels.text(reference.kind == .section ? .leftOutSection : .leftOutChart, ["id": reference.id]))
+            .text(fallbacks[reference] ?? labels.text(reference.kind == .section ? .leftOutSection : .leftOutChart, ["id": reference.id]))
         }
         let resolve: (Inline) -> Inline = { inline in
             guard case .reference(let reference) = inline else { return inline }
@@ -120,17 +134,24 @@ public enum DocumentBuilder {
         judgements = judgements.map { $0.mapInlines(resolve) }
         for index in sections.indices { sections[index].blocks = sections[index].blocks.map { $0.mapInlines(resolve) } }
 
-        // Number sources in order of first citation: key judgements, key figures, then the sections.
+        // Number sources in order of first citation in the text: key judgements, key figures,
+        // then the sections. Sources that only a chart's source line cites (the rows of a
+        // supply series, a series computed from a TIV export) follow, in the order of their
+        // charts: every source printed has a number, and the numbers the text cites do not
+        // move because a chart names a source the text never does.
         var order: [String] = []
+        var charted: [String] = []
         var grades = Set<Confidence>()
         func collect(_ blocks: [Block]) {
             for block in blocks {
-                block.visitInlines { inline in
-                    switch inline {
-                    case .citation(let id) where !order.contains(id): order.append(id)
-                    case .confidenceMarker(let grade): grades.insert(grade)
-                    default: break
+                block.visitSources { id, use in
+                    switch use {
+                    case .text: if !order.contains(id) { order.append(id) }
+                    case .chart: if !charted.contains(id) { charted.append(id) }
                     }
+                }
+                block.visitInlines { inline in
+                    if case .confidenceMarker(let grade) = inline { grades.insert(grade) }
                 }
             }
         }
@@ -140,7 +161,16 @@ public enum DocumentBuilder {
             if figure.confidence.marker != nil { grades.insert(figure.confidence) }
         }
         sections.forEach { collect($0.blocks) }
+        order += charted.filter { !order.contains($0) }
         let sources = numberedSources(order, in: template.facts, labels: labels)
+        // A reference that would print without a number (a source the data does not list)
+        // is a warning, so `--strict` refuses it rather than print "Source: ." or drop a "[n]".
+        for id in order where !sources.contains(where: { $0.id == id }) {
+            diagnostics.append(
+                .warning(
+                    SourceLocation(file: template.dataFileName), "source '\(id)' is cited but has no entry in the Sources list",
+                    hint: "add it under 'sources:' in \(template.dataFileName)"))
+        }
 
         var document = Document(
             title: spec.title, subtitle: spec.subtitle, publisher: spec.publisher, audience: spec.audience,
@@ -168,6 +198,35 @@ public enum DocumentBuilder {
             document.changes = ChangeLocator(facts: template.facts).locate(changes, sections: sections, texts: texts)
         }
         return document
+    }
+
+    /// Every chart of the full briefing in reading order, for `{{ref.chart.N}}` (a figure
+    /// number of the full briefing) and chart block ids: the chosen sections' figures as
+    /// numbered, and the charts of sections the run leaves out, read (and their problems
+    /// ignored: the run does not print them) only to count them. Nil when one of those
+    /// cannot be read.
+    static func chartPlacements(
+        chosen: [Document.Section], template: Template, expander: Expander, labels: Labels
+    ) -> [ChartReferences.Placement]? {
+        var placements: [ChartReferences.Placement] = []
+        for section in template.spec.sections {
+            if let included = chosen.first(where: { $0.id == section.id }) {
+                placements += included.blocks.flatMap(\.charts).map { .init(section: section.id, blockID: $0.blockID, figure: $0) }
+                continue
+            }
+            guard let file = try? template.read(section.file, at: section.location) else { return nil }
+            PlaceholderContext.allowChartReferences(in: file.text, file: file.displayName, root: expander.root)
+            guard let expanded = try? expander.expandWithReferences(file.text, file: file.displayName).text,
+                let parsed = try? MarkdownParser.parse(
+                    expanded, file: file.displayName, grades: template.facts.grades,
+                    image: { path, alt, location in try ImageLoader.load(path, alt: alt, template: template, at: location) },
+                    chart: { id, options, location in
+                        try ChartResolver.resolve(id: id, options: options, facts: template.facts, labels: labels, at: location)
+                    })
+            else { return nil }
+            placements += parsed.blocks.flatMap(\.charts).map { .init(section: section.id, blockID: $0.blockID, figure: nil) }
+        }
+        return placements
     }
 
     /// The Sources list of these source ids, numbered in this order (unknown ids left out):
@@ -217,7 +276,7 @@ public enum DocumentBuilder {
                     .projectionDetail,
                     [
                         "from": "\(projection.from.year)", "to": "\(projection.to.year)",
-                        "percent": NumberFormatting.percent(projection.compoundAnnualGrowthPercent),
+                        "percent": NumberFormatting.rate(projection.compoundAnnualGrowthPercent),
                     ]),
                 confidence: projection.attribution.confidence, sourceID: projection.attribution.sourceID)
         case .event(let id):
@@ -228,8 +287,18 @@ public enum DocumentBuilder {
         case .share(let series, let row, let supplier):
             guard let share = facts.share(series: series, row: row, supplier: supplier) else { return nil }
             return .init(
-                value: NumberFormatting.percent(share.percent), label: "\(share.supplier), \(share.row.label)",
+                value: NumberFormatting.share(share.percent), label: "\(share.supplier), \(share.row.label)",
                 detail: share.series.title, confidence: share.row.attribution.confidence, sourceID: share.row.attribution.sourceID)
+        case .seriesPoint(let series, let point):
+            guard let found = facts.seriesPoint(series: series, point: point) else { return nil }
+            let unit = found.series.unit
+            let number = NumberFormatting.format(found.point.value)
+            let short = unit.count <= 3
+            return .init(
+                value: short ? NumberFormatting.attach(unit: unit, to: number) : number,
+                label: short || unit.isEmpty ? found.series.label : "\(found.series.label) (\(unit))",
+                detail: labels.text(.asOf, ["date": found.point.period.description]),
+                confidence: found.series.attribution.confidence, sourceID: found.series.attribution.sourceID)
         case nil:
             return nil
         }

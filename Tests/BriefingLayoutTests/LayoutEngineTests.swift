@@ -171,12 +171,12 @@ import Testing
         for entry in paged.outline where entry.level == 1 && entry.title.hasPrefix("1") || entry.title == "Sources" {
             #expect(texts.contains { entry.title.hasSuffix($0) }, "contents lacks \(entry.title)")
         }
-        // Every contents entry links to an anchor that exists on the page its label names.
-        let links = contents.items.compactMap { item -> LinkTarget? in
-            if case .link(_, let target) = item { return target }
-            return nil
-        }
+        // Every contents entry links to an anchor that exists on the page its label names, and
+        // its link covers the row up to the page number.
+        let drawn = paged.links(onPage: 1)
+        let links = drawn.map(\.target)
         #expect(links.count == paged.outline.filter { $0.page > 1 }.count)
+        #expect(drawn.allSatisfy { $0.rects.allSatisfy { $0.maxX > style.marginLeft + style.frameWidth - 1 } })
         for case .destination(let name) in links {
             #expect(paged.outline.contains { $0.destination == name })
         }

@@ -76,7 +76,7 @@ import Testing
         #expect(rate(81).signed == "+81%")
         #expect(rate(-4.2).signed == "-4.2%")
         #expect(rate(0).signed == "0%")
-        #expect(rate(0.01).signed == "0%")
+        #expect(rate(0.01).signed == "+0.01%", "a rate that is there never prints 0%")
     }
 
     // MARK: - Read where they are read

@@ -82,13 +82,18 @@ import Testing
         #expect(document.sources.map(\.number) == Array(1...document.sources.count))
         // The key judgements cite the latest SIPRI fact sheet first.
         #expect(document.sources.first?.id == "sipri-2026")
-        // Every source cited anywhere is listed, and nothing else.
-        var cited = Set<String>()
+        // Every source cited anywhere is listed, a chart's source line included, and nothing else;
+        // the sources only a chart cites (the SIPRI fact sheets behind its rows) come last.
+        var cited: [String] = []
         for block in document.keyJudgements + document.sections.flatMap(\.blocks) {
-            block.visitInlines { if case .citation(let id) = $0 { cited.insert(id) } }
+            block.visitSources { id, use in if use == .text, !cited.contains(id) { cited.append(id) } }
         }
-        cited.formUnion(document.keyFigures.map(\.sourceID))
-        #expect(Set(document.sources.map(\.id)) == cited)
+        let charted = document.sections.flatMap { $0.blocks.flatMap(\.charts) }.flatMap(\.sourceIDs)
+        let ids = document.sources.map(\.id)
+        #expect(Set(ids) == Set(cited + document.keyFigures.map(\.sourceID) + charted))
+        let chartOnly = charted.filter { !cited.contains($0) && !document.keyFigures.map(\.sourceID).contains($0) }
+        #expect(chartOnly == ["sipri-2021", "sipri-2024", "sipri-2025"])
+        #expect(Array(ids.suffix(chartOnly.count)) == chartOnly)
     }
 
     @Test func derivesTheProjectionGrowthRate() throws {

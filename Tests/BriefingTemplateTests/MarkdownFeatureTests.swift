@@ -31,6 +31,27 @@ import Testing
         #expect(try parse("[ok](https://example.org/\(String(repeating: "q", count: 2_000)))\n").blocks.count == 1)
     }
 
+    @Test func anHTMLCommentOnALineOfItsOwnBreaksThePage() throws {
+        for marker in ["<!-- page break -->", "<!--pagebreak-->", "<!-- Page-Break -->"] {
+            let parsed = try parse("Before.\n\n\(marker)\n\nAfter.\n")
+            #expect(parsed.blocks == [.paragraph([.text("Before.")]), .pageBreak, .paragraph([.text("After.")])], "\(marker)")
+            #expect(parsed.warnings.isEmpty)
+        }
+        // Any other comment is raw HTML: left out, with a warning.
+        let other = try parse("Before.\n\n<!-- a note to self -->\n")
+        #expect(other.blocks == [.paragraph([.text("Before.")])] && other.warnings.count == 1)
+    }
+
+    @Test func aTableInAShadedBoxOrAListItemCountsItsOwnCells() throws {
+        for text in [
+            "> Boxed.\n>\n> | A | B |\n> |---|---|\n> | 1 | 2 |\n", "- Item.\n\n  | A | B |\n  |---|---|\n  | 1 | 2 |\n",
+            "> - Item.\n>\n>   | A | B |\n>   |---|---|\n>   | 1 | 2 |\n",
+        ] {
+            #expect(throws: Never.self, "\(text)") { try parse(text) }
+        }
+        #expect(failure("> | A | B |\n> |---|---|\n> | 1 | 2 | 3 |\n").contains("s.md:3:3: error: this table row has 3 cells"))
+    }
+
     @Test func tablesKeepAlignmentAndRightAlignNumbers() throws {
         let blocks = try parse(
             "| Quarter | TSMC | Note |\n|:--|---|:-:|\n| Q1 2025 | 67.6% | *record* |\n| Q2 2025 | 1,250 | |\n"

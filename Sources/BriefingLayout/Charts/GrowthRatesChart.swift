@@ -91,12 +91,12 @@ struct GrowthRatesChart {
         // The derived rate, under the panel title and clear of the plot.
         let note =
             style.labels.text(
-                .multiple, ["multiple": NumberFormatting.format(projection.multiple, decimals: 0), "years": "\(projection.years)"]) + " "
+                .multiple, ["multiple": NumberFormatting.multiple(projection.multiple), "years": "\(projection.years)"]) + " "
         let noteBox = canvas.text(
             [
                 TextRun(note, style.text),
                 TextRun(
-                    style.labels.text(.perYear, ["percent": NumberFormatting.percent(projection.compoundAnnualGrowthPercent)]),
+                    style.labels.text(.perYear, ["percent": NumberFormatting.rate(projection.compoundAnnualGrowthPercent)]),
                     style.strongText),
                 TextRun("\u{2028}" + style.labels[.derivedRate], style.axis),
             ],

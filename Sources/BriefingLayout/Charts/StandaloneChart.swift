@@ -14,7 +14,8 @@ public enum StandaloneChart {
         let styler = InlineStyler(style: style, citationNumber: { id in sources.first { $0.id == id }?.number })
         var builder = FlowBuilder(
             style: style, store: store, styler: styler, labels: labels, source: { id in sources.first { $0.id == id } })
-        builder.addFigure(figure, x: 0, width: style.frameWidth, listUnlabelled: false)
+        // The chart's title is the export's H1 and "Sources" its H2: headings start at the top.
+        builder.addFigure(figure, x: 0, width: style.frameWidth, listUnlabelled: false, captionRole: .title)
         builder.addHeading(labels[.sources])
         builder.addSources(sources)
         let frame = Rect(x: margin, y: margin, width: style.frameWidth, height: 1_000_000)
@@ -31,7 +32,7 @@ public enum StandaloneChart {
             case .shape(let shape, _): bottom = max(bottom, shape.bounds.maxY)
             case .fill(let rect, _), .image(_, let rect): bottom = max(bottom, rect.maxY)
             case .line(let from, let to, _, _): bottom = max(bottom, from.y, to.y)
-            case .link, .anchor, .beginStructure, .endStructure: break
+            case .anchor, .beginStructure, .endStructure: break
             }
         }
         let metadata = PagedDocument.Metadata(
@@ -40,7 +41,8 @@ public enum StandaloneChart {
             creator: creator, creationDate: "")
         return PagedDocument(
             pageSize: Size(width: style.frameWidth + 2 * margin, height: (bottom + margin).rounded(.up)),
-            pages: [PagedDocument.Page(items: items)], paragraphs: store.paragraphs, shaped: store.shaped, outline: [],
+            pages: [PagedDocument.Page(items: items)], paragraphs: store.paragraphs, shaped: store.shaped, links: store.links,
+            outline: [],
             metadata: metadata)
     }
 }

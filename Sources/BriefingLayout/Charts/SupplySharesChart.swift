@@ -63,7 +63,7 @@ struct SupplySharesChart {
                 let segmentWidth = scale(segment.percent) - scale(0)
                 let rect = Rect(x: x, y: y, width: segmentWidth, height: Self.barHeight)
                 rowItems.shape(.rect(rect), supplier.style)
-                let value = NumberFormatting.percent(segment.percent)
+                let value = NumberFormatting.share(segment.percent)
                 let valueStyle = supplier.focus ? style.valueInside : style.strongText
                 let size = rowItems.measure([TextRun(value, valueStyle)])
                 if size.width + 5 <= segmentWidth {

@@ -3,10 +3,13 @@ import BriefingModel
 
 extension FlowBuilder {
     /// The section's footnotes under a short rule: each number hanging, linked from the text.
+    /// They follow everything the section places: a figure still waiting for room goes
+    /// first (on the next page), so the notes never sit above the space it left behind.
     mutating func addNotes(_ notes: [Footnote], x: Double, width: Double) {
-        elements.append(
-            FlowElement(
-                kind: .rule(style.rule, thickness: 0.5), x: x, width: min(width, 120), spaceBefore: 8, spaceAfter: 5, keepWithNext: true))
+        var rule = FlowElement(
+            kind: .rule(style.rule, thickness: 0.5), x: x, width: min(width, 120), spaceBefore: 8, spaceAfter: 5, keepWithNext: true)
+        rule.flushesFloats = true
+        elements.append(rule)
         let hang = 14.0
         let text = style.small.with { $0.color = style.ink }
         for note in notes {

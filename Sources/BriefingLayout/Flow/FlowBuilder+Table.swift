@@ -2,6 +2,9 @@ import BriefingContent
 import BriefingModel
 
 extension FlowBuilder {
+    /// Tables of up to this many body rows move to the next page whole rather than split.
+    static let tableKeptWhole = 8
+
     /// A table: a header row (semibold, ruled under) and body rows, columns sized to their
     /// content within the text width, numbers right-aligned; the header repeats on every page
     /// the table continues on. Tagged Table > TR > TH / TD.
@@ -71,9 +74,12 @@ extension FlowBuilder {
             kind: .tableRow(header), x: x, width: tableWidth, spaceBefore: 4, keepWithNext: true, anchor: anchor, box: box)
         first.spaceAfter = 2
         elements.append(first)
-        for cells in table.rows {
+        // A short table is kept whole: split, its last rows would stand alone on the next page.
+        let keepWhole = table.rows.count <= Self.tableKeptWhole
+        for (offset, cells) in table.rows.enumerated() {
             var element = FlowElement(kind: .tableRow(row(cells, header: false)), x: x, width: tableWidth, box: box)
             element.repeatedHeader = repeatedHeader
+            element.keepWithNext = keepWhole && offset < table.rows.count - 1
             elements.append(element)
         }
         elements.append(

@@ -95,6 +95,8 @@ struct FlowBuilder {
             elements.append(.space(8))
         case .thematicBreak:
             elements.append(FlowElement(kind: .rule(style.rule, thickness: 0.5), x: x, width: width, spaceBefore: 6, spaceAfter: 10))
+        case .pageBreak:
+            elements.append(.pageBreak(box: box))
         case .chart(let figure):
             addFigure(figure, x: x, width: width)
         case .table(let table):
@@ -112,18 +114,27 @@ struct FlowBuilder {
     /// too dense to label every event, a continuation table.
     /// - Parameter listUnlabelled: add the continuation table for a dense timeline (the
     ///   briefing does; a one-page chart export only says how many events it leaves out).
-    mutating func addFigure(_ figure: ChartFigure, x: Double, width: Double, listUnlabelled: Bool = true) {
+    /// - Parameter captionRole: the caption's structure element; a chart exported on its own
+    ///   makes its title the document's H1.
+    mutating func addFigure(
+        _ figure: ChartFigure, x: Double, width: Double, listUnlabelled: Bool = true, captionRole: StructureRole = .caption
+    ) {
         let captionStyle = TextStyle(family: .sans, size: 9, weight: .semibold, color: style.navy)
         // A chart on its own (number 0) has a title but no figure number.
         let label =
             figure.number > 0
             ? [TextRun(labels.text(.figure, ["n": "\(figure.number)"]) + "\u{2003}", captionStyle.with { $0.color = style.accent })] : []
-        let caption = store.add(Paragraph(label + [TextRun(figure.title, captionStyle)], role: .caption), width: width)
+        let caption = store.add(Paragraph(label + [TextRun(figure.title, captionStyle)], role: captionRole), width: width)
         elements.append(
             FlowElement(
                 kind: .paragraph(index: caption.index, measured: caption.measured), x: x, width: width, spaceBefore: 10,
                 spaceAfter: 2, keepWithNext: true, anchor: figure.anchor, outline: nil))
-        let alt = store.add(Paragraph([TextRun(figure.altText, style.small)], lineSpacing: 1.02, role: .caption), width: width)
+        // The description is printed for sighted readers and spoken once, as the Figure's
+        // /Alt where the chart stands: the printed copy is drawn outside the structure (an
+        // artifact), since cairo 1.16 cannot put it inside the Figure beside the drawing
+        // (an element with children loses its own content) and a second, tagged copy would
+        // be read twice.
+        let alt = store.add(Paragraph([TextRun(figure.altText, style.small)], lineSpacing: 1.02, role: nil), width: width)
         elements.append(
             FlowElement(kind: .paragraph(index: alt.index, measured: alt.measured), x: x, width: width, spaceAfter: 8, keepWithNext: true))
 
@@ -134,7 +145,7 @@ struct FlowBuilder {
                 keepWithNext: true))
 
         let sourceStyle = style.small.with { $0.size = 7.4 }
-        var runs = [TextRun(labels[.source] + " ", sourceStyle.with { $0.weight = .semibold })]
+        var runs: [TextRun] = []
         var byPublisher: [(String, [Int])] = []
         for id in figure.sourceIDs {
             guard let entry = source(id) else { continue }
@@ -144,6 +155,9 @@ struct FlowBuilder {
                 byPublisher.append((entry.publisher, [entry.number]))
             }
         }
+        // "Source: SIPRI [1][2]." only with numbered sources to cite (the document builder
+        // numbers every source a chart draws on): never "Source: ." before the note.
+        if !byPublisher.isEmpty { runs.append(TextRun(labels[.source] + " ", sourceStyle.with { $0.weight = .semibold })) }
         for (offset, (publisher, numbers)) in byPublisher.enumerated() {
             runs.append(TextRun((offset > 0 ? "; " : "") + publisher + " ", sourceStyle))
             for number in numbers.sorted() {
@@ -152,8 +166,10 @@ struct FlowBuilder {
                         "[\(number)]", sourceStyle.with { $0.color = style.navy }, link: .destination(Anchor.source(number))))
             }
         }
-        runs.append(TextRun(".", sourceStyle))
-        if let note = figure.sourceNote { runs.append(TextRun(" " + note.prefix(1).uppercased() + note.dropFirst() + ".", sourceStyle)) }
+        if !byPublisher.isEmpty { runs.append(TextRun(".", sourceStyle)) }
+        if let note = figure.sourceNote {
+            runs.append(TextRun((runs.isEmpty ? "" : " ") + note.prefix(1).uppercased() + note.dropFirst() + ".", sourceStyle))
+        }
         if !drawing.unlabelled.isEmpty {
             let count = NumberFormatting.format(Double(drawing.unlabelled.count))
             runs.append(
@@ -247,9 +263,10 @@ struct FlowBuilder {
 
     // MARK: - Sources
 
-    /// A small unnumbered heading (the standalone chart's source list).
+    /// A small unnumbered heading (the standalone chart's source list): H2 under the chart's
+    /// title, the export's H1.
     mutating func addHeading(_ title: String) {
-        let (index, measured) = store.add(Paragraph([TextRun(title, style.minorHeading)], role: .subsection), width: style.frameWidth)
+        let (index, measured) = store.add(Paragraph([TextRun(title, style.minorHeading)], role: .section), width: style.frameWidth)
         elements.append(
             FlowElement(
                 kind: .paragraph(index: index, measured: measured), width: style.frameWidth, spaceBefore: 4, spaceAfter: 4,
@@ -266,7 +283,9 @@ struct FlowBuilder {
         for source in sources {
             var runs = [TextRun(source.text, text)]
             if let url = source.url {
-                runs.append(TextRun(" " + url, text.with { $0.color = style.navy }, link: .uri(url)))
+                // The space before the address is not part of the link's words.
+                runs.append(TextRun(" ", text))
+                runs.append(TextRun(url, text.with { $0.color = style.navy }, link: .uri(url)))
             }
             elements.append(.begin(.listItem))
             addNumbered(

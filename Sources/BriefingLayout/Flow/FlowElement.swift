@@ -38,8 +38,6 @@ struct FlowElement {
     var opensAfterBullet: StructureRole?
     /// Text right-aligned on the first line's baseline (a contents entry's page number).
     var trailer: (index: Int, measured: MeasuredParagraph, width: Double)?
-    /// Makes the whole element a link (contents entries).
-    var link: LinkTarget?
     /// Named destination placed at the element's top (headings, source entries).
     var anchor: String?
     var outline: (title: String, level: Int)?
@@ -54,6 +52,14 @@ struct FlowElement {
     /// Figures still waiting for the next page are placed before this element (a section's
     /// start), so a figure never floats past the end of its section.
     var flushesFloats = false
+    /// The author's page break: what follows starts a new page (unless the page is empty).
+    var breaksPage = false
+
+    static func pageBreak(box: Int? = nil) -> FlowElement {
+        var element = FlowElement(kind: .space(0), box: box)
+        element.breaksPage = true
+        return element
+    }
 
     static func space(_ height: Double, box: Int? = nil) -> FlowElement {
         FlowElement(kind: .space(height), box: box)

@@ -145,8 +145,14 @@ struct Paginator {
             while keep, next < elements.count {
                 required += fullHeight(previous) - minimumHeight(previous) + previous.spaceAfter + minimumHeight(elements[next])
                 previous = elements[next]
-                keep = previous.keepWithNext
+                // A space or a structure marker (a callout's padding, a list's start) passes the
+                // keep on: a heading keeps with the first line of the box or list after it.
+                keep = previous.keepWithNext || (isSpace(previous) && !previous.breaksPage)
                 next += 1
+            }
+            if element.breaksPage {
+                if !atTop { newPage() }
+                continue
             }
             if !atTop, y + required > frame.maxY, !isSpace(element) { newPage() }
             place(element)
@@ -206,7 +212,6 @@ struct Paginator {
         for cell in row.cells {
             let origin = Point(x: frame.x + x + cell.x, y: y - (cell.measured.lines.first?.top ?? 0))
             emit(.text(paragraph: cell.index, lines: 0..<cell.measured.lines.count, origin: origin, width: cell.width))
-            for link in cell.measured.links { emit(.link(link.rect.offsetBy(dx: origin.x, dy: origin.y), link.target)) }
         }
         if tagged { emit(.endStructure(.tableRow)) }
         y += row.height
@@ -266,16 +271,6 @@ struct Paginator {
             if start == 0, let trailer = element.trailer, let trailerLine = trailer.measured.lines.first {
                 let trailerOrigin = Point(x: frame.x + element.x + element.width, y: origin.y + lines[0].baseline - trailerLine.baseline)
                 emit(.text(paragraph: trailer.index, lines: 0..<1, origin: trailerOrigin, width: trailer.width))
-            }
-            if let target = element.link {
-                let top = origin.y + lines[start].top, bottom = origin.y + lines[start + fit - 1].bottom
-                emit(
-                    .link(
-                        Rect(x: frame.x + element.x, y: top, width: element.width + (element.trailer?.width ?? 0), height: bottom - top),
-                        target))
-            }
-            for link in measured.links where range.contains(link.line) {
-                emit(.link(link.rect.offsetBy(dx: origin.x, dy: origin.y), link.target))
             }
             let top = y
             y += before + measured.height(of: range)

@@ -6,11 +6,11 @@ import BriefingContent
 public enum FrameItem: Sendable, Hashable {
     /// Lines `lines` of paragraph `paragraph` (an index into `PagedDocument.paragraphs`),
     /// with the paragraph's top-left corner placed at `origin` (which may lie above the page
-    /// when a paragraph continues from the previous one).
+    /// when a paragraph continues from the previous one), and the links on those lines
+    /// (`PagedDocument.links`): a link is drawn with its words, never as an area apart.
     case text(paragraph: Int, lines: Range<Int>, origin: Point, width: Double)
     case fill(Rect, Color)
     case line(from: Point, to: Point, color: Color, width: Double)
-    case link(Rect, LinkTarget)
     /// A named destination for internal links and bookmarks.
     case anchor(name: String, at: Point)
     /// A chart shape: filled, hatched and/or stroked.
@@ -39,7 +39,6 @@ extension FrameItem {
         case .fill(let rect, let color): .fill(rect.offsetBy(dx: dx, dy: dy), color)
         case .line(let from, let to, let color, let width):
             .line(from: Point(x: from.x + dx, y: from.y + dy), to: Point(x: to.x + dx, y: to.y + dy), color: color, width: width)
-        case .link(let rect, let target): .link(rect.offsetBy(dx: dx, dy: dy), target)
         case .anchor(let name, let point): .anchor(name: name, at: Point(x: point.x + dx, y: point.y + dy))
         case .shape(let shape, let style): .shape(shape.offsetBy(dx: dx, dy: dy), style)
         case .image(let image, let rect): .image(image, rect.offsetBy(dx: dx, dy: dy))

@@ -51,17 +51,24 @@ public struct PagedDocument: Sendable {
     public var paragraphs: [Paragraph]
     /// The shaped text of each paragraph, by the same index (nil where the measurer keeps none).
     public var shaped: [(any ShapedText)?]
+    /// The links of each paragraph, by the same index, relative to its top-left corner: a
+    /// text item draws those on the lines it draws (`links(onPage:)`).
+    public var links: [[LinkBox]]
     public var outline: [OutlineEntry]
     public var metadata: Metadata
+    /// Lines of key judgements that did not fit on the cover and continue on a page of their
+    /// own (0 when the cover fits): the pipeline warns, and `--strict` refuses it.
+    public var coverOverflowLines = 0
 
     public init(
-        pageSize: Size, pages: [Page], paragraphs: [Paragraph], shaped: [(any ShapedText)?] = [], outline: [OutlineEntry],
-        metadata: Metadata
+        pageSize: Size, pages: [Page], paragraphs: [Paragraph], shaped: [(any ShapedText)?] = [], links: [[LinkBox]] = [],
+        outline: [OutlineEntry], metadata: Metadata
     ) {
         self.pageSize = pageSize
         self.pages = pages
         self.paragraphs = paragraphs
         self.shaped = shaped.isEmpty ? Array(repeating: nil, count: paragraphs.count) : shaped
+        self.links = links.isEmpty ? Array(repeating: [], count: paragraphs.count) : links
         self.outline = outline
         self.metadata = metadata
     }

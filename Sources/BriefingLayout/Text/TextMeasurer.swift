@@ -35,16 +35,22 @@ public struct LineMetrics: Sendable, Hashable {
     public var bottom: Double { top + height }
 }
 
-/// A clickable area of a paragraph, relative to the paragraph's top-left corner.
+/// A clickable area of a paragraph, relative to the paragraph's top-left corner: the part of
+/// one link on one line.
 public struct LinkBox: Sendable, Hashable {
     public var line: Int
     public var rect: Rect
     public var target: LinkTarget
+    /// Which link of the paragraph the box belongs to, counted in drawing order: the boxes of
+    /// a link that wraps onto the next line share a group (one annotation and one Link
+    /// element holding all its words); text drawn between two boxes starts a new group.
+    public var group: Int
 
-    public init(line: Int, rect: Rect, target: LinkTarget) {
+    public init(line: Int, rect: Rect, target: LinkTarget, group: Int = 0) {
         self.line = line
         self.rect = rect
         self.target = target
+        self.group = group
     }
 }
 

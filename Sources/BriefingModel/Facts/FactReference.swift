@@ -1,15 +1,18 @@
 /// A name for one fact, as written in placeholders and in `key_figures`: `fig.students`,
-/// `growth.it-sector`, `projection.ecommerce-trade`, `event.paksat-mm1`, and a supply share
+/// `growth.it-sector`, `projection.ecommerce-trade`, `event.paksat-mm1`, a supply share
 /// `supply.SERIES.ROW.SUPPLIER` (ROW a period as written, `first` or `latest`; SUPPLIER in
-/// lower case with hyphens, or `others`).
+/// lower case with hyphens, or `others`) and a point of a line or bar series
+/// `series.ID.POINT` (POINT a period as written, `2023`, `2025-Q1`, or `first`, `previous`,
+/// `latest`).
 public enum FactReference: Sendable, Hashable {
     case figure(String)
     case growth(String)
     case projection(String)
     case event(String)
     case share(series: String, row: String, supplier: String)
+    case seriesPoint(series: String, point: String)
 
-    public static let prefixes = ["fig", "growth", "projection", "event", "supply"]
+    public static let prefixes = ["fig", "growth", "projection", "event", "supply", "series"]
 
     public init?(_ text: String) {
         guard let dot = text.firstIndex(of: ".") else { return nil }
@@ -18,6 +21,12 @@ public enum FactReference: Sendable, Hashable {
             let parts = id.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 3, !parts.contains(where: \.isEmpty) else { return nil }
             self = .share(series: parts[0], row: parts[1], supplier: parts[2])
+            return
+        }
+        if text[..<dot] == "series" {
+            let parts = id.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2, !parts.contains(where: \.isEmpty) else { return nil }
+            self = .seriesPoint(series: parts[0], point: parts[1])
             return
         }
         switch text[..<dot] {
@@ -39,7 +48,23 @@ extension FactBase {
         case .projection(let id): projection(id) != nil
         case .event(let id): event(id) != nil
         case .share(let series, let row, let supplier): share(series: series, row: row, supplier: supplier) != nil
+        case .seriesPoint(let series, let point): seriesPoint(series: series, point: point) != nil
         }
+    }
+
+    /// A point of a line or bar series by its name: a period's key (`2023`, `2025-Q1`,
+    /// `2008-12`), or `first`, `previous` (the one before the latest) or `latest`.
+    public func seriesPoint(series id: String, point name: String) -> (series: DataSeries, point: DataSeries.Point)? {
+        guard let series = dataSeries(id) else { return nil }
+        let points = series.points
+        let point: DataSeries.Point?
+        switch name {
+        case "first": point = points.first
+        case "latest": point = points.last
+        case "previous": point = points.count >= 2 ? points[points.count - 2] : nil
+        default: point = points.first { $0.period.key == name }
+        }
+        return point.map { (series, $0) }
     }
 
     /// A supply share by its placeholder name: the row, the supplier as written and the
@@ -72,6 +97,9 @@ extension FactBase {
                 return rows.flatMap { key, row in
                     (row.shares.map { SupplySeries.slug($0.supplier) } + ["others"]).map { "supply.\(series.id).\(key).\($0)" }
                 }
+            }
+            + dataSeries.flatMap { series in
+                (series.points.map(\.period.key) + ["first", "previous", "latest"]).map { "series.\(series.id).\($0)" }
             }
     }
 }

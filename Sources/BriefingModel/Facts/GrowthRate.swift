@@ -8,6 +8,26 @@ public struct GrowthRate: Sendable, Identifiable {
     public var asOf: FuzzyDate?
     public var attribution: Attribution
     public var location: SourceLocation
+    /// For a rate computed from two points of a series (`from_series`), which ones: the
+    /// rate, its base and its date come from them, never typed.
+    public var derivation: Derivation?
+
+    /// `from_series: {series: ID, from: PERIOD, to: PERIOD}`, and where it is written.
+    public struct Derivation: Sendable {
+        public var series: String
+        public var from: Period
+        public var to: Period
+        public var location: SourceLocation
+        /// True when the rate takes the series' source and grade (none written beside it).
+        public var inheritsAttribution: Bool
+        public init(series: String, from: Period, to: Period, location: SourceLocation, inheritsAttribution: Bool = true) {
+            self.series = series
+            self.from = from
+            self.to = to
+            self.location = location
+            self.inheritsAttribution = inheritsAttribution
+        }
+    }
 
     public init(
         id: String, label: String, percent: Double, since: FuzzyDate, asOf: FuzzyDate?,
@@ -22,9 +42,10 @@ public struct GrowthRate: Sendable, Identifiable {
         self.location = location
     }
 
-    /// "81%" (growth is always printed as a plain percentage; the text says "growth of").
-    public var formatted: String { NumberFormatting.percent(percent) }
+    /// "81%" (growth is always printed as a plain percentage; the text says "growth of"),
+    /// never "0%" for growth that is there.
+    public var formatted: String { NumberFormatting.rate(percent) }
 
     /// "+81%" for a rise, "-4%" for a fall, "0%" for none: how charts and lists print a rate.
-    public var signed: String { percent > 0 && formatted != "0%" ? "+" + formatted : formatted }
+    public var signed: String { percent > 0 ? "+" + formatted : formatted }
 }

@@ -17,7 +17,8 @@ public struct Labels: Sendable, Hashable {
         case growthAxis = "growth_axis", since, hatchedUnconfirmed = "hatched_unconfirmed", growthTitle = "growth_title"
         case multiple, perYear = "per_year", derivedRate = "derived_rate", timelineTitle = "timeline_title"
         case dayDate = "day_date", monthDate = "month_date", decade, span
-        case leftOutSection = "left_out_section", leftOutChart = "left_out_chart", readVia = "read_via"
+        case leftOutSection = "left_out_section", leftOutChart = "left_out_chart", leftOutFigure = "left_out_figure"
+        case readVia = "read_via"
         case growthLabel = "growth_label", projectionDetail = "projection_detail", projection, timelineNote = "timeline_note"
         case altNoShare = "alt_no_share", altCategoryShare = "alt_category_share", altCategories = "alt_categories"
         case altRose = "alt_rose", altFell = "alt_fell", altStayed = "alt_stayed", altSupplyTrend = "alt_supply_trend"
@@ -28,6 +29,9 @@ public struct Labels: Sendable, Hashable {
         case unlabelledMarkedOne = "unlabelled_marked_one", timelineOutside = "timeline_outside"
         case timelineOutsideOne = "timeline_outside_one", range, quarterDate = "quarter_date", halfDate = "half_date"
         case barTitle = "bar_title", altBar = "alt_bar", altBarItem = "alt_bar_item", lineTitle = "line_title", altLine = "alt_line"
+        case altLineFlat = "alt_line_flat", altLineSteady = "alt_line_steady", altRising = "alt_rising", altFalling = "alt_falling"
+        case altLineHigh = "alt_line_high", altLineLow = "alt_line_low", altLineValues = "alt_line_values"
+        case altPointItem = "alt_point_item", altLineLead = "alt_line_lead", altLineLeadItem = "alt_line_lead_item"
         case changesHeading = "changes_heading", changesRevised = "changes_revised", changesSource = "changes_source"
         case changesConfidence = "changes_confidence", changesAdded = "changes_added", changesEvent = "changes_event"
         case changesRemoved = "changes_removed", changesNotShown = "changes_not_shown", changesDerived = "changes_derived"
@@ -50,7 +54,13 @@ public struct Labels: Sendable, Hashable {
             case .altBar: ["count", "unit", "list"]
             case .altBarItem: ["label", "value"]
             case .lineTitle: ["list", "first", "last"]
-            case .altLine: ["label", "from", "first", "to", "last", "low", "high"]
+            case .altLine: ["label", "trend", "from", "first", "to", "last", "change"]
+            case .altLineFlat: ["label", "value", "first", "last"]
+            case .altLineSteady: ["direction"]
+            case .altLineHigh, .altLineLow: ["value", "period"]
+            case .altLineValues, .altLineLead: ["list"]
+            case .altPointItem: ["period", "value"]
+            case .altLineLeadItem: ["label", "value", "period"]
             case .halfDate: ["half", "year"]
             case .unlabelledListed, .unlabelledMarked, .unlabelledListedOne, .unlabelledMarkedOne: ["count"]
             case .since: ["date"]
@@ -62,6 +72,7 @@ public struct Labels: Sendable, Hashable {
             case .decade: ["year"]
             case .span: ["start", "end"]
             case .leftOutSection, .leftOutChart: ["id"]
+            case .leftOutFigure: ["n"]
             case .readVia: ["via"]
             case .growthLabel: ["label"]
             case .projectionDetail: ["from", "to", "percent"]

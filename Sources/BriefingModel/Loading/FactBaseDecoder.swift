@@ -47,6 +47,7 @@ struct FactBaseDecoder {
         facts.supplySeries = items(map, "supply", supply)
         facts.dataSeries = items(map, "series", dataSeries)
         facts.supplyImports = imports.list
+        resolveDerivedGrowth(&facts)
         return facts
     }
 
@@ -141,8 +142,9 @@ struct FactBaseDecoder {
     }
 
     func growth(_ node: YAMLNode) -> GrowthRate? {
-        guard let map = node.mapping(keys: ["id", "label", "percent", "since", "as_of", "source", "confidence", "note"])
+        guard let map = node.mapping(keys: ["id", "label", "percent", "since", "as_of", "from_series", "source", "confidence", "note"])
         else { return nil }
+        if let derivation = map.optional("from_series") { return derivedGrowth(map, derivation, at: node.location) }
         let id = map.required("id")?.text()
         let label = map.required("label")?.text()
         let percent = map.required("percent")?.double()
@@ -160,6 +162,88 @@ struct FactBaseDecoder {
         guard let id, let label, let percent, let since, let attribution else { return nil }
         return GrowthRate(
             id: id, label: label, percent: percent, since: since, asOf: asOf, attribution: attribution, location: node.location)
+    }
+
+    /// A growth rate computed from two points of a line or bar series (`from_series: {series,
+    /// from, to}`): the rate, its base date and its date are the series', and its source and
+    /// grade too unless given. Resolved once the series are read (`resolveDerivedGrowth`).
+    private func derivedGrowth(_ map: YAMLMapping, _ node: YAMLNode, at location: SourceLocation) -> GrowthRate? {
+        for typed in ["percent", "since", "as_of"] {
+            if let field = map.optional(typed) {
+                context.error(
+                    field.node, "field '\(field.path)': a growth rate derived 'from_series' has no typed '\(typed)'",
+                    hint: "remove it: the rate, its base and its date come from the series' two points")
+            }
+        }
+        let id = map.required("id")?.text()
+        let label = map.required("label")?.text()
+        guard let spec = node.mapping(keys: ["series", "from", "to"]) else { return nil }
+        let series = spec.required("series")?.text()
+        func period(_ key: String) -> Period? {
+            guard let field = spec.required(key), let text = field.text() else { return nil }
+            do { return try Period.parse(text) } catch {
+                context.error(field.node, "field '\(field.path)': \(error.message)")
+                return nil
+            }
+        }
+        let from = period("from"), to = period("to")
+        // Source and grade are the series' unless written here (both, or neither).
+        let attribution = map.has("source") || map.has("confidence") ? self.attribution(map) : nil
+        if (map.has("source") || map.has("confidence")) && attribution == nil { return nil }
+        guard let id, let label, let series, let from, let to else { return nil }
+        guard from < to else {
+            context.error(node.node, "field '\(node.path)': 'from' (\(from)) must come before 'to' (\(to))")
+            return nil
+        }
+        var rate = GrowthRate(
+            id: id, label: label, percent: .nan, since: from.date ?? FuzzyDate(year: from.startYear), asOf: nil,
+            attribution: attribution ?? Attribution(sourceID: "", confidence: grades[0], location: node.location), location: location)
+        rate.derivation = .init(series: series, from: from, to: to, location: node.location, inheritsAttribution: attribution == nil)
+        return rate
+    }
+
+    /// Computes each `from_series` growth rate from its series' points: (to / from - 1) in
+    /// percent, based on the first point's date and dated by the second's. A series, or a
+    /// period it does not have, is an error at `from_series` with the closest names.
+    func resolveDerivedGrowth(_ facts: inout FactBase) {
+        facts.growthRates = facts.growthRates.compactMap { rate in
+            guard let derivation = rate.derivation else { return rate }
+            guard let series = facts.dataSeries(derivation.series) else {
+                context.diagnostics.error(
+                    derivation.location, "growth '\(rate.id)': unknown series '\(derivation.series)'",
+                    hint: Suggestion.closest(to: derivation.series, in: facts.dataSeries.map(\.id)).map { "did you mean '\($0)'?" }
+                        ?? "series are listed under 'series:' (line and bar charts)")
+                return nil
+            }
+            var points: [DataSeries.Point] = []
+            for period in [derivation.from, derivation.to] {
+                guard let point = series.points.first(where: { $0.period == period }) else {
+                    // Periods are close in time, not in spelling: 2025 is nearer 2024 than 2021.
+                    let nearest = series.points.min { abs($0.period.start - period.start) < abs($1.period.start - period.start) }
+                    let periods = series.points.map(\.period.key).joined(separator: ", ")
+                    context.diagnostics.error(
+                        derivation.location, "growth '\(rate.id)': series '\(series.id)' has no point for \(period)",
+                        hint: nearest.map { "did you mean '\($0.period.key)'? (its periods: \(periods))" })
+                    return nil
+                }
+                points.append(point)
+            }
+            guard points[0].value > 0 else {
+                context.diagnostics.error(
+                    derivation.location,
+                    "growth '\(rate.id)': the rate cannot be computed from \(NumberFormatting.format(points[0].value)) in \(derivation.from)",
+                    hint: "growth is measured from a positive value")
+                return nil
+            }
+            var derived = rate
+            derived.percent = (points[1].value / points[0].value - 1) * 100
+            derived.asOf = derivation.to.date ?? FuzzyDate(year: derivation.to.endYear)
+            if derivation.inheritsAttribution {
+                derived.attribution = series.attribution
+                derived.attribution.location = derivation.location
+            }
+            return derived
+        }
     }
 
     private func projection(_ node: YAMLNode) -> Projection? {
@@ -419,7 +503,7 @@ struct FactBaseDecoder {
 
     // MARK: - Fields
 
-    private func attribution(_ map: YAMLMapping) -> Attribution? {
+    func attribution(_ map: YAMLMapping) -> Attribution? {
         let sourceNode = map.required("source")
         let source = sourceNode?.text()
         let confidence = map.required("confidence").flatMap { declared($0, in: grades, \.id, kind: "grade", list: "grades") }

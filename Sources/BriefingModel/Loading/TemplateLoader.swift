@@ -93,7 +93,7 @@ public enum TemplateLoader {
             if let reference = FactReference(name), template.facts.contains(reference) { continue }
             let hint =
                 Suggestion.closest(to: name, in: template.facts.allReferences).map { "did you mean '\($0)'?" }
-                ?? "write fig.ID, growth.ID, projection.ID, event.ID or supply.SERIES.ROW.SUPPLIER"
+                ?? "write fig.ID, growth.ID, projection.ID, event.ID, supply.SERIES.ROW.SUPPLIER or series.ID.POINT"
             problems.append(.error(location, "key figure '\(name)' is not a fact in \(template.dataFileName)", hint: hint))
         }
         return problems

@@ -26,17 +26,8 @@ final class CairoPainter {
                 cairo_move_to(cr, from.x, from.y)
                 cairo_line_to(cr, to.x, to.y)
                 cairo_stroke(cr)
-            case .link(let rect, let target):
-                let area = "rect=[\(fmt(rect.x)) \(fmt(rect.y)) \(fmt(rect.width)) \(fmt(rect.height))]"
-                let attributes: String
-                switch target {
-                case .destination(let name): attributes = "dest='\(TagAttribute.escape(name))' \(area)"
-                case .uri(let uri): attributes = "uri='\(TagAttribute.escape(uri))' \(area)"
-                }
-                cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
-                cairo_tag_end(cr, CAIRO_TAG_LINK)
             case .anchor(let name, let point):
-                cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(TagAttribute.escape(name))' x=\(fmt(point.x)) y=\(fmt(point.y))")
+                cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(TagAttribute.escape(name))' x=\(Self.fmt(point.x)) y=\(Self.fmt(point.y))")
                 cairo_tag_end(cr, CAIRO_TAG_DEST)
             case .shape(let shape, let style):
                 drawShape(shape, style, on: cr)
@@ -60,11 +51,88 @@ final class CairoPainter {
         if let role { cairo_tag_begin(cr, role, nil) }
         defer { if let role { cairo_tag_end(cr, role) } }
         guard let text = pango_layout_get_text(shaped.layout) else { return }
+        let links = document.links(paragraph: paragraph, lines: lines, origin: origin)
+        var tagger = links.isEmpty ? nil : RunTagger(links: links, ranges: shaped.links, wrapsText: role != nil, cr: cr)
         for index in lines where index < shaped.lines.count {
             let metrics = shaped.lines[index]
             guard let line = pango_layout_get_line_readonly(shaped.layout, Int32(index)) else { continue }
             cairo_move_to(cr, origin.x + metrics.x, origin.y + metrics.baseline)
-            LineDrawing.draw(line, text: text, on: cr)
+            if tagger == nil {
+                LineDrawing.draw(line, text: text, on: cr)
+            } else {
+                LineDrawing.draw(line, text: text, on: cr) { tagger?.enter($0) }
+            }
+        }
+        tagger?.finish()
+    }
+
+    /// Draws a paragraph's links inside Link elements, each holding its words (and, through
+    /// cairo, its annotation), and the rest of the paragraph in Span elements beside them:
+    /// cairo 1.16 writes an element's own text only while it has no child elements, so the
+    /// paragraph's words outside its links need elements of their own. Runs are grouped as
+    /// the measurer grouped the link boxes: a link's runs stay in one element until other
+    /// text is drawn between them, across a line break too.
+    private struct RunTagger {
+        let links: [DrawnLink]
+        /// The bytes of each of the paragraph's links in the layout's text.
+        let ranges: [Range<Int>]
+        /// False for a paragraph drawn outside the structure (decoration): its other words stay so.
+        let wrapsText: Bool
+        let cr: OpaquePointer
+        private var open: Open = .none
+        private var drawnLinks = 0
+
+        private enum Open: Equatable {
+            case none, span
+            case link(Int)
+        }
+
+        init(links: [DrawnLink], ranges: [Range<Int>], wrapsText: Bool, cr: OpaquePointer) {
+            self.links = links
+            self.ranges = ranges
+            self.wrapsText = wrapsText
+            self.cr = cr
+        }
+
+        /// Before a run is drawn: the element it belongs in is open.
+        mutating func enter(_ run: Range<Int>) {
+            if let index = ranges.firstIndex(where: { $0.overlaps(run) }), drawnLinks < links.count || open == .link(index) {
+                if open == .link(index) { return }
+                close()
+                let link = links[drawnLinks]
+                drawnLinks += 1
+                cairo_tag_begin(cr, CAIRO_TAG_LINK, Self.attributes(link))
+                open = .link(index)
+            } else {
+                if open == .span || (!wrapsText && open == .none) { return }
+                close()
+                if wrapsText {
+                    cairo_tag_begin(cr, "Span", nil)
+                    open = .span
+                }
+            }
+        }
+
+        mutating func finish() { close() }
+
+        private mutating func close() {
+            switch open {
+            case .none: return
+            case .span: cairo_tag_end(cr, "Span")
+            case .link: cairo_tag_end(cr, CAIRO_TAG_LINK)
+            }
+            open = .none
+        }
+
+        /// `dest='…'` or `uri='…'`, and the link's rectangle on each line it takes.
+        static func attributes(_ link: DrawnLink) -> String {
+            let area = link.rects.map { rect in
+                [rect.x, rect.y, rect.width, rect.height].map(CairoPainter.fmt).joined(separator: " ")
+            }.joined(separator: " ")
+            switch link.target {
+            case .destination(let name): return "dest='\(TagAttribute.escape(name))' rect=[\(area)]"
+            case .uri(let uri): return "uri='\(TagAttribute.escape(uri))' rect=[\(area)]"
+            }
         }
     }
 
@@ -159,7 +227,7 @@ final class CairoPainter {
     }
 
     /// Two decimals without `String(format:)`, which dominated link-heavy pages.
-    private func fmt(_ value: Double) -> String {
+    fileprivate static func fmt(_ value: Double) -> String {
         let hundredths = Int((value * 100).rounded())
         let magnitude = abs(hundredths), fraction = magnitude % 100
         return "\(hundredths < 0 ? "-" : "")\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"

@@ -14,14 +14,14 @@ public enum ImageExporter {
         let size = document.pageSize
         let painter = CairoPainter(document: document)
         let sink = ByteSink()
+        let place = { DrawingPlace.describe(page: index, in: document) }
         switch format {
         case .png:
             let scale = dpi / 72
             let width = Int32((size.width * scale).rounded(.up)), height = Int32((size.height * scale).rounded(.up))
-            guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height) else {
-                throw RenderError.surface("cairo could not create a \(width)x\(height) image")
-            }
+            let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height)
             defer { cairo_surface_destroy(surface) }
+            try PDFExporter.check(cairo_surface_status(surface), place: "a \(width)x\(height) image of " + place())
             let cr = cairo_create(surface)!
             defer { cairo_destroy(cr) }
             cairo_set_source_rgb(cr, 1, 1, 1)
@@ -29,21 +29,20 @@ public enum ImageExporter {
             cairo_scale(cr, scale, scale)
             painter.draw(page: index, on: cr)
             cairo_surface_flush(surface)
-            try PDFExporter.check(cairo_status(cr))
-            try PDFExporter.check(cairo_surface_write_to_png_stream(surface, ByteSink.write, sink.closure))
+            try PDFExporter.check(cairo_status(cr), place: place())
+            try PDFExporter.check(cairo_surface_write_to_png_stream(surface, ByteSink.write, sink.closure), place: "the PNG of " + place())
         case .svg:
-            guard let surface = cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, size.width, size.height) else {
-                throw RenderError.surface("cairo could not create an SVG surface")
-            }
+            let surface = cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, size.width, size.height)
             defer { cairo_surface_destroy(surface) }
+            try PDFExporter.check(cairo_surface_status(surface), place: "the SVG of " + place())
             cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1)
             let cr = cairo_create(surface)!
             painter.draw(page: index, on: cr)
             let status = cairo_status(cr)
             cairo_destroy(cr)
-            try PDFExporter.check(status)
+            try PDFExporter.check(status, place: place())
             cairo_surface_finish(surface)
-            try PDFExporter.check(cairo_surface_status(surface))
+            try PDFExporter.check(cairo_surface_status(surface), place: "the SVG of " + place())
         }
         return withExtendedLifetime(sink) { sink.data }
     }

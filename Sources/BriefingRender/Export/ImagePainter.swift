@@ -7,7 +7,17 @@ import Foundation
 /// Draws a template's images: PNG through cairo's own decoder, SVG through librsvg, both as
 /// part of the page (an SVG stays vector in PDF and SVG output).
 enum ImagePainter {
+    /// Draws the image clipped to `rect`. The clip is not decoration: cairo's recording
+    /// surface treats an unclipped paint as the first drawing on a page as a page-wide clear
+    /// and drops every command recorded before it, the structure tag that opened the
+    /// image's Figure included, so the tag's end then has no beginning ("invalid tag name,
+    /// attributes, or nesting", seen with a PNG floated to the top of a page; an SVG that
+    /// opens with a group paint would do the same). Inside a clip the paint stays a paint.
     static func draw(_ image: ImageFigure, in rect: Rect, on cr: OpaquePointer) {
+        cairo_save(cr)
+        cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+        cairo_clip(cr)
+        defer { cairo_restore(cr) }
         switch image.format {
         case .png:
             guard let surface = decodePNG(image.data) else { return }

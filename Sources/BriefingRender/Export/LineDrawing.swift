@@ -12,8 +12,13 @@ import CCairoPango
 enum LineDrawing {
     static let softHyphen: (UInt8, UInt8) = (0xC2, 0xAD)
 
-    /// Draws `line` with the left end of its baseline at the current point.
-    static func draw(_ line: UnsafeMutablePointer<PangoLayoutLine>, text: UnsafePointer<CChar>, on cr: OpaquePointer) {
+    /// Draws `line` with the left end of its baseline at the current point, calling
+    /// `beforeRun` with each run's bytes in the layout's text before drawing it (the painter
+    /// opens and closes structure tags there: a link's words go inside its Link element).
+    static func draw(
+        _ line: UnsafeMutablePointer<PangoLayoutLine>, text: UnsafePointer<CChar>, on cr: OpaquePointer,
+        beforeRun: ((Range<Int>) -> Void)? = nil
+    ) {
         // cairo keeps the current point in 24.8 fixed point; Pango rounds the line's origin
         // that way once and adds run offsets exactly, so runs are offset through their glyphs
         // from the one origin rather than moved to, or glyphs would land up to 1/512 pt apart.
@@ -25,6 +30,10 @@ enum LineDrawing {
             let run = current.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
             let width = pango_glyph_string_get_width(run.pointee.glyphs)
             x += run.pointee.start_x_offset
+            if let beforeRun {
+                let item = run.pointee.item.pointee
+                beforeRun(Int(item.offset)..<Int(item.offset + item.length))
+            }
             setColor(of: run.pointee.item, on: cr)
             cairo_move_to(cr, originX, originY)
             show(run, text: text, lineEnd: Int(line.pointee.start_index + line.pointee.length), dx: x, dy: -run.pointee.y_offset, on: cr)

@@ -7,13 +7,23 @@ import Foundation
 /// a failure never touches the last good briefing).
 public enum PDFExporter {
     public static func export(_ document: PagedDocument) throws -> Data {
+        if let problem = StructureNesting.problem(in: document) {
+            throw RenderError.drawing(
+                message: "the layout's structure tags do not nest (\(problem.message))",
+                place: DrawingPlace.describe(page: problem.page, item: problem.item, in: document))
+        }
         let size = document.pageSize
         let sink = ByteSink()
         guard let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, size.width, size.height) else {
-            throw RenderError.surface("cairo could not create a PDF surface")
+            throw RenderError.drawing(message: "cairo could not create a PDF surface", place: "the first page")
         }
-        defer { cairo_surface_destroy(surface) }
-        try check(cairo_surface_status(surface))
+        // A surface whose drawing cairo refused is left, not destroyed: destroying it can
+        // abort the process inside cairo 1.16 (an assertion on the named destinations of the
+        // refused page), and an internal error must reach the user as one. It is freed with
+        // the process; a run that fails this way writes nothing anyway.
+        var refused = false
+        defer { if !refused { cairo_surface_destroy(surface) } }
+        try check(cairo_surface_status(surface), place: "the first page")
         cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
         setMetadata(document.metadata, on: surface)
 
@@ -21,18 +31,25 @@ public enum PDFExporter {
         let painter = CairoPainter(document: document)
         // cairo 1.16 writes a damaged PDF when link tags have no enclosing structure tag.
         cairo_tag_begin(cr, StructureRole.document.tag, nil)
+        // cairo records a page and replays it when the page is shown, so what it refuses is
+        // known page by page: the first page whose drawing fails is the place reported. The
+        // pages after it are still handed over and the document tag closed: cairo asserts
+        // (and the process aborts) when a surface is destroyed halfway through its document.
+        var failedPage: Int?
         for index in document.pages.indices {
             if !document.pages[index].label.isEmpty { cairo_pdf_surface_set_page_label(surface, document.pages[index].label) }
             painter.draw(page: index, on: cr)
             cairo_show_page(cr)
+            if failedPage == nil, cairo_status(cr) != CAIRO_STATUS_SUCCESS { failedPage = index }
         }
         cairo_tag_end(cr, StructureRole.document.tag)
         addOutline(document.outline, to: surface)
         let drawStatus = cairo_status(cr)
         cairo_destroy(cr)
-        try check(drawStatus)
+        refused = drawStatus != CAIRO_STATUS_SUCCESS
+        try check(drawStatus, place: failedPage.map { DrawingPlace.describe(page: $0, in: document) } ?? "the end of the document")
         cairo_surface_finish(surface)
-        try check(cairo_surface_status(surface))
+        try check(cairo_surface_status(surface), place: "the PDF's trailer")
         return withExtendedLifetime(sink) { sink.data }
     }
 
@@ -59,9 +76,11 @@ public enum PDFExporter {
         }
     }
 
-    static func check(_ status: cairo_status_t) throws {
+    /// A cairo failure: cairo refusing what Briefing gave it, never the disk (the bytes go
+    /// to memory), so an internal error naming where it happened.
+    static func check(_ status: cairo_status_t, place: @autoclosure () -> String) throws {
         guard status == CAIRO_STATUS_SUCCESS else {
-            throw RenderError.surface(String(cString: cairo_status_to_string(status)))
+            throw RenderError.drawing(message: "cairo: \(String(cString: cairo_status_to_string(status)))", place: place())
         }
     }
 }

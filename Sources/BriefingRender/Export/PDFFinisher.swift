@@ -195,9 +195,13 @@ private struct QPDFFile {
             let page = qpdf_get_page_n(qpdf, index)
             qpdf_oh_replace_key(qpdf, page, "/Tabs", qpdf_oh_new_name(qpdf, "/S"))
             try touch(page)
-            let targets: [LinkTarget] = document.pages[index].items.compactMap {
-                if case .link(_, let target) = $0 { return target }
-                return nil
+            // The links the painter drew, in drawing order: the order cairo lists them. Text
+            // without shaped glyphs (laid out by a test's fake measurer) draws none.
+            let targets = document.pages[index].items.flatMap { item -> [LinkTarget] in
+                guard case .text(let paragraph, let lines, let origin, _) = item, document.shaped[paragraph] is PangoShapedText else {
+                    return []
+                }
+                return document.links(paragraph: paragraph, lines: lines, origin: origin).map(\.target)
             }
             // cairo writes only link annotations, each an object of its own: their numbers
             // come from the page's /Annots without parsing them.
@@ -331,29 +335,41 @@ private struct QPDFFile {
         return output
     }
 
-    /// The Figure elements in reading order. cairo writes each structure element as an
-    /// object of its own (`<< /Type /StructElem /S /Figure /P 3 0 R ...`): they are found in
-    /// its bytes, checked through libqpdf, and put in the order of their parent's /K, so no
-    /// other element of a long briefing is parsed. Figures under different parents (not how
-    /// this layout tags them) are refused rather than guessed at.
+    /// The Figure elements in drawing order. cairo writes each structure element as an
+    /// object of its own (`<< /Type /StructElem /S /Figure /P 3 0 R /Pg 12 0 R /K 4 ...`): they
+    /// are found in its bytes, checked through libqpdf and ordered by their page and marked
+    /// content id, which cairo numbers in drawing order on each page, so no other element of
+    /// a long briefing is parsed. A figure may stand anywhere in the tree (in a list item, a
+    /// table cell); one without a page or marked content is refused rather than guessed at.
     func figureElements() throws -> [Int32] {
         let found = CairoXref.objects(in: original, containing: "/S /Figure", offsets: offsets)
-        var parents = Set<Int32>()
+        guard !found.isEmpty else { return [] }
+        var pageIndex: [Int32: Int] = [:]
+        for index in 0..<Int(qpdf_get_num_pages(qpdf)) {
+            pageIndex[qpdf_oh_get_object_id(qpdf, qpdf_get_page_n(qpdf, index))] = index
+        }
+        var keyed: [(id: Int32, page: Int, mcid: Int)] = []
         for id in found {
             let element = qpdf_get_object_by_id(qpdf, id, 0)
-            guard key(element, "/S").flatMap(name) == "/Figure", let parent = key(element, "/P") else {
+            guard key(element, "/S").flatMap(name) == "/Figure" else {
                 throw PDFFinisher.FinishError(message: "object \(id) is not a Figure structure element")
             }
-            parents.insert(qpdf_oh_get_object_id(qpdf, parent))
+            guard let page = key(element, "/Pg").flatMap({ pageIndex[qpdf_oh_get_object_id(qpdf, $0)] }),
+                let mcid = key(element, "/K").flatMap({ firstMarkedContent($0) })
+            else {
+                throw PDFFinisher.FinishError(message: "Figure element \(id) has no page or marked content to order it by")
+            }
+            keyed.append((id, page, mcid))
         }
-        guard let parent = parents.first else { return [] }
-        guard parents.count == 1 else { throw PDFFinisher.FinishError(message: "Figure elements under \(parents.count) parents") }
-        let kids = key(qpdf_get_object_by_id(qpdf, parent, 0), "/K").map(items) ?? []
-        let order = Dictionary(kids.enumerated().map { (qpdf_oh_get_object_id(qpdf, $1), $0) }, uniquingKeysWith: { first, _ in first })
-        guard found.allSatisfy({ order[$0] != nil }) else {
-            throw PDFFinisher.FinishError(message: "a Figure element is not its parent's child")
+        return keyed.sorted { ($0.page, $0.mcid) < ($1.page, $1.mcid) }.map(\.id)
+    }
+
+    /// The first marked-content id an element's `/K` holds: an integer, or the first in an array.
+    private func firstMarkedContent(_ kids: qpdf_oh) -> Int? {
+        for kid in items(kids) where qpdf_oh_is_integer(qpdf, kid) != 0 {
+            return Int(qpdf_oh_get_int_value_as_int(qpdf, kid))
         }
-        return found.sorted { order[$0]! < order[$1]! }
+        return nil
     }
 
     /// Header cells head their column (`/A << /O /Table /Scope /Column >>`): tables have a

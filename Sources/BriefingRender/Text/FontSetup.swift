@@ -114,16 +114,3 @@ public final class FontSetup {
         }
     }
 }
-
-/// Failures of the drawing stage (fonts, surfaces, writing the file).
-public enum RenderError: Error, CustomStringConvertible {
-    case fonts(String)
-    case surface(String)
-
-    public var description: String {
-        switch self {
-        case .fonts(let message): "fonts: \(message)"
-        case .surface(let message): "cannot write the output: \(message)"
-        }
-    }
-}

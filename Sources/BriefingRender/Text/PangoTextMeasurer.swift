@@ -150,7 +150,7 @@ public final class PangoTextMeasurer: TextMeasurer {
         let built = build(paragraph, texts: texts, width: width)
         if pango_layout_get_unknown_glyphs_count(built.layout) > 0 { recordMissingGlyphs(built.layout) }
         var measured = measure(built.layout, links: built.links)
-        measured.shaped = PangoShapedText(layout: built.layout, lines: measured.lines, fonts: fonts)
+        measured.shaped = PangoShapedText(layout: built.layout, lines: measured.lines, links: built.links.map(\.range), fonts: fonts)
         return measured
     }
 
@@ -193,7 +193,14 @@ public final class PangoTextMeasurer: TextMeasurer {
             text += runText
             let end = text.utf8.count
             addAttributes(run.style, start: start, end: end, to: attributes)
-            if let link = run.link { links.append((start..<end, link)) }
+            // Runs of one link in several styles ("see *section 6*") are one link.
+            if let link = run.link {
+                if let last = links.last, last.target == link, last.range.upperBound == start {
+                    links[links.count - 1].range = last.range.lowerBound..<end
+                } else {
+                    links.append((start..<end, link))
+                }
+            }
         }
         pango_layout_set_text(layout, text, Int32(text.utf8.count))
         pango_layout_set_attributes(layout, attributes)
@@ -231,11 +238,21 @@ public final class PangoTextMeasurer: TextMeasurer {
         if !links.isEmpty {
             let runs = pango_layout_get_iter(layout)
             defer { pango_layout_iter_free(runs) }
+            // Runs in drawing order: a link's runs form one group until other text is drawn
+            // between them (the rule `CairoPainter` follows when it draws the Link elements).
+            var previous: Int?
+            var group = -1
             repeat {
                 guard let run = pango_layout_iter_get_run_readonly(runs) else { continue }
                 let item = run.pointee.item.pointee
                 let runRange = Int(item.offset)..<Int(item.offset + item.length)
-                guard let link = links.first(where: { $0.range.overlaps(runRange) }) else { continue }
+                guard let index = links.firstIndex(where: { $0.range.overlaps(runRange) }) else {
+                    previous = nil
+                    continue
+                }
+                if index != previous { group += 1 }
+                previous = index
+                let link = links[index]
                 var logical = PangoRectangle()
                 pango_layout_iter_get_run_extents(runs, nil, &logical)
                 var line: Int32 = 0, x: Int32 = 0
@@ -244,10 +261,10 @@ public final class PangoTextMeasurer: TextMeasurer {
                 let metrics = lines[lineIndex]
                 let rect = Rect(x: Double(logical.x) / scale, y: metrics.top, width: Double(logical.width) / scale, height: metrics.height)
                 // Runs of one link on one line become one box.
-                if let last = boxes.last, last.target == link.target, last.line == lineIndex, abs(last.rect.maxX - rect.x) < 0.5 {
+                if let last = boxes.last, last.group == group, last.line == lineIndex, abs(last.rect.maxX - rect.x) < 0.5 {
                     boxes[boxes.count - 1].rect.width = rect.maxX - last.rect.x
                 } else {
-                    boxes.append(LinkBox(line: lineIndex, rect: rect, target: link.target))
+                    boxes.append(LinkBox(line: lineIndex, rect: rect, target: link.target, group: group))
                 }
             } while pango_layout_iter_next_run(runs) != 0
         }

@@ -19,7 +19,7 @@ struct AltText {
         if series.rows.allSatisfy({ $0.period == nil }) {
             let parts = rows.map {
                 labels.text(
-                    .altCategoryShare, ["percent": NumberFormatting.percent($0.percent(of: focus)!), "category": $0.label.lowercased()])
+                    .altCategoryShare, ["percent": NumberFormatting.share($0.percent(of: focus)!), "category": $0.label.lowercased()])
             }
             return labels.text(.altCategories, ["focus": focus, "list": list(parts)])
         }
@@ -27,14 +27,18 @@ struct AltText {
         var text = labels.text(
             .altSupplyTrend,
             [
-                "focus": focus, "trend": trend, "from": NumberFormatting.percent(from), "first": first.label,
-                "to": NumberFormatting.percent(to), "last": last.label,
+                "focus": focus, "trend": trend, "from": NumberFormatting.share(from), "first": first.label,
+                "to": NumberFormatting.share(to), "last": last.label,
             ])
         let largestEverywhere = rows.allSatisfy { row in
             row.shares.allSatisfy { $0.percent <= row.percent(of: focus)! } && row.remainder <= row.percent(of: focus)!
         }
         text += largestEverywhere ? labels[.altLargest] : "."
-        let others = last.shares.filter { $0.supplier != focus }.map { "\($0.supplier) \(NumberFormatting.percent($0.percent))" }
+        // "The next suppliers" name them in order of size, largest first, whatever order the
+        // data gives (a TIV export names suppliers by their deliveries over all periods).
+        let others = last.shares.filter { $0.supplier != focus }.enumerated()
+            .sorted { ($0.element.percent, -$0.offset) > ($1.element.percent, -$1.offset) }
+            .map { "\($0.element.supplier) \(NumberFormatting.share($0.element.percent))" }
         if !others.isEmpty { text += " " + labels.text(.altNextSuppliers, ["period": last.label, "list": list(others)]) }
         return text
     }
@@ -42,7 +46,9 @@ struct AltText {
     func growthRates(_ rates: [GrowthRate], _ projection: Projection?) -> String {
         var sentences: [String] = []
         if !rates.isEmpty {
-            let items = rates.map {
+            // Fastest first: the comparison a reader looks for, then each rate and its base.
+            let fastestFirst = rates.enumerated().sorted { ($0.element.percent, -$0.offset) > ($1.element.percent, -$1.offset) }
+            let items = fastestFirst.map(\.element).map {
                 labels.text(.altGrowthItem, ["label": $0.label, "percent": $0.signed, "since": $0.since.text(labels)])
             }
             sentences.append(labels.text(.altGrowth, ["list": items.joined(separator: "; ")]))
@@ -54,7 +60,7 @@ struct AltText {
                     [
                         "label": projection.label, "from": projection.formatted(projection.from), "from_year": "\(projection.from.year)",
                         "to": projection.formatted(projection.to), "to_year": "\(projection.to.year)",
-                        "percent": NumberFormatting.percent(projection.compoundAnnualGrowthPercent),
+                        "percent": NumberFormatting.rate(projection.compoundAnnualGrowthPercent),
                     ]))
         }
         return sentences.joined(separator: " ")
@@ -75,7 +81,7 @@ struct AltText {
     }
 
     /// "a, b and c" with the template's word for "and".
-    private func list(_ items: [String]) -> String {
+    func list(_ items: [String]) -> String {
         switch items.count {
         case 0: ""
         case 1: items[0]

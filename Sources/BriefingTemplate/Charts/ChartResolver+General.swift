@@ -46,11 +46,13 @@ extension ChartResolver {
         case (_?, _?):
             throw InputError(kind: .invalidData, location, "chart 'bar': give 'figures' or 'series', not both")
         }
-        let items = bars.map {
-            labels.text(
-                .altBarItem, ["label": $0.label, "value": NumberFormatting.attach(unit: unit, to: NumberFormatting.format($0.value))])
+        // Bars of a series are a trend over time; bars of figures a comparison, largest first.
+        let alt: String
+        if case (nil, let id?) = (options["figures"], options["series"]), let series = facts.dataSeries(id) {
+            alt = AltText(labels: labels).series([series])
+        } else {
+            alt = AltText(labels: labels).bars(bars, unit: unit)
         }
-        let alt = labels.text(.altBar, ["count": "\(bars.count)", "unit": unit, "list": items.joined(separator: "; ")])
         return ChartFigure(
             kind: .bar, data: .bars(bars, unit: unit), title: title, altText: alt, sourceIDs: unique(sources), sourceNote: nil)
     }
@@ -75,17 +77,7 @@ extension ChartResolver {
         }
         let periods = series.flatMap { $0.points.map(\.period) }.sorted()
         let firstText = periods.first!.description, lastText = periods.last!.description
-        let alt = series.map { line -> String in
-            let values = line.points.map(\.value)
-            func text(_ value: Double) -> String { NumberFormatting.attach(unit: line.unit, to: NumberFormatting.format(value)) }
-            return labels.text(
-                .altLine,
-                [
-                    "label": line.label, "from": text(line.points.first!.value), "first": line.points.first!.period.description,
-                    "to": text(line.points.last!.value), "last": line.points.last!.period.description, "low": text(values.min()!),
-                    "high": text(values.max()!),
-                ])
-        }.joined(separator: " ")
+        let alt = AltText(labels: labels).series(series)
         let list =
             series.count == 1
             ? first.label : series.map(\.label).dropLast().joined(separator: ", ") + " \(labels[.and]) " + series.last!.label

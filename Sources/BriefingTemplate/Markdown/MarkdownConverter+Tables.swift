@@ -13,7 +13,7 @@ extension MarkdownParser.Converter {
         var header: [[Inline]] = []
         var body: [[[Inline]]] = []
         for (index, row) in rows.enumerated() {
-            let written = cellsWritten(onLine: Int(cmark_node_get_start_line(row)))
+            let written = cellsWritten(onLine: Int(cmark_node_get_start_line(row)), from: Int(cmark_node_get_start_column(row)))
             if let written, written != columns {
                 problems.append(
                     .error(
@@ -42,10 +42,18 @@ extension MarkdownParser.Converter {
 
     /// How many cells the table row on `line` (1-based) holds as written: as GFM reads it,
     /// every pipe not escaped separates cells (inside code spans too), and a leading or
-    /// trailing pipe only closes one.
-    private func cellsWritten(onLine line: Int) -> Int? {
+    /// trailing pipe only closes one. The row starts at byte `column` (1-based): a table in a
+    /// shaded box or a list item has the quote markers and indentation before it.
+    private func cellsWritten(onLine line: Int, from column: Int) -> Int? {
         guard line >= 1, line <= sourceLines.count else { return nil }
-        let text = sourceLines[line - 1].trimmingCharacters(in: .whitespaces)
+        var source = sourceLines[line - 1]
+        let prefix = source.utf8.prefix(max(0, column - 1))
+        if prefix.allSatisfy({ $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }),
+            let start = source.utf8.index(source.utf8.startIndex, offsetBy: prefix.count, limitedBy: source.utf8.endIndex)
+        {
+            source = source[start...]
+        }
+        let text = source.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return nil }
         var separators = 0
         var escaped = false

@@ -118,6 +118,8 @@ extension MarkdownParser {
                 // Printed literally: data must never become markup.
                 let text = literal(node).trimmingCharacters(in: .newlines)
                 return .paragraph([.code(text)])
+            case CMARK_NODE_HTML_BLOCK where Self.isPageBreak(literal(node)):
+                return .pageBreak
             case CMARK_NODE_HTML_BLOCK:
                 warnings.append(
                     .warning(location(node), "raw HTML is not rendered; this block is left out", hint: "write it in Markdown"))
@@ -168,6 +170,15 @@ extension MarkdownParser {
                 problems.append(.error(location(node), "unsupported Markdown element '\(typeName(node))'"))
                 return []
             }
+        }
+
+        /// `<!-- page break -->` (or `pagebreak`, `page-break`, any case) on a line of its own:
+        /// an HTML comment, so the file still reads cleanly where Markdown is previewed.
+        static func isPageBreak(_ html: String) -> Bool {
+            let text = html.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            guard text.hasPrefix("<!--"), text.hasSuffix("-->") else { return false }
+            let words = text.dropFirst(4).dropLast(3).trimmingCharacters(in: .whitespaces)
+            return ["page break", "pagebreak", "page-break"].contains(words)
         }
 
         /// Splits text on inline tokens (citations, confidence markers) emitted by placeholders.

@@ -12,10 +12,10 @@ import Foundation
 /// | `projection.ID` | "3.5 bn USD in 2021 to 60 bn USD by 2031"; children `from to from_year to_year years cagr multiple cite` |
 /// | `event.ID` | "30 May 2024" + marker + citation; children `date year title cite note` |
 /// | `supply.SERIES.ROW.SUPPLIER` | "80%" + marker + citation; ROW is a period (`2021-25`), `first` or `latest`; SUPPLIER is the name in lower case with hyphens for spaces (`united-states`), or `others` |
-/// | `series.ID.first`, `series.ID.latest` | "120 k wafers/month" + marker + citation; children `period value bare cite note` |
+/// | `series.ID.POINT` | "120 k wafers/month" + marker + citation; POINT a period (`2023`, `2025-Q1`), `first`, `previous` or `latest`; children `period value bare cite note` |
 /// | `cite.SOURCE` | a citation only |
 /// | `claim.ID` | nothing: marks the sentence the claim guards |
-/// | `ref.section.ID`, `ref.chart.ID` | "section 7" / "Figure 3", linked; plain text and a warning if left out |
+/// | `ref.section.ID`, `ref.chart.ID` | "section 7" / "Figure 3", linked; plain text and a warning if left out; a chart by its block `id`, its figure number in the full briefing or its kind |
 /// | `briefing.title`, `briefing.date`, `briefing.publisher` | plain text |
 enum PlaceholderContext {
     /// - Parameter revised: keys of facts whose value changed since the edition compared with
@@ -64,8 +64,8 @@ enum PlaceholderContext {
                     projection.attribution,
                     [
                         "from": from, "to": to, "from_year": String(projection.from.year), "to_year": String(projection.to.year),
-                        "years": String(projection.years), "cagr": NumberFormatting.percent(projection.compoundAnnualGrowthPercent),
-                        "multiple": NumberFormatting.format(projection.multiple, decimals: 0),
+                        "years": String(projection.years), "cagr": NumberFormatting.rate(projection.compoundAnnualGrowthPercent),
+                        "multiple": NumberFormatting.multiple(projection.multiple),
                     ], revised: revised.contains("projection.\(projection.id)")))
         }
         root.add("projection", projections)
@@ -95,12 +95,17 @@ enum PlaceholderContext {
         }
         root.add("supply", supply)
 
-        // Series: the label, and the first and latest points as sourced values.
+        // Series: the label, and every point as a sourced value, by its period (`2023`,
+        // `2025-Q1`) and as `first`, `previous` and `latest`.
         let series = PlaceholderNode("")
         for line in facts.dataSeries {
             let node = PlaceholderNode(
                 text(line.label), children: ["label": PlaceholderNode(text(line.label)), "unit": PlaceholderNode(text(line.unit))])
-            for (key, point) in [("first", line.points.first), ("latest", line.points.last)] {
+            let named: [(String, DataSeries.Point?)] = [
+                ("first", line.points.first), ("previous", line.points.count >= 2 ? line.points[line.points.count - 2] : nil),
+                ("latest", line.points.last),
+            ]
+            for (key, point) in line.points.map({ ($0.period.key, Optional($0)) }) + named {
                 guard let point else { continue }
                 let value = NumberFormatting.attach(unit: text(line.unit), to: NumberFormatting.format(point.value))
                 node.add(
@@ -150,6 +155,19 @@ enum PlaceholderContext {
         return root
     }
 
+    /// `{{ref.chart.ID}}` may name a chart block's id or a figure number as well as a kind;
+    /// which exist is known only once every section is parsed, so each such name a file
+    /// uses gets a node here and the document builder checks it (`ChartReferences`).
+    static func allowChartReferences(in text: String, file: String, root: PlaceholderNode) {
+        guard text.contains("{{ref.chart."), let charts = root.resolve("ref.chart") else { return }
+        for (reference, _) in TagScanner(file: file, root: root).references(in: text) where reference.kind == .chart {
+            let id = reference.id
+            guard !id.isEmpty, !id.contains("."), id.allSatisfy({ TagScanner.nameCharacters.contains($0) }), charts.resolve(id) == nil
+            else { continue }
+            charts.add(id, PlaceholderNode(InlineToken.reference(CrossReference(kind: .chart, id: id)).encoded))
+        }
+    }
+
     /// A sourced fact: renders `value` with its confidence marker and citation, and has the
     /// children `bare` (value only), `cite` (marker and citation), `note` and `extra`.
     private static func sourced(_ value: String, _ attribution: Attribution, _ extra: [String: String], revised: Bool = false)
@@ -172,16 +190,16 @@ enum PlaceholderContext {
             text(row.label),
             children: [
                 "period": PlaceholderNode(text(row.label)),
-                "others": PlaceholderNode(NumberFormatting.percent(row.remainder) + cite + mark("others")),
+                "others": PlaceholderNode(NumberFormatting.share(row.remainder) + cite + mark("others")),
                 "cite": PlaceholderNode(cite),
             ])
         for share in row.shares {
             node.add(
                 slug(share.supplier),
                 PlaceholderNode(
-                    NumberFormatting.percent(share.percent) + cite + mark(slug(share.supplier)),
+                    NumberFormatting.share(share.percent) + cite + mark(slug(share.supplier)),
                     children: [
-                        "bare": PlaceholderNode(NumberFormatting.percent(share.percent))
+                        "bare": PlaceholderNode(NumberFormatting.share(share.percent))
                     ]))
         }
         return node

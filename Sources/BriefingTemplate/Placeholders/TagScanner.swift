@@ -158,7 +158,8 @@ struct TagScanner {
         }
         let hint =
             suggestion(for: name).map { "did you mean '\($0)'?" }
-            ?? "placeholders name facts in data.yaml: fig.ID, growth.ID, projection.ID, event.ID, supply.SERIES.ROW.SUPPLIER, series.ID.latest, cite.SOURCE"
+            ?? "placeholders name facts in data.yaml: fig.ID, growth.ID, projection.ID, event.ID, supply.SERIES.ROW.SUPPLIER, "
+            + "series.ID.POINT, cite.SOURCE; or refer to a part: ref.section.ID, ref.chart.ID (a chart block's id, a figure number or a kind)"
         problems.append(.error(location, "unknown placeholder '\(name)'", hint: hint))
         return nil
     }

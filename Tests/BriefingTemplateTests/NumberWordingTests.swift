@@ -1,0 +1,131 @@
+import BriefingContent
+import BriefingModel
+import Foundation
+import TestSupport
+import Testing
+
+@testable import BriefingTemplate
+
+/// Words that order or compare numbers follow the numbers, and derived multiples print with
+/// the precision that keeps their meaning, in the text as in the alt text.
+@Suite struct NumberWordingTests {
+    let location = SourceLocation(file: "data.yaml", line: 1, column: 1)
+
+    func row(_ period: String, _ shares: [(String, Double)]) -> SupplySeries.Row {
+        let period = try! Period.parse(period)
+        return SupplySeries.Row(
+            label: period.description, period: period, shares: shares.map { .init(supplier: $0.0, percent: $0.1) }, complete: false,
+            attribution: Attribution(sourceID: "s", confidence: .confirmed, location: location), location: location)
+    }
+
+    @Test func theNextSuppliersAreNamedLargestFirst() {
+        // A TIV export names suppliers by their deliveries over all periods: in the latest
+        // period the United States (1.4%) comes before Italy (5.3%) in the data.
+        let series = SupplySeries(
+            id: "tiv", title: "Who supplies", measure: "TIV", focus: "China",
+            rows: [
+                row("2008-12", [("China", 60), ("United States", 30), ("Italy", 2)]),
+                row("2017-21", [("China", 70), ("United States", 1.4), ("Italy", 5.3)]),
+            ],
+            location: location)
+        let alt = AltText(labels: .english).supplyShares(series)
+        #expect(alt.hasSuffix("In 2017\u{2013}21 the next suppliers were Italy 5.3% and United States 1.4%."), "\(alt)")
+    }
+
+    @Test func theNextSuppliersFollowTheNumbersForGeneratedRows() {
+        var random = SeededRandom(state: 5)
+        for _ in 0..<500 {
+            let names = ["Russia", "Italy", "Sweden", "Türkiye", "Netherlands", "Ukraine"].shuffled(using: &random)
+            let count = 1 + random.below(5)
+            var shares = [("China", Double(50 + random.below(40)))]
+            for name in names.prefix(count) { shares.append((name, Double(random.below(100)) / 10)) }
+            let series = SupplySeries(id: "x", title: "t", measure: "m", focus: "China", rows: [row("2021-25", shares)], location: location)
+            let alt = AltText(labels: .english).supplyShares(series)
+            let list = alt.components(separatedBy: "the next suppliers were ").last!.dropLast()
+            let printed = list.replacingOccurrences(of: " and ", with: ", ").components(separatedBy: ", ").map { item in
+                Double(item.split(separator: " ").last!.dropLast())!
+            }
+            #expect(printed == printed.sorted(by: >), "\(alt)")
+        }
+    }
+
+    @Test func aProjectionsMultipleKeepsItsDecimal() throws {
+        let root = URL(fileURLWithPath: "/memory/projection")
+        let files = MemoryFiles(
+            root: root,
+            [
+                "briefing.yaml": """
+                title: Magnets
+                publisher: Test Desk
+                date: 2026-11-30
+                key_judgements: judgements.md
+                sections:
+                  - {id: demand, title: Demand, file: demand.md}
+                """,
+                "data.yaml": """
+                sources:
+                  - {id: analyst, publisher: Analyst Group, title: Magnet outlook, year: 2025}
+                projections:
+                  - {id: magnets, label: Magnet demand, unit: kt, from: {value: 93, year: 2023}, to: {value: 130, year: 2030}, source: analyst, confidence: confirmed}
+                """,
+                "judgements.md": "- Demand grows.\n",
+                "demand.md":
+                    "Demand grows ×{{projection.magnets.multiple}} in {{projection.magnets.years}} years, {{projection.magnets.cagr}} a year.\n",
+            ])
+        let template = try TemplateLoader.load(directory: root, files: files)
+        let document = try DocumentBuilder.build(template: template, date: FuzzyDate(year: 2026, month: 11, day: 30))
+        var text = ""
+        document.sections[0].blocks.forEach { $0.visitInlines { if case .text(let value) = $0 { text += value } } }
+        #expect(text == "Demand grows ×1.4 in 7 years, 4.9% a year.")
+    }
+}
+
+extension Array {
+    fileprivate func shuffled(using random: inout SeededRandom) -> [Element] {
+        var items = self
+        for index in items.indices.dropLast() {
+            items.swapAt(index, index + random.below(items.count - index))
+        }
+        return items
+    }
+}
+
+/// Generated alt text says the trend first, then the figures.
+@Suite struct TrendFirstAltTextTests {
+    let location = SourceLocation(file: "data.yaml", line: 1, column: 1)
+
+    func series(_ label: String, _ points: [(String, Double)], unit: String = "kt") -> DataSeries {
+        DataSeries(
+            id: label.lowercased(), label: label, unit: unit,
+            points: points.map { DataSeries.Point(period: try! Period.parse($0.0), value: $0.1) },
+            attribution: Attribution(sourceID: "s", confidence: .confirmed, location: location), location: location)
+    }
+
+    @Test func aLineSaysWhereItWentBeforeListingItsValues() {
+        let alt = AltText(labels: .english).series([series("Output", [("2020", 100), ("2021", 120), ("2022", 150), ("2023", 310)])])
+        #expect(
+            alt == "Output rose from 100 kt in 2020 to 310 kt in 2023 (×3.1), rising in every period. Values: 2020 100, 2021 120, "
+                + "2022 150, 2023 310 kt.")
+    }
+
+    @Test func aPeakBetweenTheEndsIsPartOfTheTrend() {
+        let alt = AltText(labels: .english).series([series("Imports", [("2019", 50), ("2021", 80), ("2023", 40)])])
+        #expect(alt.hasPrefix("Imports fell from 50 kt in 2019 to 40 kt in 2023 (-20%); the high was 80 kt in 2021."), "\(alt)")
+    }
+
+    @Test func severalLinesAreComparedFirst() {
+        let alt = AltText(labels: .english).series([
+            series("Japan", [("2024", 30), ("2025", 85)]), series("United States", [("2024", 40), ("2025", 120)]),
+        ])
+        #expect(alt.hasPrefix("Latest values, highest first: United States 120 kt (2025) and Japan 85 kt (2025). Japan rose"), "\(alt)")
+    }
+
+    @Test func barsOfFiguresAreNamedLargestFirst() {
+        let bars = [("Japan", 85.0), ("South Korea", 210), ("Europe", 40)].map {
+            ChartFigure.Bar(label: $0.0, value: $0.1, confidence: .confirmed)
+        }
+        #expect(
+            AltText(labels: .english).bars(bars, unit: "kt")
+                == "3 values in kt, largest first: South Korea 210 kt; Japan 85 kt; Europe 40 kt.")
+    }
+}
