@@ -6,7 +6,7 @@ import Testing
 /// a tall timeline, a paragraph and a PNG at the section's end, which lands at the top of
 /// the next page. cairo's recording surface took the image's unclipped paint for a page-wide
 /// clear and dropped the Figure tag recorded before it.
-@Suite(.serialized) struct FloatTaggingTests {
+@Suite(.serialized, .systemTier) struct FloatTaggingTests {
     @Test func anImageFloatedToThePageTopAfterATallTimelineRenders() throws {
         let fixture = try TemplateFixture(copying: "Tests/Fixtures/chips")
         defer { fixture.remove() }

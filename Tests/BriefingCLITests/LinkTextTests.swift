@@ -7,7 +7,7 @@ import Testing
 /// well as its annotation, in the default briefing, another template, a `--sections` run and
 /// a chart exported alone; a chart's description is spoken once, and an export's headings
 /// start at H1.
-@Suite(.serialized) struct LinkTextTests {
+@Suite(.serialized, .systemTier) struct LinkTextTests {
     struct Report: Decodable {
         struct Empty: Decodable { var contents: String? }
         var file: String

@@ -7,7 +7,7 @@ import Testing
 /// 93 -> 130 projection, growth derived from a series, a tall timeline and an image at a
 /// section's end, long key judgements that fit the cover, and a four-row table that would
 /// split 3 + 1 at a page's foot. It generates under `--strict`, every source listed.
-@Suite(.serialized) struct ReaderFixtureTests {
+@Suite(.serialized, .systemTier) struct ReaderFixtureTests {
     private func generate(_ fixture: TemplateFixture, _ extra: [String] = [], verbose: Bool = false) throws -> (
         status: Int32, stderr: String, pdf: URL
     ) {

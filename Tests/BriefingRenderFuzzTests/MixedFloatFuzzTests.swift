@@ -11,7 +11,7 @@ import Testing
 /// `BRIEFING_MIXED_FLOAT_CASES` cases (40, or 150 under CI; `make fuzz-floats` runs 3,000)
 /// from `BRIEFING_MIXED_FLOAT_SEED`; a finding's template is kept under
 /// `/tmp/briefing-render-fuzz-findings/`.
-@Suite(.serialized) struct MixedFloatFuzzTests {
+@Suite(.serialized, .systemTier) struct MixedFloatFuzzTests {
     static let environment = ProcessInfo.processInfo.environment
     static let cases = Int(environment["BRIEFING_MIXED_FLOAT_CASES"] ?? "") ?? (environment["CI"] == nil ? 40 : 150)
     static let seed = UInt64(environment["BRIEFING_MIXED_FLOAT_SEED"] ?? "") ?? 20_261_204
