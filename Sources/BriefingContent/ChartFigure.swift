@@ -34,6 +34,10 @@ public struct ChartFigure: Sendable {
     }
 
     /// One bar: "United States", 120, reported.
+    /// The most bars a bar chart may have: each keeps its label and its value legible, and
+    /// the chart stays within a page (45 bars ran past the footer and lost the last ones).
+    public static let maximumBars = 30
+
     public struct Bar: Sendable {
         public var label: String
         public var value: Double

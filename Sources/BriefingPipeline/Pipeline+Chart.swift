@@ -61,11 +61,17 @@ extension Pipeline {
             return try ChartResolver.resolve(id: id, facts: loaded.template.facts, labels: loaded.template.spec.labels, at: commandLine)
         }
         // On the command line an unknown chart is a usage error (64); in a section it is data (65).
-        let names = ChartFigure.Kind.allCases.map(\.rawValue) + placed.compactMap(\.blockID)
+        // The hint names every chart of the briefing, so it needs every section (only those
+        // whose text named the id were built).
+        let every =
+            sections == nil
+            ? placed
+            : try DocumentBuilder.build(template: template, date: loaded.date).sections.flatMap { $0.blocks.flatMap(\.charts) }
+        let names = ChartFigure.Kind.allCases.map(\.rawValue) + every.compactMap(\.blockID)
+        let numbers = every.isEmpty ? "" : ", or a figure number (1 to \(every.count))"
         throw InputError(
             kind: .usage, commandLine, "unknown chart '\(id)'",
-            hint: Suggestion.closest(to: id, in: names).map { "did you mean '\($0)'?" }
-                ?? "charts: \(names.joined(separator: ", ")), or a figure number (1 to \(placed.count))")
+            hint: Suggestion.closest(to: id, in: names).map { "did you mean '\($0)'?" } ?? "charts: \(names.joined(separator: ", "))\(numbers)")
     }
 
     /// The charts the briefing places, in reading order, for `briefing chart --list`.

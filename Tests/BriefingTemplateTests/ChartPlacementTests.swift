@@ -101,6 +101,21 @@ import Testing
         }
     }
 
+    /// 45 bars ran past the page's footer and lost the last ones, silently: more than a
+    /// page holds is refused at the chart, with the line chart suggested.
+    @Test func aBarChartOfMoreBarsThanAPageHoldsIsRefused() throws {
+        let error = try failure { fixture in
+            let points = (0..<(ChartFigure.maximumBars + 1)).map { "\(1980 + $0): \($0 + 1)" }.joined(separator: ", ")
+            try fixture.write(
+                "data.yaml",
+                try fixture.read("data.yaml")
+                    + "\nseries:\n  - id: long\n    label: Long\n    unit: t\n    points: {\(points)}\n    source: issra-insight\n    confidence: reported\n")
+            try fixture.write("sections/space.md", "Intro.\n\n```chart bar\nseries: long\n```\n")
+        }
+        #expect(error.description.contains("chart 'bar': 31 bars; at most 30 fit a page"), "\(error)")
+        #expect(error.description.contains("```chart line``` with series: long"))
+    }
+
     private func spaceCharts(_ document: Document) -> [ChartFigure] {
         document.sections.first { $0.id == "space" }?.blocks.flatMap(\.charts) ?? []
     }

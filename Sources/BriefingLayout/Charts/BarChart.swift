@@ -22,20 +22,27 @@ struct BarChart {
         var canvas = ChartCanvas(store: store)
         if !unit.isEmpty { canvas.text([TextRun(unit, style.strongText)], at: Point(x: 0, y: 0)) }
         let labelWidth = min((width * 0.34).rounded(), (bars.map { canvas.measure([TextRun($0.label, style.text)]).width }.max() ?? 0) + 2)
-        let valueRoom = (bars.map { canvas.measure(valueRuns($0)).width }.max() ?? 0) + 6
+        // Room for value labels at the bars' ends: right of the positive ones, left of the
+        // negative ones (between them and the category labels, never over those).
+        func room(_ chosen: [ChartFigure.Bar]) -> Double {
+            chosen.isEmpty ? 0 : (chosen.map { canvas.measure(valueRuns($0)).width }.max() ?? 0) + 6
+        }
+        let valueRoom = max(room(bars.filter { $0.value >= 0 }), 6), negativeRoom = room(bars.filter { $0.value < 0 })
         let low = min(0, bars.map(\.value).min() ?? 0), high = max(0, bars.map(\.value).max() ?? 0)
         let step = LinearScale.niceStep(span: max(high - low, 1e-9), count: 4)
         let domain = (floor(low / step + 1e-9) * step)...(ceil(high / step - 1e-9) * step)
-        let scale = LinearScale(domain: domain, from: labelWidth + 8, to: width - valueRoom)
+        let scale = LinearScale(domain: domain, from: labelWidth + 8 + negativeRoom, to: width - valueRoom)
         let top = unit.isEmpty ? 0.0 : 16
+        // Rows closer together when there are many, so the chart stays within a page.
+        let gap = bars.count > 20 ? 3.0 : 6.0
         var y = top + 3
         var rows: [(bar: ChartFigure.Bar, top: Double, height: Double)] = []
         for bar in bars {
             let height = max(canvas.measure([TextRun(bar.label, style.text)], maxWidth: labelWidth).height, Self.barHeight)
             rows.append((bar, y, height))
-            y += height + 6
+            y += height + gap
         }
-        let bottom = y - 6
+        let bottom = y - gap
         for tick in scale.ticks(count: 4) {
             canvas.line(Point(x: scale(tick), y: top), Point(x: scale(tick), y: bottom + 3), color: style.grid)
             canvas.tickLabel([TextRun(NumberFormatting.format(tick), style.axis)], x: scale(tick), top: bottom + 5, within: 0...width)

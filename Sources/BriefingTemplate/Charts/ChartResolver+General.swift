@@ -46,6 +46,14 @@ extension ChartResolver {
         case (_?, _?):
             throw InputError(kind: .invalidData, location, "chart 'bar': give 'figures' or 'series', not both")
         }
+        guard bars.count <= ChartFigure.maximumBars else {
+            throw InputError(
+                kind: .invalidData, location,
+                "chart 'bar': \(bars.count) bars; at most \(ChartFigure.maximumBars) fit a page with their labels and values",
+                hint: options["series"] != nil
+                    ? "a series this long reads better as a line chart: ```chart line``` with series: \(options["series"]!)"
+                    : "choose fewer figures, or split them over two charts")
+        }
         // Bars of a series are a trend over time; bars of figures a comparison, largest first.
         let alt: String
         if case (nil, let id?) = (options["figures"], options["series"]), let series = facts.dataSeries(id) {

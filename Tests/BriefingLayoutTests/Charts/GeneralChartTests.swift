@@ -29,6 +29,18 @@ import Testing
         for (rect, bar) in zip(rects, bars) { #expect(abs(rect.width / rects[0].width - bar.value / 210) < 0.001) }
     }
 
+    /// A negative value's label sat on its category's label ("-1,990" over "2023"): it goes
+    /// between them now; and as many bars as a chart may have stay within a page.
+    @Test func negativeValuesAndManyBarsKeepTheirLabelsApart() {
+        let mixed = [("2021", 1_200.0), ("2022", 950), ("2023", -1_990), ("2024", 400)].map {
+            ChartFigure.Bar(label: $0.0, value: $0.1, confidence: .confirmed)
+        }
+        _ = draw(.bars(mixed, unit: "GWh"), .bar)  // no label touches another or a mark
+        let many = (0..<ChartFigure.maximumBars).map { ChartFigure.Bar(label: "\(1995 + $0)", value: Double($0 * 7 + 100), confidence: .confirmed) }
+        let tall = draw(.bars(many, unit: "GWh"), .bar)
+        #expect(tall.size.height < 480, "\(ChartFigure.maximumBars) bars are \(tall.size.height) pt tall: more than a page holds with a caption")
+    }
+
     @Test func linePointsAreSpacedByTheirPeriods() throws {
         func series(_ id: String, _ points: [(String, Double)]) throws -> DataSeries {
             DataSeries(
