@@ -37,6 +37,8 @@ struct NewCommand: ParsableCommand {
                 try fileManager.removeItem(at: target)
             }
             do {
+                // Folders above it are made, as `mkdir -p` would (a new user's first command).
+                try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try FileCopy.copy(starter, to: target)
             } catch {
                 throw OutputError(message: "cannot create \(target.path): \(error.localizedDescription)")

@@ -192,5 +192,9 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let owner = try FileManager.default.attributesOfItem(atPath: target.appendingPathComponent("data.yaml").path)[.ownerAccountID] as? Int
         #expect(owner == 65534)
+        // Into a folder that does not exist yet, as CI's new-user path does.
+        let deeper = folder.appendingPathComponent("not/yet/there")
+        let made = try Command.run(Command.briefing, ["new", deeper.path, "--quiet"])
+        #expect(made.status == 0 && FileManager.default.fileExists(atPath: deeper.appendingPathComponent("briefing.yaml").path), "\(made.stderr)")
     }
 }

@@ -16,6 +16,11 @@ import Testing
     static let seconds = Double(environment["BRIEFING_RENDER_FUZZ_SECONDS"] ?? "") ?? (environment["CI"] == nil ? 15 : 60)
     static let seed = UInt64(environment["BRIEFING_RENDER_FUZZ_SEED"] ?? "") ?? 20_261_130
     static let findings = URL(fileURLWithPath: "/tmp/briefing-render-fuzz-findings")
+    /// In range and past it, tiny and huge, both signs.
+    static let numbers = [
+        "28023", "1e15", "-1e15", "999999999999999.99", "0.0000001", "1e-300", "-0.0", "0", "4.9e-324", "1e16", "9.3e18", "1e300",
+        "12345678901234567890", "-28023", "0.5",
+    ]
 
     @Test(.timeLimit(.minutes(30))) func hostileTextRendersOrFailsCleanly() throws {
         var text = HostileText(random: .init(state: Self.seed))
@@ -33,6 +38,10 @@ import Testing
                 "data.yaml", "label: Pakistani students in China\n", with: "label: \(HostileText.yamlQuoted(text.line()))\n")
             try fixture.replace(
                 "data.yaml", "title: PakSat-MM1 launched from Xichang\n", with: "title: \(HostileText.yamlQuoted(text.line()))\n")
+            // Numbers at the edges of what a briefing prints, through the key figures, the
+            // growth chart and the text: drawn, or refused at their line (65), never a crash.
+            try fixture.replace("data.yaml", "value: 28023\n", with: "value: \(text.random.pick(Self.numbers))\n")
+            try fixture.replace("data.yaml", "percent: 81\n", with: "percent: \(text.random.pick(Self.numbers))\n")
             let format = text.random.pick(["pdf", "pdf", "pdf", "pdf", "png", "svg"])
             byFormat[format, default: 0] += 1
             let folder = work.appendingPathComponent("case-\(cases)")

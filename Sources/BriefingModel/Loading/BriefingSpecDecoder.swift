@@ -8,8 +8,8 @@ struct BriefingSpecDecoder {
             "language", "labels", "claims",
         ]
         guard let map = root.mapping(keys: keys) else { return nil }
-        let title = map.required("title")?.text()
-        let subtitle = map.optional("subtitle")?.text() ?? ""
+        let title = map.required("title")?.title(atMost: 300)
+        let subtitle = map.optional("subtitle")?.title(atMost: 500) ?? ""
         let publisher = map.required("publisher")?.text()
         let audience = map.optional("audience")?.text() ?? ""
         let author = map.optional("author")?.text()
@@ -96,8 +96,8 @@ struct BriefingSpecDecoder {
         if let id, let idNode, id.contains(where: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
             context.error(idNode.node, "field '\(idNode.path)': section ids may use letters, digits, '-' and '_' only (found '\(id)')")
         }
-        let title = map.required("title")?.text()
-        let summary = map.optional("summary")?.text() ?? ""
+        let title = map.required("title")?.title(atMost: 300)
+        let summary = map.optional("summary")?.title(atMost: 1_000) ?? ""
         let file = map.required("file")?.text()
         guard let id, let title, let file else { return nil }
         return BriefingSpec.Section(id: id, title: title, summary: summary, file: file, location: node.location)

@@ -111,6 +111,22 @@ public struct YAMLNode {
         return value
     }
 
+    /// A title or other printed line: non-empty text of at most `limit` characters, without
+    /// `{{` (placeholders are expanded in the Markdown, not in these fields, and would print
+    /// as typed). A 200,000-character section title made 117 pages and an 86 MB PDF.
+    public func title(atMost limit: Int) -> String? {
+        guard let value = text() else { return nil }
+        if value.count > limit {
+            context.error(node, "field '\(path)': \(value.count) characters; at most \(limit) are allowed here")
+            return nil
+        }
+        if value.contains("{{") {
+            context.error(node, "field '\(path)': placeholders ({{...}}) are not expanded here and would print as typed")
+            return nil
+        }
+        return value
+    }
+
     /// A year, within the range dates may have (`FuzzyDate.years`).
     public func year() -> Int? { int(in: FuzzyDate.years, "a year") }
 

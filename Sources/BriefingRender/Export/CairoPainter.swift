@@ -113,7 +113,17 @@ final class CairoPainter {
             }
         }
 
-        mutating func finish() { close() }
+        mutating func finish() {
+            close()
+            // A link none of whose runs was drawn (its text all invisible: bidi controls,
+            // zero-width characters) still gets its annotation, so the annotations the PDF
+            // has and the links the layout drew stay paired, one for one.
+            while drawnLinks < links.count {
+                cairo_tag_begin(cr, CAIRO_TAG_LINK, Self.attributes(links[drawnLinks]))
+                cairo_tag_end(cr, CAIRO_TAG_LINK)
+                drawnLinks += 1
+            }
+        }
 
         private mutating func close() {
             switch open {
