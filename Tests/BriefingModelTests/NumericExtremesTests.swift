@@ -30,7 +30,9 @@ import Testing
     }
 
     @Test func formattingIsTotalAndWellFormed() throws {
-        let shape = try Regex("^-?[0-9]{1,3}(,[0-9]{3})*(\\.[0-9]+)?$")
+        // Digits grouped in threes, or, for a value too small to print in twelve places, two
+        // significant digits and a power of ten ("1.2e-17"): never "0" for a value that is there.
+        let shape = try Regex("^-?([0-9]{1,3}(,[0-9]{3})*(\\.[0-9]+)?|[1-9](\\.[0-9])?e-[0-9]+)$")
         for value in Self.extremes(count: 20_000, seed: 0x5EED_0025) {
             for decimals in [0, 1, 2, 4] {
                 let text = NumberFormatting.format(value, decimals: decimals)
@@ -40,7 +42,8 @@ import Testing
                     #expect(text == (value < 0 ? "-∞" : "∞"))
                 } else {
                     #expect(text.wholeMatch(of: shape) != nil, "\(value) with \(decimals) decimals printed as \(text)")
-                    #expect(text.hasPrefix("-") == (value < 0 && text != "0"), "\(value) printed as \(text)")
+                    #expect(text.hasPrefix("-") == (value < 0), "\(value) printed as \(text)")
+                    #expect((text == "0") == (value == 0), "\(value) printed as \(text)")
                 }
             }
         }
@@ -62,8 +65,20 @@ import Testing
         #expect(NumberFormatting.format(1e15) == "1,000,000,000,000,000")
         #expect(NumberFormatting.format(9.3e18) == "9,300,000,000,000,000,000")
         #expect(NumberFormatting.format(-1e20) == "-100,000,000,000,000,000,000")
-        #expect(NumberFormatting.format(1e-300) == "0")
+        #expect(NumberFormatting.format(1e-300) == "1e-300")
         #expect(NumberFormatting.percent(.infinity) == "∞%")
+    }
+
+    @Test func smallValuesKeepTwoSignificantDigits() {
+        #expect(NumberFormatting.format(0.004) == "0.004")
+        #expect(NumberFormatting.format(0.0042, decimals: 1) == "0.0042")
+        #expect(NumberFormatting.format(0.00456) == "0.0046")
+        #expect(NumberFormatting.format(-0.004, decimals: 0) == "-0.004")
+        #expect(NumberFormatting.format(0.4, decimals: 0) == "0.4")
+        #expect(NumberFormatting.format(0.6, decimals: 0) == "1")
+        #expect(NumberFormatting.format(1.2e-17) == "1.2e-17")
+        #expect(NumberFormatting.percent(0.03) == "0.03%")
+        #expect(NumberFormatting.format(0) == "0" && NumberFormatting.format(-0.0) == "0")
     }
 
     @Test func growthRatesCarryTheirSign() {

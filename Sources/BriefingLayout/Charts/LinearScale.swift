@@ -44,6 +44,14 @@ public struct LinearScale: Sendable {
         return ticks
     }
 
+    /// Places a tick label needs so neighbouring ticks never print alike: a 0.0025 step needs
+    /// four (0.0025, 0.005, 0.0075), where the default two would print 0, 0.01, 0.01.
+    public func tickDecimals(count: Int = 5, atLeast minimum: Int = 2) -> Int {
+        let step = Self.niceStep(span: domain.upperBound - domain.lowerBound, count: count)
+        guard step > 0, step.isFinite else { return minimum }
+        return min(15, max(minimum, Int((-log10(step)).rounded(.up)) + 1))
+    }
+
     /// Zero to a nice value at or above `maximum`: bars must start at zero to be compared.
     public static func zeroBased(maximum: Double, from start: Double, to end: Double, ticks count: Int = 5) -> LinearScale {
         let step = niceStep(span: max(maximum, 1e-9), count: count)

@@ -17,6 +17,13 @@ public enum NumberFormatting {
         let negative = value < 0
         let decimals = min(max(0, decimals), 15)
         let scale = pow(10.0, Double(decimals))
+        // A value that is there never prints as 0: 0.004 t is "0.004 t", with two significant
+        // digits; one too small for that many places is written as a power of ten.
+        if value != 0, (abs(value) * scale).rounded() == 0 {
+            let places = Int((-log10(abs(value))).rounded(.up)) + 1
+            guard places <= 12 else { return String(format: "%.2g", value) }
+            return format(value, decimals: places)
+        }
         let digits: String, fraction: Int
         if abs(value) * scale < exactIntegers {
             let rounded = (abs(value) * scale).rounded() / scale

@@ -13,6 +13,19 @@ import Testing
         #expect(LinearScale(domain: 0...100, from: 0, to: 100).ticks(count: 4) == [0, 25, 50, 75, 100])
     }
 
+    @Test func tickLabelsAreDistinctAtAnyScale() {
+        // Spans from thousandths to millions: neighbouring ticks never print alike.
+        for maximum in [0.004, 0.01, 0.03, 0.25, 1, 7.5, 40, 132, 2_500, 1_000_000] {
+            let scale = LinearScale.zeroBased(maximum: maximum, from: 0, to: 100, ticks: 4)
+            let labels = scale.ticks(count: 4).map { NumberFormatting.format($0, decimals: scale.tickDecimals(count: 4)) }
+            #expect(Set(labels).count == labels.count, "ticks up to \(maximum) print as \(labels)")
+        }
+        let small = LinearScale.zeroBased(maximum: 0.01, from: 0, to: 100, ticks: 4)
+        #expect(small.ticks(count: 4).map { NumberFormatting.format($0, decimals: small.tickDecimals(count: 4)) } == ["0", "0.0025", "0.005", "0.0075", "0.01"])
+        // Whole-number axes keep the two places they always had.
+        #expect(LinearScale.zeroBased(maximum: 132, from: 0, to: 100, ticks: 4).tickDecimals(count: 4) == 2)
+    }
+
     @Test func mapsLinearlyInEitherDirection() {
         let up = LinearScale(domain: 0...60, from: 200, to: 20)
         #expect(up(0) == 200 && up(60) == 20 && up(30) == 110)
