@@ -155,10 +155,47 @@ import Testing
         #expect(failure("![Map](images/a.svg)\n", files: ["images/a.svg": Self.png]).contains("'images/a.svg' is not an SVG file"))
         #expect(failure("![Map](images/a.gif)\n").contains("'images/a.gif' is not a PNG or SVG image"))
         #expect(failure("![Map](../../etc/passwd.png)\n").contains("points outside the template folder"))
+        #expect(
+            failure("![Map](images/a.png \"Sites {{fig.site-output}}\")\n", files: ["images/a.png": Self.png]).contains(
+                "outlook.md:1:1: error: the image caption is printed as plain text"))
         let large = Data(count: ImageLoader.maximumBytes + 1)
         #expect(failure("![Map](images/big.png)\n", files: ["images/big.png": large]).contains("the file is too large"))
         #expect(
             failure("Text ![Map](images/a.png) in a sentence.\n", files: ["images/a.png": Self.png]).contains(
                 "images cannot stand inside text"))
+    }
+}
+
+/// Chart titles and image captions print as plain text (caption, contents, bookmarks): a
+/// citation, marker or reference in one is a located error, not code printed to the reader.
+@Suite struct TitleTokenTests {
+    private func failure(_ section: String) -> String {
+        do {
+            let fixture = try TemplateFixture(template: "starter")
+            defer { fixture.remove() }
+            try fixture.write("sections/outlook.md", section)
+            _ = try DocumentBuilder.build(template: try TemplateLoader.load(directory: fixture.directory), date: FuzzyDate(year: 2026))
+            Issue.record("built although invalid")
+            return ""
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func aTitleWithACitationIsALocatedError() {
+        let block = failure("Intro.\n\n```chart bar\nseries: generation\ntitle: Output {{fig.site-output}}\n```\n")
+        #expect(block.contains("outlook.md:3:1: error: the chart title is printed as plain text"), "\(block)")
+        #expect(block.contains("{{fig.ID.bare}}"), "\(block)")
+        let inline = failure("Intro.\n\n![Output {{fig.site-output}}](chart:growth-rates)\n")
+        #expect(inline.contains("outlook.md:3:1: error: the chart title is printed as plain text"), "\(inline)")
+    }
+
+    @Test func aTitleWithABareValueBuilds() throws {
+        let fixture = try TemplateFixture(template: "starter")
+        defer { fixture.remove() }
+        try fixture.write("sections/outlook.md", "Intro.\n\n```chart bar\nseries: generation\ntitle: Output of {{fig.site-output.bare}}\n```\n")
+        let document = try DocumentBuilder.build(template: try TemplateLoader.load(directory: fixture.directory), date: FuzzyDate(year: 2026))
+        let title = try #require(document.sections.last?.blocks.flatMap(\.charts).first?.title)
+        #expect(!title.contains("{{") && title.hasPrefix("Output of "), "\(title)")
     }
 }

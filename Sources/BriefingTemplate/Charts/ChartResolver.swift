@@ -38,7 +38,12 @@ public enum ChartResolver {
         case .bar: figure = try bar(options, facts: facts, labels: labels, at: location)
         case .line: figure = try line(options, facts: facts, labels: labels, at: location)
         }
-        if let title = options["title"] { figure.title = title }
+        if let title = options["title"] {
+            // A title is printed as it is, in the caption, the contents and the bookmarks:
+            // a citation or marker there would print as its code, its source unlisted.
+            guard !title.contains(InlineToken.open) else { throw InputError.tokensInTitle("chart title", at: location) }
+            figure.title = title
+        }
         if let blockID = options["id"] {
             guard !blockID.isEmpty,
                 blockID.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }),

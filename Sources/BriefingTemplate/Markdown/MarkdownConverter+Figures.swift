@@ -6,9 +6,15 @@ extension MarkdownParser.Converter {
     /// `![title](chart:ID)` places a chart; `![alt](path "title")` an image from the template.
     mutating func figure(_ node: OpaquePointer) -> Block? {
         let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-        let text = inlines(childrenOf: node).plainText
+        let children = inlines(childrenOf: node)
+        let text = children.plainText
         let at = location(node)
         if url.hasPrefix("chart:") {
+            // `![title](chart:ID)`: the title prints as plain text, like a chart block's.
+            if children.contains(where: \.isAttribution) {
+                problems.append(contentsOf: InputError.tokensInTitle("chart title", at: at).diagnostics)
+                return nil
+            }
             return resolveChart(String(url.dropFirst(6)), text.isEmpty ? [:] : ["title": text], at: at)
         }
         let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
@@ -19,6 +25,7 @@ extension MarkdownParser.Converter {
             return nil
         }
         do {
+            guard !title.contains(InlineToken.open) else { throw InputError.tokensInTitle("image caption", at: at) }
             var figure = try image(url, text, at)
             figure.title = title
             return .image(figure)
@@ -69,5 +76,16 @@ extension MarkdownParser.Converter {
                 .trimmingCharacters(in: .whitespaces)
         }
         return options
+    }
+}
+
+extension Inline {
+    /// A citation, confidence marker or cross-reference: what plain text cannot carry.
+    fileprivate var isAttribution: Bool {
+        switch self {
+        case .citation, .confidenceMarker, .reference: true
+        case .emphasis(let children), .strong(let children), .link(_, let children): children.contains(where: \.isAttribution)
+        default: false
+        }
     }
 }

@@ -61,3 +61,13 @@ enum InlineToken {
         return String(result)
     }
 }
+
+extension InputError {
+    /// A placeholder with a citation, marker or reference in a chart title or image caption,
+    /// which print as plain text.
+    static func tokensInTitle(_ what: String, at location: SourceLocation) -> InputError {
+        InputError(
+            kind: .invalidData, location, "the \(what) is printed as plain text: it cannot carry a citation, a marker or a reference",
+            hint: "use {{fig.ID.bare}} (the value alone) in it, and cite the source in the text around the figure")
+    }
+}
