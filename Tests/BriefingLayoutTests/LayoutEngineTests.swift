@@ -101,6 +101,23 @@ import Testing
         }
     }
 
+    @Test func minorHeadingsAreHeadingsThatSkipNoLevel() {
+        var doc = document(sections: 2)
+        doc.sections[0].blocks = [.heading(level: 3, [.text("Early minor")]), .paragraph([.text("Text.")])]
+        doc.sections[1].blocks = [
+            .heading(level: 2, [.text("Major")]), .paragraph([.text("Text.")]), .heading(level: 4, [.text("Minor")]),
+            .paragraph([.text("Text.")]),
+        ]
+        let paged = LayoutEngine(measurer: FakeMeasurer(), style: style).layout(doc, creator: "test")
+        func role(_ text: String) -> StructureRole? {
+            paged.paragraphs.first { $0.runs.map(\.text).joined() == text }?.role
+        }
+        // Section H2; "Early minor" has no `##` above it in its section, so it is H3, not H4.
+        #expect(role("Early minor") == .heading(level: 3))
+        #expect(role("Major") == .heading(level: 3))
+        #expect(role("Minor") == .heading(level: 4))
+    }
+
     @Test(arguments: [3, 10, 40])
     func headingsNeverEndAPage(sections: Int) {
         let paged = layout(sections: sections)

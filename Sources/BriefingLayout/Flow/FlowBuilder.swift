@@ -13,6 +13,9 @@ struct FlowBuilder {
     var elements: [FlowElement] = []
     private var nextBox = 0
     private var nextFloat = 0
+    /// Whether the current section has had a `##` heading (H3): a `###` below one is H4, a
+    /// `###` before any is H3, so the structure never skips a level.
+    private var subsectionOpen = false
 
     init(
         style: BriefingStyle, store: ParagraphStore, styler: InlineStyler, labels: Labels,
@@ -47,6 +50,7 @@ struct FlowBuilder {
         let numberRun = number.map { [TextRun("\($0)\u{2003}", style.sectionHeading.with { $0.color = style.accent })] } ?? []
         let paragraph = Paragraph(numberRun + [TextRun(title, style.sectionHeading)], lineSpacing: 1.0, role: .section)
         let width = style.frameWidth
+        subsectionOpen = false
         let (index, measured) = store.add(paragraph, width: width)
         var rule = FlowElement(kind: .rule(style.navy, thickness: 0.8), width: width, spaceBefore: 20, spaceAfter: 7, keepWithNext: true)
         rule.flushesFloats = true
@@ -68,8 +72,11 @@ struct FlowBuilder {
         switch block {
         case .heading(let level, let inlines):
             let base = level <= 2 ? style.subHeading : style.minorHeading
-            let (index, measured) = store.add(
-                Paragraph(styler.runs(inlines, base: base), role: level <= 2 ? .subsection : .paragraph), width: width)
+            // `###` and `####` are headings a screen reader can go to: H4 below a `##` (H3),
+            // H3 when the section has none yet, so no level is ever skipped.
+            let role: StructureRole = level <= 2 || !subsectionOpen ? .subsection : .heading(level: 4)
+            if level <= 2 { subsectionOpen = true }
+            let (index, measured) = store.add(Paragraph(styler.runs(inlines, base: base), role: role), width: width)
             elements.append(
                 FlowElement(
                     kind: .paragraph(index: index, measured: measured), x: x, width: width,
