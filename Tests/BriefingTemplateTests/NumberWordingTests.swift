@@ -49,6 +49,28 @@ import Testing
         }
     }
 
+    @Test func oneTrendWordingFitsTheNumbers() {
+        let one = SupplySeries(
+            id: "x", title: "t", measure: "m", focus: "China", rows: [row("2022", [("China", 40), ("Russia", 50)])], location: location)
+        let alt = AltText(labels: .english).supplyShares(one)
+        // One period has no trend, and Russia, larger than the focus, is not "the next" supplier.
+        #expect(alt.hasPrefix("China's share was 40% in 2022"), "\(alt)")
+        #expect(!alt.contains("stayed") && !alt.contains("next suppliers"), "\(alt)")
+        #expect(alt.hasSuffix("In 2022 the other suppliers were Russia 50%."), "\(alt)")
+
+        let attribution = Attribution(sourceID: "s", confidence: .confirmed, location: location)
+        func projection(_ from: Double, _ to: Double) -> String {
+            AltText(labels: .english).growthRates(
+                [],
+                Projection(
+                    id: "p", label: "Demand", unit: "kt", from: .init(value: from, year: 2023), to: .init(value: to, year: 2030),
+                    attribution: attribution, location: location))
+        }
+        #expect(projection(130, 93).hasPrefix("Demand is projected to fall from 130 kt in 2023 to 93 kt in 2030"), "\(projection(130, 93))")
+        #expect(projection(93, 93) == "Demand is projected to stay at 93 kt from 2023 to 2030.", "\(projection(93, 93))")
+        #expect(projection(93, 130).hasPrefix("Demand is projected to grow from 93 kt"), "\(projection(93, 130))")
+    }
+
     @Test func aProjectionsMultipleKeepsItsDecimal() throws {
         let root = URL(fileURLWithPath: "/memory/projection")
         let files = MemoryFiles(

@@ -24,6 +24,8 @@ public struct Labels: Sendable, Hashable {
         case altRose = "alt_rose", altFell = "alt_fell", altStayed = "alt_stayed", altSupplyTrend = "alt_supply_trend"
         case altLargest = "alt_largest", altNextSuppliers = "alt_next_suppliers", altGrowthItem = "alt_growth_item"
         case altGrowth = "alt_growth", altProjection = "alt_projection", altTimeline = "alt_timeline"
+        case altProjectionFall = "alt_projection_fall", altProjectionFlat = "alt_projection_flat"
+        case altSupplyOnePeriod = "alt_supply_one_period", altOtherSuppliers = "alt_other_suppliers"
         case altBusiestDecade = "alt_busiest_decade", altDomains = "alt_domains", and, chartDocument = "chart_document"
         case altTimelineOne = "alt_timeline_one", unlabelledListedOne = "unlabelled_listed_one"
         case unlabelledMarkedOne = "unlabelled_marked_one", timelineOutside = "timeline_outside"
@@ -84,7 +86,10 @@ public struct Labels: Sendable, Hashable {
             case .altNextSuppliers: ["period", "list"]
             case .altGrowthItem: ["label", "percent", "since"]
             case .altGrowth, .altDomains: ["list"]
-            case .altProjection: ["label", "from", "from_year", "to", "to_year", "percent"]
+            case .altProjection, .altProjectionFall: ["label", "from", "from_year", "to", "to_year", "percent"]
+            case .altProjectionFlat: ["label", "from", "from_year", "to_year"]
+            case .altSupplyOnePeriod: ["focus", "to", "last"]
+            case .altOtherSuppliers: ["period", "list"]
             case .altTimeline, .altTimelineOne: ["count", "first", "last"]
             case .altBusiestDecade: ["decade", "count"]
             case .chartDocument: ["title"]

@@ -24,12 +24,16 @@ struct AltText {
             return labels.text(.altCategories, ["focus": focus, "list": list(parts)])
         }
         let trend = labels[to > from ? .altRose : to < from ? .altFell : .altStayed]
-        var text = labels.text(
-            .altSupplyTrend,
-            [
-                "focus": focus, "trend": trend, "from": NumberFormatting.share(from), "first": first.label,
-                "to": NumberFormatting.share(to), "last": last.label,
-            ])
+        // One period has no trend: "A's share was 40% in 2022", not "stayed from 40% to 40%".
+        var text =
+            rows.count == 1
+            ? labels.text(.altSupplyOnePeriod, ["focus": focus, "to": NumberFormatting.share(to), "last": last.label])
+            : labels.text(
+                .altSupplyTrend,
+                [
+                    "focus": focus, "trend": trend, "from": NumberFormatting.share(from), "first": first.label,
+                    "to": NumberFormatting.share(to), "last": last.label,
+                ])
         let largestEverywhere = rows.allSatisfy { row in
             row.shares.allSatisfy { $0.percent <= row.percent(of: focus)! } && row.remainder <= row.percent(of: focus)!
         }
@@ -39,7 +43,11 @@ struct AltText {
         let others = last.shares.filter { $0.supplier != focus }.enumerated()
             .sorted { ($0.element.percent, -$0.offset) > ($1.element.percent, -$1.offset) }
             .map { "\($0.element.supplier) \(NumberFormatting.share($0.element.percent))" }
-        if !others.isEmpty { text += " " + labels.text(.altNextSuppliers, ["period": last.label, "list": list(others)]) }
+        // "The next" suppliers are smaller than the focus; when one is larger they are "the other" ones.
+        let focusLeads = last.shares.allSatisfy { $0.supplier == focus || $0.percent <= to }
+        if !others.isEmpty {
+            text += " " + labels.text(focusLeads ? .altNextSuppliers : .altOtherSuppliers, ["period": last.label, "list": list(others)])
+        }
         return text
     }
 
@@ -54,9 +62,13 @@ struct AltText {
             sentences.append(labels.text(.altGrowth, ["list": items.joined(separator: "; ")]))
         }
         if let projection {
+            // A projection that falls is not "projected to grow", nor a flat one.
+            let direction: Labels.Key =
+                projection.to.value > projection.from.value
+                ? .altProjection : projection.to.value < projection.from.value ? .altProjectionFall : .altProjectionFlat
             sentences.append(
                 labels.text(
-                    .altProjection,
+                    direction,
                     [
                         "label": projection.label, "from": projection.formatted(projection.from), "from_year": "\(projection.from.year)",
                         "to": projection.formatted(projection.to), "to_year": "\(projection.to.year)",
