@@ -11,6 +11,7 @@ struct ChartReferences {
     /// run numbers it (nil when the run leaves the section out).
     struct Placement {
         var section: String
+        var kind: ChartFigure.Kind
         var blockID: String?
         var figure: ChartFigure?
     }
@@ -34,6 +35,10 @@ struct ChartReferences {
     func target(_ id: String) -> Target {
         if let kind = ChartFigure.Kind(rawValue: id) {
             if let figure = included.first(where: { $0.kind == kind }) { return .figure(figure) }
+            // The reader knows the full briefing's figure numbers, not the template's ids.
+            if let number = placements?.firstIndex(where: { $0.kind == kind }) {
+                return .leftOut(labels.text(.leftOutFigure, ["n": "\(number + 1)"]))
+            }
             return .leftOut(labels.text(.leftOutChart, ["id": id]))
         }
         guard let placements else {
@@ -57,9 +62,9 @@ struct ChartReferences {
                 "{{ref.chart.\(id)}}: the chart id '\(id)' names several charts (\(named.map { "Figure \($0.offset + 1)" }.joined(separator: ", ")))",
                 hint: "give each chart block its own id")
         }
-        if let placement = named.first?.element {
+        if let (offset, placement) = named.first {
             if let figure = placement.figure { return .figure(figure) }
-            return .leftOut(labels.text(.leftOutChart, ["id": id]))
+            return .leftOut(labels.text(.leftOutFigure, ["n": "\(offset + 1)"]))
         }
         let names = ChartFigure.Kind.allCases.map(\.rawValue) + placements.compactMap(\.blockID) + placements.indices.map { "\($0 + 1)" }
         return .invalid(

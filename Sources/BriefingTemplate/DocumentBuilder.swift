@@ -100,7 +100,8 @@ public enum DocumentBuilder {
             targets[CrossReference(kind: .section, id: section.id)] = .link(
                 url: Anchor.link(to: Anchor.section(section.id)), [.text(labels.text(.section, ["n": "\(section.number)"]))])
         }
-        // The left-out section's title must not appear, so the fallback names it by id.
+        // The left-out section's title must not appear (a desk's edition may leave out what it
+        // may not read), so the fallback names it by its number in the full briefing.
         var fallbacks: [CrossReference: String] = [:]
         let chartReferences = references.filter { $0.reference.kind == .chart }
         if !chartReferences.isEmpty {
@@ -125,7 +126,10 @@ public enum DocumentBuilder {
             diagnostics.append(.warning(location, "reference to \(what), which this briefing does not include; printed as plain text"))
         }
         func fallback(_ reference: CrossReference) -> Inline {
-            .text(fallbacks[reference] ?? labels.text(reference.kind == .section ? .leftOutSection : .leftOutChart, ["id": reference.id]))
+            let number = template.spec.sections.firstIndex { $0.id == reference.id }.map { "\($0 + 1)" } ?? reference.id
+            return .text(
+                fallbacks[reference]
+                    ?? labels.text(reference.kind == .section ? .leftOutSection : .leftOutChart, ["id": reference.id, "n": number]))
         }
         let resolve: (Inline) -> Inline = { inline in
             guard case .reference(let reference) = inline else { return inline }
@@ -211,7 +215,7 @@ public enum DocumentBuilder {
         var placements: [ChartReferences.Placement] = []
         for section in template.spec.sections {
             if let included = chosen.first(where: { $0.id == section.id }) {
-                placements += included.blocks.flatMap(\.charts).map { .init(section: section.id, blockID: $0.blockID, figure: $0) }
+                placements += included.blocks.flatMap(\.charts).map { .init(section: section.id, kind: $0.kind, blockID: $0.blockID, figure: $0) }
                 continue
             }
             guard let file = try? template.read(section.file, at: section.location) else { return nil }
@@ -224,7 +228,7 @@ public enum DocumentBuilder {
                         try ChartResolver.resolve(id: id, options: options, facts: template.facts, labels: labels, at: location)
                     })
             else { return nil }
-            placements += parsed.blocks.flatMap(\.charts).map { .init(section: section.id, blockID: $0.blockID, figure: nil) }
+            placements += parsed.blocks.flatMap(\.charts).map { .init(section: section.id, kind: $0.kind, blockID: $0.blockID, figure: nil) }
         }
         return placements
     }

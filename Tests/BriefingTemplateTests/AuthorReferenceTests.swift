@@ -86,7 +86,7 @@ import Testing
         let files = Self.files(["outlook.md": "See {{ref.chart.2}}, {{ref.chart.1}} and {{ref.chart.buyers}}.\n"])
         let document = try Self.build(files, sections: ["imports", "outlook"])
         // Figure 2 of the full briefing (the sellers chart) is Figure 1 of this selection.
-        #expect(Self.outlook(document) == "See [Figure 1](#figure-1), Figure 1 of the full briefing and the full briefing’s buyers chart.")
+        #expect(Self.outlook(document) == "See [Figure 1](#figure-1), Figure 1 of the full briefing and Figure 1 of the full briefing.")
         #expect(
             document.warnings.map(\.message).contains("reference to chart '1', which this briefing does not include; printed as plain text")
         )

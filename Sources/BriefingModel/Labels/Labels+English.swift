@@ -104,7 +104,7 @@ extension Labels {
             .decade: "{year}s",
             .span: "{start}\u{2013}{end}",
             // Words the document builder writes
-            .leftOutSection: "the full briefing\u{2019}s {id} section",
+            .leftOutSection: "section {n} of the full briefing",
             .leftOutChart: "the full briefing\u{2019}s {id} chart",
             .leftOutFigure: "Figure {n} of the full briefing",
             .readVia: "Read via {via}.",
