@@ -35,6 +35,9 @@ public struct Notice: Sendable {
     public var notShown: String?
     /// The briefing's words, for how a change is worded (`FactChanges.Entry.line`).
     public var labels: Labels
+    /// The confidence markers the judgements and key figures carry, each with what it means
+    /// as the cover's note says it: a reported figure is marked in the mail as in the PDF.
+    public var markers: [(marker: String, legend: String)]
 
     /// - Parameter changes: what changed since the edition compared with, even when nothing
     ///   did (the document keeps a panel only when something changed); nil for a first edition.
@@ -58,7 +61,16 @@ public struct Notice: Sendable {
         self.link = link
         notShown = document.isSelection ? document.labels[.changesNotShown] : nil
         labels = document.labels
+        var shown = Set(document.keyFigures.map(\.confidence.id))
+        document.keyJudgements.forEach { $0.visitInlines { if case .confidenceMarker(let grade) = $0 { shown.insert(grade.id) } } }
+        markers = document.gradesUsed.compactMap { grade in
+            guard shown.contains(grade.id), let marker = grade.marker else { return nil }
+            return (marker, grade.legend(document.labels))
+        }
     }
+
+    /// "28,023†": a key figure's value with its confidence marker.
+    static func value(_ figure: Document.KeyFigure) -> String { figure.value + (figure.confidence.marker ?? "") }
 
     /// "Sino-Pak collaboration in science and technology · 30 November 2026 · 3 changes".
     public func subject(prefix: String?) -> String {
@@ -75,6 +87,17 @@ public struct Notice: Sendable {
         if !keyJudgements.isEmpty {
             lines.append("KEY JUDGEMENTS")
             lines += keyJudgements.map { "- \($0.line)" }
+            lines.append("")
+        }
+        if !keyFigures.isEmpty {
+            lines.append("KEY FIGURES")
+            lines += keyFigures.map { figure in
+                "- \(Self.value(figure)) \(figure.label)" + (figure.detail.isEmpty ? "" : " (\(figure.detail))")
+            }
+            lines.append("")
+        }
+        if !markers.isEmpty {
+            lines += markers.map { "\($0.marker) \($0.legend)" }
             lines.append("")
         }
         if let changes {
@@ -134,11 +157,16 @@ public struct Notice: Sendable {
                 "<ul style=\"list-style:none;padding:0;margin:0 0 18px\">"
                 + keyFigures.map { figure in
                     "<li style=\"display:inline-block;vertical-align:top;width:180px;margin:0 8px 8px 0;padding:10px 12px;background:#eef2f7;font-family:Helvetica,Arial,sans-serif\">"
-                        + "<span style=\"display:block;font-size:20px;font-weight:600;color:#1f3a5f\">\(e(figure.value))</span>"
+                        + "<span style=\"display:block;font-size:20px;font-weight:600;color:#1f3a5f\">\(e(Self.value(figure)))</span>"
                         + "<span style=\"display:block;font-size:13px;color:#1b2430\">\(e(figure.label))</span>"
                         + (figure.detail.isEmpty ? "" : "<span style=\"display:block;font-size:12px;color:#4a535e\">\(e(figure.detail))</span>")
                         + "</li>"
                 }.joined() + "</ul>\n"
+        }
+        if !markers.isEmpty {
+            body +=
+                "<p style=\"margin:0 0 18px;font:12px Helvetica,Arial,sans-serif;color:#4a535e\">"
+                + markers.map { "\(e($0.marker)) \(e($0.legend))" }.joined(separator: "<br>") + "</p>\n"
         }
         if let changes {
             body += heading("What changed since \(changes.sinceText)")
@@ -199,8 +227,8 @@ public struct Notice: Sendable {
         func split(_ inlines: [Inline]) -> Judgement {
             var rest = inlines
             while case .text(let text)? = rest.first, text.trimmingCharacters(in: .whitespaces).isEmpty { rest.removeFirst() }
-            guard case .strong(let lead)? = rest.first else { return Judgement(leadIn: nil, text: inlines.plainText.trimmed) }
-            return Judgement(leadIn: lead.plainText.trimmed, text: Array(rest.dropFirst()).plainText.trimmed)
+            guard case .strong(let lead)? = rest.first else { return Judgement(leadIn: nil, text: inlines.markedText.trimmed) }
+            return Judgement(leadIn: lead.markedText.trimmed, text: Array(rest.dropFirst()).markedText.trimmed)
         }
         return blocks.flatMap { block -> [Judgement] in
             switch block {
@@ -222,7 +250,7 @@ public struct Notice: Sendable {
         blocks.flatMap { block -> [String] in
             switch block {
             case .bulletList(let list), .orderedList(_, let list): list.map { Self.items($0).joined(separator: " ") }
-            case .paragraph(let inlines): [inlines.plainText]
+            case .paragraph(let inlines): [inlines.markedText]
             case .callout(let inner): Self.items(inner)
             default: []
             }
@@ -233,6 +261,19 @@ public struct Notice: Sendable {
 
     static func size(_ bytes: Int) -> String {
         bytes >= 1024 * 1024 ? String(format: "%.1f MiB", Double(bytes) / 1048576) : "\(max(1, bytes / 1024)) KiB"
+    }
+}
+
+extension [Inline] {
+    /// Plain text with each confidence marker kept ("81%†"): what the PDF's reader sees.
+    fileprivate var markedText: String {
+        map { inline in
+            switch inline {
+            case .confidenceMarker(let grade): grade.marker ?? ""
+            case .emphasis(let children), .strong(let children), .link(_, let children): children.markedText
+            default: inline.plainText
+            }
+        }.joined()
     }
 }
 

@@ -14,7 +14,8 @@ import Testing
         // The key judgements keep their bold lead-ins; the key figures are tiles.
         #expect(leadership.html.contains("<strong>China is now almost Pakistan"), "\(leadership.html.prefix(2_000))")
         #expect(leadership.html.contains("<html lang=\"en-GB\">") && leadership.html.contains("<main"))
-        #expect(leadership.html.contains(">28,023</span>"))
+        #expect(leadership.html.contains(">28,023\u{2020}</span>"), "the key figure keeps its marker, as on the cover")
+        #expect(leadership.html.contains("\u{2020} Reported: a secondary source"), "the mail says what the marker means")
         var files: [String] = []
         for (name, message) in [("leadership", leadership), ("defence", defence)] {
             let file = desk.directory.appendingPathComponent("\(name).html")

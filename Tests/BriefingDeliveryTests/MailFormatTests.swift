@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import BriefingContent
 import BriefingEditions
 import BriefingPipeline
 
@@ -132,5 +133,40 @@ import BriefingPipeline
         #expect(id("/srv/a.pdf", "aaaa1111") != id("/srv/a.pdf", "bbbb2222"), "a store begun again, other content")
         #expect(id("/srv/a.pdf", "aaaa1111") == id("/srv/a.pdf", "aaaa1111"), "a resend is the same message")
         #expect(id("/srv/a.pdf", "aaaa1111").hasPrefix("briefing.e1.defence.") && id("/srv/a.pdf", "aaaa1111").hasSuffix("@example.org"))
+    }
+}
+
+/// The mail marks what the PDF marks: a reported judgement or key figure keeps its marker,
+/// and the mail says what the marker means.
+@Suite struct NoticeMarkerTests {
+    @Test func markersAndTheirMeaningReachTheMail() throws {
+        let document = Document(
+            title: "Title", subtitle: "", publisher: "Desk", audience: "Analysts", author: nil, keywords: [],
+            dateText: "30 November 2026", date: FuzzyDate(year: 2026, month: 11, day: 30),
+            keyJudgements: [
+                .bulletList([
+                    [.paragraph([.strong([.text("Trade grew.")]), .text(" Up 81%"), .confidenceMarker(.reported), .text(" since 2020.")])],
+                    [.paragraph([.text("A confirmed fact.")])],
+                ])
+            ],
+            keyFigures: [
+                .init(value: "28,023", label: "students", detail: "2018", confidence: .reported, sourceID: "s1"),
+                .init(value: "820 km", label: "range", detail: "", confidence: .confirmed, sourceID: "s1"),
+            ],
+            sections: [], sources: [], gradesUsed: [.confirmed, .reported])
+        let notice = Notice(document: document, changes: nil, edition: 1, audience: "desk", attachment: nil, link: nil)
+        let text = notice.text
+        #expect(text.contains("- Trade grew. Up 81%\u{2020} since 2020."), "\(text)")
+        #expect(text.contains("KEY FIGURES\n- 28,023\u{2020} students (2018)\n- 820 km range\n"), "\(text)")
+        #expect(text.contains("\u{2020} " + Confidence.reported.legend(.english)), "\(text)")
+        #expect(notice.html.contains("28,023\u{2020}</span>") && notice.html.contains("Up 81%\u{2020} since"), "\(notice.html)")
+        #expect(notice.html.contains("\u{2020} " + HTML.escape(Confidence.reported.legend(.english))))
+
+        // No marked figure, no legend.
+        var plain = document
+        plain.keyJudgements = [.paragraph([.text("All confirmed.")])]
+        plain.keyFigures = [plain.keyFigures[1]]
+        let unmarked = Notice(document: plain, changes: nil, edition: 1, audience: "desk", attachment: nil, link: nil)
+        #expect(!unmarked.text.contains("\u{2020}") && !unmarked.html.contains("\u{2020}"), "\(unmarked.text)")
     }
 }
