@@ -83,7 +83,9 @@ struct CoverLayout {
         var builder = FlowBuilder(style: style, store: store, styler: styler, labels: labels)
         builder.add(document.keyJudgements, anchorPrefix: Anchor.keyJudgements)
         let frame = Rect(x: left, y: judgementsTop + 18, width: width, height: panel.top - 24 - (judgementsTop + 18))
-        var paginator = Paginator(frame: frame, firstPageIndex: 0, boxColor: style.panel)
+        // A continuation page is a body page: its judgements start at the top margin.
+        let later = Rect(x: left, y: style.marginTop, width: width, height: style.frameBottom - style.marginTop)
+        var paginator = Paginator(frame: frame, later: later, firstPageIndex: 0, boxColor: style.panel)
         paginator.place(builder.elements)
         var pages = paginator.pages
         // Lines pushed off the cover (a list's bullets are drawn beside their lines, not counted).

@@ -115,5 +115,10 @@ import Testing
             return count + lines.count
         }
         #expect(overflowing.coverOverflowLines == lines)
+        // The continuation is a body page: it starts at the top margin, not below a title band.
+        let continuationTop = LayoutEngineTests().textBoxes(overflowing, page: 1)
+            .filter { overflowing.paragraphs[$0.paragraph].plainText == judgement }.map(\.rect.y).min()
+        let style = BriefingStyle()
+        #expect(continuationTop.map { abs($0 - style.marginTop) < 12 } == true, "continuation starts at \(String(describing: continuationTop))")
     }
 }

@@ -2,7 +2,13 @@
 /// and widow lines, shades callout boxes on each page they touch, and records anchors and
 /// the outline.
 struct Paginator {
-    let frame: Rect
+    /// Where the flow goes on its first page.
+    let firstFrame: Rect
+    /// Where it goes on every later page: the cover's key judgements start below the title
+    /// band, but their continuation starts at the top of the page.
+    let laterFrame: Rect
+    /// The frame of the page being filled.
+    var frame: Rect { pages.count == 1 ? firstFrame : laterFrame }
     var pages: [[FrameItem]] = [[]]
     var outline: [PagedDocument.OutlineEntry] = []
     /// The index the first page of this paginator will have in the document.
@@ -25,8 +31,9 @@ struct Paginator {
         var page: Int
     }
 
-    init(frame: Rect, firstPageIndex: Int, boxColor: Color) {
-        self.frame = frame
+    init(frame: Rect, later laterFrame: Rect? = nil, firstPageIndex: Int, boxColor: Color) {
+        firstFrame = frame
+        self.laterFrame = laterFrame ?? frame
         self.firstPageIndex = firstPageIndex
         self.boxColor = boxColor
         y = frame.y
