@@ -124,7 +124,11 @@ struct TimelineChart {
     /// then takes that many lines (long words may keep it on fewer, or push it onto more).
     static func wrap(_ runs: [TextRun], lines: Int, lineHeight: Double, canvas: ChartCanvas) -> LanePlacer.Wrapped? {
         let single = canvas.measure(runs).width
-        let breakWidth = (single / Double(lines) * 1.16).rounded(.up)
+        // Never narrower than the longest word: Pango would break it inside
+        // ("Consolidatio-n") rather than let the line run wider.
+        let widestWord =
+            runs.flatMap { run in run.text.split(separator: " ").map { canvas.measure([TextRun(String($0), run.style)]).width } }.max() ?? 0
+        let breakWidth = max((single / Double(lines) * 1.16).rounded(.up), widestWord.rounded(.up) + 1)
         let size = canvas.measure(runs, maxWidth: breakWidth)
         let measuredLines = Int((size.height / lineHeight).rounded())
         guard measuredLines == lines, size.width < single else { return nil }

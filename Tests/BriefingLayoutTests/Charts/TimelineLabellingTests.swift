@@ -120,3 +120,18 @@ private struct BoundedMeasurer: TextMeasurer {
         #expect(drawing.unlabelled.contains(events.count - 1))
     }
 }
+
+/// A wrapped label breaks between words: the break width is never narrower than its longest
+/// word, which Pango would otherwise split mid-word ("Consolidatio-n").
+@Suite struct LabelWrapTests {
+    @Test func aWrappedLabelIsNeverNarrowerThanItsLongestWord() throws {
+        let style = BriefingStyle()
+        let canvas = ChartCanvas(store: ParagraphStore(measurer: FakeMeasurer()))
+        let runs = [TextRun("December 2021", style.small), TextRun(" Internationalisation into one group", style.small)]
+        let word = canvas.measure([TextRun("Internationalisation", style.small)]).width
+        for lines in 2...3 {
+            guard let wrapped = TimelineChart.wrap(runs, lines: lines, lineHeight: style.small.size * 1.2, canvas: canvas) else { continue }
+            #expect(wrapped.breakWidth >= word, "\(lines) lines broken at \(wrapped.breakWidth), the word is \(word) wide")
+        }
+    }
+}
