@@ -84,6 +84,8 @@ import Testing
         for label in ["2008\u{2013}12", "2021\u{2013}25", "China", "Türkiye", "80%", "45%", "All others"] {
             #expect(text.contains(label), "missing \(label)")
         }
+        // The chart marks reported rows; on its own it says what the marker means.
+        #expect(text.contains("\u{2020} Reported: a secondary source"), "\(text)")
     }
 
     /// On the command line an unknown chart is a usage error, with the closest id.

@@ -16,6 +16,7 @@ public enum StandaloneChart {
             style: style, store: store, styler: styler, labels: labels, source: { id in sources.first { $0.id == id } })
         // The chart's title is the export's H1 and "Sources" its H2: headings start at the top.
         builder.addFigure(figure, x: 0, width: style.frameWidth, listUnlabelled: false, captionRole: .title)
+        builder.addMarkerNote(figure.markedGrades)
         builder.addHeading(labels[.sources])
         builder.addSources(sources)
         let frame = Rect(x: margin, y: margin, width: style.frameWidth, height: 1_000_000)

@@ -272,6 +272,21 @@ struct FlowBuilder {
 
     /// A small unnumbered heading (the standalone chart's source list): H2 under the chart's
     /// title, the export's H1.
+    /// "† Reported: …": what the confidence markers mean, for a chart printed on its own.
+    mutating func addMarkerNote(_ grades: [Confidence]) {
+        let note = style.small
+        var runs: [TextRun] = []
+        for grade in grades {
+            guard let marker = grade.marker else { continue }
+            if !runs.isEmpty { runs.append(TextRun("   ", note)) }
+            runs.append(TextRun(marker + " ", note.with { $0.color = style.accent; $0.family = .serif }))
+            runs.append(TextRun(grade.legend(labels), note))
+        }
+        guard !runs.isEmpty else { return }
+        let (index, measured) = store.add(Paragraph(runs, lineSpacing: 1.05, role: .paragraph), width: style.frameWidth)
+        elements.append(FlowElement(kind: .paragraph(index: index, measured: measured), width: style.frameWidth, spaceBefore: 2, spaceAfter: 8))
+    }
+
     mutating func addHeading(_ title: String) {
         let (index, measured) = store.add(Paragraph([TextRun(title, style.minorHeading)], role: .section), width: style.frameWidth)
         elements.append(

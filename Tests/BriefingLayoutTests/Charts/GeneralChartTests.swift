@@ -65,3 +65,22 @@ import Testing
         #expect(abs((zero - q[1].y) / (zero - q[0].y) - 2) < 0.001)
     }
 }
+
+/// A chart printed on its own explains the markers it draws, and only those.
+@Suite struct StandaloneMarkerNoteTests {
+    func paragraphs(_ bars: [ChartFigure.Bar]) -> [String] {
+        let figure = ChartFixtures.figure(.bars(bars, unit: "kt"), kind: .bar)
+        return StandaloneChart.layout(figure, sources: [], measurer: FakeMeasurer(), creator: "test").paragraphs.map(\.plainText)
+    }
+
+    @Test func theNoteNamesEachMarkedGradeOnce() {
+        let legend = Confidence.reported.legend(.english)
+        let marked = paragraphs([
+            .init(label: "A", value: 3, confidence: .reported), .init(label: "B", value: 2, confidence: .reported),
+            .init(label: "C", value: 1, confidence: .confirmed),
+        ])
+        #expect(marked.filter { $0.contains(legend) } == ["\u{2020} " + legend], "\(marked)")
+        let confirmed = paragraphs([.init(label: "C", value: 1, confidence: .confirmed)])
+        #expect(!confirmed.contains { $0.contains(legend) }, "\(confirmed)")
+    }
+}
