@@ -60,6 +60,12 @@ public struct ChartFigure: Sendable {
     /// One or two sentences describing what the data shows, generated from it (for readers
     /// who cannot see the chart, and printed under the title).
     public var altText: String
+    /// What the drawing shows beyond the printed description, spoken after it as part of the
+    /// Figure's alternative text: a timeline's events by date and name, which its labels
+    /// show a sighted reader but which would crowd the description printed under the title.
+    public var spokenDetail: String?
+    /// The Figure's whole alternative text: the description, then the spoken detail.
+    public var spokenAlt: String { [altText, spokenDetail].compactMap { $0 }.joined(separator: " ") }
     /// Sources of every fact drawn, in first-use order.
     public var sourceIDs: [String]
     /// A note for the source line ("shares of volume (SIPRI TIV)").

@@ -151,3 +151,20 @@ extension Array {
                 == "3 values in kt, largest first: South Korea 210 kt; Japan 85 kt; Europe 40 kt.")
     }
 }
+
+/// A timeline's Figure names its events for a screen reader, in date order, after the
+/// description printed under the title (which stays short).
+@Suite struct TimelineSpokenDetailTests {
+    @Test func theEventsAreSpokenInDateOrder() throws {
+        let fixture = try TemplateFixture(template: "starter")
+        defer { fixture.remove() }
+        let document = try DocumentBuilder.build(template: try TemplateLoader.load(directory: fixture.directory), date: FuzzyDate(year: 2026))
+        let timeline = try #require(document.sections.flatMap { $0.blocks.flatMap(\.charts) }.first { $0.kind == .timeline })
+        #expect(
+            timeline.spokenDetail
+                == "Events in date order: 2012, First national plan published; 2015\u{2013}2022, Main build-out phase; "
+                + "June 2019, Supply agreement signed; 15 March 2024, Largest site opens.")
+        #expect(!timeline.altText.contains("Events in date order"), "the printed description stays short")
+        #expect(timeline.spokenAlt == timeline.altText + " " + (timeline.spokenDetail ?? ""))
+    }
+}

@@ -148,7 +148,7 @@ struct FlowBuilder {
         let drawing = ChartLayout.draw(figure, width: width, store: store, style: ChartStyle(house: style, labels: labels))
         elements.append(
             FlowElement(
-                kind: .drawing(drawing.items, height: drawing.size.height, alt: figure.altText), x: x, width: width, spaceAfter: 6,
+                kind: .drawing(drawing.items, height: drawing.size.height, alt: figure.spokenAlt), x: x, width: width, spaceAfter: 6,
                 keepWithNext: true))
 
         let sourceStyle = style.small.with { $0.size = 7.4 }

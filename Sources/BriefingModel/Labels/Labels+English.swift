@@ -91,6 +91,8 @@ extension Labels {
             .altSupplyOnePeriod: "{focus}'s share was {to} in {last}",
             .altOtherSuppliers: "In {period} the other suppliers were {list}.",
             .altTimeline: "{count} events from {first} to {last}",
+            .altTimelineEvents: "Events in date order: {list}.",
+            .altTimelineEvent: "{date}, {title}",
             .altTimelineOne: "{count} event in {first}",
             .altBusiestDecade: "; the busiest decade is the {decade} with {count}",
             .altDomains: ", across {list}.",

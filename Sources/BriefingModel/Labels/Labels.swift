@@ -26,6 +26,7 @@ public struct Labels: Sendable, Hashable {
         case altGrowth = "alt_growth", altProjection = "alt_projection", altTimeline = "alt_timeline"
         case altProjectionFall = "alt_projection_fall", altProjectionFlat = "alt_projection_flat"
         case altSupplyOnePeriod = "alt_supply_one_period", altOtherSuppliers = "alt_other_suppliers"
+        case altTimelineEvents = "alt_timeline_events", altTimelineEvent = "alt_timeline_event"
         case altBusiestDecade = "alt_busiest_decade", altDomains = "alt_domains", and, chartDocument = "chart_document"
         case altTimelineOne = "alt_timeline_one", unlabelledListedOne = "unlabelled_listed_one"
         case unlabelledMarkedOne = "unlabelled_marked_one", timelineOutside = "timeline_outside"
@@ -91,6 +92,8 @@ public struct Labels: Sendable, Hashable {
             case .altProjectionFlat: ["label", "from", "from_year", "to_year"]
             case .altSupplyOnePeriod: ["focus", "to", "last"]
             case .altOtherSuppliers: ["period", "list"]
+            case .altTimelineEvents: ["list"]
+            case .altTimelineEvent: ["date", "title"]
             case .altTimeline, .altTimelineOne: ["count", "first", "last"]
             case .altBusiestDecade: ["decade", "count"]
             case .chartDocument: ["title"]

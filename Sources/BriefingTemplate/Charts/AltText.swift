@@ -92,6 +92,14 @@ struct AltText {
         return text + labels.text(.altDomains, ["list": list(domains)])
     }
 
+    /// "Events in date order: April 2008, Separation plant opens; …": what a screen reader
+    /// cannot get from the chart's labels, which are drawn, not read.
+    func timelineEvents(_ events: [Event]) -> String {
+        let ordered = events.enumerated().sorted { ($0.element.when.start.start, $0.offset) < ($1.element.when.start.start, $1.offset) }
+        let items = ordered.map { labels.text(.altTimelineEvent, ["date": $0.element.when.text(labels), "title": $0.element.title]) }
+        return labels.text(.altTimelineEvents, ["list": items.joined(separator: "; ")])
+    }
+
     /// "a, b and c" with the template's word for "and".
     func list(_ items: [String]) -> String {
         switch items.count {

@@ -46,10 +46,12 @@ extension ChartResolver {
                     outside, one: .timelineOutsideOne, other: .timelineOutside,
                     ["count": "\(outside)", "first": "\(first)", "last": "\(last)"])
         }
-        return ChartFigure(
+        var figure = ChartFigure(
             kind: .timeline, data: .timeline(events, axis: axis),
             title: labels.text(.timelineTitle, ["first": "\(first)", "last": "\(last)"]), altText: altText,
             sourceIDs: unique(events.map(\.attribution.sourceID)), sourceNote: labels[.timelineNote])
+        figure.spokenDetail = AltText(labels: labels).timelineEvents(events)
+        return figure
     }
 
     /// `axis: 2020..2026` (both ends dates, so `2020-06..2024` works too), or `from`/`to`.
