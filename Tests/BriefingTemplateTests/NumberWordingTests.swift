@@ -130,6 +130,11 @@ extension Array {
                 + "2022 150, 2023 310 kt.")
     }
 
+    @Test func aTinyChangeStillPrintsTwoDifferentValues() {
+        let alt = AltText(labels: .english).series([series("Rate", [("2020", 3.001), ("2023", 3.004)], unit: "%")])
+        #expect(alt.hasPrefix("Rate rose from 3.001% in 2020 to 3.004% in 2023"), "\(alt)")
+    }
+
     @Test func aPeakBetweenTheEndsIsPartOfTheTrend() {
         let alt = AltText(labels: .english).series([series("Imports", [("2019", 50), ("2021", 80), ("2023", 40)])])
         #expect(alt.hasPrefix("Imports fell from 50 kt in 2019 to 40 kt in 2023 (-20%); the high was 80 kt in 2021."), "\(alt)")
@@ -149,6 +154,9 @@ extension Array {
         #expect(
             AltText(labels: .english).bars(bars, unit: "kt")
                 == "3 values in kt, largest first: South Korea 210 kt; Japan 85 kt; Europe 40 kt.")
+        #expect(
+            AltText(labels: .english).bars([ChartFigure.Bar(label: "Japan", value: 85, confidence: .confirmed)], unit: "GWh")
+                == "1 value in GWh: Japan 85 GWh.")
     }
 }
 

@@ -50,6 +50,7 @@ extension Labels {
             .draftBannerOne: "DRAFT: {count} claim needs review",
             .revisedNote: "rev marks a number revised since that edition.",
             .altBar: "{count} values in {unit}, largest first: {list}.",
+            .altBarOne: "{count} value in {unit}: {list}.",
             .altBarItem: "{label} {value}",
             .lineTitle: "{list}, {first} to {last}",
             .altLine: "{label} {trend} from {from} in {first} to {to} in {last} ({change})",

@@ -26,7 +26,7 @@ public struct Labels: Sendable, Hashable {
         case altGrowth = "alt_growth", altProjection = "alt_projection", altTimeline = "alt_timeline"
         case altProjectionFall = "alt_projection_fall", altProjectionFlat = "alt_projection_flat"
         case altSupplyOnePeriod = "alt_supply_one_period", altOtherSuppliers = "alt_other_suppliers"
-        case altTimelineEvents = "alt_timeline_events", altTimelineEvent = "alt_timeline_event"
+        case altTimelineEvents = "alt_timeline_events", altTimelineEvent = "alt_timeline_event", altBarOne = "alt_bar_one"
         case altBusiestDecade = "alt_busiest_decade", altDomains = "alt_domains", and, chartDocument = "chart_document"
         case altTimelineOne = "alt_timeline_one", unlabelledListedOne = "unlabelled_listed_one"
         case unlabelledMarkedOne = "unlabelled_marked_one", timelineOutside = "timeline_outside"
@@ -54,7 +54,7 @@ public struct Labels: Sendable, Hashable {
             case .barTitle: ["unit"]
             case .changesHeading: ["date", "count"]
             case .changesMore, .draftBanner, .draftBannerOne: ["count"]
-            case .altBar: ["count", "unit", "list"]
+            case .altBar, .altBarOne: ["count", "unit", "list"]
             case .altBarItem: ["label", "value"]
             case .lineTitle: ["list", "first", "last"]
             case .altLine: ["label", "trend", "from", "first", "to", "last", "change"]

@@ -38,11 +38,13 @@ extension AltText {
                 ])
         } else {
             let rose = last.value > first.value
+            let decimals = Self.places(first.value, last.value)
             text = labels.text(
                 .altLine,
                 [
-                    "label": line.label, "trend": labels[rose ? .altRose : .altFell], "from": value(first.value, line.unit),
-                    "first": first.period.description, "to": value(last.value, line.unit), "last": last.period.description,
+                    "label": line.label, "trend": labels[rose ? .altRose : .altFell],
+                    "from": value(first.value, line.unit, decimals: decimals), "first": first.period.description,
+                    "to": value(last.value, line.unit, decimals: decimals), "last": last.period.description,
                     "change": change(from: first.value, to: last.value),
                 ])
             let steps = zip(values, values.dropFirst())
@@ -79,8 +81,18 @@ extension AltText {
         return (percent > 0 ? "+" : "") + NumberFormatting.rate(percent)
     }
 
-    private func value(_ number: Double, _ unit: String) -> String {
-        NumberFormatting.attach(unit: unit, to: NumberFormatting.format(number))
+    private func value(_ number: Double, _ unit: String, decimals: Int = 2) -> String {
+        NumberFormatting.attach(unit: unit, to: NumberFormatting.format(number, decimals: decimals))
+    }
+
+    /// Places enough for two different values to print differently: "rose from 3.001% to
+    /// 3.004%", never "rose from 3% to 3%".
+    static func places(_ a: Double, _ b: Double) -> Int {
+        var decimals = 2
+        while decimals < 8, NumberFormatting.format(a, decimals: decimals) == NumberFormatting.format(b, decimals: decimals) {
+            decimals += 1
+        }
+        return decimals
     }
 
     /// Bars of figures in one unit, largest first: the comparison before the figures.
@@ -88,6 +100,7 @@ extension AltText {
         let items = bars.enumerated().sorted { ($0.element.value, -$0.offset) > ($1.element.value, -$1.offset) }.map {
             labels.text(.altBarItem, ["label": $0.element.label, "value": value($0.element.value, unit)])
         }
-        return labels.text(.altBar, ["count": "\(bars.count)", "unit": unit, "list": items.joined(separator: "; ")])
+        return labels.counted(
+            bars.count, one: .altBarOne, other: .altBar, ["count": "\(bars.count)", "unit": unit, "list": items.joined(separator: "; ")])
     }
 }
