@@ -7,7 +7,8 @@ extension ChartFigure {
         let grades: [Confidence] =
             switch data {
             case .supplyShares(let series): series.rows.map(\.attribution.confidence)
-            case .growthRates(let rates, let projection): rates.map(\.attribution.confidence) + [projection?.attribution.confidence].compactMap { $0 }
+            case .growthRates(let rates, let projection):
+                rates.map(\.attribution.confidence) + [projection?.attribution.confidence].compactMap { $0 }
             case .timeline(let events, _): events.map(\.attribution.confidence)
             case .bars(let bars, _): bars.map(\.confidence)
             case .lines(let series): series.map(\.attribution.confidence)

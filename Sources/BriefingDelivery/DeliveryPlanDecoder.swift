@@ -48,10 +48,11 @@ public enum DeliveryPlanDecoder {
         }
 
         guard
-            let map = root.mapping(keys: [
-                "from", "failures_to", "when", "attach", "link", "max_attachment_mb", "sendmail", "audiences", "retry_every_minutes",
-                "give_up_hours", "sendmail_timeout_seconds",
-            ] + kinds.flatMap(\.keys))
+            let map = root.mapping(
+                keys: [
+                    "from", "failures_to", "when", "attach", "link", "max_attachment_mb", "sendmail", "audiences", "retry_every_minutes",
+                    "give_up_hours", "sendmail_timeout_seconds",
+                ] + kinds.flatMap(\.keys))
         else { return nil }
         let from = map.required("from").flatMap(address)
         let failuresTo = addresses(map.optional("failures_to"))

@@ -268,7 +268,8 @@ public struct DeliveryRun {
         return settled
     }
 
-    private func record(_ result: Sendmail.Result, for delivery: Delivery, store: EditionStore, files: MailSender.Files) throws -> Delivery {
+    private func record(_ result: Sendmail.Result, for delivery: Delivery, store: EditionStore, files: MailSender.Files) throws -> Delivery
+    {
         var current = delivery
         let time = now()
         current.updated = RunManifest.timestamp(time)
@@ -295,10 +296,14 @@ public struct DeliveryRun {
     /// delivery names: left by a run killed before its edition was recorded, or by a store
     /// moved aside.
     private func removeUnused(all: [Delivery], outbox: URL) {
-        let waiting = Set(all.filter { [.queued, .sending, .failedTemporary].contains($0.state) }.map { URL(fileURLWithPath: $0.message).deletingPathExtension().lastPathComponent })
+        let waiting = Set(
+            all.filter { [.queued, .sending, .failedTemporary].contains($0.state) }.map {
+                URL(fileURLWithPath: $0.message).deletingPathExtension().lastPathComponent
+            })
         for name in (try? FileManager.default.contentsOfDirectory(atPath: outbox.path)) ?? [] {
             let stem = URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent
-            guard !waiting.contains(stem), ["eml", "lock", "started", "result", "err", "tmp"].contains(URL(fileURLWithPath: name).pathExtension)
+            guard !waiting.contains(stem),
+                ["eml", "lock", "started", "result", "err", "tmp"].contains(URL(fileURLWithPath: name).pathExtension)
             else { continue }
             let files = MailSender.Files(message: outbox.appendingPathComponent(stem + ".eml"))
             // A sender of a message no delivery names would still hold its lock.

@@ -56,7 +56,8 @@ public struct FailureMail {
         text += [
             "",
             "Last good edition: "
-                + (last.map { "\($0.number), printed \($0.printed) (made \($0.generated)); readers of the file still have it." } ?? "none yet."),
+                + (last.map { "\($0.number), printed \($0.printed) (made \($0.generated)); readers of the file still have it." }
+                    ?? "none yet."),
         ]
         if !readers.isEmpty { text += ["Last mailed: " + readers.joined(separator: "; ") + "."] }
         text += [

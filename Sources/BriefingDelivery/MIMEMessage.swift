@@ -108,7 +108,8 @@ public struct MIMEMessage: Sendable {
         // A quoted string escapes its backslashes (and quotes): `Desk \` must not escape the
         // closing quote and swallow the address (RFC 5322 3.2.4).
         let quoted = "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        return "\(name.unicodeScalars.allSatisfy(\.isASCII) && quoted.count <= 76 ? quoted : encodedWords(name, always: true)) <\(address.address)>"
+        return
+            "\(name.unicodeScalars.allSatisfy(\.isASCII) && quoted.count <= 76 ? quoted : encodedWords(name, always: true)) <\(address.address)>"
     }
 
     /// A header line folded at spaces so no line passes 78 characters (RFC 5322 2.1.1); a

@@ -95,7 +95,10 @@ struct MailSender {
             printf '%s\\n' "$?" > "$result.tmp" && mv -f "$result.tmp" "$result"
             """
         let arguments =
-            ["-c", script, "sh", files.started.path, files.result.path, files.errors.path, String(Int(limit.rounded(.up))), files.message.path]
+            [
+                "-c", script, "sh", files.started.path, files.result.path, files.errors.path, String(Int(limit.rounded(.up))),
+                files.message.path,
+            ]
             + [program.path] + sendmail.arguments(from: sender, to: recipient)
         let pid: pid_t
         do {

@@ -159,7 +159,8 @@ public struct Notice: Sendable {
                     "<li style=\"display:inline-block;vertical-align:top;width:180px;margin:0 8px 8px 0;padding:10px 12px;background:#eef2f7;font-family:Helvetica,Arial,sans-serif\">"
                         + "<span style=\"display:block;font-size:20px;font-weight:600;color:#1f3a5f\">\(e(Self.value(figure)))</span>"
                         + "<span style=\"display:block;font-size:13px;color:#1b2430\">\(e(figure.label))</span>"
-                        + (figure.detail.isEmpty ? "" : "<span style=\"display:block;font-size:12px;color:#4a535e\">\(e(figure.detail))</span>")
+                        + (figure.detail.isEmpty
+                            ? "" : "<span style=\"display:block;font-size:12px;color:#4a535e\">\(e(figure.detail))</span>")
                         + "</li>"
                 }.joined() + "</ul>\n"
         }
@@ -217,7 +218,8 @@ public struct Notice: Sendable {
         let shown = entry.sections.compactMap { id in sections.first { $0.id == id }?.number }
         let place =
             shown.isEmpty
-            ? notShown.map { " (\($0))" } ?? "" : " (section\(shown.count == 1 ? "" : "s") \(shown.map(String.init).joined(separator: ", ")))"
+            ? notShown.map { " (\($0))" } ?? ""
+            : " (section\(shown.count == 1 ? "" : "s") \(shown.map(String.init).joined(separator: ", ")))"
         return entry.line(labels) + place
     }
 

@@ -71,7 +71,8 @@ extension Pipeline {
         let numbers = every.isEmpty ? "" : ", or a figure number (1 to \(every.count))"
         throw InputError(
             kind: .usage, commandLine, "unknown chart '\(id)'",
-            hint: Suggestion.closest(to: id, in: names).map { "did you mean '\($0)'?" } ?? "charts: \(names.joined(separator: ", "))\(numbers)")
+            hint: Suggestion.closest(to: id, in: names).map { "did you mean '\($0)'?" }
+                ?? "charts: \(names.joined(separator: ", "))\(numbers)")
     }
 
     /// The charts the briefing places, in reading order, for `briefing chart --list`.

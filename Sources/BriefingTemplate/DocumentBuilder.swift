@@ -215,7 +215,9 @@ public enum DocumentBuilder {
         var placements: [ChartReferences.Placement] = []
         for section in template.spec.sections {
             if let included = chosen.first(where: { $0.id == section.id }) {
-                placements += included.blocks.flatMap(\.charts).map { .init(section: section.id, kind: $0.kind, blockID: $0.blockID, figure: $0) }
+                placements += included.blocks.flatMap(\.charts).map {
+                    .init(section: section.id, kind: $0.kind, blockID: $0.blockID, figure: $0)
+                }
                 continue
             }
             guard let file = try? template.read(section.file, at: section.location) else { return nil }
@@ -228,7 +230,9 @@ public enum DocumentBuilder {
                         try ChartResolver.resolve(id: id, options: options, facts: template.facts, labels: labels, at: location)
                     })
             else { return nil }
-            placements += parsed.blocks.flatMap(\.charts).map { .init(section: section.id, kind: $0.kind, blockID: $0.blockID, figure: nil) }
+            placements += parsed.blocks.flatMap(\.charts).map {
+                .init(section: section.id, kind: $0.kind, blockID: $0.blockID, figure: nil)
+            }
         }
         return placements
     }

@@ -24,7 +24,9 @@ struct ChartCommand: ParsableCommand {
     @Option(name: .long, help: "Output format.")
     var format: OutputFormat = .pdf
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the chart (default output/chart-ID.FORMAT).", valueName: "file"), completion: .file())
+    @Option(
+        name: .shortAndLong, help: ArgumentHelp("Where to write the chart (default output/chart-ID.FORMAT).", valueName: "file"),
+        completion: .file())
     var output: String?
 
     @Option(name: .long, help: ArgumentHelp("Resolution of PNG output, in dots per inch.", valueName: "dpi"))

@@ -59,9 +59,10 @@ extension DoctorCommand {
         let environment = CronEnvironment.forCurrentUser()
         let probe = Process()
         probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = ["-i"] + environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" } + [
-            binary, "run-job", job.name, "--jobs", folder.path, "--check",
-        ]
+        probe.arguments =
+            ["-i"] + environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" } + [
+                binary, "run-job", job.name, "--jobs", folder.path, "--check",
+            ]
         probe.currentDirectoryURL = URL(fileURLWithPath: environment["HOME"] ?? "/")
         let pipe = Pipe()
         probe.standardOutput = pipe

@@ -23,7 +23,8 @@ struct Generate: ParsableCommand {
 
     @Option(
         name: [.customShort("o"), .customLong("output")],
-        help: ArgumentHelp("Where to write the PDF ('-' for standard output; default output/briefing.pdf).", valueName: "file"), completion: .file())
+        help: ArgumentHelp("Where to write the PDF ('-' for standard output; default output/briefing.pdf).", valueName: "file"),
+        completion: .file())
     var outputOption: String?
 
     /// The default folder is made when missing (a new user's first run); a folder the user

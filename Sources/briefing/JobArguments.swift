@@ -27,7 +27,8 @@ enum JobArguments {
         }
         let generate = try Generate.parsed(words)  // rejects what generate would reject, now
         // Under cron, standard output is the job's log and a device is nobody's briefing.
-        if case .file = try OutputTarget.resolve(generate.output) {} else {
+        if case .file = try OutputTarget.resolve(generate.output) {
+        } else {
             throw InputErrorFactory.usage(
                 "--output", "a scheduled job writes a file: '\(generate.output)' is not one",
                 hint: "give --output the path of the briefing to keep, e.g. /srv/briefings/briefing.pdf")

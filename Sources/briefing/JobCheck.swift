@@ -70,7 +70,8 @@ struct JobCheck {
         guard let deliver = generate.deliver else { return findings }
         do {
             let plan = try Delivering.plan(file: deliver, format: generate.briefing.format)
-            try DeliveryRun(plan: plan, output: URL(fileURLWithPath: generate.output)) { RunContract(output: $0, program: "") }.check(template)
+            try DeliveryRun(plan: plan, output: URL(fileURLWithPath: generate.output)) { RunContract(output: $0, program: "") }.check(
+                template)
             let missing = plan.missingPrograms(environment: environment)
             if !missing.isEmpty { throw InputError(kind: .missingInput, diagnostics: missing) }
             passed("delivery file \(deliver): \(plan.audiences.count) audience(s), sendmail and hooks found")

@@ -6,10 +6,12 @@ extension OutputFormat: ExpressibleByArgument {}
 
 /// `--template` and `--data`: which briefing, for every command that reads one.
 struct TemplateOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Template folder holding briefing.yaml and data.yaml.", valueName: "dir"), completion: .directory)
+    @Option(
+        name: .long, help: ArgumentHelp("Template folder holding briefing.yaml and data.yaml.", valueName: "dir"), completion: .directory)
     var template: String?
 
-    @Option(name: .long, help: ArgumentHelp("Data file to use instead of the template's data.yaml.", valueName: "file"), completion: .file())
+    @Option(
+        name: .long, help: ArgumentHelp("Data file to use instead of the template's data.yaml.", valueName: "file"), completion: .file())
     var data: String?
 
     /// The template folder (the bundled default when none is given), absolute.

@@ -25,7 +25,9 @@ struct OutboxCommand: ParsableCommand {
         help: ArgumentHelp("The main output the audiences' PDFs sit beside.", valueName: "file"), completion: .file())
     var output: String = Generate.defaultOutput
 
-    @Option(name: .long, help: ArgumentHelp("The delivery file (needed for --retry: sender and sendmail).", valueName: "file"), completion: .file())
+    @Option(
+        name: .long, help: ArgumentHelp("The delivery file (needed for --retry: sender and sendmail).", valueName: "file"),
+        completion: .file())
     var deliver: String?
 
     @Flag(name: .long, help: "Resend queued and temporarily failed messages whose backoff has passed.")

@@ -22,7 +22,9 @@ struct RunJobCommand: ParsableCommand {
     @Argument(help: "Job name.")
     var name: String
 
-    @Option(name: .long, help: ArgumentHelp("Folder of job files (default: where 'schedule add' writes them).", valueName: "dir"), completion: .directory)
+    @Option(
+        name: .long, help: ArgumentHelp("Folder of job files (default: where 'schedule add' writes them).", valueName: "dir"),
+        completion: .directory)
     var jobs: String?
 
     @Flag(name: .long, help: "Retry the job's undelivered mail instead of running it (its '--deliver' file and output).")
@@ -78,7 +80,9 @@ struct RunJobCommand: ParsableCommand {
             let code = ExitStatus.code(for: error)
             if generate == nil { failedBeforeGenerate(job, error: error, code: code, started: started) }
             let message = "\(error)".split(separator: "\n").first.map(String.init)
-            record(job, folder: folder, started: started, result: error is ClaimsNeedReview ? .needsReview : .failed, code: code, message: message)
+            record(
+                job, folder: folder, started: started, result: error is ClaimsNeedReview ? .needsReview : .failed, code: code,
+                message: message)
             throw ExitStatus.fail(error)
         }
     }

@@ -81,7 +81,9 @@ struct ScheduleAdd: ParsableCommand {
                 }
             }
             print("  job file: \(JobFile.url(name, in: folder).path)")
-            if arguments.contains("--deliver") { print("  outbox: undelivered mail retried when due, checked every minute ('\(name)\(JobFile.outboxSuffix)')") }
+            if arguments.contains("--deliver") {
+                print("  outbox: undelivered mail retried when due, checked every minute ('\(name)\(JobFile.outboxSuffix)')")
+            }
             for time in CronSchedule(expression).next(after: Date(), count: 3) { print("  next: \(ScheduleCommand.localTime(time))") }
         } catch {
             throw ExitStatus.fail(error)

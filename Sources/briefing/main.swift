@@ -34,7 +34,8 @@ func main() -> Never {
         // gets nothing but subcommand names as its first word.
         let names = subcommands.map { $0._commandName } + (command == BriefingCommand.self ? ["help"] : [])
         guard !names.contains(word) else { break }
-        let hint = Suggestion.closest(to: word, in: names).map { "did you mean '\(path) \($0)'?" } ?? "commands: \(names.joined(separator: ", "))"
+        let hint =
+            Suggestion.closest(to: word, in: names).map { "did you mean '\(path) \($0)'?" } ?? "commands: \(names.joined(separator: ", "))"
         FileHandle.standardError.write(Data("briefing: error: unknown command '\(path) \(word)'\n    hint: \(hint)\n".utf8))
         exit(ExitStatus.usage)
     }

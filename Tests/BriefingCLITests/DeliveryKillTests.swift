@@ -53,12 +53,16 @@ import Testing
         for delivery in deliveries {
             let state = delivery["state"] as? String ?? ""
             #expect(state != "unconfirmed" && state != "sending" && state != "queued", "\(delivery)")
-            guard state == "sent", let id = delivery["messageID"] as? String, let recipient = delivery["recipient"] as? String else { continue }
+            guard state == "sent", let id = delivery["messageID"] as? String, let recipient = delivery["recipient"] as? String else {
+                continue
+            }
             let key = "<\(id)> \(recipient)"
             recorded.insert(key)
             #expect(counts[key] == 1, "\(key) received \(counts[key] ?? 0) times")
         }
-        for (key, count) in counts { #expect(recorded.contains(key) && count == 1, "\(key): received \(count) times, recorded: \(recorded.contains(key))") }
+        for (key, count) in counts {
+            #expect(recorded.contains(key) && count == 1, "\(key): received \(count) times, recorded: \(recorded.contains(key))")
+        }
         return recorded.count
     }
 

@@ -223,7 +223,8 @@ import Testing
         #expect(run2.stderr.contains("1 message(s) refused, e.g. to archive@example.org") && run2.stderr.contains("550"), "\(run2.stderr)")
         // Four copies, and the owner hears that one was refused.
         let received = try refused.server.messages()
-        #expect(received.count == 5 && received.filter { $0.envelope.to == ["owner@example.org"] }.count == 1, "\(received.map(\.envelope.to))")
+        #expect(
+            received.count == 5 && received.filter { $0.envelope.to == ["owner@example.org"] }.count == 1, "\(received.map(\.envelope.to))")
         #expect(try refused.outbox(["--all"]).stdout.contains("archive@example.org  failed-permanent  attempts 1"))
     }
 

@@ -149,7 +149,9 @@ import Testing
     @Test func badDateIsAUsageError() throws {
         let result = try Command.run(Command.briefing, ["generate", "--date", "2026-02-30", "--output", "/tmp/never.pdf"])
         #expect(result.status == 64)
-        #expect(result.stderr.contains("briefing: error: --date: February 2026 has no day 30 (it has 28 days) (expected YYYY-MM-DD)"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("briefing: error: --date: February 2026 has no day 30 (it has 28 days) (expected YYYY-MM-DD)"),
+            "\(result.stderr)")
     }
 
     @Test func sourceDateEpochSetsTheDate() throws {

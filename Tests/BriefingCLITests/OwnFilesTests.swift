@@ -64,9 +64,12 @@ import Testing
         }
         #expect(results[0].hasPrefix("wrote"))
         #expect(results[1].hasPrefix("unchanged") && results[2].hasPrefix("unchanged"), "\(results)")
-        let manifest = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: template.appendingPathComponent(".briefing/briefing.pdf/manifest.json"))) as? [String: Any]
-        let inputs = ((manifest?["lastSuccess"] as? [String: Any])?["inputs"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
+        let manifest =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: template.appendingPathComponent(".briefing/briefing.pdf/manifest.json"))) as? [String: Any]
+        let inputs = ((manifest?["lastSuccess"] as? [String: Any])?["inputs"] as? [[String: Any]] ?? []).compactMap {
+            $0["path"] as? String
+        }
         #expect(inputs.contains { $0.hasSuffix("/data.yaml") })
         #expect(!inputs.contains(output), "the output is not an input")
         #expect(!inputs.contains { $0.contains("/.briefing/") }, "nor its state (editions, lock, log): \(inputs)")
@@ -87,9 +90,13 @@ import Testing
         let mine = output.deletingLastPathComponent().appendingPathComponent("report-2024.png")
         try Data("a photo".utf8).write(to: mine)
         #expect(try generate(template, output.path, ["--format", "png"]).status == 0)
-        let all = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path).filter { $0.hasSuffix(".png") }
+        let all = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path).filter {
+            $0.hasSuffix(".png")
+        }
         #expect(try generate(template, output.path, ["--format", "png", "--sections", "background"]).status == 0)
-        let fewer = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path).filter { $0.hasSuffix(".png") }
+        let fewer = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path).filter {
+            $0.hasSuffix(".png")
+        }
         #expect(fewer.count < all.count, "the longer run's extra pages are gone: \(all) -> \(fewer)")
         #expect(try Data(contentsOf: mine) == Data("a photo".utf8))
     }

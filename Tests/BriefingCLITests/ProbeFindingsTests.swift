@@ -41,7 +41,8 @@ import Testing
         let run = try briefing(["generate", "--output", "/tmp/never.pdf"], environment: ["SOURCE_DATE_EPOCH": "15927000000000"])
         #expect(run.status == 64, "\(run.stderr)")
         #expect(
-            run.stderr.contains("briefing: error: SOURCE_DATE_EPOCH: 15927000000000 seconds is outside the years a briefing may carry (1800-2200)"),
+            run.stderr.contains(
+                "briefing: error: SOURCE_DATE_EPOCH: 15927000000000 seconds is outside the years a briefing may carry (1800-2200)"),
             "\(run.stderr)")
     }
 
@@ -84,7 +85,9 @@ import Testing
         let plan = folder.appendingPathComponent("d.yaml")
         try "from: a@example.org\nsendmail: \(program.path)\naudiences:\n  - id: x\n    to: b@example.org\n".write(
             to: plan, atomically: true, encoding: .utf8)
-        let run = try briefing(["generate", "--date", "2026-11-30", "--output", folder.appendingPathComponent("b.pdf").path, "--deliver", plan.path])
+        let run = try briefing([
+            "generate", "--date", "2026-11-30", "--output", folder.appendingPathComponent("b.pdf").path, "--deliver", plan.path,
+        ])
         #expect(run.status == 66)
         #expect(run.stderr.contains("is not executable (chmod +x)"), "\(run.stderr)")
     }
@@ -101,9 +104,13 @@ import Testing
         defer { fixture.remove() }
         try fixture.write("data/figures.csv", "Key,What,Amount,To,Unit,As of,Grade,Source\n" + String(repeating: "\n", count: 200_000))
         let blank = try briefing(["check", "--template", fixture.directory.path])
-        #expect(blank.status == 65 && blank.stderr.contains("data/figures.csv:100001:1: error: the file has 200001 lines (at most 100000)"), "\(blank.stderr)")
+        #expect(
+            blank.status == 65 && blank.stderr.contains("data/figures.csv:100001:1: error: the file has 200001 lines (at most 100000)"),
+            "\(blank.stderr)")
         try fixture.write("data/figures.csv", String(repeating: ",", count: 5_000) + "\n")
         let wide = try briefing(["check", "--template", fixture.directory.path])
-        #expect(wide.status == 65 && wide.stderr.contains("data/figures.csv:1:1: error: the header has 5001 columns (at most 1000)"), "\(wide.stderr)")
+        #expect(
+            wide.status == 65 && wide.stderr.contains("data/figures.csv:1:1: error: the header has 5001 columns (at most 1000)"),
+            "\(wide.stderr)")
     }
 }

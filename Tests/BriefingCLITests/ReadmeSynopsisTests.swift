@@ -14,8 +14,10 @@ import Testing
     static func options(of command: String) throws -> Set<String> {
         let help = try Command.run(Command.briefing, command.split(separator: " ").map(String.init) + ["--help"]).stdout
         let pattern = try Regex("^\\s+(?:-[a-zA-Z], )?(--[a-z0-9-]+)")
-        return Set(help.split(separator: "\n").compactMap { line in line.firstMatch(of: pattern).map { String($0.output[1].substring ?? "") } })
-            .subtracting(["--help", "--version"])
+        return Set(
+            help.split(separator: "\n").compactMap { line in line.firstMatch(of: pattern).map { String($0.output[1].substring ?? "") } }
+        )
+        .subtracting(["--help", "--version"])
     }
 
     /// Synopsis lines (continuations joined) by command: longest command name first, so
@@ -48,8 +50,12 @@ import Testing
             let listed = lines.filter { $0.command == command }.reduce(into: Set<String>()) { $0.formUnion(Self.mentioned($1.line)) }
             let actual = try Self.options(of: command)
             #expect(lines.contains { $0.command == command }, "the Use block has no synopsis of 'briefing \(command)'")
-            #expect(actual.subtracting(listed).isEmpty, "'briefing \(command)' takes \(actual.subtracting(listed).sorted()) the README does not list")
-            #expect(listed.subtracting(actual).isEmpty, "the README lists \(listed.subtracting(actual).sorted()) that 'briefing \(command)' does not take")
+            #expect(
+                actual.subtracting(listed).isEmpty,
+                "'briefing \(command)' takes \(actual.subtracting(listed).sorted()) the README does not list")
+            #expect(
+                listed.subtracting(actual).isEmpty,
+                "the README lists \(listed.subtracting(actual).sorted()) that 'briefing \(command)' does not take")
         }
         // Anywhere else in the README, a synopsis or example names only real options.
         for (command, line) in Self.synopses(in: readme) {

@@ -24,20 +24,23 @@ import Testing
         try "#!/bin/sh\n".write(to: hook, atomically: true, encoding: .utf8)  // not executable
         let plan = fake.directory.appendingPathComponent("deliver.yaml")
         try """
-            from: briefings@example.org
-            audiences:
-              - id: all
-                to: [a@example.org]
-            sendmail: /bin/true
-            on_success: [\(hook.path)]
+        from: briefings@example.org
+        audiences:
+          - id: all
+            to: [a@example.org]
+        sendmail: /bin/true
+        on_success: [\(hook.path)]
 
-            """.write(to: plan, atomically: true, encoding: .utf8)
+        """.write(to: plan, atomically: true, encoding: .utf8)
         let base = ["schedule", "add", "w", "--cron", "0 6 * * mon", "--", "--template", template.path, "--output", output]
         let cases: [(extra: [String], status: Int32, says: String)] = [
             (["--sections", "nope"], 64, "unknown section 'nope'"),
             (["--deliver", "/nonexistent/deliver.yaml"], 66, "no such delivery file"),
             (["--outptu", "x.pdf"], 64, "unknown option '--outptu'"),
-            (["--deliver", plan.path], 66, "deliver.yaml:6:13: error: 'on_success' runs '\(hook.path)', which is not an executable program"),
+            (
+                ["--deliver", plan.path], 66,
+                "deliver.yaml:6:13: error: 'on_success' runs '\(hook.path)', which is not an executable program"
+            ),
             (["--output", "-"], 64, "briefing: error: --output: a scheduled job writes a file: '-' is not one"),
         ]
         for (extra, status, says) in cases {
@@ -74,7 +77,8 @@ import Testing
         let command = String(line.dropFirst("0 6 * * mon ".count))
         // As cron runs it: sh -c with nothing in the environment but what cron sets.
         let cron = try Command.run(
-            URL(fileURLWithPath: "/usr/bin/env"), ["-i", "HOME=\(NSHomeDirectory())", "LOGNAME=root", "SHELL=/bin/sh", "PATH=/usr/bin:/bin", "/bin/sh", "-c", command])
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["-i", "HOME=\(NSHomeDirectory())", "LOGNAME=root", "SHELL=/bin/sh", "PATH=/usr/bin:/bin", "/bin/sh", "-c", command])
         #expect(cron.status == 0, "\(cron.stderr)")
         let log = try String(contentsOf: fake.jobs.appendingPathComponent("w.log"), encoding: .utf8)
         #expect(log.hasPrefix("wrote \(output.path)"), "\(log)")
@@ -108,11 +112,13 @@ import Testing
         try fixture.write("data.yaml", try fixture.read("data.yaml") + "\n  - oops: [\n")
         let broken = try fake.run(["run-job", "weekly", "--jobs", fake.jobs.path])
         #expect(broken.status == 65, "\(broken.stderr)")
-        let manifest = try String(contentsOf: desk.directory.appendingPathComponent(".briefing/briefing.pdf/manifest.json"), encoding: .utf8)
+        let manifest = try String(
+            contentsOf: desk.directory.appendingPathComponent(".briefing/briefing.pdf/manifest.json"), encoding: .utf8)
         #expect(manifest.contains("\"result\" : \"failed\"") && manifest.contains("\"exitCode\" : 65"), "\(manifest)")
         let list = try fake.run(["schedule", "list"])
         #expect(list.stdout.contains("failed (exit 65") && list.stdout.contains("data.yaml:"), "\(list.stdout)")
-        #expect(list.stdout.contains("mail: undelivered messages retried when due, checked every minute ('weekly.outbox')"), "\(list.stdout)")
+        #expect(
+            list.stdout.contains("mail: undelivered messages retried when due, checked every minute ('weekly.outbox')"), "\(list.stdout)")
         #expect(!list.stdout.contains("weekly.outbox  * * * * *"), "the retry line is not a job of its own: \(list.stdout)")
         let owner = try desk.server.messages().filter { $0.envelope.to == ["owner@example.org"] }
         #expect(owner.count == 1 && owner[0].subject == "Briefing failed: briefing.pdf", "\(owner.map(\.subject))")
@@ -124,7 +130,8 @@ import Testing
         let doctor = try fake.run(["doctor"])
         #expect(doctor.stdout.contains("its mail-retry line 'weekly.outbox' is missing from the crontab"), "\(doctor.stdout)")
         // A hand run of the same output is not the job's run.
-        #expect(try Command.run(Command.briefing, ["generate", "--output", desk.output.path, "--date", "2026-11-30", "--quiet"]).status == 0)
+        #expect(
+            try Command.run(Command.briefing, ["generate", "--output", desk.output.path, "--date", "2026-11-30", "--quiet"]).status == 0)
         #expect(try fake.run(["schedule", "list"]).stdout.contains("failed (exit 65"))
     }
 
@@ -141,7 +148,8 @@ import Testing
         let diff = try Command.run(Command.briefing, ["diff", "--output", output], in: folder)
         #expect(diff.status == 0, "\(diff.stderr)")
         #expect(
-            diff.stdout.hasPrefix("0 changes from edition 1 (2026-11-30) to the data on disk (template \(chips.path), as recorded for chips.pdf)"),
+            diff.stdout.hasPrefix(
+                "0 changes from edition 1 (2026-11-30) to the data on disk (template \(chips.path), as recorded for chips.pdf)"),
             "\(diff.stdout)")
     }
 
@@ -173,7 +181,10 @@ import Testing
         for _ in 0..<2 {
             _ = try Command.run(
                 Command.briefing,
-                ["generate", "--template", fixture.directory.path, "--date", "2026-11-30", "--output", output.path, "--deliver", desk.plan.path])
+                [
+                    "generate", "--template", fixture.directory.path, "--date", "2026-11-30", "--output", output.path, "--deliver",
+                    desk.plan.path,
+                ])
         }
         #expect(try desk.server.messages().count == 5)
     }
@@ -190,11 +201,14 @@ import Testing
             ["--reuid", "65534", "--regid", "65534", "--clear-groups", Command.briefing.path, "new", target.path],
             environment: ["BRIEFING_HOME": TemplateFixture.repository.path, "PATH": "/usr/bin:/bin"])
         #expect(run.status == 0, "\(run.stderr)")
-        let owner = try FileManager.default.attributesOfItem(atPath: target.appendingPathComponent("data.yaml").path)[.ownerAccountID] as? Int
+        let owner =
+            try FileManager.default.attributesOfItem(atPath: target.appendingPathComponent("data.yaml").path)[.ownerAccountID] as? Int
         #expect(owner == 65534)
         // Into a folder that does not exist yet, as CI's new-user path does.
         let deeper = folder.appendingPathComponent("not/yet/there")
         let made = try Command.run(Command.briefing, ["new", deeper.path, "--quiet"])
-        #expect(made.status == 0 && FileManager.default.fileExists(atPath: deeper.appendingPathComponent("briefing.yaml").path), "\(made.stderr)")
+        #expect(
+            made.status == 0 && FileManager.default.fileExists(atPath: deeper.appendingPathComponent("briefing.yaml").path),
+            "\(made.stderr)")
     }
 }

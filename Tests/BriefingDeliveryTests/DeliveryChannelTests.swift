@@ -45,7 +45,8 @@ import Testing
 
     @Test func aWebhookIsOneKindAndOneType() throws {
         let posted = Posted()
-        let text = "from: desk@example.org\nsendmail: /bin/true\nwebhook: http://chat.example.org/hook\naudiences:\n  - id: x\n    to: a@example.org\n"
+        let text =
+            "from: desk@example.org\nsendmail: /bin/true\nwebhook: http://chat.example.org/hook\naudiences:\n  - id: x\n    to: a@example.org\n"
         // Without its kind the key is unknown, as any typo would be.
         #expect(throws: InputError.self) { try plan(text, kinds: DeliveryChannels.kinds) }
         let configured = try plan(text, kinds: DeliveryChannels.kinds + [Self.kind(posted)])
@@ -58,14 +59,16 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-channel-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         DeliveryRun.reportFailure(
-            InputError(kind: .invalidData, BriefingModel.SourceLocation(file: "data.yaml", line: 3, column: 1), "broken"), code: 65, needsReview: false,
+            InputError(kind: .invalidData, BriefingModel.SourceLocation(file: "data.yaml", line: 3, column: 1), "broken"), code: 65,
+            needsReview: false,
             plan: configured, output: folder.appendingPathComponent("b.pdf"), command: "briefing")
         #expect(posted.events.map(\.status) == [.success, .failed])
         #expect(posted.events.last?.error?.contains("data.yaml:3:1: error: broken") == true && posted.events.last?.exitCode == 65)
     }
 
     @Test func hooksAreAChannelToo() throws {
-        let text = "from: desk@example.org\nsendmail: /bin/true\non_success: [/nonexistent/notify]\naudiences:\n  - id: x\n    to: a@example.org\n"
+        let text =
+            "from: desk@example.org\nsendmail: /bin/true\non_success: [/nonexistent/notify]\naudiences:\n  - id: x\n    to: a@example.org\n"
         let configured = try plan(text, kinds: DeliveryChannels.kinds)
         #expect(configured.allChannels.map(\.name) == ["mail", "hook"])
         let problems = configured.missingPrograms(environment: ["PATH": "/usr/bin:/bin"])

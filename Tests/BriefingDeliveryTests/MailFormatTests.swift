@@ -1,9 +1,8 @@
-import Foundation
-import Testing
-
 import BriefingContent
 import BriefingEditions
 import BriefingPipeline
+import Foundation
+import Testing
 
 @testable import BriefingDelivery
 @testable import BriefingModel
@@ -125,7 +124,8 @@ import BriefingPipeline
         let recipient = try #require(MailAddress("a@example.org"))
         func id(_ output: String, _ sha: String, store: String = "5f0e2c1a-store") -> String {
             let run = DeliveryRun(plan: plan, output: URL(fileURLWithPath: output)) { RunContract(output: $0, program: "") }
-            let edition = Edition(number: 1, printed: "2026-11-30", generated: "", inputDigest: "", outputSHA256: sha, sections: "", pages: 1)
+            let edition = Edition(
+                number: 1, printed: "2026-11-30", generated: "", inputDigest: "", outputSHA256: sha, sections: "", pages: 1)
             return run.messageID(edition, audience, recipient, store: store)
         }
         #expect(id("/srv/a.pdf", "aaaa1111") != id("/srv/a.pdf", "aaaa1111", store: "9c2d7e44-other"), "a store begun again, same content")

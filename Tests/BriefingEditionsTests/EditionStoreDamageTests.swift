@@ -19,7 +19,9 @@ import Testing
             number: 0, printed: "2026-11-30", generated: "2026-11-30T06:00:00Z", inputDigest: "in", outputSHA256: "out", sections: "a",
             pages: 3)
         let rows = (0..<400).map {
-            FactRow(key: "fig.f\($0)", kind: "figure", label: "f", value: Double($0), text: "\($0)", sourceID: "s", sourceTitle: "t", confidence: "c")
+            FactRow(
+                key: "fig.f\($0)", kind: "figure", label: "f", value: Double($0), text: "\($0)", sourceID: "s", sourceTitle: "t",
+                confidence: "c")
         }
         try EditionStore(url: url).record(edition, facts: rows)
         let victim = folder.appendingPathComponent("victim.txt")
@@ -56,7 +58,9 @@ import Testing
         let found = try #require(EditionStore.setAsideIfDamaged(url), "\(damage) was not found")
         let aside = try #require(found.movedTo)
         #expect(aside.lastPathComponent.hasPrefix("editions.damaged-") && aside.pathExtension == "sqlite")
-        #expect(FileManager.default.fileExists(atPath: aside.path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: aside.path)) != nil)
+        #expect(
+            FileManager.default.fileExists(atPath: aside.path)
+                || (try? FileManager.default.destinationOfSymbolicLink(atPath: aside.path)) != nil)
         #expect(found.description.contains(url.path) && found.description.contains(aside.path))
         let fresh = try EditionStore.open(url)
         #expect(try fresh.editions().isEmpty)
@@ -70,7 +74,8 @@ import Testing
         let url = folder.appendingPathComponent("editions.sqlite")
         #expect(EditionStore.setAsideIfDamaged(url) == nil, "no store yet")
         try EditionStore(url: url).record(
-            Edition(number: 0, printed: "2026-11-30", generated: "x", inputDigest: "i", outputSHA256: "o", sections: "a", pages: 1), facts: [])
+            Edition(number: 0, printed: "2026-11-30", generated: "x", inputDigest: "i", outputSHA256: "o", sections: "a", pages: 1),
+            facts: [])
         #expect(EditionStore.setAsideIfDamaged(url) == nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["editions.sqlite"])
     }
@@ -84,7 +89,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try EditionStore(url: folder.appendingPathComponent("editions.sqlite"))
         let rows = (0..<50).map {
-            FactRow(key: "fig.f\($0)", kind: "figure", label: "f", value: Double($0), text: "\($0)", sourceID: "s", sourceTitle: "t", confidence: "c")
+            FactRow(
+                key: "fig.f\($0)", kind: "figure", label: "f", value: Double($0), text: "\($0)", sourceID: "s", sourceTitle: "t",
+                confidence: "c")
         }
         func edition(_ day: Int) -> Edition {
             Edition(number: 0, printed: "2026-11-\(day)", generated: "g", inputDigest: "i", outputSHA256: "o", sections: "a", pages: 1)
@@ -93,7 +100,8 @@ import Testing
         struct Stopped: Error {}
         for stopAt in [0, 1, 25, 49] {
             store.pausePoint = { key in if key == "fig.f\(stopAt)" { throw Stopped() } }
-            let queued = Delivery(edition: 2, audience: "x", recipient: "a@example.org", messageID: "m", state: .queued, queued: "q", updated: "u")
+            let queued = Delivery(
+                edition: 2, audience: "x", recipient: "a@example.org", messageID: "m", state: .queued, queued: "q", updated: "u")
             #expect(throws: Stopped.self) { try store.record(edition(30), facts: rows, deliveries: [queued]) }
             #expect(try store.editions().map(\.number) == [1])
             #expect(try store.facts(edition: 1).count == 50 && store.facts(edition: 2).isEmpty)

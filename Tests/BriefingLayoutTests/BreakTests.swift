@@ -119,6 +119,7 @@ import Testing
         let continuationTop = LayoutEngineTests().textBoxes(overflowing, page: 1)
             .filter { overflowing.paragraphs[$0.paragraph].plainText == judgement }.map(\.rect.y).min()
         let style = BriefingStyle()
-        #expect(continuationTop.map { abs($0 - style.marginTop) < 12 } == true, "continuation starts at \(String(describing: continuationTop))")
+        #expect(
+            continuationTop.map { abs($0 - style.marginTop) < 12 } == true, "continuation starts at \(String(describing: continuationTop))")
     }
 }

@@ -132,7 +132,9 @@ import Testing
         let message = try FixtureLoading.failure("Templates/sino-pak") { fixture in
             let data = try fixture.read("data.yaml")
             let url = try #require(data.firstMatch(of: try Regex("url: https://[^\\n]+")))
-            try fixture.write("data.yaml", data.replacingCharacters(in: url.range, with: "url: https://example.org/" + String(repeating: "a", count: 100_000)))
+            try fixture.write(
+                "data.yaml",
+                data.replacingCharacters(in: url.range, with: "url: https://example.org/" + String(repeating: "a", count: 100_000)))
         }
         #expect(message.contains("a URL of 100020 characters; at most 2048 are allowed"), "\(message)")
     }

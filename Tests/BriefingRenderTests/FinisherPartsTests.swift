@@ -28,7 +28,9 @@ import Testing
         let taggedEnd = try #require(result[tagged.upperBound...].range(of: "EMC"))
         #expect(!result[tagged.lowerBound..<taggedEnd.lowerBound].contains("/Artifact"), "nothing inside the tagged sequence: \(result)")
         // Painting is only bracketed: the operators are all there, in order.
-        let operators = { (text: String) in text.split(whereSeparator: \.isWhitespace).filter { ["re", "f", "Tj", "m", "l", "S"].contains($0) } }
+        let operators = { (text: String) in
+            text.split(whereSeparator: \.isWhitespace).filter { ["re", "f", "Tj", "m", "l", "S"].contains($0) }
+        }
         #expect(operators(result) == operators(content))
     }
 

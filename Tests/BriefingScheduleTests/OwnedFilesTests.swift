@@ -13,13 +13,15 @@ import Testing
 
     @Test func namesAreRecognisedWhole() {
         #expect(OwnedFiles.isArchiveCopy("briefing-2026-11-30T060000Z.pdf", stem: "briefing", ext: "pdf"))
-        for name in ["briefing-notes.pdf", "briefing-zzz.pdf", "briefing-2026-11-30T060000Z.pdf.bak", "briefing-2026-11-30.pdf",
-            "briefing-2026-11-30T06000xZ.pdf", "briefing-x-2026-11-30T060000Z.pdf"]
-        {
+        for name in [
+            "briefing-notes.pdf", "briefing-zzz.pdf", "briefing-2026-11-30T060000Z.pdf.bak", "briefing-2026-11-30.pdf",
+            "briefing-2026-11-30T06000xZ.pdf", "briefing-x-2026-11-30T060000Z.pdf",
+        ] {
             #expect(!OwnedFiles.isArchiveCopy(name, stem: "briefing", ext: "pdf"), "\(name)")
         }
         #expect(OwnedFiles.isPageFile("report-01.png", stem: "report", format: "png"))
-        #expect(OwnedFiles.isPageFile("report-2024.png", stem: "report", format: "png"), "it has the shape; only the manifest says it is ours")
+        #expect(
+            OwnedFiles.isPageFile("report-2024.png", stem: "report", format: "png"), "it has the shape; only the manifest says it is ours")
         #expect(!OwnedFiles.isPageFile("report-1.png", stem: "report", format: "png"))
         #expect(!OwnedFiles.isPageFile("report-01a.png", stem: "report", format: "png"))
         #expect(OwnedFiles.temporaryPID(".briefing.pdf.4242.tmp", prefix: ".briefing.pdf.") == 4242)
@@ -43,14 +45,16 @@ import Testing
         try touch(project.appendingPathComponent("main.c"))
         let lookalikeFolder = directory.appendingPathComponent(".briefing.pdf.77.tmp")
         try FileManager.default.createDirectory(at: lookalikeFolder, withIntermediateDirectories: true)
-        for file in [gone, running, directory.appendingPathComponent(".briefing.tmp"), directory.appendingPathComponent(".briefing-old.tmp"),
-            state.folder.appendingPathComponent("briefing.pdf.2147483600.tmp")]
-        {
+        for file in [
+            gone, running, directory.appendingPathComponent(".briefing.tmp"), directory.appendingPathComponent(".briefing-old.tmp"),
+            state.folder.appendingPathComponent("briefing.pdf.2147483600.tmp"),
+        ] {
             try touch(file)
         }
         state.removeStaleTemporaries()
         let left = Set(try FileManager.default.contentsOfDirectory(atPath: directory.path))
-        #expect(left == [".briefing", ".briefing.pdf.1.tmp", ".bigproject.tmp", ".briefing.pdf.77.tmp", ".briefing.tmp", ".briefing-old.tmp"])
+        #expect(
+            left == [".briefing", ".briefing.pdf.1.tmp", ".bigproject.tmp", ".briefing.pdf.77.tmp", ".briefing.tmp", ".briefing-old.tmp"])
         #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("main.c").path))
         #expect(!FileManager.default.fileExists(atPath: state.folder.appendingPathComponent("briefing.pdf.2147483600.tmp").path))
     }
@@ -70,8 +74,9 @@ import Testing
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: archive.path))
         #expect(names == ["briefing-notes.pdf", "briefing-zzz.pdf", "briefing-1970-01-01T000000Z.pdf"])
         #expect(!FileManager.default.fileExists(atPath: copy.path))
-        let mode = try FileManager.default.attributesOfItem(atPath: archive.appendingPathComponent("briefing-1970-01-01T000000Z.pdf").path)[
-            .posixPermissions] as? Int
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: archive.appendingPathComponent("briefing-1970-01-01T000000Z.pdf").path)[
+                .posixPermissions] as? Int
         #expect(mode == 0o600)
     }
 
@@ -89,7 +94,8 @@ import Testing
         let owned = OwnedFiles.outputs(in: directory)
         #expect(
             owned == [
-                output.path, directory.appendingPathComponent("briefing-01.png").path, directory.appendingPathComponent("briefing-02.png").path,
+                output.path, directory.appendingPathComponent("briefing-01.png").path,
+                directory.appendingPathComponent("briefing-02.png").path,
             ])
         try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
         try Data().write(to: archive.appendingPathComponent("briefing-2026-11-30T060000Z.pdf"))
@@ -104,7 +110,8 @@ import Testing
         let deep = directory.appendingPathComponent("real/deep")
         try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("x"), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("x/sl").path, withDestinationPath: "../real/deep")
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.appendingPathComponent("x/sl").path, withDestinationPath: "../real/deep")
         let resolved = KernelPath.absolute(directory.appendingPathComponent("x").path + "/sl/../y.pdf")
         let real = KernelPath.resolved(directory)!
         #expect(resolved.path == real.appendingPathComponent("real/y.pdf").path)

@@ -109,7 +109,8 @@ import Testing
             try fixture.write(
                 "data.yaml",
                 try fixture.read("data.yaml")
-                    + "\nseries:\n  - id: long\n    label: Long\n    unit: t\n    points: {\(points)}\n    source: issra-insight\n    confidence: reported\n")
+                    + "\nseries:\n  - id: long\n    label: Long\n    unit: t\n    points: {\(points)}\n    source: issra-insight\n    confidence: reported\n"
+            )
             try fixture.write("sections/space.md", "Intro.\n\n```chart bar\nseries: long\n```\n")
         }
         #expect(error.description.contains("chart 'bar': 31 bars; at most 30 fit a page"), "\(error)")

@@ -193,8 +193,10 @@ import Testing
     @Test func aTitleWithABareValueBuilds() throws {
         let fixture = try TemplateFixture(template: "starter")
         defer { fixture.remove() }
-        try fixture.write("sections/outlook.md", "Intro.\n\n```chart bar\nseries: generation\ntitle: Output of {{fig.site-output.bare}}\n```\n")
-        let document = try DocumentBuilder.build(template: try TemplateLoader.load(directory: fixture.directory), date: FuzzyDate(year: 2026))
+        try fixture.write(
+            "sections/outlook.md", "Intro.\n\n```chart bar\nseries: generation\ntitle: Output of {{fig.site-output.bare}}\n```\n")
+        let document = try DocumentBuilder.build(
+            template: try TemplateLoader.load(directory: fixture.directory), date: FuzzyDate(year: 2026))
         let title = try #require(document.sections.last?.blocks.flatMap(\.charts).first?.title)
         #expect(!title.contains("{{") && title.hasPrefix("Output of "), "\(title)")
     }

@@ -166,7 +166,8 @@ extension Array {
     @Test func theEventsAreSpokenInDateOrder() throws {
         let fixture = try TemplateFixture(template: "starter")
         defer { fixture.remove() }
-        let document = try DocumentBuilder.build(template: try TemplateLoader.load(directory: fixture.directory), date: FuzzyDate(year: 2026))
+        let document = try DocumentBuilder.build(
+            template: try TemplateLoader.load(directory: fixture.directory), date: FuzzyDate(year: 2026))
         let timeline = try #require(document.sections.flatMap { $0.blocks.flatMap(\.charts) }.first { $0.kind == .timeline })
         #expect(
             timeline.spokenDetail

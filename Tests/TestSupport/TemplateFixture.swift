@@ -35,7 +35,9 @@ public struct TemplateFixture {
     /// 1-based line of the first line containing `needle`.
     public func line(of needle: String, in file: String) throws -> Int {
         let lines = try read(file).components(separatedBy: "\n")
-        guard let index = lines.firstIndex(where: { $0.contains(needle) }) else { throw FixtureError(message: "'\(needle)' not in \(file)") }
+        guard let index = lines.firstIndex(where: { $0.contains(needle) }) else {
+            throw FixtureError(message: "'\(needle)' not in \(file)")
+        }
         return index + 1
     }
 

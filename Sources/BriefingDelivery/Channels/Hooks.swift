@@ -69,7 +69,9 @@ public struct Hooks: DeliveryChannel {
         let result = ChildProcess.run(executable, Array(command.dropFirst()), environment: environment, timeout: timeout)
         guard let status = result.status else {
             return [
-                "\(label): " + (result.signal.map { "killed by signal \($0)" + (result.errors.isEmpty ? "" : " (\(result.errors))") } ?? result.errors)
+                "\(label): "
+                    + (result.signal.map { "killed by signal \($0)" + (result.errors.isEmpty ? "" : " (\(result.errors))") }
+                        ?? result.errors)
             ]
         }
         return ["\(label): exit \(status)" + (status != 0 && !result.errors.isEmpty ? " (\(result.errors))" : "")]

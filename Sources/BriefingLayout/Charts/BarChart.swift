@@ -45,7 +45,9 @@ struct BarChart {
         let bottom = y - gap
         for tick in scale.ticks(count: 4) {
             canvas.line(Point(x: scale(tick), y: top), Point(x: scale(tick), y: bottom + 3), color: style.grid)
-            canvas.tickLabel([TextRun(NumberFormatting.format(tick, decimals: scale.tickDecimals(count: 4)), style.axis)], x: scale(tick), top: bottom + 5, within: 0...width)
+            canvas.tickLabel(
+                [TextRun(NumberFormatting.format(tick, decimals: scale.tickDecimals(count: 4)), style.axis)], x: scale(tick),
+                top: bottom + 5, within: 0...width)
         }
         for row in rows {
             canvas.text(

@@ -53,7 +53,9 @@ struct GrowthRatesChart {
         let ticks = scale.ticks(count: 4)
         for tick in ticks {
             canvas.line(Point(x: scale(tick), y: 15), Point(x: scale(tick), y: bottom + 3), color: style.grid)
-            canvas.tickLabel([TextRun(NumberFormatting.percent(tick, decimals: scale.tickDecimals(count: 4, atLeast: 1)), style.axis)], x: scale(tick), top: bottom + 5, within: 0...width)
+            canvas.tickLabel(
+                [TextRun(NumberFormatting.percent(tick, decimals: scale.tickDecimals(count: 4, atLeast: 1)), style.axis)], x: scale(tick),
+                top: bottom + 5, within: 0...width)
         }
         for row in rows {
             let label = [TextRun(row.rate.label, style.text), TextRun("\u{2028}" + since(row.rate), style.axis)]
@@ -111,7 +113,8 @@ struct GrowthRatesChart {
         for tick in yScale.ticks(count: 3) {
             canvas.line(Point(x: x + axisRoom, y: yScale(tick)), Point(x: x + width, y: yScale(tick)), color: style.grid)
             canvas.text(
-                [TextRun(NumberFormatting.format(tick, decimals: yScale.tickDecimals(count: 3)), style.axis)], at: Point(x: x + axisRoom - 3, y: yScale(tick)), anchor: .centerRight)
+                [TextRun(NumberFormatting.format(tick, decimals: yScale.tickDecimals(count: 3)), style.axis)],
+                at: Point(x: x + axisRoom - 3, y: yScale(tick)), anchor: .centerRight)
         }
         let rate = projection.compoundAnnualGrowthPercent / 100
         let fill =

@@ -36,7 +36,8 @@ struct LineChart {
         let yScale = LinearScale(
             domain: (floor(low / step + 1e-9) * step)...(ceil(high / step - 1e-9) * step), from: plotTop + Self.plotHeight, to: plotTop)
         let ticks = yScale.ticks(count: 4), tickDecimals = yScale.tickDecimals(count: 4)
-        let axisRoom = (ticks.map { canvas.measure([TextRun(NumberFormatting.format($0, decimals: tickDecimals), style.axis)]).width }.max() ?? 0) + 5
+        let axisRoom =
+            (ticks.map { canvas.measure([TextRun(NumberFormatting.format($0, decimals: tickDecimals), style.axis)]).width }.max() ?? 0) + 5
         // Room for the names at the right ends, at most a third of the width (they wrap).
         let labelRoom = min(width / 3, (series.map { canvas.measure(endLabel($0)).width }.max() ?? 0) + 8)
         let periods = series.flatMap { $0.points.map(\.period) }
@@ -47,7 +48,8 @@ struct LineChart {
         for tick in ticks {
             canvas.line(Point(x: axisRoom, y: yScale(tick)), Point(x: width - labelRoom, y: yScale(tick)), color: style.grid)
             canvas.text(
-                [TextRun(NumberFormatting.format(tick, decimals: tickDecimals), style.axis)], at: Point(x: axisRoom - 4, y: yScale(tick)), anchor: .centerRight)
+                [TextRun(NumberFormatting.format(tick, decimals: tickDecimals), style.axis)], at: Point(x: axisRoom - 4, y: yScale(tick)),
+                anchor: .centerRight)
         }
         canvas.line(Point(x: axisRoom, y: yScale(0)), Point(x: width - labelRoom, y: yScale(0)), color: style.axisLine, width: 0.7)
 

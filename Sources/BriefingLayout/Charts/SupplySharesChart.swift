@@ -112,7 +112,9 @@ struct SupplySharesChart {
         for tick in scale.ticks(count: 4) {
             let x = scale(tick)
             canvas.line(Point(x: x, y: top - 3), Point(x: x, y: bottom + 3), color: style.grid)
-            canvas.tickLabel([TextRun(NumberFormatting.percent(tick, decimals: scale.tickDecimals(count: 4, atLeast: 1)), style.axis)], x: x, top: bottom + 5, within: 0...width)
+            canvas.tickLabel(
+                [TextRun(NumberFormatting.percent(tick, decimals: scale.tickDecimals(count: 4, atLeast: 1)), style.axis)], x: x,
+                top: bottom + 5, within: 0...width)
         }
         var drawing = ChartDrawing(
             size: Size(width: width, height: bottom + 5 + lineHeight), items: canvas.items + rowItems.items,

@@ -279,12 +279,18 @@ struct FlowBuilder {
         for grade in grades {
             guard let marker = grade.marker else { continue }
             if !runs.isEmpty { runs.append(TextRun("   ", note)) }
-            runs.append(TextRun(marker + " ", note.with { $0.color = style.accent; $0.family = .serif }))
+            runs.append(
+                TextRun(
+                    marker + " ",
+                    note.with {
+                        $0.color = style.accent; $0.family = .serif
+                    }))
             runs.append(TextRun(grade.legend(labels), note))
         }
         guard !runs.isEmpty else { return }
         let (index, measured) = store.add(Paragraph(runs, lineSpacing: 1.05, role: .paragraph), width: style.frameWidth)
-        elements.append(FlowElement(kind: .paragraph(index: index, measured: measured), width: style.frameWidth, spaceBefore: 2, spaceAfter: 8))
+        elements.append(
+            FlowElement(kind: .paragraph(index: index, measured: measured), width: style.frameWidth, spaceBefore: 2, spaceAfter: 8))
     }
 
     mutating func addHeading(_ title: String) {

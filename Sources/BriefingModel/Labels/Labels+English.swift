@@ -87,7 +87,8 @@ extension Labels {
             .altGrowthItem: "{label} {percent} since {since}",
             .altGrowth: "Reported growth, fastest first: {list}.",
             .altProjection: "{label} is projected to grow from {from} in {from_year} to {to} in {to_year}, an implied {percent} a year.",
-            .altProjectionFall: "{label} is projected to fall from {from} in {from_year} to {to} in {to_year}, an implied {percent} a year.",
+            .altProjectionFall:
+                "{label} is projected to fall from {from} in {from_year} to {to} in {to_year}, an implied {percent} a year.",
             .altProjectionFlat: "{label} is projected to stay at {from} from {from_year} to {to_year}.",
             .altSupplyOnePeriod: "{focus}'s share was {to} in {last}",
             .altOtherSuppliers: "In {period} the other suppliers were {list}.",

@@ -53,7 +53,8 @@ extension FactBaseDecoder {
         guard rows.count > limit else { return true }
         context.diagnostics.error(
             records.table.location(row: rows[limit], column: 0),
-            "too many \(what): \(NumberFormatting.format(Double(rows.count))) rows (the limit is \(NumberFormatting.format(Double(limit))))")
+            "too many \(what): \(NumberFormatting.format(Double(rows.count))) rows (the limit is \(NumberFormatting.format(Double(limit))))"
+        )
         return false
     }
 

@@ -12,7 +12,8 @@ public enum AtomicFile {
     public static func publish(_ data: Data, to target: URL, temporary: URL? = nil) throws {
         try checkFolder(of: target)
         let temporary =
-            temporary ?? target.deletingLastPathComponent().appendingPathComponent(OwnedFiles.besideTemporaryName(for: target.lastPathComponent))
+            temporary
+            ?? target.deletingLastPathComponent().appendingPathComponent(OwnedFiles.besideTemporaryName(for: target.lastPathComponent))
         do {
             try write(data, to: temporary, naming: target)
             guard rename(temporary.path, target.path) == 0 else {
@@ -31,7 +32,8 @@ public enum AtomicFile {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw OutputError(
                 message:
-                    "cannot create \(target.path): the folder \(folder.path) does not exist (create it with: mkdir -p \(CronCommand.quote(folder.path)))")
+                    "cannot create \(target.path): the folder \(folder.path) does not exist (create it with: mkdir -p \(CronCommand.quote(folder.path)))"
+            )
         }
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw OutputError(message: "cannot create \(target.path): it is a folder")

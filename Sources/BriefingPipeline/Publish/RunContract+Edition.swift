@@ -51,7 +51,8 @@ extension RunContract {
         guard FileManager.default.fileExists(atPath: state.editions.path) else {
             if let since = request.since {
                 throw InputError(
-                    kind: .missingInput, SourceLocation.argument("--since"), "no edition '\(since)': none is recorded yet for \(output.path)")
+                    kind: .missingInput, SourceLocation.argument("--since"),
+                    "no edition '\(since)': none is recorded yet for \(output.path)")
             }
             return nil
         }

@@ -31,7 +31,8 @@ public enum BriefingDate {
             guard (earliest...latest).contains(seconds) else {
                 throw InputError(
                     kind: .usage, location,
-                    "\(epoch) seconds is outside the years a briefing may carry (\(FuzzyDate.years.lowerBound)-\(FuzzyDate.years.upperBound))")
+                    "\(epoch) seconds is outside the years a briefing may carry (\(FuzzyDate.years.lowerBound)-\(FuzzyDate.years.upperBound))"
+                )
             }
             return day(of: Date(timeIntervalSince1970: TimeInterval(seconds)), timeZone: TimeZone(identifier: "UTC")!)
         }

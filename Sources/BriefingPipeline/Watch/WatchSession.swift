@@ -77,7 +77,9 @@ public final class WatchSession {
             try AtomicFile.publish(data, to: url)
             written.append(url)
         }
-        if files.count != lastPages.count { names.removeStale(written: PageFiles(pdf: output, format: request.format.rawValue, count: lastPages.count).names) }
+        if files.count != lastPages.count {
+            names.removeStale(written: PageFiles(pdf: output, format: request.format.rawValue, count: lastPages.count).names)
+        }
         lastPages = files
         record(names.names)
         return written

@@ -21,7 +21,10 @@ import Testing
             #expect(Set(labels).count == labels.count, "ticks up to \(maximum) print as \(labels)")
         }
         let small = LinearScale.zeroBased(maximum: 0.01, from: 0, to: 100, ticks: 4)
-        #expect(small.ticks(count: 4).map { NumberFormatting.format($0, decimals: small.tickDecimals(count: 4)) } == ["0", "0.0025", "0.005", "0.0075", "0.01"])
+        #expect(
+            small.ticks(count: 4).map { NumberFormatting.format($0, decimals: small.tickDecimals(count: 4)) } == [
+                "0", "0.0025", "0.005", "0.0075", "0.01",
+            ])
         // Whole-number axes keep the two places they always had.
         #expect(LinearScale.zeroBased(maximum: 132, from: 0, to: 100, ticks: 4).tickDecimals(count: 4) == 2)
     }

@@ -36,9 +36,13 @@ import Testing
             ChartFigure.Bar(label: $0.0, value: $0.1, confidence: .confirmed)
         }
         _ = draw(.bars(mixed, unit: "GWh"), .bar)  // no label touches another or a mark
-        let many = (0..<ChartFigure.maximumBars).map { ChartFigure.Bar(label: "\(1995 + $0)", value: Double($0 * 7 + 100), confidence: .confirmed) }
+        let many = (0..<ChartFigure.maximumBars).map {
+            ChartFigure.Bar(label: "\(1995 + $0)", value: Double($0 * 7 + 100), confidence: .confirmed)
+        }
         let tall = draw(.bars(many, unit: "GWh"), .bar)
-        #expect(tall.size.height < 480, "\(ChartFigure.maximumBars) bars are \(tall.size.height) pt tall: more than a page holds with a caption")
+        #expect(
+            tall.size.height < 480, "\(ChartFigure.maximumBars) bars are \(tall.size.height) pt tall: more than a page holds with a caption"
+        )
     }
 
     @Test func linePointsAreSpacedByTheirPeriods() throws {
