@@ -52,6 +52,27 @@ import Testing
         #expect(structure.filter { $0 == "+TR" }.count == 151)
     }
 
+    @Test func aSplitTableKeepsThreeRowsOnEachPage() {
+        // Tables longer than the kept-whole limit, started at every height down the page.
+        for rows in [9, 12, 20, 45] {
+            for lead in stride(from: 10, through: 600, by: 23) {
+                let table = Table(
+                    header: [[.text("Quarter")], [.text("Share")]], rows: (1...rows).map { [[.text("Q\($0)")], [.text("\($0)%")]] },
+                    alignments: [.left, .right])
+                var document = LayoutEngineTests().document(sections: 1)
+                document.sections[0].blocks = [
+                    .paragraph([.text(Array(repeating: "word", count: lead).joined(separator: " "))]), .table(table),
+                    .paragraph([.text("After.")]),
+                ]
+                let paged = LayoutEngine(measurer: FakeMeasurer(), style: BriefingStyle()).layout(document, creator: "test")
+                let perPage = paged.pages.indices.map { page in texts(paged, page: page).filter { $0.role == .tableCell }.count / 2 }
+                    .filter { $0 > 0 }
+                #expect(perPage.reduce(0, +) == rows)
+                #expect(perPage.allSatisfy { $0 >= 3 }, "\(rows) rows after \(lead) words split \(perPage)")
+            }
+        }
+    }
+
     @Test func numbersAlignRightAndColumnsSitSideBySide() {
         let document = pages(rows: 3)
         let page = document.pages.firstIndex {

@@ -4,6 +4,8 @@ import BriefingModel
 extension FlowBuilder {
     /// Tables of up to this many body rows move to the next page whole rather than split.
     static let tableKeptWhole = 8
+    /// A longer table split across pages keeps at least this many body rows on each side.
+    static let tableEdgeRows = 3
 
     /// A table: a header row (semibold, ruled under) and body rows, columns sized to their
     /// content within the text width, numbers right-aligned; the header repeats on every page
@@ -75,11 +77,15 @@ extension FlowBuilder {
         first.spaceAfter = 2
         elements.append(first)
         // A short table is kept whole: split, its last rows would stand alone on the next page.
-        let keepWhole = table.rows.count <= Self.tableKeptWhole
+        // A long one breaks only with `tableEdgeRows` rows or more on each side: never a header
+        // and one row at a page's foot, nor one row alone at the next page's top.
+        let count = table.rows.count
+        let keepWhole = count <= Self.tableKeptWhole
         for (offset, cells) in table.rows.enumerated() {
             var element = FlowElement(kind: .tableRow(row(cells, header: false)), x: x, width: tableWidth, box: box)
             element.repeatedHeader = repeatedHeader
-            element.keepWithNext = keepWhole && offset < table.rows.count - 1
+            let atAnEdge = offset < Self.tableEdgeRows - 1 || offset >= count - Self.tableEdgeRows
+            element.keepWithNext = (keepWhole || atAnEdge) && offset < count - 1
             elements.append(element)
         }
         elements.append(
