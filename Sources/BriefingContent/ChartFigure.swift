@@ -14,9 +14,9 @@ public struct ChartFigure: Sendable {
             switch self {
             case .bar: "absolute values as bars from zero: figures in one unit, or one series by period"
             case .line: "one or more series over time in one unit, spaced by the periods' dates"
-            case .supplyShares: "who supplies the arms: 100% stacked bars by period or equipment category"
+            case .supplyShares: "who supplies what: each supplier's share as 100% stacked bars, by period or by category"
             case .growthRates: "growth rates on a common zero-based axis, with a projection and its derived annual rate"
-            case .timeline: "dated events and spans of the cooperation, colour- and shape-coded by domain"
+            case .timeline: "dated events and spans, colour- and shape-coded by domain"
             }
         }
     }
