@@ -75,8 +75,12 @@ let package = Package(
             dependencies: ["BriefingLayout", "CCairoPango", "CHyphen", "CRsvg", "CQPDF", "CZlib"]
         ),
         .target(
-            name: "BriefingSchedule",
+            name: "BriefingRunState",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "BriefingSchedule",
+            dependencies: ["BriefingRunState"]
         ),
         .target(
             name: "BriefingEditions",
@@ -85,24 +89,29 @@ let package = Package(
         .target(
             name: "BriefingPipeline",
             dependencies: [
-                "BriefingModel", "BriefingContent", "BriefingTemplate", "BriefingLayout", "BriefingRender", "BriefingSchedule",
-                "BriefingEditions", "CLinux",
+                "BriefingModel", "BriefingContent", "BriefingTemplate", "BriefingLayout", "BriefingRender", "BriefingEditions",
+                "CLinux",
             ]
         ),
         .target(
+            name: "BriefingRun",
+            dependencies: ["BriefingModel", "BriefingContent", "BriefingEditions", "BriefingPipeline", "BriefingRunState"]
+        ),
+        .target(
             name: "BriefingDelivery",
-            dependencies: ["BriefingModel", "BriefingContent", "BriefingEditions", "BriefingPipeline", "BriefingSchedule"]
+            dependencies: ["BriefingModel", "BriefingContent", "BriefingEditions", "BriefingPipeline", "BriefingRun", "BriefingRunState"]
         ),
         .executableTarget(
             name: "briefing",
             dependencies: [
-                "BriefingModel", "BriefingPipeline", "BriefingSchedule", "BriefingEditions", "BriefingDelivery",
+                "BriefingModel", "BriefingPipeline", "BriefingRun", "BriefingRunState", "BriefingSchedule", "BriefingEditions",
+                "BriefingDelivery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // MARK: - Tests
-        .target(name: "TestSupport", dependencies: ["BriefingLayout", "BriefingSchedule"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["BriefingLayout", "BriefingRunState"], path: "Tests/TestSupport"),
         .testTarget(name: "BriefingModelTests", dependencies: ["BriefingModel", "TestSupport"]),
         .testTarget(name: "BriefingTemplateTests", dependencies: ["BriefingTemplate", "BriefingModel", "BriefingContent", "TestSupport"]),
         .testTarget(
@@ -116,14 +125,17 @@ let package = Package(
         .testTarget(name: "BriefingCLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "BriefingRenderFuzzTests", dependencies: ["TestSupport"]),
         .testTarget(name: "BriefingScheduleTests", dependencies: ["BriefingSchedule"]),
+        .testTarget(name: "BriefingRunStateTests", dependencies: ["BriefingRunState"]),
         .testTarget(
             name: "BriefingEditionsTests",
             dependencies: ["BriefingEditions", "BriefingModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "BriefingDeliveryTests",
-            dependencies: ["BriefingDelivery", "BriefingModel", "BriefingContent", "BriefingEditions", "BriefingPipeline"]),
+            dependencies: ["BriefingDelivery", "BriefingModel", "BriefingContent", "BriefingEditions", "BriefingPipeline", "BriefingRun"]),
         .testTarget(
             name: "BriefingPipelineTests",
-            dependencies: ["BriefingPipeline", "BriefingModel", "BriefingLayout", "BriefingContent", "BriefingRender", "TestSupport"]),
+            dependencies: [
+                "BriefingPipeline", "BriefingRun", "BriefingModel", "BriefingLayout", "BriefingContent", "BriefingRender", "TestSupport",
+            ]),
     ]
 )

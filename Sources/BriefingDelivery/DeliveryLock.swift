@@ -1,4 +1,4 @@
-import BriefingSchedule
+import BriefingRunState
 import Foundation
 
 /// One lock per output for everything that sends its mail: a `generate --deliver` run and

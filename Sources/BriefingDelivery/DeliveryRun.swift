@@ -2,7 +2,8 @@ import BriefingContent
 import BriefingEditions
 import BriefingModel
 import BriefingPipeline
-import BriefingSchedule
+import BriefingRun
+import BriefingRunState
 import Foundation
 
 /// `generate --deliver FILE`: one PDF per audience in one process (the template, fonts and

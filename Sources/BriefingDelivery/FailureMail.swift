@@ -1,6 +1,6 @@
 import BriefingEditions
 import BriefingPipeline
-import BriefingSchedule
+import BriefingRunState
 import Foundation
 
 /// A failed run (not a busy lock, 75) or one whose claims need review mails the owner

@@ -1,6 +1,7 @@
 import BriefingEditions
 import BriefingPipeline
-import BriefingSchedule
+import BriefingRun
+import BriefingRunState
 import Foundation
 
 /// The deliveries of every audience beside an output, for `briefing outbox`: what is

@@ -1,6 +1,6 @@
 import BriefingModel
 import BriefingPipeline
-import BriefingSchedule
+import BriefingRunState
 import BriefingTemplate
 import Foundation
 

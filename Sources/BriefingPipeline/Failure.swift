@@ -1,7 +1,6 @@
 import BriefingEditions
 import BriefingModel
 import BriefingRender
-import BriefingSchedule
 import Foundation
 
 /// A problem writing or publishing the output.
@@ -15,13 +14,6 @@ public struct OutputError: Error, CustomStringConvertible {
     }
 
     public var description: String { message }
-}
-
-/// Another run holds the output's lock (75). Not a failure of this output: nothing is
-/// recorded over the running one's manifest, and nobody is mailed.
-public struct AlreadyRunning: Error, CustomStringConvertible {
-    public var output: URL
-    public var description: String { "already running: another run is writing \(output.path); nothing was changed" }
 }
 
 /// Claims in the text that no longer hold: the data changed under a sentence. Data errors at
@@ -58,11 +50,7 @@ public enum FailureKind: Sendable, Hashable {
         case is ColorProfile.Missing: self = .missingInput
         case RenderError.drawing: self = .software
         case let error as OutputError: self = error.kind
-        case is AlreadyRunning: self = .tryAgain
         case is EditionStoreDamaged, is EditionStoreFull: self = .cannotCreate
-        case let error as CrontabError: self = error.retry ? .tryAgain : .cannotCreate
-        case is JobFileError: self = .invalidData
-        case is RunLock.LockError: self = .cannotCreate
         default: self = .software
         }
     }

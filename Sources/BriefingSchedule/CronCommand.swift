@@ -1,3 +1,4 @@
+import BriefingRunState
 /// Builds the command line cron runs: absolute paths, every argument single-quoted for the
 /// shell, `%` escaped (cron turns a bare `%` into a newline), a sane environment for cron's
 /// minimal one, and output sent to a file beside the briefing.
@@ -11,9 +12,7 @@ public enum CronCommand {
     }
 
     /// Single-quotes for sh: `it's` becomes `'it'\''s'`.
-    public static func quote(_ word: String) -> String {
-        "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
+    public static func quote(_ word: String) -> String { ShellWord.quoted(word) }
 
     public static func escapePercent(_ text: String) -> String {
         text.replacingOccurrences(of: "%", with: "\\%")

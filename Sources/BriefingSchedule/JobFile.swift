@@ -1,3 +1,4 @@
+import BriefingRunState
 import Foundation
 
 /// A scheduled job, stored whole: its name, cron expression and every `generate` argument

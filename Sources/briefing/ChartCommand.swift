@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefingPipeline
+import BriefingRun
 import Foundation
 
 /// `briefing chart ID`: one chart on its own page, as PDF, PNG or SVG.

@@ -2,7 +2,7 @@ import ArgumentParser
 import BriefingEditions
 import BriefingModel
 import BriefingPipeline
-import BriefingSchedule
+import BriefingRunState
 import Foundation
 
 /// `briefing diff`: what changed between two editions, or between an edition and the data

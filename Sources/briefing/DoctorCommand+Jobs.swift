@@ -1,5 +1,6 @@
 import BriefingDelivery
 import BriefingPipeline
+import BriefingRunState
 import BriefingSchedule
 import Foundation
 

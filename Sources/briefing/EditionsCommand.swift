@@ -2,7 +2,7 @@ import ArgumentParser
 import BriefingEditions
 import BriefingModel
 import BriefingPipeline
-import BriefingSchedule
+import BriefingRunState
 import Foundation
 
 /// `briefing editions`: the editions recorded for an output, oldest first.

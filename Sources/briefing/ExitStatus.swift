@@ -1,6 +1,7 @@
 import ArgumentParser
 import BriefingModel
 import BriefingPipeline
+import BriefingRun
 import Foundation
 
 /// The one place failures become process exit codes (sysexits.h), so cron and scripts can

@@ -2,7 +2,7 @@ import BriefingDelivery
 import BriefingEditions
 import BriefingModel
 import BriefingPipeline
-import BriefingSchedule
+import BriefingRun
 import Foundation
 
 /// `generate --deliver FILE`: the delivery file is read and checked against the template

@@ -1,7 +1,8 @@
 import ArgumentParser
 import BriefingDelivery
 import BriefingPipeline
-import BriefingSchedule
+import BriefingRun
+import BriefingRunState
 import Foundation
 
 /// `briefing generate`: parses the flags, hands the request to the pipeline under the run

@@ -1,7 +1,8 @@
 import ArgumentParser
 import BriefingModel
 import BriefingPipeline
-import BriefingSchedule
+import BriefingRun
+import BriefingRunState
 import Foundation
 
 /// Turns what a user gives `schedule add` after `--` into the `generate` arguments a job file

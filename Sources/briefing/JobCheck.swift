@@ -1,7 +1,7 @@
 import BriefingDelivery
 import BriefingModel
 import BriefingPipeline
-import BriefingSchedule
+import BriefingRun
 import Foundation
 
 /// Everything a scheduled run needs, checked without making anything: the arguments parse

@@ -1,7 +1,7 @@
 import ArgumentParser
 import BriefingModel
 import BriefingPipeline
-import BriefingSchedule
+import BriefingRunState
 import Foundation
 
 /// `briefing new DIR`: a small, generic, commented template to start from, which generates

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefingPipeline
+import BriefingRun
 import Foundation
 
 extension OutputFormat: ExpressibleByArgument {}

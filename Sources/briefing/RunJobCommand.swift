@@ -2,6 +2,8 @@ import ArgumentParser
 import BriefingDelivery
 import BriefingModel
 import BriefingPipeline
+import BriefingRun
+import BriefingRunState
 import BriefingSchedule
 import Foundation
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BriefingRunState
 import BriefingSchedule
 import Foundation
 

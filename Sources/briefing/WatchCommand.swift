@@ -1,6 +1,7 @@
 import ArgumentParser
 import BriefingModel
 import BriefingPipeline
+import BriefingRun
 import Foundation
 
 #if canImport(Glibc)

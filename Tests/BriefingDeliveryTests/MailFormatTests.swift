@@ -1,6 +1,7 @@
 import BriefingContent
 import BriefingEditions
 import BriefingPipeline
+import BriefingRun
 import Foundation
 import Testing
 

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import BriefingPipeline
+@testable import BriefingRun
 
 /// `watch` rebuilds for what a template is made of, not for what editors and tools leave
 /// beside it while saving.

@@ -1,4 +1,4 @@
-import BriefingSchedule
+import BriefingRunState
 import Foundation
 
 /// A throwaway copy of a bundled template (the default one unless named) that a test may edit.

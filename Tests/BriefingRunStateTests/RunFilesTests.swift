@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import BriefingSchedule
+@testable import BriefingRunState
 
 @Suite struct RunFilesTests {
     func folder() throws -> URL {
@@ -28,20 +28,6 @@ import Testing
         for day in 1...5 { try Archive.store(pdf, at: Date(timeIntervalSince1970: Double(day) * 86_400), keep: 3) }
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("archive").path).sorted()
         #expect(names == ["briefing-1970-01-04T000000Z.pdf", "briefing-1970-01-05T000000Z.pdf", "briefing-1970-01-06T000000Z.pdf"])
-    }
-
-    @Test func cronLinesQuoteAndEscape() {
-        let line = CronCommand.line(
-            executable: "/opt/b r/briefing", arguments: ["generate", "--output", "/tmp/it's 100%.pdf"], log: "/tmp/l.log")
-        #expect(
-            line
-                == "LANG=C.UTF-8 PATH=/usr/local/bin:/usr/bin:/bin '/opt/b r/briefing' 'generate' '--output' '/tmp/it'\\''s 100\\%.pdf' > '/tmp/l.log' 2>&1"
-        )
-        #expect(
-            CronCommand.words(of: line) == [
-                "LANG=C.UTF-8", "PATH=/usr/local/bin:/usr/bin:/bin", "/opt/b r/briefing", "generate", "--output",
-                "/tmp/it's 100%.pdf", ">", "/tmp/l.log", "2>&1",
-            ])
     }
 
     @Test func digestsChangeWithAnyInput() throws {

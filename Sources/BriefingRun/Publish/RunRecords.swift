@@ -1,4 +1,5 @@
-import BriefingSchedule
+import BriefingPipeline
+import BriefingRunState
 import Foundation
 import Synchronization
 

@@ -1,5 +1,6 @@
 import BriefingModel
-import BriefingSchedule
+import BriefingPipeline
+import BriefingRunState
 import Foundation
 
 /// A briefing never overwrites what it is made from. `--output T/data.yaml` (or a link to

@@ -1,7 +1,8 @@
 import BriefingContent
 import BriefingEditions
 import BriefingModel
-import BriefingSchedule
+import BriefingPipeline
+import BriefingRunState
 import Foundation
 
 extension RunState {

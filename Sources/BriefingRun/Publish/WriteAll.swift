@@ -1,3 +1,4 @@
+import BriefingPipeline
 import Foundation
 
 /// Writes every byte of `data` to an open descriptor, retrying short writes and EINTR: the

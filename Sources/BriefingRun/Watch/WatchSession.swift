@@ -1,5 +1,6 @@
 import BriefingModel
-import BriefingSchedule
+import BriefingPipeline
+import BriefingRunState
 import Foundation
 
 /// `briefing watch`: builds the briefing, publishes it atomically as `generate` does, and

@@ -1,4 +1,5 @@
-import BriefingSchedule
+import BriefingPipeline
+import BriefingRunState
 import Foundation
 
 /// Where a run's bytes go, decided from the path before any work is done:

@@ -1,3 +1,5 @@
+import BriefingPipeline
+import BriefingRunState
 import BriefingSchedule
 import Foundation
 

@@ -1,6 +1,7 @@
 import BriefingEditions
 import BriefingModel
-import BriefingSchedule
+import BriefingPipeline
+import BriefingRunState
 import Foundation
 
 /// The contract every `generate` run keeps, scheduled or not: one run per output at a time

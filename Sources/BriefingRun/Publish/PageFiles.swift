@@ -1,4 +1,5 @@
-import BriefingSchedule
+import BriefingPipeline
+import BriefingRunState
 import Foundation
 
 /// Names of per-page image files beside the PDF path: `output/briefing.pdf` with png gives

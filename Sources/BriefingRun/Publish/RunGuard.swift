@@ -1,3 +1,4 @@
+import BriefingPipeline
 import Foundation
 
 /// Stops a run that takes too long or grows too large, so a stuck or runaway scheduled job

@@ -1,3 +1,4 @@
+import BriefingPipeline
 import Foundation
 
 /// The default output folder (`output/` in the working directory) is made when it is missing,

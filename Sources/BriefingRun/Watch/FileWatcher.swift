@@ -1,3 +1,4 @@
+import BriefingPipeline
 import CLinux
 import Foundation
 

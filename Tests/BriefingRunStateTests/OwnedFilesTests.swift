@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import BriefingSchedule
+@testable import BriefingRunState
 
 /// Briefing recognises its own files by their whole names, never by a prefix.
 @Suite struct OwnedFilesTests {

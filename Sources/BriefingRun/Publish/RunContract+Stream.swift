@@ -1,4 +1,5 @@
 import BriefingModel
+import BriefingPipeline
 import Foundation
 
 extension RunContract {
