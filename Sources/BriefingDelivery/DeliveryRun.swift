@@ -83,9 +83,8 @@ public struct DeliveryRun {
             audienceRequest.sections = audience.sections
             audienceRequest.skip = audience.skip
             let target = Self.output(for: audience.id, beside: output)
-            var contract = contract(target)
-            contract.editionExtras = { made, edition in try run.queue(audience, made: made, edition: edition, target: target) }
-            let outcome = try contract.run(audienceRequest, pipeline: pipeline, exitCode: exitCode)
+            let queue = AudienceQueue(run: run, audience: audience, target: target)
+            let outcome = try contract(target).run(audienceRequest, pipeline: pipeline, exitCode: exitCode, companion: queue)
             var deliveries: [Delivery] = []
             if let edition = outcome.edition {
                 deliveries = try run.deliver(audience, edition: edition, target: target, locked: lock != nil)
@@ -121,7 +120,7 @@ public struct DeliveryRun {
     /// The audience's deliveries of a new edition, made before it is recorded: skipped when
     /// `when: changed` finds nothing this audience reads changed since the last edition it
     /// was sent, otherwise one message a recipient, spooled.
-    func queue(_ audience: DeliveryPlan.Audience, made: BriefingOutput, edition: Edition, target: URL) throws -> RunContract.EditionExtras {
+    func queue(_ audience: DeliveryPlan.Audience, made: BriefingOutput, edition: Edition, target: URL) throws -> EditionExtras {
         let state = RunState(output: target)
         let store = try EditionStore.open(state.editions)
         let stamp = RunManifest.timestamp(now())
@@ -340,5 +339,16 @@ public struct DeliveryRun {
 
     private func log(_ state: RunState, _ text: String) throws {
         try RunLog.append("\(RunManifest.timestamp(now())) \(text)", to: state.log)
+    }
+}
+
+/// An audience's mail, queued in its edition's transaction (`DeliveryRun.queue`).
+private struct AudienceQueue: EditionCompanion {
+    let run: DeliveryRun
+    let audience: DeliveryPlan.Audience
+    let target: URL
+
+    func extras(for made: BriefingOutput, edition: Edition) throws -> EditionExtras {
+        try run.queue(audience, made: made, edition: edition, target: target)
     }
 }

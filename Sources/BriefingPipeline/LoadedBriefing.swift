@@ -12,11 +12,10 @@ public struct LoadedBriefing: Sendable {
     public var date: FuzzyDate
     /// The chosen section ids, in template order.
     public var sections: [String]
-    /// What changed since the edition compared with (set by the run contract, which knows
-    /// the output's edition store); nil prints no panel.
+    /// What changed since the edition compared with (from the run's `EditionContextProvider`,
+    /// which knows the output's edition store); nil prints no panel.
     public var changes: FactChanges? = nil
-    /// The fact base as edition rows, made once per run: compared with the last edition
-    /// before rendering, recorded as the new one after publishing.
+    /// The fact base as edition rows, made once per run by the provider; empty without one.
     public var factRows: [FactRow] = []
 }
 

@@ -14,8 +14,10 @@ import Foundation
 /// 4. `render`: PDF bytes, or one PNG or SVG per page.
 ///
 /// Warnings go to the handler as they are found and are kept in the result; errors are
-/// thrown (`generate` returns them as values). Nothing here writes a file: publishing the
-/// bytes (atomically, under a lock, with a manifest) is `RunContract`'s job.
+/// thrown (`generate` returns them as values). Nothing here writes a file or opens a store:
+/// publishing the bytes (atomically, under a lock, with a manifest and an edition) is the
+/// run's job (`RunContract` in BriefingRun), which calls `load` and `make` and hands in what
+/// the output's editions say through an `EditionContextProvider`.
 public final class Pipeline {
     public let world: World
     private let warn: (Diagnostic) -> Void
@@ -25,9 +27,10 @@ public final class Pipeline {
     /// Missing glyphs the measurer had found before the current layout (it keeps them all).
     private var glyphsReported = 0
     public var timer: PhaseTimer
-    /// Work for the main thread to do before it waits for the fonts loading on the other
-    /// core (run once, by the next layout): the run contract's input digest.
-    public var whileWaitingForFonts: (() -> Void)?
+    /// Whether `load` starts the fonts loading on the other core. A run that may stop at
+    /// "unchanged" (`--if-changed`) should not pay for fonts it will not use: layout then
+    /// loads them when it first needs them.
+    private let prefetchFonts: Bool
     /// Templates loaded so far, by folder and data file: a pipeline that makes several
     /// briefings from one template (one per audience) reads and validates it once.
     private var templates: [String: Template] = [:]
@@ -71,9 +74,10 @@ public final class Pipeline {
         var changes: FactChanges?
     }
 
-    public init(world: World, warnings: @escaping (Diagnostic) -> Void = { _ in }) {
+    public init(world: World, warnings: @escaping (Diagnostic) -> Void = { _ in }, prefetchFonts: Bool = false) {
         self.world = world
         self.warn = warnings
+        self.prefetchFonts = prefetchFonts
         timer = PhaseTimer(environment: world.environment)
     }
 
@@ -85,9 +89,9 @@ public final class Pipeline {
     /// whose deinit never runs.
     public func joinBackgroundWork() { _ = try? fontLoad?.value() }
 
-    /// Starts loading the bundled fonts on the other core, if they are not loading already.
-    /// Called early by runs that will certainly lay out; `--if-changed` waits until it knows.
-    public func startFonts() {
+    /// Starts loading the bundled fonts on the other core, if they are not loading already:
+    /// from `load` (unless the pipeline was made not to) or when text is first measured.
+    func startFonts() {
         guard fontLoad == nil, case .folder(let folder) = world.fonts else { return }
         fontLoad = Prefetch.measurer(fontsDirectory: folder)
     }
@@ -114,7 +118,10 @@ public final class Pipeline {
         "\(request.template.standardizedFileURL.path)\n\(request.data?.standardizedFileURL.path ?? "")"
     }
 
+    /// Reads and checks the template (kept for the next load of the same one), resolves the
+    /// date and the sections. Starts the fonts loading on the other core meanwhile.
     public func load(_ request: BriefingRequest) throws -> LoadedBriefing {
+        if prefetchFonts { startFonts() }
         let key = Self.templateKey(request)
         // A rebuild reuses the loaded template while no file it was loaded from changed.
         let stamp = sections == nil ? nil : TemplateStamp.template(directory: request.template, dataFile: request.data)
@@ -171,11 +178,6 @@ public final class Pipeline {
 
     /// Pages of the document; characters no bundled font can draw are reported here.
     public func layout(_ document: Document, loaded: LoadedBriefing) throws -> PagedDocument {
-        if let work = whileWaitingForFonts {
-            whileWaitingForFonts = nil
-            work()
-            timer.mark("digest")
-        }
         let measurer = try measurer()
         timer.mark("fonts")
         let pango = measurer as? PangoTextMeasurer
@@ -237,31 +239,39 @@ public final class Pipeline {
 
     // MARK: - Whole runs
 
-    /// Every stage in order; the failure, if any, as a value.
+    /// Every stage in order, with no edition history (no "what changed" panel); the
+    /// failure, if any, as a value.
     public func generate(_ request: BriefingRequest) -> Result<BriefingOutput, Error> {
         Result {
             startFonts()
-            let loaded = try load(request)
-            return try finish(loaded)
+            return try make(try load(request))
         }
     }
 
-    /// The stages after `load`: for callers that look at the loaded template first
-    /// (`--if-changed` compares its inputs with the last run's).
-    public func finish(_ loaded: LoadedBriefing) throws -> BriefingOutput {
+    /// The stages after `load`: the run looks at the loaded template first (its input
+    /// digest decides `--if-changed`). `editions` says what the output's history adds: the
+    /// fact base as edition rows and what changed since the edition compared with.
+    public func make(_ loaded: LoadedBriefing, editions: (any EditionContextProvider)? = nil) throws -> BriefingOutput {
+        var loaded = loaded
+        if let editions {
+            let context = try editions.context(for: loaded)
+            loaded.factRows = context.factRows
+            loaded.changes = context.changes
+            timer.mark("changes")
+        }
         let key = MadeKey(request: loaded.request, sections: loaded.sections, date: loaded.date, changes: loaded.changes)
         if var output = made.first(where: { $0.key == key })?.output {
             output.loaded = loaded
             timer.mark("reused")
             return output
         }
-        let output = try make(loaded)
+        let output = try build(loaded)
         made.insert((key, output), at: 0)
         if made.count > 2 { made.removeLast() }
         return output
     }
 
-    private func make(_ loaded: LoadedBriefing) throws -> BriefingOutput {
+    private func build(_ loaded: LoadedBriefing) throws -> BriefingOutput {
         let first = warnings.count
         let document = try document(loaded)
         let pages = try layout(document, loaded: loaded)

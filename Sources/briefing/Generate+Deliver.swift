@@ -10,6 +10,7 @@ import Foundation
 /// The PDFs are published even when mail cannot go out; the exit status then says so.
 final class Delivering {
     private let generate: Generate
+    private let request: BriefingRequest
     private let pipeline: Pipeline
     private var delivery: DeliveryRun
     private var results: [DeliveryRun.AudienceResult] = []
@@ -25,15 +26,16 @@ final class Delivering {
         return try DeliveryPlanDecoder.load(URL(fileURLWithPath: file))
     }
 
-    init(plan: DeliveryPlan, generate: Generate, pipeline: Pipeline) {
+    /// Checks the delivery file against the template before anything is made: a template
+    /// that does not load, or an audience naming a section it no longer has, fails the run
+    /// (and mails the owner, who can fix either).
+    init(plan: DeliveryPlan, request: BriefingRequest, generate: Generate, pipeline: Pipeline) throws {
         self.generate = generate
+        self.request = request
         self.pipeline = pipeline
         let contract = generate.contract
-        delivery = DeliveryRun(plan: plan, output: URL(fileURLWithPath: generate.output)) { output in
-            RunContract(
-                output: output, ifChanged: contract.ifChanged, keep: contract.keep, program: BriefingCommand.programName,
-                limits: contract.limits)
-        }
+        delivery = DeliveryRun(plan: plan, output: URL(fileURLWithPath: generate.output)) { contract.run(for: $0) }
+        try delivery.check(try pipeline.load(request).template)
         // The mail phase ends with the run (--timeout, counted from the process's start).
         if let seconds = contract.timeout { delivery.deadline = Date().addingTimeInterval(seconds) }
         if Sendmail(command: plan.sendmail).executable() == nil {
@@ -45,16 +47,9 @@ final class Delivering {
         }
     }
 
-    /// The delivery file against the template, before anything is made: a template that
-    /// does not load, or an audience naming a section it no longer has, fails the run
-    /// (and mails the owner, who can fix either).
-    func check() throws {
-        try delivery.check(try pipeline.load(try generate.request()).template)
-    }
-
     func run(beside output: URL) throws {
         delivery.output = output
-        results = try delivery.run(try generate.request(), pipeline: pipeline, exitCode: ExitStatus.code(for:))
+        results = try delivery.run(request, pipeline: pipeline, exitCode: ExitStatus.code(for:))
         if failure == nil, let damage = results.lazy.compactMap(\.outcome.storeDamage).first { failure = damage }
         let refused = results.flatMap(\.deliveries).filter { $0.state == .failedPermanent }
         if failure == nil, let first = refused.first {

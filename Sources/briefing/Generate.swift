@@ -93,30 +93,25 @@ struct Generate: ParsableCommand {
         }
     }
 
+    /// One pass: the request, its inputs, the delivery file against the template, the
+    /// output named, then the run (which makes and publishes), then the audiences' runs and
+    /// their mail.
     private func make(plan: DeliveryPlan?) throws -> Finished {
-        let pipeline = Pipeline(world: try World.standard(), warnings: ExitStatus.printWarning)
+        let request = try request()
+        // Fonts load on the other core from the template's load on, except for --if-changed,
+        // which may not draw at all.
+        let pipeline = Pipeline(world: try World.standard(), warnings: ExitStatus.printWarning, prefetchFonts: !contract.ifChanged)
         // Its fonts, layouts and pages are dropped with the process, not released one by one.
         ProcessTimeline.keepUntilExit(pipeline)
         defer { pipeline.joinBackgroundWork() }
-        try pipeline.checkInputs(try request())  // a missing template is named before anything about the output
-        // Fonts load on the other core from here, while the state folder, lock and
-        // manifest are prepared and the template is read (not for --if-changed, which
-        // may not draw at all).
-        if !contract.ifChanged { pipeline.startFonts() }
-        var delivery: Delivering?
-        if let plan {
-            delivery = Delivering(plan: plan, generate: self, pipeline: pipeline)
-            ProcessTimeline.keepUntilExit(delivery!)
-            try delivery?.check()
-        }
+        try pipeline.checkInputs(request)  // a missing template is named before anything about the output
+        let delivery = try plan.map { try Delivering(plan: $0, request: request, generate: self, pipeline: pipeline) }
+        if let delivery { ProcessTimeline.keepUntilExit(delivery) }
         if outputOption == nil { try OutputFolder.makeDefault(for: output) }
         let target = try OutputTarget.resolve(output)
         switch target {
         case .file(let resolved):
-            let run = RunContract(
-                output: resolved, ifChanged: contract.ifChanged, keep: contract.keep, program: BriefingCommand.programName,
-                limits: contract.limits)
-            let outcome = try run.run(try request(), pipeline: pipeline, exitCode: ExitStatus.code(for:))
+            let outcome = try contract.run(for: resolved).run(request, pipeline: pipeline, exitCode: ExitStatus.code(for:))
             try delivery?.run(beside: resolved)
             return Finished(outcome: outcome, target: target, delivery: delivery)
         case .standardOutput, .special:
@@ -125,7 +120,7 @@ struct Generate: ParsableCommand {
                     "--deliver", "--deliver writes a PDF per audience beside the output: give --output a file, not \(output)")
             }
             let outcome = try RunContract.stream(
-                try request(), to: target, pipeline: pipeline, ifChanged: contract.ifChanged, keep: contract.keep,
+                request, to: target, pipeline: pipeline, ifChanged: contract.ifChanged, keep: contract.keep,
                 limits: contract.limits, exitCode: ExitStatus.code(for:))
             return Finished(outcome: outcome, target: target, delivery: nil)
         }

@@ -102,6 +102,11 @@ struct ContractOptions: ParsableArguments {
     }
 
     var limits: RunGuard.Limits { RunGuard.Limits(seconds: timeout, memoryMiB: maxMemory) }
+
+    /// The contract these options ask of a run of `output` (the main one or an audience's).
+    func run(for output: URL) -> RunContract {
+        RunContract(output: output, ifChanged: ifChanged, keep: keep, program: BriefingCommand.programName, limits: limits)
+    }
 }
 
 extension World {

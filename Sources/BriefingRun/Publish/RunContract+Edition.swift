@@ -5,26 +5,39 @@ import BriefingPipeline
 import BriefingRunState
 import Foundation
 
-extension RunState {
-    /// The output's edition store.
-    public var editions: URL { folder.appendingPathComponent("editions.sqlite") }
+/// What is recorded with an edition in its transaction, made under the run lock once the
+/// briefing is published: delivery's reader digest and queued mail. Given the edition about
+/// to be recorded (its number, input digest and the published file's SHA-256).
+public protocol EditionCompanion {
+    func extras(for made: BriefingOutput, edition: Edition) throws -> EditionExtras
+}
+
+/// An audience's reader digest and its recipients' queued (or skipped) deliveries.
+public struct EditionExtras {
+    public var readerDigest: String
+    public var deliveries: [Delivery]
+    public init(readerDigest: String = "", deliveries: [Delivery] = []) {
+        self.readerDigest = readerDigest
+        self.deliveries = deliveries
+    }
 }
 
 extension RunContract {
     /// Records the edition just published, with its whole fact base, in the output's edition
     /// store; prunes to `--keep` (or `EditionStore.defaultKeep`) editions.
-    func recordEdition(_ made: BriefingOutput, loaded: LoadedBriefing, inputDigest: String, outputDigest: String, state: RunState) throws
-        -> Int
-    {
+    func recordEdition(
+        _ made: BriefingOutput, inputDigest: String, outputDigest: String, state: RunState, companion: (any EditionCompanion)?
+    ) throws -> Int {
+        let loaded = made.loaded
         let date = loaded.date
         let printed = String(format: "%04d-%02d-%02d", date.year, date.month ?? 1, date.day ?? 1)
         var edition = Edition(
             number: 0, printed: printed, generated: RunManifest.timestamp(Date()), inputDigest: inputDigest, outputSHA256: outputDigest,
             sections: loaded.sections.joined(separator: ","), pages: made.pageCount)
         var extras = EditionExtras()
-        if let editionExtras {
+        if let companion {
             edition.number = try recorded { try EditionStore.open(state.editions).nextNumber() }
-            extras = try editionExtras(made, edition)
+            extras = try companion.extras(for: made, edition: edition)
             edition.readerDigest = extras.readerDigest
         }
         return try recorded {
@@ -42,32 +55,5 @@ extension RunContract {
                     message: "the briefing was published, but its edition could not be recorded in \(state.editions.path): \(error)")
             }
         }
-    }
-
-    /// What changed since the edition `--since` names (else the latest), for the briefing's
-    /// panel; nil for a first edition or `--changes none`.
-    func changes(for loaded: LoadedBriefing, state: RunState) throws -> FactChanges? {
-        let request = loaded.request
-        guard request.showChanges else { return nil }
-        guard FileManager.default.fileExists(atPath: state.editions.path) else {
-            if let since = request.since {
-                throw InputError(
-                    kind: .missingInput, SourceLocation.argument("--since"),
-                    "no edition '\(since)': none is recorded yet for \(output.path)")
-            }
-            return nil
-        }
-        let store = try EditionStore.open(state.editions)
-        guard let since = try store.edition(request.since ?? "latest") else {
-            guard let reference = request.since else { return nil }
-            let numbers = try store.editions().map { "\($0.number) (\($0.printed))" }.joined(separator: ", ")
-            throw InputError(
-                kind: .missingInput, SourceLocation.argument("--since"), "no edition '\(reference)'", hint: "editions: \(numbers)")
-        }
-        let labels = loaded.template.spec.labels
-        let diff = EditionDiff(
-            old: try store.facts(edition: since.number), new: loaded.factRows)
-        let sinceText = (try? FuzzyDate.parse(since.printed))?.text(labels) ?? since.printed
-        return FactChanges(sinceEdition: since.number, sinceText: sinceText, entries: diff.changes)
     }
 }

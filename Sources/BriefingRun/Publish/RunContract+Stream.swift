@@ -11,7 +11,6 @@ extension RunContract {
         limits: RunGuard.Limits = .init(), exitCode: (Error) -> Int32 = { _ in 75 }
     ) throws -> Outcome {
         let started = Date()
-        try pipeline.checkInputs(request)
         let name = target == .standardOutput ? "standard output (-)" : "a device or pipe"
         func refuse(_ what: String) -> InputError {
             InputError(kind: .usage, SourceLocation.argument("--output"), "\(what) needs a file; the output is \(name)")

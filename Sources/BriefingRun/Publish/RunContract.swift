@@ -9,6 +9,10 @@ import Foundation
 /// inputs are as at the last success, dated copies in `archive/` with `--keep`, and a
 /// manifest and log line in the output's state folder (`RunState`) whatever happened, and
 /// each publish recorded as an edition with its fact base (`EditionStore`).
+///
+/// The run wraps the pipeline: `run` takes the lock, calls `Pipeline.load` and
+/// `Pipeline.make` as functions of their inputs (the output's editions handed in as an
+/// `EditionHistory`), then publishes and records, in that order and nothing in between.
 public struct RunContract {
     public var output: URL
     public var ifChanged = false
@@ -18,20 +22,6 @@ public struct RunContract {
     public var program: String
     /// Time and memory a run may take before it is stopped (exit 75, the last briefing kept).
     public var limits: RunGuard.Limits
-    /// What delivery records with the edition, in its transaction: made under the run lock
-    /// once the briefing is published, given the edition about to be recorded (its number,
-    /// input digest and the published file's SHA-256).
-    public var editionExtras: ((_ made: BriefingOutput, _ edition: Edition) throws -> EditionExtras)?
-
-    /// An audience's reader digest and its recipients' queued (or skipped) deliveries.
-    public struct EditionExtras {
-        public var readerDigest: String
-        public var deliveries: [Delivery]
-        public init(readerDigest: String = "", deliveries: [Delivery] = []) {
-            self.readerDigest = readerDigest
-            self.deliveries = deliveries
-        }
-    }
 
     public init(output: URL, ifChanged: Bool = false, keep: Int? = nil, program: String, limits: RunGuard.Limits = .init()) {
         self.output = output.standardizedFileURL
@@ -60,11 +50,16 @@ public struct RunContract {
         public var storeDamage: EditionStoreDamaged?
     }
 
-    /// Runs the pipeline for `request` under the contract.
-    /// - Parameter exitCode: how the caller numbers a failure, recorded in the manifest and log.
-    public func run(_ request: BriefingRequest, pipeline: Pipeline, exitCode: (Error) -> Int32) throws -> Outcome {
+    /// Runs the pipeline for `request` under the contract, in one pass: guard the output,
+    /// take the lock, load, digest (and stop if unchanged), make, then publish and record.
+    /// - Parameters:
+    ///   - exitCode: how the caller numbers a failure, recorded in the manifest and log.
+    ///   - companion: what is recorded with the edition, in its transaction (delivery's
+    ///     queued mail); nil records the edition alone.
+    public func run(
+        _ request: BriefingRequest, pipeline: Pipeline, exitCode: (Error) -> Int32, companion: (any EditionCompanion)? = nil
+    ) throws -> Outcome {
         let started = Date()
-        try pipeline.checkInputs(request)
         try OutputGuard.refuseOverwritingInputs(output, of: request)
         let state = RunState(output: output)
         let lock = try acquireLock(state)
@@ -75,18 +70,27 @@ public struct RunContract {
         var manifest = RunManifest.read(for: output) ?? RunManifest(program: program, output: output.path)
         manifest.program = program
         let records = RunRecords(state: state, started: started)
-        let code = exitCode(OutputError(message: "stopped", kind: .tryAgain))
-        let watchdog = RunGuard(limits: limits) { [manifest, records, output] reason in
-            // The last good briefing stays; the failure is on record like any other.
-            var stopped = manifest
-            records.failed(&stopped, code: code, message: reason)
-            state.removeStaleTemporaries()
-            FileHandle.standardError.write(Data("briefing: error: \(reason); \(output.path) was not changed\n".utf8))
-            return code
-        }
+        let watchdog = stopping(manifest, records: records, state: state, code: exitCode(OutputError(message: "stopped", kind: .tryAgain)))
         defer { watchdog.finish() }
         do {
-            return try publish(request, pipeline: pipeline, state: state, manifest: &manifest, watchdog: watchdog, records: records)
+            let loaded = try pipeline.load(request)
+            // The digest decides `--if-changed` before anything is made; otherwise it is only
+            // recorded (manifest, edition). Computed while the fonts load on the other core.
+            let inputs = try digest(loaded, world: pipeline.world, previous: manifest.lastSuccess?.inputs ?? [])
+            pipeline.timer.mark("digest")
+            if ifChanged, let last = manifest.lastSuccess, isUnchanged(inputs, since: last, format: request.format) {
+                let outcome = Outcome(result: .unchanged, path: output.path, pages: last.pages, bytes: last.bytes, seconds: 0, made: nil)
+                return watchdog.commit { records.succeeded(&manifest, outcome) }
+            }
+            let history = EditionHistory(state: state)
+            let made = try pipeline.make(loaded, editions: history)
+            var outcome = try watchdog.commit {
+                try publish(
+                    made, inputs: inputs, state: state, manifest: &manifest, records: records, companion: companion, pipeline: pipeline)
+            }
+            outcome.storeDamage = history.damage
+            pipeline.timer.mark("record")
+            return outcome
         } catch {
             let code = exitCode(error)
             let message = "\(error)".split(separator: "\n").first.map(String.init) ?? ""
@@ -107,63 +111,34 @@ public struct RunContract {
         return lock
     }
 
-    /// Makes the briefing, then publishes it and records the run in one step the watchdog
-    /// cannot interrupt.
-    private func publish(
-        _ request: BriefingRequest, pipeline: Pipeline, state: RunState, manifest: inout RunManifest, watchdog: RunGuard,
-        records: RunRecords
-    ) throws -> Outcome {
-        // Fonts load on the other core while the template is read, except when the run may
-        // well stop at "unchanged" and should not pay for fonts it will not use.
-        if !ifChanged { pipeline.startFonts() }
-        var loaded = try pipeline.load(request)
-        let previous = manifest.lastSuccess?.inputs ?? []
-        // The digest decides `--if-changed` before anything is made; otherwise it is only
-        // recorded (manifest, edition), so it is computed on the other core meanwhile.
-        var computed: Digest?
-        if ifChanged {
-            let inputs = try digest(loaded, world: pipeline.world, previous: previous)
-            computed = inputs
-            pipeline.timer.mark("digest")
-            if let last = manifest.lastSuccess, last.inputDigest == inputs.digest, request.format == .pdf,
-                let current = try? Data(contentsOf: output), InputDigest.sha256(of: current) == last.outputSHA256
-            {
-                let outcome = Outcome(result: .unchanged, path: output.path, pages: last.pages, bytes: last.bytes, seconds: 0, made: nil)
-                return watchdog.commit { records.succeeded(&manifest, outcome) }
-            }
-        } else {
-            // Only recorded (manifest, edition): computed while layout waits for the fonts
-            // loading on the other core, time the run would otherwise spend idle.
-            pipeline.whileWaitingForFonts = { [self, loaded, world = pipeline.world] in
-                computed = try? digest(loaded, world: world, previous: previous)
-            }
+    /// The watchdog for `--timeout` and `--max-memory`: a stopped run keeps the last good
+    /// briefing, and its failure is on record like any other.
+    private func stopping(_ manifest: RunManifest, records: RunRecords, state: RunState, code: Int32) -> RunGuard {
+        RunGuard(limits: limits) { [manifest, records, output] reason in
+            var stopped = manifest
+            records.failed(&stopped, code: code, message: reason)
+            state.removeStaleTemporaries()
+            FileHandle.standardError.write(Data("briefing: error: \(reason); \(output.path) was not changed\n".utf8))
+            return code
         }
-        // A damaged store never blocks publishing: it is moved aside before anything reads it.
-        let damage = EditionStore.setAsideIfDamaged(state.editions)
-        loaded.factRows = FactSnapshot.rows(
-            of: loaded.template.facts, labels: loaded.template.spec.labels, folder: DisplayPath.of(loaded.template.directory))
-        loaded.changes = try changes(for: loaded, state: state)
-        pipeline.timer.mark("changes")
-        let made = try pipeline.finish(loaded)
-        pipeline.whileWaitingForFonts = nil
-        // Computed again here if it failed there, so its error is the run's.
-        let inputs = try computed ?? digest(loaded, world: pipeline.world, previous: previous)
-        var outcome = try watchdog.commit {
-            try write(made, loaded: loaded, inputs: inputs, state: state, manifest: &manifest, records: records, pipeline: pipeline)
-        }
-        outcome.storeDamage = damage
-        pipeline.timer.mark("record")
-        return outcome
     }
 
-    /// Publishes the files, archives a copy and records the success.
+    /// `--if-changed`: the inputs are as at the last success and the published PDF is the
+    /// one that run wrote.
+    private func isUnchanged(_ inputs: Digest, since last: RunManifest.Success, format: OutputFormat) -> Bool {
+        guard last.inputDigest == inputs.digest, format == .pdf, let current = try? Data(contentsOf: output) else { return false }
+        return InputDigest.sha256(of: current) == last.outputSHA256
+    }
+
     /// The input digest, the files it covers and the flags it includes.
     typealias Digest = (digest: String, files: [RunManifest.Input], flags: [String])
 
-    private func write(
-        _ made: BriefingOutput, loaded: LoadedBriefing, inputs: Digest,
-        state: RunState, manifest: inout RunManifest, records: RunRecords, pipeline: Pipeline
+    /// Publishes the files, archives a copy, records the edition and the success.
+    private func publish(
+        _ made: BriefingOutput, inputs: Digest, state: RunState, manifest: inout RunManifest, records: RunRecords,
+        companion: (any EditionCompanion)?, pipeline: Pipeline
     ) throws -> Outcome {
+        let loaded = made.loaded
         let request = loaded.request
 
         var path = output.path, bytes = 0, outputDigest = "", published: [String]?
@@ -189,7 +164,8 @@ public struct RunContract {
         // with the last one readers were given.
         var edition: Int?
         if made.document.draftBanner == nil {
-            edition = try recordEdition(made, loaded: loaded, inputDigest: inputs.digest, outputDigest: outputDigest, state: state)
+            edition = try recordEdition(
+                made, inputDigest: inputs.digest, outputDigest: outputDigest, state: state, companion: companion)
             pipeline.timer.mark("edition")
         }
         manifest.lastSuccess = .init(
