@@ -135,7 +135,8 @@ let package = Package(
         .testTarget(
             name: "BriefingPipelineTests",
             dependencies: [
-                "BriefingPipeline", "BriefingRun", "BriefingModel", "BriefingLayout", "BriefingContent", "BriefingRender", "TestSupport",
+                "BriefingPipeline", "BriefingRun", "BriefingModel", "BriefingLayout", "BriefingContent", "BriefingRender", "CCairoPango",
+                "TestSupport",
             ]),
     ]
 )

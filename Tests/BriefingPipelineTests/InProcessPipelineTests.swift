@@ -98,7 +98,7 @@ import Testing
     @Test func aPDFFromMemoryWithTheBundledFonts() throws {
         let fonts = TemplateFixture.repository.appendingPathComponent("Fonts")
         let pipeline = Pipeline(world: Self.world(fonts: .folder(fonts)))
-        let output = try pipeline.generate(BriefingRequest(template: Self.root, date: "2026-12-07")).get()
+        let output = try RealFonts.exclusive { try pipeline.generate(BriefingRequest(template: Self.root, date: "2026-12-07")).get() }
         #expect(output.files.count == 1)
         let pdf = output.files[0]
         #expect(pdf.starts(with: Data("%PDF-1.7".utf8)))
