@@ -42,9 +42,10 @@ public struct ChartFigure: Sendable {
         public var label: String
         public var value: Double
         public var confidence: Confidence
-        /// The fact drawn (`fig.us-capacity`, `series.us-wafers.Q1-2025`), for change tracking.
-        public var key: String
-        public init(label: String, value: Double, confidence: Confidence, key: String = "") {
+        /// The fact drawn (`fig.us-capacity`, `series.us-wafers.Q1-2025`), for change tracking;
+        /// nil for a bar drawn from no fact of the briefing.
+        public var key: FactKey?
+        public init(label: String, value: Double, confidence: Confidence, key: FactKey? = nil) {
             self.label = label
             self.value = value
             self.confidence = confidence

@@ -1,3 +1,5 @@
+import BriefingModel
+
 /// What changed since an earlier edition: the entries of an edition diff (`EditionDiff`, in
 /// its fixed order), and, once a document is built, the chosen sections that show each fact
 /// (none: listed in the "What changed" panel but marked not shown).
@@ -60,5 +62,5 @@ public struct FactChanges: Sendable, Equatable {
     }
 
     /// Keys whose printed value changed: the body marks them "revised".
-    public var revisedKeys: Set<String> { Set(entries.filter { $0.kind == .revised }.map(\.key)) }
+    public var revisedKeys: Set<FactKey> { Set(entries.filter { $0.kind == .revised }.compactMap { FactKey($0.key) }) }
 }

@@ -6,7 +6,12 @@ import BriefingModel
 /// drawing it. A change no chosen section shows is still listed, marked as not shown, after
 /// those that are shown.
 struct ChangeLocator {
-    let facts: FactBase
+    /// Every fact's placeholder names, from the catalog.
+    let placeholderNames: [FactKey: [String]]
+
+    init(facts: FactBase) {
+        placeholderNames = Dictionary(facts.catalog().map { ($0.key, $0.names) }, uniquingKeysWith: { first, _ in first })
+    }
 
     func locate(_ changes: FactChanges, sections: [Document.Section], texts: [(id: String, text: String)]) -> FactChanges {
         var located = changes
@@ -30,35 +35,31 @@ struct ChangeLocator {
     /// Whether a section shows the fact: its text names it in a placeholder, or it places a
     /// chart drawing it.
     func shows(_ key: String, in section: Document.Section, text: String) -> Bool {
-        names(key, in: text) || section.blocks.flatMap(\.charts).contains { draws($0, key) }
+        names(key, in: text) || (FactKey(key).map { key in section.blocks.flatMap(\.charts).contains { draws($0, key) } } ?? false)
     }
 
-    /// Whether `text` names the fact in a placeholder.
+    /// Whether `text` names the fact in a placeholder, by its key or an alias of it
+    /// (`FactEntry.names`: a supply row's `first`/`latest`, a series point's `previous`).
     func names(_ key: String, in text: String) -> Bool {
-        placeholderNames(of: key).contains { text.contains("{{" + $0) }
+        let names = FactKey(key).flatMap { placeholderNames[$0] } ?? [key]
+        return names.contains { name in
+            // The name whole: `{{fig.a}}` or a field `{{fig.a.value}}`, not `{{fig.a-2030}}`.
+            text.ranges(of: "{{" + name).contains { range in
+                range.upperBound == text.endIndex || ["}", ".", " "].contains(text[range.upperBound])
+            }
+        }
     }
 
-    /// How placeholders may name the fact: its key, and for supply shares the `first` and
-    /// `latest` aliases of its row; a derived annual rate is named by its projection.
-    private func placeholderNames(of key: String) -> [String] {
-        if key.hasSuffix(".cagr") { return [String(key.dropLast(5))] }
-        let parts = key.split(separator: ".").map(String.init)
-        guard parts.count == 4, parts[0] == "supply", let series = facts.series(parts[1]) else { return [key] }
-        var names = [key]
-        if series.rows.first?.key == parts[2] { names.append("supply.\(parts[1]).first.\(parts[3])") }
-        if series.rows.last?.key == parts[2] { names.append("supply.\(parts[1]).latest.\(parts[3])") }
-        return names
-    }
-
-    private func draws(_ figure: ChartFigure, _ key: String) -> Bool {
-        switch figure.data {
-        case .timeline(let events, _): events.contains { "event.\($0.id)" == key }
-        case .supplyShares(let series): key.hasPrefix("supply.\(series.id).")
-        case .growthRates(let rates, let projection):
-            rates.contains { "growth.\($0.id)" == key }
-                || projection.map { key == "projection.\($0.id)" || key == "projection.\($0.id).cagr" } ?? false
-        case .bars(let bars, _): bars.contains { $0.key == key }
-        case .lines(let series): series.contains { key.hasPrefix("series.\($0.id).") }
+    private func draws(_ figure: ChartFigure, _ key: FactKey) -> Bool {
+        switch (figure.data, key) {
+        case (.timeline(let events, _), .event(let id)): events.contains { $0.id == id }
+        case (.supplyShares(let series), .share(let id, _, _)): series.id == id
+        case (.growthRates(let rates, _), .growth(let id)): rates.contains { $0.id == id }
+        case (.growthRates(_, let projection?), .projection(let id)), (.growthRates(_, let projection?), .projectionRate(let id)):
+            projection.id == id
+        case (.bars(let bars, _), _): bars.contains { $0.key == key }
+        case (.lines(let series), .seriesPoint(let id, _)): series.contains { $0.id == id }
+        default: false
         }
     }
 }

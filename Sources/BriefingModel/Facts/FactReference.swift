@@ -85,21 +85,21 @@ extension FactBase {
         return (series, row, share.supplier, share.percent)
     }
 
-    /// Every valid reference, for "did you mean" hints.
+    /// Every valid reference, for "did you mean" hints: the names of every fact in the catalog
+    /// (a derived annual rate has no name of its own), and a complete supply row's `others`,
+    /// which names its zero remainder without being a fact of its own.
     public var allReferences: [String] {
-        figures.map { "fig.\($0.id)" } + growthRates.map { "growth.\($0.id)" }
-            + projections.map { "projection.\($0.id)" } + events.map { "event.\($0.id)" }
-            + supplySeries.flatMap { series in
-                // Rows by name, then the first and latest by their aliases.
-                let rows =
-                    series.rows.map { ($0.key, $0) }
-                    + [series.rows.first.map { ("first", $0) }, series.rows.last.map { ("latest", $0) }].compactMap { $0 }
-                return rows.flatMap { key, row in
-                    (row.shares.map { SupplySeries.slug($0.supplier) } + ["others"]).map { "supply.\(series.id).\(key).\($0)" }
-                }
-            }
-            + dataSeries.flatMap { series in
-                (series.points.map(\.period.key) + ["first", "previous", "latest"]).map { "series.\(series.id).\($0)" }
-            }
+        var names: [String] = []
+        var seen = Set<String>()
+        for name in catalog().flatMap(\.names) + completeRowOthers where seen.insert(name).inserted { names.append(name) }
+        return names
+    }
+
+    private var completeRowOthers: [String] {
+        supplySeries.flatMap { series in
+            series.rows.enumerated().filter(\.element.complete).flatMap { index, row in
+                [row.key] + (index == 0 ? ["first"] : []) + (index == series.rows.count - 1 ? ["latest"] : [])
+            }.map { "supply.\(series.id).\($0).others" }
+        }
     }
 }

@@ -28,7 +28,7 @@ enum TemplateStamp {
     /// revised. Equal stamps mean an unchanged Markdown file expands and parses the same.
     static func sections(_ loaded: LoadedBriefing, template: String) -> String {
         var parts = ["date \(loaded.date)", template]
-        if let revised = loaded.changes?.revisedKeys { parts.append("revised \(revised.sorted().joined(separator: ","))") }
+        if let revised = loaded.changes?.revisedKeys { parts.append("revised \(revised.map(\.description).sorted().joined(separator: ","))") }
         return parts.joined(separator: "\n")
     }
 

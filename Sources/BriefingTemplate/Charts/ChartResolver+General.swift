@@ -26,7 +26,7 @@ extension ChartResolver {
                 throw InputError(kind: .invalidData, location, "chart 'bar': '\(range.id)' is a range, which a bar cannot show")
             }
             unit = first.unit
-            bars = figures.map { .init(label: $0.label, value: $0.value, confidence: $0.attribution.confidence, key: "fig.\($0.id)") }
+            bars = figures.map { .init(label: $0.label, value: $0.value, confidence: $0.attribution.confidence, key: .figure($0.id)) }
             sources = figures.map(\.attribution.sourceID)
             title = labels.text(.barTitle, ["unit": unit])
         case (nil, let id?):
@@ -35,7 +35,7 @@ extension ChartResolver {
             bars = series.points.map {
                 .init(
                     label: $0.period.description, value: $0.value, confidence: series.attribution.confidence,
-                    key: "series.\(id).\($0.period.key)")
+                    key: .seriesPoint(series: id, period: $0.period.key))
             }
             sources = [series.attribution.sourceID]
             title = series.label

@@ -20,7 +20,7 @@ import Foundation
 enum PlaceholderContext {
     /// - Parameter revised: keys of facts whose value changed since the edition compared with
     ///   (`fig.students`); their placeholders print a "revised" marker after the value.
-    static func build(template: Template, dateText: String, revised: Set<String> = []) -> PlaceholderNode {
+    static func build(template: Template, dateText: String, revised: Set<FactKey> = []) -> PlaceholderNode {
         let facts = template.facts
         let labels = template.spec.labels
         let root = PlaceholderNode("")
@@ -35,7 +35,7 @@ enum PlaceholderContext {
                         "value": figure.formattedValue, "unit": text(figure.unit), "label": text(figure.label),
                         "low": NumberFormatting.format(figure.value), "high": figure.upper.map { NumberFormatting.format($0) } ?? "",
                         "as_of": figure.asOf?.text(labels) ?? "",
-                    ], revised: revised.contains("fig.\(figure.id)")))
+                    ], revised: revised.contains(.figure(figure.id))))
         }
         root.add("fig", figures)
 
@@ -48,7 +48,7 @@ enum PlaceholderContext {
                     [
                         "percent": rate.formatted, "since": rate.since.text(labels), "as_of": rate.asOf?.text(labels) ?? "",
                         "label": text(rate.label),
-                    ], revised: revised.contains("growth.\(rate.id)")))
+                    ], revised: revised.contains(.growth(rate.id))))
         }
         root.add("growth", growth)
 
@@ -66,7 +66,7 @@ enum PlaceholderContext {
                         "from": from, "to": to, "from_year": String(projection.from.year), "to_year": String(projection.to.year),
                         "years": String(projection.years), "cagr": NumberFormatting.rate(projection.compoundAnnualGrowthPercent),
                         "multiple": NumberFormatting.multiple(projection.multiple),
-                    ], revised: revised.contains("projection.\(projection.id)")))
+                    ], revised: revised.contains(.projection(projection.id))))
         }
         root.add("projection", projections)
 
@@ -78,7 +78,7 @@ enum PlaceholderContext {
                     event.when.text(labels), event.attribution,
                     [
                         "date": event.when.text(labels), "year": String(event.when.start.year), "title": text(event.title),
-                    ], revised: revised.contains("event.\(event.id)")))
+                    ], revised: revised.contains(.event(event.id))))
         }
         root.add("event", events)
 
@@ -112,7 +112,7 @@ enum PlaceholderContext {
                     key,
                     sourced(
                         value, line.attribution, ["period": point.period.description, "value": NumberFormatting.format(point.value)],
-                        revised: revised.contains("series.\(line.id).\(point.period.key)")))
+                        revised: revised.contains(.seriesPoint(series: line.id, period: point.period.key))))
             }
             series.add(line.id, node)
         }
@@ -181,10 +181,10 @@ enum PlaceholderContext {
         return PlaceholderNode(value + cite, children: children)
     }
 
-    private static func rowNode(_ row: SupplySeries.Row, series: String, revised: Set<String>) -> PlaceholderNode {
+    private static func rowNode(_ row: SupplySeries.Row, series: String, revised: Set<FactKey>) -> PlaceholderNode {
         let cite = InlineToken.attribution(row.attribution)
         func mark(_ supplier: String) -> String {
-            revised.contains("supply.\(series).\(row.key).\(supplier)") ? InlineToken.revised.encoded : ""
+            revised.contains(.share(series: series, row: row.key, supplier: supplier)) ? InlineToken.revised.encoded : ""
         }
         let node = PlaceholderNode(
             text(row.label),
