@@ -99,7 +99,10 @@ let package = Package(
         ),
         .target(
             name: "BriefingDelivery",
-            dependencies: ["BriefingModel", "BriefingContent", "BriefingEditions", "BriefingPipeline", "BriefingRun", "BriefingRunState"]
+            dependencies: [
+                "BriefingModel", "BriefingContent", "BriefingEditions", "BriefingPipeline", "BriefingRun", "BriefingRunState",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .executableTarget(
             name: "briefing",

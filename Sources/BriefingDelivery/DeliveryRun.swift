@@ -122,14 +122,14 @@ public struct DeliveryRun {
     /// was sent, otherwise one message a recipient, spooled.
     func queue(_ audience: DeliveryPlan.Audience, made: BriefingOutput, edition: Edition, target: URL) throws -> EditionExtras {
         let state = RunState(output: target)
-        let store = try EditionStore.open(state.editions)
+        let records = try DeliveryRecords.open(state.editions)
         let stamp = RunManifest.timestamp(now())
         let digest = ReaderDigest.of(made)
         let recipients = audience.recipients
-        let storeID = try store.identity()
+        let storeID = try records.store.identity()
         func messageID(_ recipient: MailAddress) -> String { self.messageID(edition, audience, recipient, store: storeID) }
 
-        if plan.when == .changed, let last = try store.lastSentEdition(audience: audience.id),
+        if plan.when == .changed, let last = try records.lastSentEdition(audience: audience.id),
             last.readerDigest.isEmpty ? last.inputDigest == edition.inputDigest : last.readerDigest == digest
         {
             let skipped = recipients.map { recipient in
@@ -139,7 +139,7 @@ public struct DeliveryRun {
                     state: .skippedUnchanged, lastError: "nothing it reads changed since edition \(last.number)", queued: stamp,
                     updated: stamp)
             }
-            return .init(readerDigest: digest, deliveries: skipped)
+            return .init(readerDigest: digest, rows: [QueuedDeliveries(deliveries: skipped)])
         }
 
         let pdf = made.files[0]
@@ -162,21 +162,20 @@ public struct DeliveryRun {
         try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
         let attachment = attach ? MIMEMessage.Attachment(name: target.lastPathComponent, type: "application/pdf", data: pdf) : nil
         let (subject, text, html) = (notice.subject(prefix: audience.subjectPrefix), notice.text, notice.html)
-        return .init(
-            readerDigest: digest,
-            deliveries: try recipients.map { recipient in
-                let id = messageID(recipient)
-                var message = MIMEMessage(
-                    from: plan.from, to: audience.to, cc: audience.cc, subject: subject, date: now(), messageID: id, text: text, html: html,
-                    attachment: attachment)
-                message.extraHeaders = [("Auto-Submitted", "auto-generated"), ("X-Briefing-Edition", "\(edition.number) (\(audience.id))")]
-                let file = outbox.appendingPathComponent("\(edition.number)-\(audience.id)-\(Self.digest(recipient.address)).eml")
-                // Whole or not at all, and a full disk is 73 with the file named, not a Foundation code.
-                try AtomicFile.publish(message.bytes, to: file)
-                return Delivery(
-                    edition: edition.number, audience: audience.id, recipient: recipient.address, messageID: id, state: .queued,
-                    queued: stamp, updated: stamp, nextAttempt: stamp, message: "outbox/\(file.lastPathComponent)")
-            })
+        let queued = try recipients.map { recipient in
+            let id = messageID(recipient)
+            var message = MIMEMessage(
+                from: plan.from, to: audience.to, cc: audience.cc, subject: subject, date: now(), messageID: id, text: text, html: html,
+                attachment: attachment)
+            message.extraHeaders = [("Auto-Submitted", "auto-generated"), ("X-Briefing-Edition", "\(edition.number) (\(audience.id))")]
+            let file = outbox.appendingPathComponent("\(edition.number)-\(audience.id)-\(Self.digest(recipient.address)).eml")
+            // Whole or not at all, and a full disk is 73 with the file named, not a Foundation code.
+            try AtomicFile.publish(message.bytes, to: file)
+            return Delivery(
+                edition: edition.number, audience: audience.id, recipient: recipient.address, messageID: id, state: .queued,
+                queued: stamp, updated: stamp, nextAttempt: stamp, message: "outbox/\(file.lastPathComponent)")
+        }
+        return .init(readerDigest: digest, rows: [QueuedDeliveries(deliveries: queued)])
     }
 
     // MARK: - Send
@@ -184,8 +183,8 @@ public struct DeliveryRun {
     /// Sends the new edition's queue (after settling what an earlier run left `sending`).
     private func deliver(_ audience: DeliveryPlan.Audience, edition: Int, target: URL, locked: Bool) throws -> [Delivery] {
         let state = RunState(output: target)
-        let store = try EditionStore.open(state.editions)
-        let queue = try store.deliveries().filter { $0.edition == edition }
+        let records = try DeliveryRecords.open(state.editions)
+        let queue = try records.all().filter { $0.edition == edition }
         if queue.allSatisfy({ $0.state == .skippedUnchanged }) {
             try log(state, "delivery: \(audience.id): nothing it reads changed since the last edition it was sent; nothing sent")
             return queue
@@ -195,8 +194,8 @@ public struct DeliveryRun {
             try log(state, "delivery: \(audience.id): edition \(edition): \(queue.count) queued, \(why)")
             return queue
         }
-        _ = try settle(store: store, state: state)
-        let sent = try queue.map { try send($0, store: store, state: state) }
+        _ = try settle(records, state: state)
+        let sent = try queue.map { try send($0, records: records, state: state) }
         let counts = Dictionary(grouping: sent, by: \.state).map { "\($0.value.count) \($0.key.rawValue)" }.sorted()
         try log(state, "delivery: \(audience.id): edition \(edition): \(counts.joined(separator: ", "))")
         return sent
@@ -205,7 +204,7 @@ public struct DeliveryRun {
     /// Sends one queued delivery: its lock taken, `sending` on disk, then the sender started;
     /// the result recorded when it reports. Any other state, or a lock another sender holds,
     /// leaves it as it is. Called with the output's delivery lock held.
-    public func send(_ delivery: Delivery, store: EditionStore, state: RunState) throws -> Delivery {
+    public func send(_ delivery: Delivery, records: DeliveryRecords, state: RunState) throws -> Delivery {
         guard delivery.state == .queued || delivery.state == .failedTemporary else { return delivery }
         // Past the run's --timeout nothing more is started: the rest waits, queued, for the retry.
         guard deadline.timeIntervalSinceNow >= 1 else { return delivery }
@@ -213,17 +212,17 @@ public struct DeliveryRun {
         let files = sender.files(delivery)
         guard let descriptor = sender.lock(files) else { return delivery }
         // Read again under the message's lock: another run may have sent it meanwhile.
-        guard var current = try store.delivery(edition: delivery.edition, audience: delivery.audience, recipient: delivery.recipient),
+        guard var current = try records.delivery(edition: delivery.edition, audience: delivery.audience, recipient: delivery.recipient),
             current.state == .queued || current.state == .failedTemporary
         else {
             close(descriptor)
-            return try store.delivery(edition: delivery.edition, audience: delivery.audience, recipient: delivery.recipient) ?? delivery
+            return try records.delivery(edition: delivery.edition, audience: delivery.audience, recipient: delivery.recipient) ?? delivery
         }
         current.state = .sending
         current.attempts += 1
         current.updated = RunManifest.timestamp(now())
         do {
-            try store.save(current)
+            try records.save(current)
         } catch {
             close(descriptor)
             throw error
@@ -232,7 +231,7 @@ public struct DeliveryRun {
         else {
             return current  // still at work: the next run or retry reads its report
         }
-        return try record(result, for: current, store: store, files: files)
+        return try record(result, for: current, records: records, files: files)
     }
 
     /// What became of every `sending` delivery of an audience that no run is watching: the
@@ -240,16 +239,16 @@ public struct DeliveryRun {
     /// was stopped while sendmail had it marked `unconfirmed`. Messages no delivery waits for
     /// any more are removed. Returns the deliveries it settled.
     @discardableResult
-    public func settle(store: EditionStore, state: RunState) throws -> [Delivery] {
+    public func settle(_ records: DeliveryRecords, state: RunState) throws -> [Delivery] {
         let sender = MailSender(sendmail: plan.sendmailProgram, folder: state.folder)
         var settled: [Delivery] = []
-        let all = try store.deliveries()
+        let all = try records.all()
         for delivery in all where delivery.state == .sending {
             var current = delivery
             switch sender.resolve(delivery) {
             case .inProgress: continue
             case .finished(let result):
-                settled.append(try record(result, for: delivery, store: store, files: sender.files(delivery)))
+                settled.append(try record(result, for: delivery, records: records, files: sender.files(delivery)))
                 continue
             case .neverStarted:
                 current.state = .queued
@@ -260,15 +259,16 @@ public struct DeliveryRun {
                     "the sender stopped while sendmail had the message; look for Message-ID <\(delivery.messageID)> in the relay's log"
             }
             current.updated = RunManifest.timestamp(now())
-            try store.save(current)
+            try records.save(current)
             sender.files(delivery).removeTraces()
             settled.append(current)
         }
-        removeUnused(all: try store.deliveries(), outbox: state.folder.appendingPathComponent("outbox"))
+        removeUnused(all: try records.all(), outbox: state.folder.appendingPathComponent("outbox"))
         return settled
     }
 
-    private func record(_ result: Sendmail.Result, for delivery: Delivery, store: EditionStore, files: MailSender.Files) throws -> Delivery
+    private func record(_ result: Sendmail.Result, for delivery: Delivery, records: DeliveryRecords, files: MailSender.Files) throws
+        -> Delivery
     {
         var current = delivery
         let time = now()
@@ -286,7 +286,7 @@ public struct DeliveryRun {
             current.state = .failedPermanent
             current.lastError = error
         }
-        try store.save(current)
+        try records.save(current)
         files.removeTraces()
         if current.state == .sent || current.state == .failedPermanent { unlink(files.message.path) }
         return current

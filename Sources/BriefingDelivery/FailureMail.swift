@@ -42,7 +42,7 @@ public struct FailureMail {
         let readers = plan.audiences.compactMap { audience -> String? in
             let store = RunState(output: DeliveryRun.output(for: audience.id, beside: output)).editions
             guard FileManager.default.fileExists(atPath: store.path),
-                let sent = try? EditionStore.open(store).lastSentEdition(audience: audience.id)
+                let sent = try? DeliveryRecords.open(store).lastSentEdition(audience: audience.id)
             else { return "\(audience.id): none sent yet" }
             return "\(audience.id): edition \(sent.number), printed \(sent.printed)"
         }

@@ -22,11 +22,11 @@ public struct Outbox {
         self.plan = plan
     }
 
-    /// An audience's output and its store.
+    /// An audience's output and its delivery records.
     public struct Audience {
         public var id: String
         public var state: RunState
-        public var store: EditionStore
+        public var records: DeliveryRecords
     }
 
     /// The audiences with an edition store: the plan's, or without one every
@@ -46,7 +46,7 @@ public struct Outbox {
         return try ids.compactMap { id in
             let state = RunState(output: DeliveryRun.output(for: id, beside: output))
             guard FileManager.default.fileExists(atPath: state.editions.path) else { return nil }
-            return Audience(id: id, state: state, store: try EditionStore.open(state.editions))
+            return Audience(id: id, state: state, records: try DeliveryRecords.open(state.editions))
         }
     }
 
@@ -54,15 +54,15 @@ public struct Outbox {
     /// person (unconfirmed), and with `all` the sent, skipped and given-up ones too.
     public func entries(all: Bool = false) throws -> [Delivery] {
         let open: Set<Delivery.State> = [.queued, .sending, .failedTemporary, .unconfirmed]
-        return try audiences().flatMap { try $0.store.deliveries() }.filter { all || open.contains($0.state) }
+        return try audiences().flatMap { try $0.records.all() }.filter { all || open.contains($0.state) }
     }
 
     /// Editions an audience recorded without a delivery for them (a store written by an
     /// earlier version, whose run was stopped between the two): nobody was sent them.
     public func undelivered() throws -> [(audience: String, edition: Edition)] {
         try audiences().flatMap { audience in
-            let delivered = Set(try audience.store.deliveries().map(\.edition))
-            return try audience.store.editions().filter { !delivered.contains($0.number) }.map { (audience.id, $0) }
+            let delivered = Set(try audience.records.all().map(\.edition))
+            return try audience.records.store.editions().filter { !delivered.contains($0.number) }.map { (audience.id, $0) }
         }
     }
 
@@ -79,19 +79,19 @@ public struct Outbox {
         for audience in try audiences() {
             var run = DeliveryRun(plan: plan, output: output) { RunContract(output: $0, program: "") }
             run.now = { now }
-            results += try run.settle(store: audience.store, state: audience.state).filter { $0.state != .queued }
-            for delivery in try audience.store.deliveries() where delivery.state == .queued || delivery.state == .failedTemporary {
+            results += try run.settle(audience.records, state: audience.state).filter { $0.state != .queued }
+            for delivery in try audience.records.all() where delivery.state == .queued || delivery.state == .failedTemporary {
                 if let queued = RunManifest.date(delivery.queued), now.timeIntervalSince(queued) > plan.giveUpAfter {
                     var given = delivery
                     given.state = .failedPermanent
                     given.lastError = "gave up after \(Int(plan.giveUpAfter / 3600)) h: \(delivery.lastError)"
                     given.updated = RunManifest.timestamp(now)
-                    try audience.store.save(given)
+                    try audience.records.save(given)
                     results.append(given)
                     continue
                 }
                 if !ignoringBackoff, let next = RunManifest.date(delivery.nextAttempt), next > now { continue }
-                results.append(try run.send(delivery, store: audience.store, state: audience.state))
+                results.append(try run.send(delivery, records: audience.records, state: audience.state))
             }
         }
         return results

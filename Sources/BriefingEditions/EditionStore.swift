@@ -8,6 +8,7 @@ import GRDB
 public final class EditionStore: Sendable {
     let database: DatabaseQueue
     public let url: URL
+    let parts = AdoptedParts()
 
     /// How many editions are kept when `--keep` does not say: two years of weekly runs.
     public static let defaultKeep = 104
@@ -57,7 +58,7 @@ public final class EditionStore: Sendable {
             guard check == ["ok"] else { throw EditionStoreDamaged(store: url, reason: check.prefix(2).joined(separator: "; ")) }
             try Self.migrator.migrate(database)
             let tables = try database.read { db in try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
-            let missing = ["edition", "fact", "delivery", "store"].filter { !tables.contains($0) }
+            let missing = ["edition", "fact", "store"].filter { !tables.contains($0) }
             guard missing.isEmpty else { throw EditionStoreDamaged(store: url, reason: "no \(missing.joined(separator: ", ")) table") }
         } catch let error as DatabaseError {
             throw Self.classify(error, url)
@@ -116,24 +117,8 @@ public final class EditionStore: Sendable {
         migrator.registerMigration("v3: where each value was read") { db in
             try db.alter(table: "fact") { table in table.add(column: "origin", .text).notNull().defaults(to: "") }
         }
-        migrator.registerMigration("v4: deliveries") { db in
-            // Not tied to an edition's lifetime by a foreign key: pruning old editions must
-            // not forget that their messages were sent.
-            try db.create(table: "delivery") { table in
-                table.column("edition", .integer).notNull()
-                table.column("audience", .text).notNull()
-                table.column("recipient", .text).notNull()
-                table.column("messageID", .text).notNull()
-                table.column("state", .text).notNull()
-                table.column("attempts", .integer).notNull()
-                table.column("lastError", .text).notNull()
-                table.column("queued", .text).notNull()
-                table.column("updated", .text).notNull()
-                table.column("nextAttempt", .text).notNull()
-                table.column("message", .text).notNull()
-                table.primaryKey(["edition", "audience", "recipient"])
-            }
-        }
+        // "v4: deliveries" is delivery's own (`StorePart`, in BriefingDelivery): stores
+        // written before the split list it here, in order, which GRDB accepts.
         migrator.registerMigration("v5: what an audience reads") { db in
             try db.alter(table: "edition") { table in table.add(column: "readerDigest", .text).notNull().defaults(to: "") }
         }
@@ -157,36 +142,31 @@ public final class EditionStore: Sendable {
         try database.read { db in (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM edition") ?? 0) + 1 }
     }
 
-    /// Records a new edition with its facts and the deliveries queued for it, and prunes the
-    /// oldest editions beyond `keep`; returns its number. All or nothing: a run killed at any
-    /// point leaves either no trace of the edition or the edition with every recipient's
-    /// message queued, never an edition nobody will be sent.
-    /// - Parameter deliveries: given the edition's number, its queue (made before, under the
-    ///   run lock, with `nextNumber()`; a mismatch is refused).
+    /// Records a new edition with its facts and the rows recorded alongside it (delivery's
+    /// queue), and prunes the oldest editions beyond `keep`; returns its number. All or
+    /// nothing: a run killed at any point leaves either no trace of the edition or the
+    /// edition with every row alongside it, never an edition nobody will be sent.
+    /// - Parameter alongside: written in the edition's transaction, given its number (rows
+    ///   made before, under the run lock, with `nextNumber()`, refuse a mismatch).
     @discardableResult
     public func record(
-        _ edition: Edition, facts: [FactRow], keep: Int = EditionStore.defaultKeep, deliveries: [Delivery] = []
+        _ edition: Edition, facts: [FactRow], keep: Int = EditionStore.defaultKeep, alongside: [any EditionRows] = []
     ) throws -> Int {
         do {
-            return try write(edition, facts: facts, keep: keep, deliveries: deliveries)
+            return try write(edition, facts: facts, keep: keep, alongside: alongside)
         } catch let error as DatabaseError {
             throw Self.classify(error, url)
         }
     }
 
-    private func write(_ edition: Edition, facts: [FactRow], keep: Int, deliveries: [Delivery]) throws -> Int {
+    private func write(_ edition: Edition, facts: [FactRow], keep: Int, alongside: [any EditionRows]) throws -> Int {
         try database.write { db in
             let number = (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM edition") ?? 0) + 1
             var row = edition
             row.number = number
             row.factCount = facts.count
             try row.insert(db)
-            for delivery in deliveries {
-                guard delivery.edition == number else {
-                    throw DatabaseError(message: "a delivery queued for edition \(delivery.edition) while recording edition \(number)")
-                }
-                try delivery.insert(db)
-            }
+            for rows in alongside { try rows.insert(db, edition: number) }
             // One prepared statement for every fact: Codable record inserts cost about ten
             // times as much, 0.1 s for a 2,000-event fact base.
             let insert = try db.makeStatement(

@@ -81,13 +81,14 @@ import Testing
     }
 
     /// A recording stopped halfway (at a pause point inside its transaction) leaves nothing of
-    /// itself: the earlier edition whole, no partial facts or deliveries, and the next
+    /// itself: the earlier edition whole, no partial facts or rows alongside, and the next
     /// recording gets the next number as if nothing happened.
     @Test func aRecordingStoppedHalfwayLeavesNoTrace() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("halfway-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try EditionStore(url: folder.appendingPathComponent("editions.sqlite"))
+        try store.adopt(Note.part)
         let rows = (0..<50).map {
             FactRow(
                 key: "fig.f\($0)", kind: "figure", label: "f", value: Double($0), text: "\($0)", sourceID: "s", sourceTitle: "t",
@@ -96,19 +97,59 @@ import Testing
         func edition(_ day: Int) -> Edition {
             Edition(number: 0, printed: "2026-11-\(day)", generated: "g", inputDigest: "i", outputSHA256: "o", sections: "a", pages: 1)
         }
-        try store.record(edition(23), facts: rows)
+        try store.record(edition(23), facts: rows, alongside: [Note(text: "first")])
         struct Stopped: Error {}
         for stopAt in [0, 1, 25, 49] {
             store.pausePoint = { key in if key == "fig.f\(stopAt)" { throw Stopped() } }
-            let queued = Delivery(
-                edition: 2, audience: "x", recipient: "a@example.org", messageID: "m", state: .queued, queued: "q", updated: "u")
-            #expect(throws: Stopped.self) { try store.record(edition(30), facts: rows, deliveries: [queued]) }
+            #expect(throws: Stopped.self) { try store.record(edition(30), facts: rows, alongside: [Note(text: "second")]) }
             #expect(try store.editions().map(\.number) == [1])
             #expect(try store.facts(edition: 1).count == 50 && store.facts(edition: 2).isEmpty)
-            #expect(try store.deliveries().isEmpty)
+            #expect(try Note.all(store) == ["1 first"])
             #expect(try store.integrity() == "ok")
         }
         store.pausePoint = nil
-        #expect(try store.record(edition(30), facts: rows) == 2)
+        #expect(try store.record(edition(30), facts: rows, alongside: [Note(text: "second")]) == 2)
+        #expect(try Note.all(store) == ["1 first", "2 second"])
+    }
+
+    /// A part's table lost while its migration stays recorded is damage, named, not an
+    /// error at the first write.
+    @Test func aPartsMissingTableIsDamage() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("part-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("editions.sqlite")
+        try EditionStore(url: url).adopt(Note.part)
+        let queue = try DatabaseQueue(path: url.path)
+        try queue.write { db in try db.execute(sql: "DROP TABLE note") }
+        try queue.close()
+        let reopened = try EditionStore(url: url)
+        #expect(throws: EditionStoreDamaged.self) { try reopened.adopt(Note.part) }
+    }
+}
+
+/// A part of the store a test owns: one note a recorded edition.
+private struct Note: EditionRows {
+    let text: String
+
+    static let part = StorePart(
+        name: "note", tables: ["note"],
+        migrations: [
+            .init("test: notes") { db in
+                try db.create(table: "note") { table in
+                    table.column("edition", .integer).notNull()
+                    table.column("text", .text).notNull()
+                }
+            }
+        ])
+
+    func insert(_ db: Database, edition: Int) throws {
+        try db.execute(sql: "INSERT INTO note (edition, text) VALUES (?, ?)", arguments: [edition, text])
+    }
+
+    static func all(_ store: EditionStore) throws -> [String] {
+        try store.read { db in
+            try Row.fetchAll(db, sql: "SELECT edition, text FROM note ORDER BY edition").map { "\($0[0] as Int) \($0[1] as String)" }
+        }
     }
 }

@@ -6,19 +6,20 @@ import BriefingRunState
 import Foundation
 
 /// What is recorded with an edition in its transaction, made under the run lock once the
-/// briefing is published: delivery's reader digest and queued mail. Given the edition about
+/// briefing is published: delivery's reader digest and queued mail (rows delivery owns). Given the edition about
 /// to be recorded (its number, input digest and the published file's SHA-256).
 public protocol EditionCompanion {
     func extras(for made: BriefingOutput, edition: Edition) throws -> EditionExtras
 }
 
-/// An audience's reader digest and its recipients' queued (or skipped) deliveries.
+/// An audience's reader digest and the rows written with its edition (its recipients'
+/// queued or skipped deliveries).
 public struct EditionExtras {
     public var readerDigest: String
-    public var deliveries: [Delivery]
-    public init(readerDigest: String = "", deliveries: [Delivery] = []) {
+    public var rows: [any EditionRows]
+    public init(readerDigest: String = "", rows: [any EditionRows] = []) {
         self.readerDigest = readerDigest
-        self.deliveries = deliveries
+        self.rows = rows
     }
 }
 
@@ -42,7 +43,7 @@ extension RunContract {
         }
         return try recorded {
             try EditionStore.open(state.editions).record(
-                edition, facts: loaded.factRows, keep: keep ?? EditionStore.defaultKeep, deliveries: extras.deliveries)
+                edition, facts: loaded.factRows, keep: keep ?? EditionStore.defaultKeep, alongside: extras.rows)
         }
 
         /// A store that cannot be written (a full disk) after the file was published: 73,

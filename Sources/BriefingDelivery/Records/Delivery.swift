@@ -1,8 +1,9 @@
+import BriefingEditions
 import Foundation
 import GRDB
 
-/// One message of an edition to one recipient of one audience, as the edition store keeps
-/// it: the states a report scheduler shows, so a run killed at any point, a relay that is
+/// One message of an edition to one recipient of one audience, as delivery keeps it in the
+/// audience's edition store (`DeliveryRecords`): the states a report scheduler shows, so a run killed at any point, a relay that is
 /// down or a retry can never send a message twice or lose one silently.
 public struct Delivery: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "delivery"
@@ -58,39 +59,5 @@ public struct Delivery: Codable, Sendable, Equatable, FetchableRecord, Persistab
         self.updated = updated
         self.nextAttempt = nextAttempt
         self.message = message
-    }
-}
-
-extension EditionStore {
-    /// Records a delivery (a new one, or a change of state), in its own transaction: the
-    /// state is on disk before the next step (sending) begins.
-    public func save(_ delivery: Delivery) throws {
-        try database.write { db in try delivery.save(db) }
-    }
-
-    /// The delivery of an edition to a recipient, if any was recorded.
-    public func delivery(edition: Int, audience: String, recipient: String) throws -> Delivery? {
-        try database.read { db in
-            try Delivery.filter(Column("edition") == edition && Column("audience") == audience && Column("recipient") == recipient)
-                .fetchOne(db)
-        }
-    }
-
-    /// Every delivery, newest edition first, then by audience and recipient.
-    public func deliveries() throws -> [Delivery] {
-        try database.read { db in
-            try Delivery.order(Column("edition").desc, Column("audience"), Column("recipient")).fetchAll(db)
-        }
-    }
-
-    /// The last edition sent to an audience (any recipient), for `when: changed`.
-    public func lastSentEdition(audience: String) throws -> Edition? {
-        try database.read { db in
-            guard
-                let number = try Int.fetchOne(
-                    db, sql: "SELECT MAX(edition) FROM delivery WHERE audience = ? AND state = 'sent'", arguments: [audience])
-            else { return nil }
-            return try Edition.fetchOne(db, key: number)
-        }
     }
 }
