@@ -1,8 +1,9 @@
 import BriefingModel
 
 /// What changed since an earlier edition: the entries of an edition diff (`EditionDiff`, in
-/// its fixed order), and, once a document is built, the chosen sections that show each fact
-/// (none: listed in the "What changed" panel but marked not shown).
+/// its fixed order), and, once a document is built, where each fact shows: the cover (key
+/// judgements, key figures) and the chosen sections (neither: listed in the "What changed"
+/// panel but marked not shown).
 public struct FactChanges: Sendable, Equatable {
     public struct Entry: Codable, Sendable, Equatable {
         public enum Kind: String, Codable, Sendable, CaseIterable { case revised, source, confidence, added, event, removed }
@@ -21,6 +22,11 @@ public struct FactChanges: Sendable, Equatable {
         /// Ids of the chosen sections that show the fact, in reading order (filled when a
         /// document is built; not part of a diff's JSON).
         public var sections: [String] = []
+        /// Whether the cover shows the fact: named in the key judgements or a key figure
+        /// (filled when a document is built; not part of a diff's JSON).
+        public var onCover = false
+        /// Shown nowhere in this briefing.
+        public var isShown: Bool { onCover || !sections.isEmpty }
         /// Where the newer value was read (`data/trade.csv:7:3`; the older one for a removed
         /// fact), relative to the template folder; nil when the edition predates provenance.
         public var origin: String?

@@ -216,10 +216,9 @@ public struct Notice: Sendable {
     /// "Students in China: 28,023 → 29,500 (section 1)".
     func line(_ entry: FactChanges.Entry) -> String {
         let shown = entry.sections.compactMap { id in sections.first { $0.id == id }?.number }
-        let place =
-            shown.isEmpty
-            ? notShown.map { " (\($0))" } ?? ""
-            : " (section\(shown.count == 1 ? "" : "s") \(shown.map(String.init).joined(separator: ", ")))"
+        var places = entry.onCover ? [labels[.changesCover]] : []
+        if !shown.isEmpty { places.append("section\(shown.count == 1 ? "" : "s") \(shown.map(String.init).joined(separator: ", "))") }
+        let place = places.isEmpty ? notShown.map { " (\($0))" } ?? "" : " (\(places.joined(separator: ", ")))"
         return entry.line(labels) + place
     }
 

@@ -1,10 +1,10 @@
 import BriefingContent
 import BriefingModel
 
-/// Finds the chosen sections that show each changed fact: those whose text names it in a
-/// placeholder (`{{fig.students}}`, `{{supply.S.latest.china}}`), or that place a chart
-/// drawing it. A change no chosen section shows is still listed, marked as not shown, after
-/// those that are shown.
+/// Finds where each changed fact shows: the cover, when the key judgements or a key figure
+/// name it, and the chosen sections whose text names it in a placeholder
+/// (`{{fig.students}}`, `{{supply.S.latest.china}}`) or that place a chart drawing it. A
+/// change shown nowhere is still listed, marked as not shown, after those that are shown.
 struct ChangeLocator {
     /// Every fact's placeholder names, from the catalog.
     let placeholderNames: [FactKey: [String]]
@@ -13,23 +13,34 @@ struct ChangeLocator {
         placeholderNames = Dictionary(facts.catalog().map { ($0.key, $0.names) }, uniquingKeysWith: { first, _ in first })
     }
 
-    func locate(_ changes: FactChanges, sections: [Document.Section], texts: [(id: String, text: String)]) -> FactChanges {
+    /// - Parameter cover: the text the cover prints from (`coverText`).
+    func locate(
+        _ changes: FactChanges, cover: String, sections: [Document.Section], texts: [(id: String, text: String)]
+    ) -> FactChanges {
         var located = changes
         let textByID = Dictionary(texts.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
         for index in located.entries.indices {
             let key = located.entries[index].key
+            located.entries[index].onCover = names(key, in: cover)
             located.entries[index].sections = sections.filter { shows(key, in: $0, text: textByID[$0.id] ?? "") }.map(\.id)
         }
-        // Within each kind, in reading order: by the first section showing the change, those
-        // no chosen section shows last; the diff's key order otherwise.
+        // Within each kind, in reading order: by the first place showing the change (the
+        // cover before any section), those shown nowhere last; the diff's key order otherwise.
         let position = Dictionary(sections.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let kinds = Dictionary(uniqueKeysWithValues: FactChanges.Entry.Kind.allCases.enumerated().map { ($1, $0) })
+        func first(_ entry: FactChanges.Entry) -> Int {
+            entry.onCover ? -1 : entry.sections.first.flatMap { position[$0] } ?? Int.max
+        }
         located.entries = located.entries.enumerated().sorted { a, b in
-            let first = a.element.sections.first.flatMap { position[$0] } ?? Int.max
-            let second = b.element.sections.first.flatMap { position[$0] } ?? Int.max
-            return (kinds[a.element.kind]!, first, a.offset) < (kinds[b.element.kind]!, second, b.offset)
+            (kinds[a.element.kind]!, first(a.element), a.offset) < (kinds[b.element.kind]!, first(b.element), b.offset)
         }.map(\.element)
         return located
+    }
+
+    /// What the cover prints facts from: the key judgements' text and a placeholder for each
+    /// key figure.
+    static func coverText(judgements: String, keyFigures: [String]) -> String {
+        judgements + keyFigures.map { "{{\($0)}}" }.joined()
     }
 
     /// Whether a section shows the fact: its text names it in a placeholder, or it places a

@@ -199,7 +199,9 @@ public enum DocumentBuilder {
         }
         if let changes, !changes.entries.isEmpty {
             let texts = chosen.map { (id: $0.id, text: sourceTexts[$0.file]?.text ?? "") }
-            document.changes = ChangeLocator(facts: template.facts).locate(changes, sections: sections, texts: texts)
+            let cover = ChangeLocator.coverText(
+                judgements: sourceTexts[spec.keyJudgementsFile]?.text ?? "", keyFigures: spec.keyFigures.map(\.id))
+            document.changes = ChangeLocator(facts: template.facts).locate(changes, cover: cover, sections: sections, texts: texts)
         }
         return document
     }

@@ -13,9 +13,9 @@ public enum FactVisibility {
             let file = spec.sections.first { $0.id == section.id }
             return (section, file.flatMap { try? template.read($0.file, at: $0.location).text } ?? "")
         }
-        let cover =
-            ((try? template.read(spec.keyJudgementsFile, at: spec.keyJudgementsLocation).text) ?? "")
-            + spec.keyFigures.map { "{{\($0.id)}}" }.joined()
+        let cover = ChangeLocator.coverText(
+            judgements: (try? template.read(spec.keyJudgementsFile, at: spec.keyJudgementsLocation).text) ?? "",
+            keyFigures: spec.keyFigures.map(\.id))
         return Set(
             keys.filter { key in
                 locator.names(key, in: cover) || sections.contains { locator.shows(key, in: $0.section, text: $0.text) }

@@ -253,7 +253,7 @@ import Testing
         let leader = try #require(revised.first { $0.subject.hasPrefix("[Leadership]") })
         #expect(
             leader.text.contains(
-                "WHAT CHANGED SINCE 30 NOVEMBER 2026 (EDITION 1)\n- Revised: Pakistani students in China: 28,023 students \u{2192} 29,410 students (sections 1, 10)"
+                "WHAT CHANGED SINCE 30 NOVEMBER 2026 (EDITION 1)\n- Revised: Pakistani students in China: 28,023 students \u{2192} 29,410 students (cover, sections 1, 10)"
             ), "\(leader.text)")
         let hooks = try String(contentsOf: events, encoding: .utf8)
         #expect(

@@ -139,6 +139,8 @@ import Testing
             ])
         let selectionText = try text()
         #expect(selection.status == 0 && selectionText.contains("not shown in this selection"))
+        // The cover is in every selection: a change its key judgements or figures show says so.
+        #expect(selectionText.contains("28,100 students \u{00B7} cover"), "\(selectionText)")
         let missing = try Command.run(
             Command.briefing, ["generate", "--template", fixture.directory.path, "--output", pdf.path, "--since", "2020-01-01", "-q"])
         #expect(missing.status == 66 && missing.stderr.contains("no edition '2020-01-01'"), "\(missing.stderr)")

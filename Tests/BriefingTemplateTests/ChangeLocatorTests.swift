@@ -1,3 +1,4 @@
+import BriefingContent
 import BriefingModel
 import Foundation
 import TestSupport
@@ -20,5 +21,24 @@ import Testing
         #expect(!locator.names(first, in: "We now make {{series.us-wafers.latest}}."), "latest is not the first point")
         #expect(locator.names("fig.us-capacity", in: "{{fig.us-capacity.value}} wafers"), "a field of the fact")
         #expect(!locator.names("fig.us-capacity", in: "{{fig.us-capacity-2030}}"), "another fact whose id begins the same")
+    }
+
+    /// A fact the cover shows (a key judgement or key figure names it) is shown, on the cover,
+    /// and read first; one shown nowhere comes last.
+    @Test func theCoverShowsWhatItsJudgementsAndKeyFiguresName() throws {
+        let fixture = try TemplateFixture(copying: "Tests/Fixtures/chips")
+        defer { fixture.remove() }
+        let facts = try TemplateLoader.load(directory: fixture.directory).facts
+        let locator = ChangeLocator(facts: facts)
+        func entry(_ key: String) -> FactChanges.Entry { .init(kind: .revised, key: key, label: key, old: "1", new: "2") }
+        let changes = FactChanges(
+            sinceEdition: 1, sinceText: "1 November 2026", entries: [entry("fig.a"), entry("fig.b"), entry("fig.c"), entry("fig.d")])
+        let section = Document.Section(id: "one", number: 1, title: "One", blocks: [])
+        let cover = ChangeLocator.coverText(judgements: "We judge {{fig.b.value}} matters.", keyFigures: ["fig.c"])
+        let located = locator.locate(changes, cover: cover, sections: [section], texts: [("one", "{{fig.a}} and {{fig.c}}")])
+        #expect(located.entries.map(\.key) == ["fig.b", "fig.c", "fig.a", "fig.d"])
+        #expect(located.entries.map(\.onCover) == [true, true, false, false])
+        #expect(located.entries.map(\.sections) == [[], ["one"], ["one"], []])
+        #expect(located.entries.map(\.isShown) == [true, true, true, false])
     }
 }

@@ -32,7 +32,7 @@ extension FlowBuilder {
             var runs = [TextRun(entry.kindLabel(labels) + "  ", tag), TextRun(entry.wording, text)]
             if entry.derived { runs.append(TextRun(" (\(labels[.changesDerived]))", text.with { $0.color = style.muted })) }
             runs.append(TextRun("  \u{00B7}  ", text.with { $0.color = style.muted }))
-            if entry.sections.isEmpty {
+            if !entry.isShown {
                 runs.append(
                     TextRun(
                         labels[.changesNotShown],
@@ -40,8 +40,12 @@ extension FlowBuilder {
                             $0.color = style.muted; $0.italic = true
                         }))
             } else {
+                if entry.onCover {
+                    runs.append(
+                        TextRun(labels[.changesCover], text.with { $0.color = style.navy }, link: .destination(Anchor.keyJudgements)))
+                }
                 for (offset, id) in entry.sections.enumerated() {
-                    if offset > 0 { runs.append(TextRun(", ", text)) }
+                    if offset > 0 || entry.onCover { runs.append(TextRun(", ", text)) }
                     let name = labels.text(.section, ["n": "\(sectionNumbers[id] ?? 0)"])
                     runs.append(TextRun(name, text.with { $0.color = style.navy }, link: .destination(Anchor.section(id))))
                 }

@@ -43,6 +43,7 @@ extension Labels {
             .changesEvent: "New event",
             .changesRemoved: "Removed",
             .changesNotShown: "not shown in this selection",
+            .changesCover: "cover",
             .changesDerived: "derived",
             .changesMore: "and {count} more: run briefing diff for the full list",
             .revisedMarker: "rev",

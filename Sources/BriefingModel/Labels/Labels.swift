@@ -38,6 +38,7 @@ public struct Labels: Sendable, Hashable {
         case changesHeading = "changes_heading", changesRevised = "changes_revised", changesSource = "changes_source"
         case changesConfidence = "changes_confidence", changesAdded = "changes_added", changesEvent = "changes_event"
         case changesRemoved = "changes_removed", changesNotShown = "changes_not_shown", changesDerived = "changes_derived"
+        case changesCover = "changes_cover"
         case changesMore = "changes_more", revisedMarker = "revised_marker", revisedNote = "revised_note"
         case draftBanner = "draft_banner", draftBannerOne = "draft_banner_one"
 
