@@ -38,27 +38,44 @@ public enum OwnedFiles {
 
     // MARK: - Archive copies
 
-    /// `STEM-2026-11-30T060000Z.EXT`, in `archive/` beside the output.
-    public static func archiveName(stem: String, ext: String, at date: Date) -> String {
+    /// `STEM-2026-11-30T060000Z.EXT`, in `archive/` beside the output; the second copy made
+    /// in the same second `STEM-2026-11-30T060000Z-2.EXT`, and so on.
+    public static func archiveName(stem: String, ext: String, at date: Date, sequence: Int = 1) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyy-MM-dd'T'HHmmss'Z'"
-        return "\(stem)-\(formatter.string(from: date)).\(ext)"
+        return "\(stem)-\(formatter.string(from: date))\(sequence > 1 ? "-\(sequence)" : "").\(ext)"
     }
 
     /// Whether `fileName` is exactly an archive copy of `STEM.EXT`.
     public static func isArchiveCopy(_ fileName: String, stem: String, ext: String) -> Bool {
+        archiveOrder(fileName, stem: stem, ext: ext) != nil
+    }
+
+    /// An archive copy's place among its output's copies, oldest first: its timestamp, then
+    /// its sequence within that second (1 when the name has none). Nil for any other name.
+    public static func archiveOrder(_ fileName: String, stem: String, ext: String) -> (stamp: String, sequence: Int)? {
         let prefix = "\(stem)-", suffix = ".\(ext)"
-        guard fileName.hasPrefix(prefix), fileName.hasSuffix(suffix), fileName.count == prefix.count + 18 + suffix.count else {
-            return false
+        guard fileName.hasPrefix(prefix), fileName.hasSuffix(suffix), fileName.count >= prefix.count + 18 + suffix.count else {
+            return nil
         }
+        let middle = fileName.dropFirst(prefix.count).dropLast(suffix.count)
         // 2026-11-30T060000Z
-        let stamp = Array(fileName.dropFirst(prefix.count).prefix(18))
+        let stamp = middle.prefix(18)
         let shape = Array("dddd-dd-ddTddddddZ")
-        return zip(stamp, shape).allSatisfy { character, expected in
+        let stamped = zip(stamp, shape).allSatisfy { character, expected in
             expected == "d" ? (character.isASCII && character.isNumber) : character == expected
         }
+        guard stamped else { return nil }
+        let rest = middle.dropFirst(18)
+        if rest.isEmpty { return (String(stamp), 1) }
+        // "-N", N from 2, no leading zero: only what `archiveName` writes.
+        let digits = rest.dropFirst()
+        guard rest.first == "-", let first = digits.first, first != "0", digits.count <= 9,
+            digits.allSatisfy({ $0.isASCII && $0.isNumber }), let sequence = Int(digits), sequence >= 2
+        else { return nil }
+        return (String(stamp), sequence)
     }
 
     // MARK: - Page images

@@ -13,9 +13,12 @@ import Testing
 
     @Test func namesAreRecognisedWhole() {
         #expect(OwnedFiles.isArchiveCopy("briefing-2026-11-30T060000Z.pdf", stem: "briefing", ext: "pdf"))
+        #expect(OwnedFiles.archiveOrder("briefing-2026-11-30T060000Z-12.pdf", stem: "briefing", ext: "pdf")! == ("2026-11-30T060000Z", 12))
         for name in [
             "briefing-notes.pdf", "briefing-zzz.pdf", "briefing-2026-11-30T060000Z.pdf.bak", "briefing-2026-11-30.pdf",
-            "briefing-2026-11-30T06000xZ.pdf", "briefing-x-2026-11-30T060000Z.pdf",
+            "briefing-2026-11-30T06000xZ.pdf", "briefing-x-2026-11-30T060000Z.pdf", "briefing-2026-11-30T060000Z-1.pdf",
+            "briefing-2026-11-30T060000Z-02.pdf", "briefing-2026-11-30T060000Z-.pdf", "briefing-2026-11-30T060000Z-2a.pdf",
+            "briefing-2026-11-30T060000Z copy.pdf",
         ] {
             #expect(!OwnedFiles.isArchiveCopy(name, stem: "briefing", ext: "pdf"), "\(name)")
         }

@@ -30,6 +30,32 @@ import Testing
         #expect(names == ["briefing-1970-01-04T000000Z.pdf", "briefing-1970-01-05T000000Z.pdf", "briefing-1970-01-06T000000Z.pdf"])
     }
 
+    /// Runs in quick succession archive in the same second: each keeps its own copy (never
+    /// replacing the one before), and `--keep` keeps the newest, by sequence within a second.
+    @Test func copiesMadeInOneSecondAreAllKeptInOrder() throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pdf = directory.appendingPathComponent("briefing.pdf")
+        let second = Date(timeIntervalSince1970: 86_400)
+        for edition in 1...12 {
+            try Data("edition \(edition)".utf8).write(to: pdf)
+            try Archive.store(pdf, at: second, keep: 3)
+        }
+        let archive = directory.appendingPathComponent("archive")
+        let names = try FileManager.default.contentsOfDirectory(atPath: archive.path).sorted()
+        #expect(
+            names == ["briefing-1970-01-02T000000Z-10.pdf", "briefing-1970-01-02T000000Z-11.pdf", "briefing-1970-01-02T000000Z-12.pdf"])
+        let contents = try names.map { try String(contentsOf: archive.appendingPathComponent($0), encoding: .utf8) }
+        #expect(contents == ["edition 10", "edition 11", "edition 12"])
+        // The next second's copy is newer than every one of them.
+        try Data("edition 13".utf8).write(to: pdf)
+        try Archive.store(pdf, at: second.addingTimeInterval(1), keep: 2)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: archive.path).sorted() == [
+                "briefing-1970-01-02T000000Z-12.pdf", "briefing-1970-01-02T000001Z.pdf",
+            ])
+    }
+
     @Test func digestsChangeWithAnyInput() throws {
         let directory = try folder()
         defer { try? FileManager.default.removeItem(at: directory) }
