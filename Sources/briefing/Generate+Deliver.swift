@@ -3,6 +3,7 @@ import BriefingEditions
 import BriefingModel
 import BriefingPipeline
 import BriefingRun
+import BriefingRunState
 import Foundation
 
 /// `generate --deliver FILE`: the delivery file is read and checked against the template
@@ -40,10 +41,15 @@ final class Delivering {
         if let seconds = contract.timeout { delivery.deadline = Date().addingTimeInterval(seconds) }
         if Sendmail(command: plan.sendmail).executable() == nil {
             delivery.sendNow = false
+            // The whole command, pasteable: `outbox --retry` needs the output and the file.
+            let retry =
+                ["briefing", "outbox", "--output", URL(fileURLWithPath: generate.output).path]
+                + ["--deliver", URL(fileURLWithPath: generate.deliver ?? "").path, "--retry"]
             failure = InputError(
                 kind: .missingInput, plan.sendmailLocation,
                 "the sendmail program '\(plan.sendmail[0])' is \(Sendmail.whyNot(plan.sendmail[0])): the briefings were published and their mail queued",
-                hint: "install one (Debian: apt-get install msmtp-mta) or set 'sendmail:', then run: briefing outbox --retry")
+                hint: "install one (Debian: apt-get install msmtp-mta) or set 'sendmail:', then run: "
+                    + retry.map { $0.hasPrefix("/") ? ShellWord.quoted($0) : $0 }.joined(separator: " "))
         }
     }
 

@@ -92,8 +92,23 @@ import Testing
     }
 
     @Test func rejectsDuplicateKeysAndIDs() throws {
-        let duplicateKey = try failure { try $0.replace("data.yaml", "    unit: km\n", with: "    unit: km\n    unit: miles\n") }
-        #expect(duplicateKey.description.contains("duplicate key"))
+        var repeatLine = 0
+        let duplicateKey = try failure { fixture in
+            try fixture.replace("data.yaml", "    unit: km\n", with: "    unit: km\n    unit: miles\n")
+            repeatLine = try fixture.line(of: "    unit: miles", in: "data.yaml")
+        }
+        // Located at the repeat, which is usually the mistake, naming the first.
+        expect(
+            duplicateKey, file: "data.yaml", line: repeatLine, column: 5,
+            contains: "duplicate key 'unit' (first given on line \(repeatLine - 1))")
+        // A repeated top-level key, far below the first.
+        let duplicateTop = try failure { fixture in
+            let text = try String(contentsOf: fixture.directory.appendingPathComponent("data.yaml"), encoding: .utf8)
+            try (text + "\nevents:\n  - id: again\n").write(
+                to: fixture.directory.appendingPathComponent("data.yaml"), atomically: true, encoding: .utf8)
+            repeatLine = try fixture.line(of: "  - id: again", in: "data.yaml") - 1
+        }
+        expect(duplicateTop, file: "data.yaml", line: repeatLine, column: 1, contains: "duplicate key 'events' (first given on line")
         var line = 0
         let duplicateID = try failure { fixture in
             try fixture.replace("data.yaml", "  - id: phd-students", with: "  - id: students")

@@ -15,7 +15,7 @@ public enum YAMLFile {
             // when it checks a mapping for duplicate keys (a third of loading 2,000 events).
             root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
-            throw InputError(kind: .invalidData, diagnostics: [diagnostic(for: error, file: displayName)])
+            throw InputError(kind: .invalidData, diagnostics: [diagnostic(for: error, file: displayName, text: text)])
         }
         guard let root else {
             throw InputError(kind: .invalidData, SourceLocation(file: displayName, line: 1, column: 1), "the file is empty")
@@ -42,7 +42,28 @@ public enum YAMLFile {
         return nil
     }
 
-    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    /// Where a block mapping's key given at `first` is given again: the next line after it
+    /// with `key:` at the same column, before any line indented less (the mapping's end).
+    /// Nil when the repeat is not found that way (a flow mapping, a quoted key).
+    static func repeated(_ key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.column >= 1, first.line < lines.count else { return nil }
+        let indent = first.column - 1
+        for index in first.line..<lines.count {
+            let line = lines[index]
+            let leading = line.prefix { $0 == " " }.count
+            let body = line.dropFirst(leading)
+            if body.isEmpty || body.hasPrefix("#") { continue }
+            // A list item's first key sits after "- ": count it at the dash's column + 2.
+            let dashed = body.hasPrefix("- ") ? body.dropFirst(2).drop { $0 == " " } : body
+            let column = leading + (body.count - dashed.count)
+            if leading < indent && column != indent { return nil }
+            if column == indent, dashed.hasPrefix(key + ":") { return (index + 1, indent + 1) }
+        }
+        return nil
+    }
+
+    static func diagnostic(for error: YamlError, file: String, text: String = "") -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
             let detail = [problem, context?.text].compactMap { $0 }.joined(separator: " ")
@@ -56,6 +77,12 @@ public enum YAMLFile {
             return .error(SourceLocation(file: file, line: mark.line, column: mark.column), "YAML error: \(problem)\(detail)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            // libyaml marks the first of the keys; the mistake is usually the repeat, below.
+            if duplicates.count == 1, let again = repeated(duplicates[0], after: context.mark, in: text) {
+                return .error(
+                    SourceLocation(file: file, line: again.line, column: again.column),
+                    "duplicate key \(keys) (first given on line \(context.mark.line))")
+            }
             return .error(
                 SourceLocation(file: file, line: context.mark.line, column: context.mark.column), "duplicate key \(keys) in this mapping")
         case .reader(let problem, _, _, _):
