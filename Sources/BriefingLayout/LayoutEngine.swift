@@ -15,8 +15,7 @@ public struct LayoutEngine {
     /// - Parameter creator: program name and version, for the PDF metadata.
     public func layout(_ document: Document, creator: String) -> PagedDocument {
         let store = ParagraphStore(measurer: measurer)
-        var styler = InlineStyler(style: style, citationNumber: document.citationNumber)
-        styler.revisedMark = document.labels[.revisedMarker]
+        let styler = InlineStyler(style: style, marks: InlineMarks(document: document))
         let cover = CoverLayout(style: style, store: store, styler: styler).layout(document)
 
         // The body is paginated on its own: its page labels start at 1 whatever the front

@@ -22,7 +22,7 @@ import Testing
     func placed(_ blocks: [Block], after lines: Int, height: Double = 300) -> [(page: Int, text: String)] {
         let store = ParagraphStore(measurer: FakeMeasurer())
         var builder = FlowBuilder(
-            style: BriefingStyle(), store: store, styler: InlineStyler(style: BriefingStyle(), citationNumber: { _ in nil }),
+            style: BriefingStyle(), store: store, styler: InlineStyler(style: BriefingStyle(), marks: InlineMarks(sources: [], revisedText: "rev")),
             labels: .english)
         builder.add(blocks, anchorPrefix: "section-test")
         var paginator = Paginator(frame: Rect(x: 0, y: 0, width: 451, height: height), firstPageIndex: 0, boxColor: Color(hex: 0))
@@ -76,7 +76,7 @@ import Testing
         figure.floatGroup = 0
         var builder = FlowBuilder(
             style: BriefingStyle(), store: ParagraphStore(measurer: FakeMeasurer()),
-            styler: InlineStyler(style: BriefingStyle(), citationNumber: { _ in nil }),
+            styler: InlineStyler(style: BriefingStyle(), marks: InlineMarks(sources: [], revisedText: "rev")),
             labels: .english)
         builder.addNotes([Footnote(number: 1, blocks: [.paragraph([.text("A note.")])])], x: 0, width: 100)
         // 6 lines, a figure that does not fit in the 4 left, a line of text, then the notes.

@@ -11,7 +11,7 @@ public enum StandaloneChart {
         style: BriefingStyle = BriefingStyle(), labels: Labels = .english, creator: String
     ) -> PagedDocument {
         let store = ParagraphStore(measurer: measurer)
-        let styler = InlineStyler(style: style, citationNumber: { id in sources.first { $0.id == id }?.number })
+        let styler = InlineStyler(style: style, marks: InlineMarks(sources: sources, revisedText: labels[.revisedMarker]))
         var builder = FlowBuilder(
             style: style, store: store, styler: styler, labels: labels, source: { id in sources.first { $0.id == id } })
         // The chart's title is the export's H1 and "Sources" its H2: headings start at the top.

@@ -1,15 +1,15 @@
 import BriefingContent
 import BriefingModel
 
-/// Turns content inlines into styled runs: emphasis to italic, citations to linked "[n]",
-/// confidence grades to their superscript marker.
+/// Turns content inlines into styled runs: emphasis to italic, and the marks the document
+/// decides (`InlineMarks`: citations "[n]", confidence markers, "rev", footnote numbers)
+/// to small raised linked runs. What a mark says and links to is the document's; only how
+/// it looks is decided here.
 struct InlineStyler {
     let style: BriefingStyle
-    let citationNumber: (String) -> Int?
+    let marks: InlineMarks
     /// The anchor of the section being laid out: footnote numbers link to its notes.
     var noteScope = Anchor.keyJudgements
-    /// The template's word for "revised", printed small after a revised value.
-    var revisedMark = "rev"
 
     func runs(_ inlines: [Inline], base: TextStyle, link: LinkTarget? = nil) -> [TextRun] {
         var runs: [TextRun] = []
@@ -31,18 +31,12 @@ struct InlineStyler {
             case .link(let url, let children):
                 let target: LinkTarget = url.hasPrefix("#") ? .destination(String(url.dropFirst())) : .uri(url)
                 runs += self.runs(children, base: base.with { $0.color = style.navy }, link: target)
-            case .citation(let id):
-                guard let number = citationNumber(id) else { continue }
-                let citation = style.citation.with {
-                    $0.size = base.size * 0.64; $0.rise = base.size * 0.26
-                }
-                runs.append(TextRun("[\(number)]", citation, link: .destination(Anchor.source(number))))
-            case .confidenceMarker(let grade):
-                guard let marker = grade.marker else { continue }
-                let markerStyle = style.marker.with {
-                    $0.size = base.size * 0.7; $0.rise = base.size * 0.3
-                }
-                runs.append(TextRun(marker, markerStyle, link: .destination(Anchor.confidenceNote)))
+            case .citation, .confidenceMarker, .revisedMarker, .footnote:
+                guard let mark = marks.mark(inline, noteScope: noteScope) else { continue }
+                runs.append(
+                    TextRun(
+                        mark.kind == .revised ? "\u{2009}" + mark.text : mark.text, look(of: mark.kind, base: base),
+                        link: .destination(mark.anchor)))
             case .softBreak:
                 runs.append(TextRun(" ", base, link: link))
             case .reference(let reference):
@@ -50,19 +44,32 @@ struct InlineStyler {
                 runs.append(TextRun(reference.id, base, link: link))
             case .lineBreak:
                 runs.append(TextRun("\u{2028}", base, link: link))
-            case .revisedMarker:
-                let mark = style.marker.with {
-                    $0.family = .sans; $0.size = base.size * 0.55; $0.rise = base.size * 0.34
-                }
-                runs.append(TextRun("\u{2009}" + revisedMark, mark, link: .destination(Anchor.changes)))
-            case .footnote(let number):
-                let mark = style.citation.with {
-                    $0.size = base.size * 0.64; $0.rise = base.size * 0.32
-                }
-                runs.append(TextRun("\(number)", mark, link: .destination(Anchor.note(number, in: noteScope))))
             }
         }
         return Self.merge(runs)
+    }
+
+    /// How a mark looks beside text of `base`: small and raised; "rev" in the sans face,
+    /// set off by a thin space.
+    private func look(of kind: InlineMarks.Mark.Kind, base: TextStyle) -> TextStyle {
+        switch kind {
+        case .citation:
+            style.citation.with {
+                $0.size = base.size * 0.64; $0.rise = base.size * 0.26
+            }
+        case .confidence:
+            style.marker.with {
+                $0.size = base.size * 0.7; $0.rise = base.size * 0.3
+            }
+        case .revised:
+            style.marker.with {
+                $0.family = .sans; $0.size = base.size * 0.55; $0.rise = base.size * 0.34
+            }
+        case .footnote:
+            style.citation.with {
+                $0.size = base.size * 0.64; $0.rise = base.size * 0.32
+            }
+        }
     }
 
     /// Adjacent runs with equal style and link become one, so Pango gets fewer attributes.
