@@ -107,7 +107,8 @@ let package = Package(
         .executableTarget(
             name: "briefing",
             dependencies: [
-                "BriefingModel", "BriefingPipeline", "BriefingRun", "BriefingRunState", "BriefingSchedule", "BriefingEditions",
+                "BriefingModel", "BriefingContent", "BriefingPipeline", "BriefingRun", "BriefingRunState", "BriefingSchedule",
+                "BriefingEditions",
                 "BriefingDelivery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -160,7 +160,7 @@ public struct DeliveryRun {
 
         let outbox = state.folder.appendingPathComponent("outbox")
         try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
-        let attachment = attach ? MIMEMessage.Attachment(name: target.lastPathComponent, type: "application/pdf", data: pdf) : nil
+        let attachment = attach ? MIMEMessage.Attachment(name: target.lastPathComponent, type: made.loaded.request.format.mediaType, data: pdf) : nil
         let (subject, text, html) = (notice.subject(prefix: audience.subjectPrefix), notice.text, notice.html)
         let queued = try recipients.map { recipient in
             let id = messageID(recipient)

@@ -1,3 +1,4 @@
+import BriefingContent
 import BriefingRender
 import Foundation
 

@@ -223,18 +223,12 @@ public final class Pipeline {
             kind: .invalidData, SourceLocation.argument("--strict"), "\(count) warning(s) and --strict: nothing was written")
     }
 
-    /// The bytes of the output: one PDF, or one image per page.
-    public func render(_ pages: PagedDocument, format: OutputFormat, dpi: Double, standard: PDFFinisher.Standard = .ua1) throws -> [Data] {
-        defer { if format != .pdf { timer.mark(format.rawValue) } }
-        switch format {
-        case .pdf:
-            let pdf = try PDFExporter.export(pages)
-            timer.mark("pdf")
-            defer { timer.mark("finish") }
-            return [try PDFFinisher.finish(pdf, document: pages, standard: standard, cache: finishedPages)]
-        case .png: return try pages.pages.indices.map { try ImageExporter.export(pages, page: $0, format: .png, dpi: dpi) }
-        case .svg: return try pages.pages.indices.map { try ImageExporter.export(pages, page: $0, format: .svg, dpi: dpi) }
-        }
+    /// The bytes of the output, from the format's writer: one PDF, or one image per page.
+    public func render(
+        _ pages: PagedDocument, document: Document? = nil, format: OutputFormat, dpi: Double, standard: PDFFinisher.Standard = .ua1
+    ) throws -> [Data] {
+        let input = WriterInput(document: document, pages: pages, dpi: dpi, standard: standard, cache: finishedPages)
+        return try Writers.writer(for: format).write(input) { timer.mark($0) }
     }
 
     // MARK: - Whole runs
@@ -276,7 +270,8 @@ public final class Pipeline {
         let document = try document(loaded)
         let pages = try layout(document, loaded: loaded)
         try checkStrict(loaded.request, since: first)
-        let files = try render(pages, format: loaded.request.format, dpi: loaded.request.dpi, standard: loaded.request.pdfStandard)
+        let files = try render(
+            pages, document: document, format: loaded.request.format, dpi: loaded.request.dpi, standard: loaded.request.pdfStandard)
         return BriefingOutput(
             loaded: loaded, document: document, pages: pages, files: files, warnings: Array(warnings.dropFirst(first)))
     }

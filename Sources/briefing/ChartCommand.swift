@@ -1,4 +1,5 @@
 import ArgumentParser
+import BriefingContent
 import BriefingPipeline
 import BriefingRun
 import Foundation
@@ -72,7 +73,7 @@ struct ChartCommand: ParsableCommand {
             let request = BriefingRequest(
                 template: try input.templateURL(), data: input.dataURL(), format: format, dpi: dpi,
                 creator: "briefing \(BriefingCommand.version)")
-            let path = output ?? "output/chart-\(id).\(format.rawValue)"
+            let path = output ?? "output/chart-\(id).\(format.fileExtension)"
             if output == nil { try OutputFolder.makeDefault(for: path) }
             let target = try OutputTarget.resolve(path)
             if case .file(let url) = target {

@@ -1,3 +1,4 @@
+import BriefingContent
 import BriefingDelivery
 import BriefingEditions
 import BriefingModel
@@ -21,8 +22,10 @@ final class Delivering {
     /// The delivery file, read before anything else: a file that does not load has nobody
     /// to tell but the caller (and the output's record).
     static func plan(file: String, format: OutputFormat) throws -> DeliveryPlan {
-        guard format == .pdf else {
-            throw InputErrorFactory.usage("--deliver", "--deliver mails PDFs: it cannot be used with --format \(format.rawValue)")
+        guard format.files == .one else {
+            throw InputErrorFactory.usage(
+                "--deliver", "--deliver mails one file per audience: it cannot be used with --format \(format.rawValue) (one file per page)"
+            )
         }
         return try DeliveryPlanDecoder.load(URL(fileURLWithPath: file))
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BriefingContent
 import BriefingDelivery
 import BriefingPipeline
 import BriefingRun
@@ -145,7 +146,7 @@ struct Generate: ParsableCommand {
         // Standard output carries the PDF itself: nothing else may be printed there.
         guard !quiet, finished.target != .standardOutput else { return }
         let outcome = finished.outcome
-        let shown = briefing.format == .pdf ? output : outcome.path
+        let shown = briefing.format.files == .one ? output : outcome.path
         if outcome.result == .unchanged {
             print("unchanged: \(shown) (inputs are as at the last successful run)")
         } else {

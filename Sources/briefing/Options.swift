@@ -1,4 +1,5 @@
 import ArgumentParser
+import BriefingContent
 import BriefingPipeline
 import BriefingRun
 import Foundation

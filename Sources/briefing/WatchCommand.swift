@@ -1,4 +1,5 @@
 import ArgumentParser
+import BriefingContent
 import BriefingModel
 import BriefingPipeline
 import BriefingRun
@@ -88,9 +89,10 @@ struct WatchCommand: ParsableCommand {
         let warnings = build.warnings.count == 1 ? "1 warning" : "\(build.warnings.count) warnings"
         if let error = build.error {
             _ = ExitStatus.fail(error)
-            let kept = format == .pdf ? "\(output) is unchanged" : "the \(format.rawValue) pages beside \(output) are unchanged"
+            let kept =
+                format.files == .one ? "\(output) is unchanged" : "the \(format.rawValue) pages beside \(output) are unchanged"
             say("\(Self.clock()) failed after \(duration): \(kept)", always: true)
-        } else if format == .pdf {
+        } else if format.files == .one {
             say("\(Self.clock()) built \(output): \(build.pages) pages, \(warnings), \(duration)")
         } else {
             say("\(Self.clock()) built \(build.written.count) of \(build.pages) pages (\(format.rawValue)), \(warnings), \(duration)")

@@ -5,45 +5,46 @@ import Foundation
 /// Draws pages as PNG or SVG with the same painter as the PDF, so every format shows the
 /// same layout. One image per page, returned as bytes.
 public enum ImageExporter {
-    public enum Format: String, Sendable, CaseIterable {
-        case png, svg
-    }
-
-    /// Page `index` as an image. PNG is rendered at `dpi` on a white background.
-    public static func export(_ document: PagedDocument, page index: Int, format: Format, dpi: Double = 150) throws -> Data {
+    /// Page `index` as a PNG, rendered at `dpi` on a white background.
+    public static func png(_ document: PagedDocument, page index: Int, dpi: Double = 150) throws -> Data {
         let size = document.pageSize
         let painter = CairoPainter(document: document)
         let sink = ByteSink()
         let place = { DrawingPlace.describe(page: index, in: document) }
-        switch format {
-        case .png:
-            let scale = dpi / 72
-            let width = Int32((size.width * scale).rounded(.up)), height = Int32((size.height * scale).rounded(.up))
-            let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height)
-            defer { cairo_surface_destroy(surface) }
-            try PDFExporter.check(cairo_surface_status(surface), place: "a \(width)x\(height) image of " + place())
-            let cr = cairo_create(surface)!
-            defer { cairo_destroy(cr) }
-            cairo_set_source_rgb(cr, 1, 1, 1)
-            cairo_paint(cr)
-            cairo_scale(cr, scale, scale)
-            painter.draw(page: index, on: cr)
-            cairo_surface_flush(surface)
-            try PDFExporter.check(cairo_status(cr), place: place())
-            try PDFExporter.check(cairo_surface_write_to_png_stream(surface, ByteSink.write, sink.closure), place: "the PNG of " + place())
-        case .svg:
-            let surface = cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, size.width, size.height)
-            defer { cairo_surface_destroy(surface) }
-            try PDFExporter.check(cairo_surface_status(surface), place: "the SVG of " + place())
-            cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1)
-            let cr = cairo_create(surface)!
-            painter.draw(page: index, on: cr)
-            let status = cairo_status(cr)
-            cairo_destroy(cr)
-            try PDFExporter.check(status, place: place())
-            cairo_surface_finish(surface)
-            try PDFExporter.check(cairo_surface_status(surface), place: "the SVG of " + place())
-        }
+        let scale = dpi / 72
+        let width = Int32((size.width * scale).rounded(.up)), height = Int32((size.height * scale).rounded(.up))
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height)
+        defer { cairo_surface_destroy(surface) }
+        try PDFExporter.check(cairo_surface_status(surface), place: "a \(width)x\(height) image of " + place())
+        let cr = cairo_create(surface)!
+        defer { cairo_destroy(cr) }
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        cairo_scale(cr, scale, scale)
+        painter.draw(page: index, on: cr)
+        cairo_surface_flush(surface)
+        try PDFExporter.check(cairo_status(cr), place: place())
+        try PDFExporter.check(cairo_surface_write_to_png_stream(surface, ByteSink.write, sink.closure), place: "the PNG of " + place())
+        return withExtendedLifetime(sink) { sink.data }
+    }
+
+    /// Page `index` as SVG 1.1, in points.
+    public static func svg(_ document: PagedDocument, page index: Int) throws -> Data {
+        let size = document.pageSize
+        let painter = CairoPainter(document: document)
+        let sink = ByteSink()
+        let place = { DrawingPlace.describe(page: index, in: document) }
+        let surface = cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, size.width, size.height)
+        defer { cairo_surface_destroy(surface) }
+        try PDFExporter.check(cairo_surface_status(surface), place: "the SVG of " + place())
+        cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1)
+        let cr = cairo_create(surface)!
+        painter.draw(page: index, on: cr)
+        let status = cairo_status(cr)
+        cairo_destroy(cr)
+        try PDFExporter.check(status, place: place())
+        cairo_surface_finish(surface)
+        try PDFExporter.check(cairo_surface_status(surface), place: "the SVG of " + place())
         return withExtendedLifetime(sink) { sink.data }
     }
 }

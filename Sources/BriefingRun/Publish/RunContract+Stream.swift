@@ -15,7 +15,7 @@ extension RunContract {
         func refuse(_ what: String) -> InputError {
             InputError(kind: .usage, SourceLocation.argument("--output"), "\(what) needs a file; the output is \(name)")
         }
-        if request.format != .pdf { throw refuse("--format \(request.format.rawValue) (one file per page)") }
+        if request.format.files != .one { throw refuse("--format \(request.format.rawValue) (one file per page)") }
         if ifChanged { throw refuse("--if-changed") }
         if keep != nil { throw refuse("--keep") }
         defer { pipeline.timer.report() }

@@ -1,3 +1,4 @@
+import BriefingContent
 import BriefingEditions
 import BriefingModel
 import BriefingPipeline
@@ -123,10 +124,10 @@ public struct RunContract {
         }
     }
 
-    /// `--if-changed`: the inputs are as at the last success and the published PDF is the
-    /// one that run wrote.
+    /// `--if-changed`: the inputs are as at the last success and the published file is the
+    /// one that run wrote (page images are always written again).
     private func isUnchanged(_ inputs: Digest, since last: RunManifest.Success, format: OutputFormat) -> Bool {
-        guard last.inputDigest == inputs.digest, format == .pdf, let current = try? Data(contentsOf: output) else { return false }
+        guard last.inputDigest == inputs.digest, format.files == .one, let current = try? Data(contentsOf: output) else { return false }
         return InputDigest.sha256(of: current) == last.outputSHA256
     }
 
@@ -142,13 +143,14 @@ public struct RunContract {
         let request = loaded.request
 
         var path = output.path, bytes = 0, outputDigest = "", published: [String]?
-        if request.format == .pdf {
+        switch request.format.files {
+        case .one:
             try AtomicFile.publish(made.files[0], to: output, temporary: state.temporary(for: output.lastPathComponent))
             bytes = made.files[0].count
             outputDigest = InputDigest.sha256(of: made.files[0])
             if let keep { try Archive.store(output, at: records.started, keep: keep) }
-        } else {
-            let pages = PageFiles(pdf: output, format: request.format.rawValue, count: made.files.count)
+        case .perPage:
+            let pages = PageFiles(pdf: output, format: request.format.fileExtension, count: made.files.count)
             for file in pages.urls { try OutputGuard.refuseOverwritingInputs(file, of: request) }
             for (file, data) in zip(pages.urls, made.files) {
                 try AtomicFile.publish(data, to: file, temporary: state.temporary(for: file.lastPathComponent))

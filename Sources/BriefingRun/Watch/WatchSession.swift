@@ -59,17 +59,17 @@ public final class WatchSession {
         return build
     }
 
-    /// The PDF replaces the old one in one rename; image pages are written only when their
-    /// bytes changed, each atomically, and pages beyond the new count are removed.
+    /// One file (the PDF) replaces the old one in one rename; image pages are written only
+    /// when their bytes changed, each atomically, and pages beyond the new count are removed.
     private func publish(_ files: [Data]) throws -> [URL] {
-        guard request.format != .pdf else {
+        guard request.format.files == .perPage else {
             try claim([output])
             try AtomicFile.publish(files[0], to: output)
             record(nil)
             pipeline.timer.mark("publish")
             return [output]
         }
-        let names = PageFiles(pdf: output, format: request.format.rawValue, count: files.count)
+        let names = PageFiles(pdf: output, format: request.format.fileExtension, count: files.count)
         try claim(names.urls)
         var written: [URL] = []
         for (index, (data, url)) in zip(files, names.urls).enumerated() {
@@ -79,7 +79,7 @@ public final class WatchSession {
             written.append(url)
         }
         if files.count != lastPages.count {
-            names.removeStale(written: PageFiles(pdf: output, format: request.format.rawValue, count: lastPages.count).names)
+            names.removeStale(written: PageFiles(pdf: output, format: request.format.fileExtension, count: lastPages.count).names)
         }
         lastPages = files
         record(names.names)
@@ -118,8 +118,8 @@ public final class WatchSession {
     public func scopes() -> [FileWatcher.Scope] {
         let template = request.template.standardizedFileURL
         var ignored: Set<String> = [output.lastPathComponent]
-        if request.format != .pdf {
-            let pages = PageFiles(pdf: output, format: request.format.rawValue, count: max(1, lastPages.count))
+        if request.format.files == .perPage {
+            let pages = PageFiles(pdf: output, format: request.format.fileExtension, count: max(1, lastPages.count))
             ignored.formUnion(pages.urls.map(\.lastPathComponent))
         }
         var scopes = [FileWatcher.Scope(folder: template, recursive: true, ignored: ignored)]
