@@ -153,30 +153,20 @@ struct FlowBuilder {
 
         let sourceStyle = style.small.with { $0.size = 7.4 }
         var runs: [TextRun] = []
-        var byPublisher: [(String, [Int])] = []
-        for id in figure.sourceIDs {
-            guard let entry = source(id) else { continue }
-            if let index = byPublisher.firstIndex(where: { $0.0 == entry.publisher }) {
-                byPublisher[index].1.append(entry.number)
-            } else {
-                byPublisher.append((entry.publisher, [entry.number]))
-            }
-        }
+        let byPublisher = figure.sourcesByPublisher(source)
         // "Source: SIPRI [1][2]." only with numbered sources to cite (the document builder
         // numbers every source a chart draws on): never "Source: ." before the note.
         if !byPublisher.isEmpty { runs.append(TextRun(labels[.source] + " ", sourceStyle.with { $0.weight = .semibold })) }
         for (offset, (publisher, numbers)) in byPublisher.enumerated() {
             runs.append(TextRun((offset > 0 ? "; " : "") + publisher + " ", sourceStyle))
-            for number in numbers.sorted() {
+            for number in numbers {
                 runs.append(
                     TextRun(
                         "[\(number)]", sourceStyle.with { $0.color = style.navy }, link: .destination(Anchor.source(number))))
             }
         }
         if !byPublisher.isEmpty { runs.append(TextRun(".", sourceStyle)) }
-        if let note = figure.sourceNote {
-            runs.append(TextRun((runs.isEmpty ? "" : " ") + note.prefix(1).uppercased() + note.dropFirst() + ".", sourceStyle))
-        }
+        if let note = figure.sourceNoteSentence { runs.append(TextRun((runs.isEmpty ? "" : " ") + note, sourceStyle)) }
         if !drawing.unlabelled.isEmpty {
             let count = NumberFormatting.format(Double(drawing.unlabelled.count))
             runs.append(
