@@ -90,8 +90,12 @@ let package = Package(
             name: "BriefingPipeline",
             dependencies: [
                 "BriefingModel", "BriefingContent", "BriefingTemplate", "BriefingLayout", "BriefingRender", "BriefingEditions",
-                "CLinux",
+                "BriefingHTML", "CLinux",
             ]
+        ),
+        .target(
+            name: "BriefingHTML",
+            dependencies: ["BriefingModel", "BriefingContent"]
         ),
         .target(
             name: "BriefingRun",
@@ -101,7 +105,7 @@ let package = Package(
             name: "BriefingDelivery",
             dependencies: [
                 "BriefingModel", "BriefingContent", "BriefingEditions", "BriefingPipeline", "BriefingRun", "BriefingRunState",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "BriefingHTML", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .executableTarget(
@@ -130,12 +134,16 @@ let package = Package(
         .testTarget(name: "BriefingRenderFuzzTests", dependencies: ["TestSupport"]),
         .testTarget(name: "BriefingScheduleTests", dependencies: ["BriefingSchedule"]),
         .testTarget(name: "BriefingRunStateTests", dependencies: ["BriefingRunState"]),
+        .testTarget(name: "BriefingHTMLTests", dependencies: ["BriefingHTML", "BriefingContent", "BriefingModel"]),
         .testTarget(
             name: "BriefingEditionsTests",
             dependencies: ["BriefingEditions", "BriefingModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "BriefingDeliveryTests",
-            dependencies: ["BriefingDelivery", "BriefingModel", "BriefingContent", "BriefingEditions", "BriefingPipeline", "BriefingRun"]),
+            dependencies: [
+                "BriefingDelivery", "BriefingModel", "BriefingContent", "BriefingEditions", "BriefingPipeline", "BriefingRun",
+                "BriefingHTML",
+            ]),
         .testTarget(
             name: "BriefingPipelineTests",
             dependencies: [

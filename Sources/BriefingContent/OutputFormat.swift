@@ -2,7 +2,7 @@
 /// watch, delivery and `chart` ask it (and the pipeline's writer for it) what to do, rather
 /// than testing for PDF, so a new writer is a new case here and a writer beside the others.
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case pdf, png, svg
+    case pdf, png, svg, html
 
     /// What a writer reads: the laid-out pages (drawn by the painter), or the document itself
     /// (a writer with no pages skips layout).
@@ -12,14 +12,18 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// (`NAME-01.png`, `PageFiles`).
     public enum Files: Sendable { case one, perPage }
 
-    public var input: Input { .pages }
+    public var input: Input { self == .html ? .document : .pages }
 
     public var files: Files {
         switch self {
-        case .pdf: .one
+        case .pdf, .html: .one
         case .png, .svg: .perPage
         }
     }
+
+    /// Whether `--deliver` can make and mail it: one file per audience, attached (PDF). The
+    /// HTML edition is not mailed yet (a mail links it once it is published somewhere).
+    public var isMailed: Bool { self == .pdf }
 
     /// The file name extension (without the dot).
     public var fileExtension: String { rawValue }
@@ -30,6 +34,19 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .pdf: "application/pdf"
         case .png: "image/png"
         case .svg: "image/svg+xml"
+        case .html: "text/html"
         }
+    }
+
+    /// The file a one-file format writes for `output`: its name with this format's extension
+    /// when it ends in another format's (`out/b.pdf` with HTML is `out/b.html`), else as
+    /// given. Page images are named from `output` as it is (`PageFiles`).
+    public func path(for output: String) -> String {
+        guard files == .one, output != "-" else { return output }
+        let slash = output.lastIndex(of: "/").map { output.index(after: $0) } ?? output.startIndex
+        guard let dot = output[slash...].lastIndex(of: "."), dot > slash else { return output }
+        let ext = output[output.index(after: dot)...].lowercased()
+        guard Self.allCases.contains(where: { $0.fileExtension == ext }) else { return output }
+        return output[..<dot] + "." + fileExtension
     }
 }

@@ -1,3 +1,4 @@
+import BriefingHTML
 import BriefingEditions
 import BriefingPipeline
 import BriefingRunState
@@ -66,12 +67,12 @@ public struct FailureMail {
         let plain = text.joined(separator: "\n")
         let html =
             "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body style=\"font-family:Helvetica,Arial,sans-serif;color:#1b2430\">"
-            + "<h1 style=\"font-size:18px;color:#8a1c1c\">Briefing run \(HTML.escape(what))</h1><p>\(HTML.escape(output.path))</p>"
-            + "<pre style=\"background:#f6f0f0;padding:10px;white-space:pre-wrap\">\(HTML.escape(error))</pre>"
-            + (location.map { "<p>Where: <code>\(HTML.escape($0))</code></p>" } ?? "")
-            + "<p>Last good edition: \(HTML.escape(last.map { "\($0.number), printed \($0.printed)" } ?? "none yet"))</p>"
-            + (readers.isEmpty ? "" : "<p>Last mailed: \(HTML.escape(readers.joined(separator: "; ")))</p>")
-            + "<p>Reproduce:</p><pre style=\"background:#eef2f7;padding:10px;white-space:pre-wrap\">\(HTML.escape(command))</pre></body></html>"
+            + "<h1 style=\"font-size:18px;color:#8a1c1c\">Briefing run \(HTMLEscape.attribute(what))</h1><p>\(HTMLEscape.attribute(output.path))</p>"
+            + "<pre style=\"background:#f6f0f0;padding:10px;white-space:pre-wrap\">\(HTMLEscape.attribute(error))</pre>"
+            + (location.map { "<p>Where: <code>\(HTMLEscape.attribute($0))</code></p>" } ?? "")
+            + "<p>Last good edition: \(HTMLEscape.attribute(last.map { "\($0.number), printed \($0.printed)" } ?? "none yet"))</p>"
+            + (readers.isEmpty ? "" : "<p>Last mailed: \(HTMLEscape.attribute(readers.joined(separator: "; ")))</p>")
+            + "<p>Reproduce:</p><pre style=\"background:#eef2f7;padding:10px;white-space:pre-wrap\">\(HTMLEscape.attribute(command))</pre></body></html>"
         let id = "briefing.failure.\(digest.prefix(12)).\(Int(now().timeIntervalSince1970))@\(plan.from.domain)"
         let message = MIMEMessage(
             from: plan.from, to: plan.failuresTo,

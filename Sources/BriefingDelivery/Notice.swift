@@ -1,3 +1,4 @@
+import BriefingHTML
 import BriefingContent
 import BriefingModel
 import Foundation
@@ -208,7 +209,7 @@ public struct Notice: Sendable {
         "<h2 style=\"font:600 12px/1.2 Helvetica,Arial,sans-serif;letter-spacing:.06em;text-transform:uppercase;color:#1f3a5f;margin:0 0 8px\">\(e(text))</h2>\n"
     }
 
-    private func e(_ text: String) -> String { HTML.escape(text) }
+    private func e(_ text: String) -> String { HTMLEscape.attribute(text) }
 
     // MARK: - Pieces
 

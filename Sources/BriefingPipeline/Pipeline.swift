@@ -225,9 +225,15 @@ public final class Pipeline {
 
     /// The bytes of the output, from the format's writer: one PDF, or one image per page.
     public func render(
-        _ pages: PagedDocument, document: Document? = nil, format: OutputFormat, dpi: Double, standard: PDFFinisher.Standard = .ua1
+        _ pages: PagedDocument, document: Document? = nil, format: OutputFormat, dpi: Double, standard: PDFFinisher.Standard = .ua1,
+        generator: String = "briefing"
     ) throws -> [Data] {
-        let input = WriterInput(document: document, pages: pages, dpi: dpi, standard: standard, cache: finishedPages)
+        var input = WriterInput(document: document, pages: pages, dpi: dpi, standard: standard, cache: finishedPages)
+        input.generator = generator
+        if format.input == .document {
+            input.measurer = try measurer()
+            timer.mark("fonts")
+        }
         return try Writers.writer(for: format).write(input) { timer.mark($0) }
     }
 
@@ -268,10 +274,12 @@ public final class Pipeline {
     private func build(_ loaded: LoadedBriefing) throws -> BriefingOutput {
         let first = warnings.count
         let document = try document(loaded)
-        let pages = try layout(document, loaded: loaded)
-        try checkStrict(loaded.request, since: first)
+        let request = loaded.request
+        // A writer of the document (HTML) needs no pages: layout is skipped.
+        let pages = request.format.input == .pages ? try layout(document, loaded: loaded) : PagedDocument.empty
+        try checkStrict(request, since: first)
         let files = try render(
-            pages, document: document, format: loaded.request.format, dpi: loaded.request.dpi, standard: loaded.request.pdfStandard)
+            pages, document: document, format: request.format, dpi: request.dpi, standard: request.pdfStandard, generator: request.creator)
         return BriefingOutput(
             loaded: loaded, document: document, pages: pages, files: files, warnings: Array(warnings.dropFirst(first)))
     }

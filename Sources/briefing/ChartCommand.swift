@@ -41,6 +41,9 @@ struct ChartCommand: ParsableCommand {
         let ids = Pipeline.chartKinds.map(\.id).joined(separator: ", ")
         if !list && id == nil { throw ValidationError("name a chart (\(ids)) or pass --list") }
         if !(36...1200).contains(dpi) { throw ValidationError("--dpi must be between 36 and 1200") }
+        if format.input != .pages {
+            throw ValidationError("a chart on its own is drawn as pdf, png or svg (the HTML edition inlines every chart)")
+        }
     }
 
     /// The figures the briefing places (number, kind, block id, title), then the kinds.

@@ -22,10 +22,9 @@ final class Delivering {
     /// The delivery file, read before anything else: a file that does not load has nobody
     /// to tell but the caller (and the output's record).
     static func plan(file: String, format: OutputFormat) throws -> DeliveryPlan {
-        guard format.files == .one else {
+        guard format.isMailed else {
             throw InputErrorFactory.usage(
-                "--deliver", "--deliver mails one file per audience: it cannot be used with --format \(format.rawValue) (one file per page)"
-            )
+                "--deliver", "--deliver mails one PDF per audience: it cannot be used with --format \(format.rawValue)")
         }
         return try DeliveryPlanDecoder.load(URL(fileURLWithPath: file))
     }

@@ -32,7 +32,9 @@ struct Generate: ParsableCommand {
     /// The default folder is made when missing (a new user's first run); a folder the user
     /// names must exist.
     static let defaultOutput = "output/briefing.pdf"
-    var output: String { outputOption ?? Self.defaultOutput }
+    /// With a one-file format other than PDF the name takes its extension: `--format html`
+    /// writes `output/briefing.html`, and `-o out/b.pdf --format html` writes `out/b.html`.
+    var output: String { briefing.format.path(for: outputOption ?? Self.defaultOutput) }
 
     @Flag(name: .shortAndLong, help: "Print nothing on success (warnings and errors still go to standard error).")
     var quiet = false
@@ -151,7 +153,8 @@ struct Generate: ParsableCommand {
             print("unchanged: \(shown) (inputs are as at the last successful run)")
         } else {
             let seconds = String(format: "%.2f", outcome.seconds)
-            print("wrote \(shown) (\(outcome.pages) pages, \(outcome.bytes / 1024) KiB) in \(seconds) s")
+            let pages = briefing.format.input == .pages ? "\(outcome.pages) pages, " : ""
+            print("wrote \(shown) (\(pages)\(outcome.bytes / 1024) KiB) in \(seconds) s")
         }
         finished.delivery?.report()
     }

@@ -37,7 +37,11 @@ struct BriefingOptions: ParsableArguments {
             valueName: "date"))
     var date: String?
 
-    @Option(name: .long, help: "Output format; png and svg write one file per page (briefing-01.png, ...) beside --output.")
+    @Option(
+        name: .long,
+        help:
+            "Output format: pdf, html (one self-contained page: NAME.html beside --output's name), or png and svg (one file per page: briefing-01.png, ...)."
+    )
     var format: OutputFormat = .pdf
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Resolution of PNG pages, in dots per inch.", valueName: "dpi"))

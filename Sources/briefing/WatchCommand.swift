@@ -46,7 +46,7 @@ struct WatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let output = outputOption ?? Generate.defaultOutput
+        let output = briefing.format.path(for: outputOption ?? Generate.defaultOutput)
         let watcher: FileWatcher
         let session: WatchSession
         do {
@@ -93,7 +93,8 @@ struct WatchCommand: ParsableCommand {
                 format.files == .one ? "\(output) is unchanged" : "the \(format.rawValue) pages beside \(output) are unchanged"
             say("\(Self.clock()) failed after \(duration): \(kept)", always: true)
         } else if format.files == .one {
-            say("\(Self.clock()) built \(output): \(build.pages) pages, \(warnings), \(duration)")
+            let pages = format.input == .pages ? "\(build.pages) pages, " : ""
+            say("\(Self.clock()) built \(output): \(pages)\(warnings), \(duration)")
         } else {
             say("\(Self.clock()) built \(build.written.count) of \(build.pages) pages (\(format.rawValue)), \(warnings), \(duration)")
         }

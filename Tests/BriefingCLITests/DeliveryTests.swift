@@ -186,7 +186,7 @@ import Testing
 
         let png = try Command.run(
             Command.briefing, ["generate", "--format", "png", "--output", blocked.output.path, "--deliver", blocked.plan.path])
-        #expect(png.status == 64 && png.stderr.contains("--deliver mails one file per audience"), "\(png.stderr)")
+        #expect(png.status == 64 && png.stderr.contains("--deliver mails one PDF per audience"), "\(png.stderr)")
     }
 
     /// Delivery impossible, the briefings still published: the exit status and log say so.

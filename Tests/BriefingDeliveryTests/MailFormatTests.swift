@@ -1,5 +1,6 @@
 import BriefingContent
 import BriefingEditions
+import BriefingHTML
 import BriefingPipeline
 import BriefingRun
 import Foundation
@@ -161,7 +162,7 @@ import Testing
         #expect(text.contains("KEY FIGURES\n- 28,023\u{2020} students (2018)\n- 820 km range\n"), "\(text)")
         #expect(text.contains("\u{2020} " + Confidence.reported.legend(.english)), "\(text)")
         #expect(notice.html.contains("28,023\u{2020}</span>") && notice.html.contains("Up 81%\u{2020} since"), "\(notice.html)")
-        #expect(notice.html.contains("\u{2020} " + HTML.escape(Confidence.reported.legend(.english))))
+        #expect(notice.html.contains("\u{2020} " + HTMLEscape.attribute(Confidence.reported.legend(.english))))
 
         // No marked figure, no legend.
         var plain = document

@@ -73,3 +73,10 @@ public struct PagedDocument: Sendable {
         self.metadata = metadata
     }
 }
+
+extension PagedDocument {
+    /// No pages: what a writer of the document (HTML) is given, as it lays out nothing.
+    public static let empty = PagedDocument(
+        pageSize: Size(width: 0, height: 0), pages: [], paragraphs: [], outline: [],
+        metadata: Metadata(title: "", author: "", subject: "", keywords: "", creator: "", creationDate: ""))
+}

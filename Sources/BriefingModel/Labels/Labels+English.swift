@@ -44,6 +44,10 @@ extension Labels {
             .changesRemoved: "Removed",
             .changesNotShown: "not shown in this selection",
             .changesCover: "cover",
+            // The HTML edition
+            .skipToContent: "Skip to the briefing",
+            .backToText: "Back to the text",
+            .sourceNumber: "source {n}",
             .changesDerived: "derived",
             .changesMore: "and {count} more: run briefing diff for the full list",
             .revisedMarker: "rev",

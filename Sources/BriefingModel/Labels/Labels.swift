@@ -39,13 +39,14 @@ public struct Labels: Sendable, Hashable {
         case changesConfidence = "changes_confidence", changesAdded = "changes_added", changesEvent = "changes_event"
         case changesRemoved = "changes_removed", changesNotShown = "changes_not_shown", changesDerived = "changes_derived"
         case changesCover = "changes_cover"
+        case skipToContent = "skip_to_content", backToText = "back_to_text", sourceNumber = "source_number"
         case changesMore = "changes_more", revisedMarker = "revised_marker", revisedNote = "revised_note"
         case draftBanner = "draft_banner", draftBannerOne = "draft_banner_one"
 
         /// The `{slots}` this label may use.
         public var slots: Set<String> {
             switch self {
-            case .figure, .section, .page: ["n"]
+            case .figure, .section, .page, .sourceNumber: ["n"]
             case .pageOf: ["n", "total"]
             case .asOf: ["date"]
             case .unlabelledHeading: ["n"]

@@ -17,6 +17,7 @@ public protocol Writer: Sendable {
 /// page of its own) and, for a writer of pages, the laid-out pages.
 public struct WriterInput {
     public var document: Document?
+    /// Empty for a writer of the document (no layout was done).
     public var pages: PagedDocument
     /// PNG resolution.
     public var dpi: Double
@@ -25,6 +26,10 @@ public struct WriterInput {
     /// Finished pages kept across runs of one process (watch): only changed pages are
     /// marked again.
     var cache: PDFFinisher.PageCache?
+    /// The fonts' measurer, for a writer that lays out parts itself (the HTML edition's charts).
+    var measurer: (any TextMeasurer)?
+    /// The program that wrote it (`--creator`).
+    var generator = "briefing"
 }
 
 /// The writers by format.
@@ -33,6 +38,7 @@ public enum Writers {
         switch format {
         case .pdf: PDFWriter()
         case .png, .svg: PageImageWriter(format: format)
+        case .html: HTMLWriter()
         }
     }
 }

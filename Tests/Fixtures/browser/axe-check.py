@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Opens HTML files in a real browser (Debian's chromium, headless, through chromedriver and
 selenium) and runs axe-core on each (the copy PyPI's axe-selenium-python ships). Prints one
-JSON object: for each file its violations (rule id, impact, help, the offending nodes) and
-whether the page scrolls sideways at 390 px. Exit status 1 if any file has a violation or
-scrolls sideways, 0 otherwise.
+JSON object: for each file its violations (rule id, impact, help, the offending nodes),
+whether the page scrolls sideways at 390 px, the internal links whose target the page lacks,
+and the SVG drawings that are not images with a name (`role="img"` and an `aria-label`).
+Exit status 1 if any file has any of these, 0 otherwise.
 
     axe-check.py FILE.html [FILE.html ...]
 """
@@ -34,8 +35,18 @@ try:
             for v in results["violations"]
         ]
         sideways = driver.execute_script("return document.documentElement.scrollWidth > window.innerWidth")
-        report[name] = {"violations": violations, "scrollsSideways": sideways, "passes": len(results["passes"])}
-        failed = failed or bool(violations) or sideways
+        broken = driver.execute_script(
+            """return [...document.querySelectorAll('a[href^="#"]')].map(a => a.getAttribute('href').slice(1))
+                 .filter(id => !document.getElementById(decodeURIComponent(id)))""")
+        unnamed = driver.execute_script(
+            """return [...document.querySelectorAll('svg')].filter(s => !s.closest('svg svg') && s.parentElement.closest('svg') === null)
+                 .filter(s => s.getAttribute('role') !== 'img' || !(s.getAttribute('aria-label') || '').trim()).length""")
+        charts = driver.execute_script("return document.querySelectorAll('svg[role=img]').length")
+        report[name] = {
+            "violations": violations, "scrollsSideways": sideways, "brokenLinks": broken, "unnamedDrawings": unnamed,
+            "charts": charts, "passes": len(results["passes"]),
+        }
+        failed = failed or bool(violations) or sideways or bool(broken) or unnamed > 0
 finally:
     driver.quit()
 print(json.dumps(report, indent=2))

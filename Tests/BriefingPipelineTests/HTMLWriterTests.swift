@@ -1,0 +1,51 @@
+import BriefingContent
+import BriefingPipeline
+import Foundation
+import TestSupport
+import Testing
+
+/// The HTML edition through the pipeline, with the bundled fonts: no layout, every chart an
+/// inline SVG drawn by the PDF's chart layout and named by its description, ids unique across
+/// the charts, every internal link with its target, and the same bytes from a second process
+/// state (cairo numbers its surfaces per process).
+@Suite struct HTMLWriterTests {
+    func make(_ pipeline: Pipeline, template: String = "Tests/Fixtures/chips") throws -> BriefingOutput {
+        let request = BriefingRequest(
+            template: TemplateFixture.repository.appendingPathComponent(template), date: "2026-11-30", format: .html)
+        return try RealFonts.exclusive { try pipeline.generate(request).get() }
+    }
+
+    static func pipeline() -> Pipeline {
+        Pipeline(world: World(fonts: .folder(TemplateFixture.repository.appendingPathComponent("Fonts")), environment: [:]))
+    }
+
+    @Test func chartsAreNamedImagesAndLinksResolve() throws {
+        let output = try make(Self.pipeline())
+        #expect(output.files.count == 1 && output.pageCount == 0, "one page of HTML, nothing laid out")
+        let html = String(decoding: output.files[0], as: UTF8.self)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && !html.contains("<?xml"))
+        let figures = output.document.sections.flatMap { $0.blocks.flatMap(\.charts) }
+        #expect(figures.count >= 3)
+        let drawings = html.matches(of: /<svg role="img" aria-label="([^"]*)"/).map { String($0.1) }
+        #expect(drawings.count == figures.count)
+        for (drawing, figure) in zip(drawings, figures) {
+            let spoken = figure.spokenAlt.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+                .replacingOccurrences(of: "<", with: "&lt;")
+            #expect(drawing == spoken, "figure \(figure.number)")
+        }
+        let ids = html.matches(of: /\sid="([^"]+)"/).map { String($0.1) }
+        #expect(Set(ids).count == ids.count, "duplicate ids across the page and its charts")
+        let targets = Set(html.matches(of: /(?:href="#|url\(#)([^")]+)/).map { String($0.1) })
+        #expect(targets.subtracting(ids).isEmpty, "references without a target: \(targets.subtracting(ids))")
+        #expect(html.contains("id=\"f1-1\"") && html.contains("id=\"f2-1\""), "each chart's ids carry its figure number")
+    }
+
+    /// The second run in a process draws new cairo surfaces; the bytes do not change.
+    @Test func theSameBriefingGivesTheSameBytes() throws {
+        let pipeline = Self.pipeline()
+        let first = try make(pipeline).files[0]
+        _ = try make(Self.pipeline(), template: "Tests/Fixtures/reader")
+        let second = try make(Self.pipeline()).files[0]
+        #expect(first == second)
+    }
+}
