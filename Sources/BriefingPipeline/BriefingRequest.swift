@@ -13,7 +13,13 @@ public struct BriefingRequest: Sendable, Hashable {
     public var skip: String?
     /// `YYYY-MM-DD`; nil: `SOURCE_DATE_EPOCH`, else the template's date policy.
     public var date: String?
+    /// The format written at the output's path (`--format`'s first).
     public var format: OutputFormat
+    /// Further one-file formats written from the same load beside it (`--format pdf,html`
+    /// also writes `NAME.html`).
+    public var alsoFormats: [OutputFormat] = []
+    /// Every format this request writes, the output's first.
+    public var formats: [OutputFormat] { [format] + alsoFormats }
     /// Resolution of PNG pages.
     public var dpi: Double
     /// Warnings (a character no font has, a reference to a left-out section) fail the run.

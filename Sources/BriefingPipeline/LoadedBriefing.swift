@@ -26,6 +26,8 @@ public struct BriefingOutput {
     public var pages: PagedDocument
     /// One PDF, or one PNG or SVG per page.
     public var files: [Data]
+    /// The other formats' files (`BriefingRequest.alsoFormats`), one each, in that order.
+    public var also: [(format: OutputFormat, data: Data)] = []
     public var warnings: [Diagnostic]
 
     public var pageCount: Int { pages.pages.count }

@@ -275,13 +275,19 @@ public final class Pipeline {
         let first = warnings.count
         let document = try document(loaded)
         let request = loaded.request
-        // A writer of the document (HTML) needs no pages: layout is skipped.
-        let pages = request.format.input == .pages ? try layout(document, loaded: loaded) : PagedDocument.empty
+        // Writers of the document alone (HTML) need no pages: layout is skipped.
+        let pages =
+            request.formats.contains { $0.input == .pages } ? try layout(document, loaded: loaded) : PagedDocument.empty
         try checkStrict(request, since: first)
-        let files = try render(
-            pages, document: document, format: request.format, dpi: request.dpi, standard: request.pdfStandard, generator: request.creator)
-        return BriefingOutput(
-            loaded: loaded, document: document, pages: pages, files: files, warnings: Array(warnings.dropFirst(first)))
+        func write(_ format: OutputFormat) throws -> [Data] {
+            try render(
+                pages, document: document, format: format, dpi: request.dpi, standard: request.pdfStandard, generator: request.creator)
+        }
+        var output = BriefingOutput(
+            loaded: loaded, document: document, pages: pages, files: try write(request.format), warnings: [])
+        for format in request.alsoFormats { output.also.append((format, try write(format)[0])) }
+        output.warnings = Array(warnings.dropFirst(first))
+        return output
     }
 
     private func report(_ diagnostic: Diagnostic) {

@@ -110,9 +110,14 @@ public enum OwnedFiles {
             for file in published.files ?? [] where !file.contains("/") {
                 owned.insert(folder.appendingPathComponent(file).path)
             }
-            let stem = output.deletingPathExtension().lastPathComponent, ext = output.pathExtension
-            for copy in archived where isArchiveCopy(copy, stem: stem, ext: ext) {
-                owned.insert(archive.appendingPathComponent(copy).path)
+            // Archive copies of the output and of the other formats it wrote beside it.
+            let named = [name] + (published.files ?? []).filter { !$0.contains("/") }
+            for file in named {
+                let url = folder.appendingPathComponent(file)
+                let stem = url.deletingPathExtension().lastPathComponent, ext = url.pathExtension
+                for copy in archived where isArchiveCopy(copy, stem: stem, ext: ext) {
+                    owned.insert(archive.appendingPathComponent(copy).path)
+                }
             }
         }
         return owned

@@ -148,12 +148,13 @@ struct Generate: ParsableCommand {
         // Standard output carries the PDF itself: nothing else may be printed there.
         guard !quiet, finished.target != .standardOutput else { return }
         let outcome = finished.outcome
-        let shown = briefing.format.files == .one ? output : outcome.path
+        var shown = briefing.format.files == .one ? output : outcome.path
+        for format in briefing.formatList.formats.dropFirst() { shown += " and " + format.path(for: output) }
         if outcome.result == .unchanged {
             print("unchanged: \(shown) (inputs are as at the last successful run)")
         } else {
             let seconds = String(format: "%.2f", outcome.seconds)
-            let pages = briefing.format.input == .pages ? "\(outcome.pages) pages, " : ""
+            let pages = briefing.formatList.formats.contains { $0.input == .pages } ? "\(outcome.pages) pages, " : ""
             print("wrote \(shown) (\(pages)\(outcome.bytes / 1024) KiB) in \(seconds) s")
         }
         finished.delivery?.report()

@@ -38,11 +38,14 @@ struct BriefingOptions: ParsableArguments {
     var date: String?
 
     @Option(
-        name: .long,
-        help:
-            "Output format: pdf, html (one self-contained page: NAME.html beside --output's name), or png and svg (one file per page: briefing-01.png, ...)."
-    )
-    var format: OutputFormat = .pdf
+        name: .customLong("format"),
+        help: ArgumentHelp(
+            "Output format: pdf, html (one self-contained page, NAME.html), png or svg (a file per page: NAME-01.png, ...), or pdf,html (both from one load).",
+            valueName: "format"))
+    var formatList = FormatList([.pdf])
+
+    /// The format written at the output's path.
+    var format: OutputFormat { formatList.formats[0] }
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Resolution of PNG pages, in dots per inch.", valueName: "dpi"))
     var dpi: Double = 110
@@ -59,6 +62,7 @@ struct BriefingOptions: ParsableArguments {
 
     func validate() throws {
         if !(36...1200).contains(dpi) { throw ValidationError("--dpi must be between 36 and 1200") }
+        try formatList.validate()
     }
 }
 
@@ -134,6 +138,7 @@ extension BriefingOptions {
         var request = BriefingRequest(
             template: try input.templateURL(), data: input.dataURL(), sections: sections, skip: skip, date: date, format: format,
             dpi: dpi, strict: strict, creator: BriefingCommand.programName)
+        request.alsoFormats = Array(formatList.formats.dropFirst())
         request.pdfStandard = pdfStandard
         return request
     }

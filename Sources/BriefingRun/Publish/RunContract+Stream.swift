@@ -16,6 +16,7 @@ extension RunContract {
             InputError(kind: .usage, SourceLocation.argument("--output"), "\(what) needs a file; the output is \(name)")
         }
         if request.format.files != .one { throw refuse("--format \(request.format.rawValue) (one file per page)") }
+        if !request.alsoFormats.isEmpty { throw refuse("--format with several formats (a file each)") }
         if ifChanged { throw refuse("--if-changed") }
         if keep != nil { throw refuse("--keep") }
         defer { pipeline.timer.report() }

@@ -128,6 +128,11 @@ public struct RunContract {
     /// one that run wrote (page images are always written again).
     private func isUnchanged(_ inputs: Digest, since last: RunManifest.Success, format: OutputFormat) -> Bool {
         guard last.inputDigest == inputs.digest, format.files == .one, let current = try? Data(contentsOf: output) else { return false }
+        // The other formats it wrote must still be there.
+        for name in last.files ?? []
+        where !FileManager.default.fileExists(atPath: output.deletingLastPathComponent().appendingPathComponent(name).path) {
+            return false
+        }
         return InputDigest.sha256(of: current) == last.outputSHA256
     }
 
@@ -149,6 +154,15 @@ public struct RunContract {
             bytes = made.files[0].count
             outputDigest = InputDigest.sha256(of: made.files[0])
             if let keep { try Archive.store(output, at: records.started, keep: keep) }
+            // The other formats of the same load, beside it: `NAME.html` for `pdf,html`.
+            for (format, data) in made.also {
+                let file = URL(fileURLWithPath: format.path(for: output.path))
+                try OutputGuard.refuseOverwritingInputs(file, of: request)
+                try AtomicFile.publish(data, to: file, temporary: state.temporary(for: file.lastPathComponent))
+                bytes += data.count
+                if let keep { try Archive.store(file, at: records.started, keep: keep) }
+                published = (published ?? []) + [file.lastPathComponent]
+            }
         case .perPage:
             let pages = PageFiles(pdf: output, format: request.format.fileExtension, count: made.files.count)
             for file in pages.urls { try OutputGuard.refuseOverwritingInputs(file, of: request) }
@@ -185,7 +199,8 @@ public struct RunContract {
         let request = loaded.request
         var flags = [
             "template=\(request.template.standardizedFileURL.path)", "data=\(request.data?.standardizedFileURL.path ?? "-")",
-            "sections=\(loaded.sections.joined(separator: ","))", "format=\(request.format.rawValue)", "dpi=\(request.dpi)",
+            "sections=\(loaded.sections.joined(separator: ","))", "format=\(request.formats.map(\.rawValue).joined(separator: ","))",
+            "dpi=\(request.dpi)",
             "pdf-standard=\(request.pdfStandard.rawValue)",
         ]
         if let date = request.date {

@@ -51,6 +51,12 @@ public final class WatchSession {
             let made = try pipeline.generate(request).get()
             build.pages = made.pageCount
             build.written = try publish(made.files)
+            for (format, data) in made.also {
+                let file = URL(fileURLWithPath: format.path(for: output.path))
+                try claim([file])
+                try AtomicFile.publish(data, to: file)
+                build.written.append(file)
+            }
         } catch {
             build.error = error
         }

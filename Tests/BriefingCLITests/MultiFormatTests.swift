@@ -1,0 +1,42 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `--format pdf,html`: both from one load, each byte-identical to its format alone, published
+/// and archived like the output, and `--if-changed` rewrites them when either is missing.
+@Suite(.systemTier) struct MultiFormatTests {
+    func generate(_ arguments: [String]) throws -> CommandResult {
+        try Command.run(Command.briefing, ["generate", "--date", "2026-11-30"] + arguments)
+    }
+
+    @Test func pdfAndHTMLFromOneLoad() throws {
+        let directory = try Command.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let both = directory.appendingPathComponent("both.pdf"), html = directory.appendingPathComponent("both.html")
+        let run = try generate(["--format", "pdf,html", "--keep", "2", "-o", both.path])
+        #expect(run.status == 0 && run.stdout.contains("wrote \(both.path) and \(html.path) (10 pages"), "\(run.stdout)\(run.stderr)")
+
+        let alone = directory.appendingPathComponent("alone.pdf")
+        #expect(try generate(["-o", alone.path, "-q"]).status == 0)
+        #expect(try generate(["--format", "html", "-o", alone.path, "-q"]).status == 0)
+        #expect(try Data(contentsOf: both) == Data(contentsOf: alone), "the PDF is the PDF alone")
+        #expect(
+            try Data(contentsOf: html) == Data(contentsOf: directory.appendingPathComponent("alone.html")), "the HTML is the HTML alone")
+        let archived = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("archive").path)
+        #expect(archived.filter { $0.hasPrefix("both-") }.map { ($0 as NSString).pathExtension }.sorted() == ["html", "pdf"])
+
+        let unchanged = try generate(["--format", "pdf,html", "--if-changed", "-o", both.path])
+        #expect(unchanged.status == 0 && unchanged.stdout.hasPrefix("unchanged:"), "\(unchanged.stdout)")
+        try FileManager.default.removeItem(at: html)
+        let again = try generate(["--format", "pdf,html", "--if-changed", "-o", both.path])
+        #expect(again.status == 0 && again.stdout.hasPrefix("wrote"), "a missing HTML edition is written again: \(again.stdout)")
+        #expect(FileManager.default.fileExists(atPath: html.path))
+    }
+
+    @Test func pageImagesGoAlone() throws {
+        let run = try generate(["--format", "pdf,png", "-o", "/tmp/never.pdf"])
+        #expect(run.status == 64 && run.stderr.contains("png and svg write one file per page and go alone"), "\(run.stderr)")
+        let stream = try generate(["--format", "pdf,html", "-o", "-"])
+        #expect(stream.status == 64 && stream.stderr.contains("several formats"), "\(stream.stderr)")
+    }
+}
