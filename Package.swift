@@ -99,7 +99,7 @@ let package = Package(
         ),
         .target(
             name: "BriefingRun",
-            dependencies: ["BriefingModel", "BriefingContent", "BriefingEditions", "BriefingPipeline", "BriefingRunState"]
+            dependencies: ["BriefingModel", "BriefingContent", "BriefingEditions", "BriefingPipeline", "BriefingRunState", "BriefingHTML"]
         ),
         .target(
             name: "BriefingDelivery",

@@ -13,7 +13,7 @@ struct BriefingCommand: ParsableCommand {
         subcommands: [
             Generate.self, NewCommand.self, CheckCommand.self, SectionsCommand.self, ChartCommand.self, ScheduleCommand.self,
             OutboxCommand.self, WatchCommand.self,
-            RunJobCommand.self, EditionsCommand.self, DiffCommand.self, DataCommand.self,
+            RunJobCommand.self, EditionsCommand.self, DiffCommand.self, SiteCommand.self, DataCommand.self,
             DoctorCommand.self,
         ],
         defaultSubcommand: Generate.self

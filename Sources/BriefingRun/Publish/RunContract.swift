@@ -180,9 +180,15 @@ public struct RunContract {
         // with the last one readers were given.
         var edition: Int?
         if made.document.draftBanner == nil {
-            edition = try recordEdition(
+            let number = try recordEdition(
                 made, inputDigest: inputs.digest, outputDigest: outputDigest, state: state, companion: companion)
+            edition = number
             pipeline.timer.mark("edition")
+            if request.format.files == .one {
+                let files = [(output, made.files[0])] + made.also.map { (URL(fileURLWithPath: $0.format.path(for: output.path)), $0.data) }
+                try keepForSite(made, number: number, files: files, state: state)
+                pipeline.timer.mark("kept")
+            }
         }
         manifest.lastSuccess = .init(
             finished: RunManifest.timestamp(Date()), inputDigest: inputs.digest, inputs: inputs.files, flags: inputs.flags,
