@@ -85,6 +85,8 @@ def scaled_template(workdir, factor):
 
 
 def pdf_pages(path):
+    if path.suffix != ".pdf":
+        return 0
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
     return int(re.search(r"Pages:\s+(\d+)", info).group(1))
 
@@ -117,6 +119,10 @@ def main():
         ("C baseline: the default briefing's pages, cairo + Pango only", [str(baseline), str(ROOT / "Fonts"), str(workdir / "briefing.draw"), str(workdir / "c.pdf")],
          workdir / "c.pdf", runs(15)),
         ("default briefing", [str(BINARY), "generate", *common, "--output", str(workdir / "default.pdf")], workdir / "default.pdf", runs(15)),
+        ("default briefing, HTML edition (--format html)", [str(BINARY), "generate", *common, "--format", "html", "--output",
+                                                            str(workdir / "html.pdf")], workdir / "html.html", runs(15)),
+        ("default briefing, PDF and HTML (--format pdf,html)", [str(BINARY), "generate", *common, "--format", "pdf,html", "--output",
+                                                                str(workdir / "both.pdf")], workdir / "both.pdf", runs(15)),
     ]
     for factor, count in ((10, 7), (50, 5)):
         template = scaled_template(workdir, factor)
@@ -194,6 +200,9 @@ def main():
     pair_x50 = interleaved(command[c50["name"]], command[x50["name"]], runs(5))
     audiences_name = next(r["name"] for r in results if r["name"].startswith("ten audiences"))
     pair_audiences = interleaved(command[default["name"]], command[audiences_name], runs(9))
+    html_name, both_name = (next(r["name"] for r in results if r["name"].startswith(p)) for p in ("default briefing, HTML", "default briefing, PDF and"))
+    pair_html = interleaved(command[default["name"]], command[html_name], runs(15))
+    pair_both = interleaved(command[default["name"]], command[both_name], runs(15))
     print(f"interleaved: default/C {pair_c[1] / pair_c[0]:.2f}, x50/C {pair_x50[1] / pair_x50[0]:.2f}, "
           f"audiences/default {pair_audiences[1] / pair_audiences[0]:.2f}", flush=True)
     lines = [
@@ -220,6 +229,12 @@ def main():
         f"{audiences['median'] / default['median']:.2f}× one briefing ({default['median']:.1f} ms; the limit is 4×); run "
         f"alternately with one briefing: {pair_audiences[1]:.1f} against {pair_audiences[0]:.1f} ms, "
         f"**{pair_audiences[1] / pair_audiences[0]:.2f}×**.",
+    ]
+    lines += [
+        "",
+        f"**The HTML edition:** run alternately with the PDF alone ({pair_html[0]:.1f} ms), `--format html` takes "
+        f"{pair_html[1]:.1f} ms, **{pair_html[1] / pair_html[0]:.2f}×** (the target is under 0.5×), and `--format pdf,html` "
+        f"{pair_both[1]:.1f} ms against {pair_both[0]:.1f}, **{pair_both[1] / pair_both[0]:.2f}×** (the target is under 1.3×).",
     ]
     lines += [
         "",
