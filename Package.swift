@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
@@ -94,6 +96,10 @@ let package = Package(
             ]
         ),
         .target(
+            name: "BriefingServe",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
             name: "BriefingHTML",
             dependencies: ["BriefingModel", "BriefingContent"]
         ),
@@ -113,7 +119,7 @@ let package = Package(
             dependencies: [
                 "BriefingModel", "BriefingContent", "BriefingPipeline", "BriefingRun", "BriefingRunState", "BriefingSchedule",
                 "BriefingEditions",
-                "BriefingDelivery",
+                "BriefingDelivery", "BriefingServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

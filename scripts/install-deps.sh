@@ -28,7 +28,8 @@ test=(
   cron procps                                       # scheduled regeneration (and its real-cron test)
   msmtp-mta python3-aiosmtpd                        # delivery: sendmail (msmtp) and the tests' real SMTP server
   man-db bash-completion lintian                    # the installed man page, completion and .deb are checked
-  chromium chromium-driver                          # a real browser: the mail's HTML checked with axe-core
+  chromium chromium-driver                          # a real browser: the mail's HTML, the HTML edition and the site checked with axe-core
+  curl                                              # the live preview's server asked for paths it must refuse
 )
 
 case "${1:-all}" in

@@ -3,6 +3,7 @@ import BriefingContent
 import BriefingModel
 import BriefingPipeline
 import BriefingRun
+import BriefingServe
 import Foundation
 
 #if canImport(Glibc)
@@ -20,7 +21,10 @@ struct WatchCommand: ParsableCommand {
             Watches the template folder (and everything below it) and the data file with inotify, waits for an editor's \
             save to settle, and publishes each new PDF atomically, so a viewer that reloads on change always shows a \
             complete file. With --format png or svg only the pages that changed are written. A build that fails prints \
-            its located error and keeps the last good output. Stop with Ctrl-C (exit 0).
+            its located error and keeps the last good output. With --serve, the HTML edition and the PDF are also \
+            served (from 127.0.0.1 unless another address is given): an open page takes each new build without a \
+            reload, at the same place, and shows a failed build's error over the last good content. Stop with Ctrl-C \
+            (exit 0).
             """
     )
 
@@ -36,6 +40,26 @@ struct WatchCommand: ParsableCommand {
     var quiet = false
 
     @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Serve the HTML edition and the PDF at http://HOST:PORT/ while watching (HOST defaults to 127.0.0.1; 0.0.0.0 only when given; PORT 0 picks a free one).",
+            valueName: "[host:]port"))
+    var serve: String?
+
+    /// `--serve`'s address: a port, `HOST:PORT`, or `[IPv6]:PORT`.
+    static func address(_ text: String) -> (host: String, port: Int)? {
+        var host = "127.0.0.1", portText = Substring(text)
+        if let colon = text.lastIndex(of: ":") {
+            host = String(text[..<colon])
+            portText = text[text.index(after: colon)...]
+            if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+            guard !host.isEmpty, !host.contains(where: { $0.isWhitespace || $0 == "/" }) else { return nil }
+        }
+        guard let port = Int(portText), (0...65_535).contains(port) else { return nil }
+        return (host, port)
+    }
+
+    @Option(
         name: .long, parsing: .unconditional,
         help: ArgumentHelp("How long a save burst must be quiet before a build (milliseconds).", valueName: "ms"))
     var debounce = 10
@@ -43,17 +67,28 @@ struct WatchCommand: ParsableCommand {
     func validate() throws {
         guard debounce >= 0, debounce <= 10_000 else { throw ValidationError("--debounce must be 0 to 10000 milliseconds") }
         guard outputOption != "-" else { throw ValidationError("watch writes a file: give --output a path, not '-'") }
+        if let serve {
+            guard Self.address(serve) != nil else { throw ValidationError("--serve takes PORT or HOST:PORT (0 to 65535), not '\(serve)'") }
+            guard briefing.formatList.formats.allSatisfy({ $0.files == .one }) else {
+                throw ValidationError("--serve serves the HTML edition and the PDF: it cannot be used with --format png or svg")
+            }
+        }
     }
 
     func run() throws {
-        let output = briefing.format.path(for: outputOption ?? Generate.defaultOutput)
+        let output = (serve != nil ? OutputFormat.pdf : briefing.format).path(for: outputOption ?? Generate.defaultOutput)
         let watcher: FileWatcher
         let session: WatchSession
         do {
             // First, before any thread starts: the signals must wait in the watcher's signalfd.
             watcher = try FileWatcher()
             let pipeline = Pipeline(world: try World.standard(), warnings: ExitStatus.printWarning)
-            let request = try briefing.request(input)
+            var request = try briefing.request(input)
+            // Serving: the PDF at the output, the HTML edition beside it, from one load.
+            if serve != nil {
+                request.format = .pdf
+                request.alsoFormats = [.html]
+            }
             try pipeline.checkInputs(request)
             if outputOption == nil { try OutputFolder.makeDefault(for: output) }
             guard case .file(let target) = try OutputTarget.resolve(output) else {
@@ -64,12 +99,35 @@ struct WatchCommand: ParsableCommand {
         } catch {
             throw ExitStatus.fail(error)
         }
+        var preview: PreviewServer?
+        if let serve, let address = Self.address(serve) {
+            let server = PreviewServer(host: address.host, port: address.port, pdfName: session.output.lastPathComponent)
+            do {
+                let port = try server.start()
+                let shownHost = address.host.contains(":") ? "[\(address.host)]" : address.host
+                say("serving http://\(shownHost):\(port)/ (the PDF at \(server.pdfPath))", always: true)
+            } catch {
+                throw ExitStatus.fail(
+                    OutputError(message: "cannot serve on \(serve): \(error)", kind: .unavailable))
+            }
+            preview = server
+        }
         say("watching \(session.request.template.path) (Ctrl-C to stop)")
         // Watched before each build, so a save during the build (or just after it) is waiting
         // when it ends; again after it, for folders the build found new.
         watcher.watch(session.scopes())
         while true {
-            report(session.build(), output: output, format: briefing.format)
+            let build = session.build()
+            report(build, output: output, format: session.request.format)
+            if let preview {
+                if let error = build.error {
+                    preview.fail("\(error)")
+                } else {
+                    preview.publish(
+                        html: build.files.first { $0.format == .html }?.data ?? Data(),
+                        pdf: build.files.first { $0.format == .pdf }?.data)
+                }
+            }
             let failed = watcher.watch(session.scopes())
             for folder in failed { ExitStatus.printWarning(.warning(SourceLocation(file: folder), "cannot watch this folder")) }
             switch watcher.wait(quiet: .milliseconds(debounce)) {

@@ -1,3 +1,4 @@
+import BriefingContent
 import BriefingModel
 import BriefingPipeline
 import BriefingRunState
@@ -19,6 +20,9 @@ public final class WatchSession {
         public var seconds = 0.0
         /// Image pages written (png/svg write only the pages that changed), and how many.
         public var written: [URL] = []
+        /// A good build's one-file outputs by format (the PDF, the HTML edition), for a
+        /// preview that serves them.
+        public var files: [(format: OutputFormat, data: Data)] = []
         public var error: Error?
     }
 
@@ -51,6 +55,7 @@ public final class WatchSession {
             let made = try pipeline.generate(request).get()
             build.pages = made.pageCount
             build.written = try publish(made.files)
+            if request.format.files == .one { build.files = [(request.format, made.files[0])] + made.also }
             for (format, data) in made.also {
                 let file = URL(fileURLWithPath: format.path(for: output.path))
                 try claim([file])

@@ -1,0 +1,54 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `briefing watch --serve` as an author uses it, in a real browser: a sentence appended to a
+/// section appears in the open page within 2 s without a reload and at the same scroll
+/// position; broken YAML shows its located error over the page, which keeps its content;
+/// the fix takes the error away. And the server answers only its own paths.
+@Suite(.serialized, .systemTier) struct LivePreviewTests {
+    @Test func anEditAppearsInTheOpenPageAndAnErrorOverIt() throws {
+        let fixture = try TemplateFixture()
+        let out = try Command.temporaryDirectory()
+        defer {
+            fixture.remove()
+            try? FileManager.default.removeItem(at: out)
+        }
+        let watch = try BackgroundCommand(
+            Command.briefing,
+            [
+                "watch", "--template", fixture.directory.path, "--date", "2026-11-30", "--output", out.appendingPathComponent("b.pdf").path,
+                "--serve", "0",
+            ],
+            logs: out)
+        defer { _ = watch.stop(with: SIGTERM) }
+        #expect(watch.waitFor("built "), "first build: \(watch.stdout) \(watch.stderr)")
+        let url = try #require(watch.stdout.firstMatch(of: /serving (http:\/\/127\.0\.0\.1:\d+\/)/).map { String($0.1) })
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("b.html").path), "the HTML edition is written too")
+
+        let script = TemplateFixture.repository.appendingPathComponent("Tests/Fixtures/browser/live-preview.py")
+        let browser = try Command.tool(
+            "python3",
+            [
+                script.path, url, fixture.directory.appendingPathComponent("sections/space.md").path,
+                fixture.directory.appendingPathComponent("data.yaml").path,
+            ])
+        #expect(browser.status == 0, "\(browser.stdout)\(browser.stderr)\nwatch: \(watch.stdout)")
+        #expect(browser.stdout.contains("\"notReloaded\": true") && browser.stdout.contains("data.yaml:"), "\(browser.stdout)")
+
+        // Only the page, the PDF and the events answer: no file is reachable by its path.
+        for (path, status) in [("", 200), ("b.pdf", 200), ("../../etc/passwd", 404), ("%2e%2e/%2e%2e/etc/passwd", 404), ("data.yaml", 404)]
+        {
+            let curl = try Command.tool("curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "--path-as-is", url + path])
+            #expect(curl.stdout == "\(status)", "\(path): \(curl.stdout)")
+        }
+        #expect(watch.stop(with: SIGTERM) == 0)
+    }
+
+    @Test func theAddressIsCheckedBeforeAnythingRuns() throws {
+        let bad = try Command.run(Command.briefing, ["watch", "--serve", "localhost:99999"])
+        #expect(bad.status == 64 && bad.stderr.contains("--serve takes PORT or HOST:PORT"), "\(bad.stderr)")
+        let png = try Command.run(Command.briefing, ["watch", "--serve", "0", "--format", "png"])
+        #expect(png.status == 64 && png.stderr.contains("cannot be used with --format png"), "\(png.stderr)")
+    }
+}
