@@ -90,8 +90,10 @@ struct HTMLBlocks {
         out += "<p class=\"description\" aria-hidden=\"true\">\(HTMLEscape.text(figure.altText))</p>\n"
         let drawn = charts[figure.number]
         if let drawn {
-            out +=
-                "<div class=\"drawing\" role=\"img\" aria-label=\"\(HTMLEscape.attribute(figure.spokenAlt))\">\n\(drawn.markup)\n</div>\n"
+            // The drawing (an image named by its description) keeps a legible size on a phone
+            // and scrolls sideways inside its own region, as a wide table does.
+            let region = HTMLEscape.attribute(labels.text(.figure, ["n": "\(figure.number)"]))
+            out += "<div class=\"drawing\" tabindex=\"0\" role=\"region\" aria-label=\"\(region)\">\n\(drawn.markup)\n</div>\n"
         }
         out += sourceLine(figure, unlabelled: drawn?.unlabelled.count ?? 0)
         if case .timeline(let events, _) = figure.data, let unlabelled = drawn?.unlabelled, !unlabelled.isEmpty {

@@ -82,10 +82,18 @@ struct HTMLPage {
     private func contents() -> String {
         var out = "<nav class=\"contents\" id=\"contents\" aria-labelledby=\"contents-heading\">\n"
         out += "<h2 id=\"contents-heading\">\(HTMLEscape.text(labels[.contents]))</h2>\n<ol>\n"
+        // As the PDF's contents: what changed first, the sections, then the Sources.
+        if let changes = document.changes, !changes.entries.isEmpty {
+            let heading = labels.text(.changesHeading, ["date": changes.sinceText, "count": "\(changes.entries.count)"])
+            out += "<li><a href=\"#\(Anchor.changes)\">\(HTMLEscape.text(heading))</a></li>\n"
+        }
         for section in document.sections {
             out +=
                 "<li value=\"\(section.number)\"><a href=\"#\(HTMLEscape.attribute(Anchor.section(section.id)))\">"
                 + "<span class=\"number\">\(section.number)</span> \(HTMLEscape.text(section.title))</a></li>\n"
+        }
+        if !document.sources.isEmpty {
+            out += "<li><a href=\"#\(Anchor.sources)\">\(HTMLEscape.text(labels[.sources]))</a></li>\n"
         }
         out += "</ol>\n"
         let figures = document.sections.flatMap { $0.blocks.flatMap(\.charts) }

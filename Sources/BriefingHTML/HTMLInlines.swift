@@ -62,7 +62,9 @@ struct HTMLInlines {
             return
                 "<sup class=\"marker\"><a href=\"\(href)\" aria-label=\"\(HTMLEscape.attribute(name))\" title=\"\(HTMLEscape.attribute(name))\">\(HTMLEscape.text(mark.text))</a></sup>"
         case .revised:
-            return "<sup class=\"rev\"><a href=\"\(href)\">\(HTMLEscape.text(mark.text))</a></sup>"
+            // "rev" alone says little to a screen reader: the link says what it marks.
+            let name = HTMLEscape.attribute(labels[.changesRevised])
+            return "<sup class=\"rev\"><a href=\"\(href)\" aria-label=\"\(name)\">\(HTMLEscape.text(mark.text))</a></sup>"
         case .footnote:
             // The first reference to a note gets the id its back link returns to.
             let id = Self.referenceID(for: mark.anchor)

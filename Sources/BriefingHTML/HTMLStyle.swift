@@ -68,8 +68,8 @@ enum HTMLStyle {
         figcaption { color: var(--navy); font-weight: 600; font-size: .95rem; }
         .figure-number { color: var(--accent); margin-right: .4em; }
         .description { color: var(--muted); font-size: .85rem; margin: .3rem 0 .6rem; }
-        .drawing { background: #ffffff; border-radius: 4px; padding: .4rem; }
-        .drawing svg { display: block; width: 100%; height: auto; }
+        .drawing { background: #ffffff; border-radius: 4px; padding: .4rem; overflow-x: auto; }
+        .drawing svg { display: block; width: 100%; min-width: 36rem; height: auto; }
         .source { color: var(--muted); font-size: .8rem; margin: .4rem 0 0; }
         figure.image img { max-width: 100%; height: auto; background: #ffffff; }
         dl.unlabelled { display: grid; grid-template-columns: max-content 1fr; gap: .2rem .8rem; font-size: .85rem; }
@@ -99,9 +99,12 @@ enum HTMLStyle {
           body { max-width: none; font-size: 10.5pt; padding: 0; }
           .skip, nav.contents { display: none; }
           a { color: inherit; text-decoration: none; }
+          @page { size: A4; margin: 16mm 16mm 18mm; }
           figure, .key-figures li, table, aside.callout { break-inside: avoid; }
           h2, h3, h4, figcaption { break-after: avoid; }
-          .section { break-before: page; }
+          .drawing { overflow: visible; padding: 0; }
+          .drawing svg { min-width: 0; }
+          .key-figures ul { grid-template-columns: repeat(4, 1fr); }
         }
 
         """

@@ -35,21 +35,22 @@ public struct SiteWriter {
     // MARK: - Pages
 
     private func head(title: String, language: String, up: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="\(HTMLEscape.attribute(language))">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="color-scheme" content="light dark">
-        <title>\(HTMLEscape.text(title))</title>
-        <link rel="alternate" type="application/atom+xml" href="\(up)feed.xml" title="\(HTMLEscape.attribute(title))">
-        <style>
-        \(HTMLStyle.css)\(Self.siteCSS)</style>
-        </head>
-        <body>
+        let feedTitle = latest?.title ?? title
+        return """
+            <!DOCTYPE html>
+            <html lang="\(HTMLEscape.attribute(language))">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="color-scheme" content="light dark">
+            <title>\(HTMLEscape.text(title))</title>
+            <link rel="alternate" type="application/atom+xml" href="\(up)feed.xml" title="\(HTMLEscape.attribute(feedTitle))">
+            <style>
+            \(HTMLStyle.css)\(Self.siteCSS)</style>
+            </head>
+            <body>
 
-        """
+            """
     }
 
     static let siteCSS = """
@@ -116,8 +117,14 @@ public struct SiteWriter {
         var parts: [String] = []
         if edition.pages > 0 { parts.append("\(edition.pages) page\(edition.pages == 1 ? "" : "s")") }
         if edition.since != nil { parts.append("\(edition.changes.count) change\(edition.changes.count == 1 ? "" : "s")") }
-        parts.append("made \(HTMLEscape.text(edition.generated))")
+        parts.append("made \(HTMLEscape.text(Self.readable(edition.generated)))")
         return parts.joined(separator: " \u{00B7} ")
+    }
+
+    /// `2026-12-05T08:03:07Z` as a reader reads it: `2026-12-05 08:03 UTC`.
+    static func readable(_ timestamp: String) -> String {
+        guard timestamp.count == 20, timestamp.hasSuffix("Z"), let t = timestamp.firstIndex(of: "T") else { return timestamp }
+        return "\(timestamp[..<t]) \(timestamp[timestamp.index(after: t)...].prefix(5)) UTC"
     }
 
     private func links(_ edition: SiteEdition, up: String) -> String {

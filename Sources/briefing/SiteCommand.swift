@@ -36,9 +36,21 @@ struct SiteCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
-            throw ValidationError("--base-url must start with https:// or http://")
+        if let baseURL, !Self.isBaseURL(baseURL) {
+            throw ValidationError(
+                "--base-url must be a whole http(s) address of a folder, with a host and no spaces, query or fragment (https://intranet.example/briefing/), not '\(baseURL)'"
+            )
         }
+    }
+
+    /// An http(s) address with a host, and nothing after its path that would swallow the
+    /// names the site appends.
+    static func isBaseURL(_ text: String) -> Bool {
+        guard !text.contains(where: { $0.isWhitespace }), let parts = URLComponents(string: text),
+            let scheme = parts.scheme?.lowercased(), scheme == "https" || scheme == "http",
+            let host = parts.host, !host.isEmpty, parts.query == nil, parts.fragment == nil, parts.user == nil
+        else { return false }
+        return true
     }
 
     func run() throws {
@@ -91,6 +103,10 @@ struct SiteCommand: ParsableCommand {
     /// The site's pages, each written whole; each edition's files copied beside its page;
     /// pages and folders of editions no longer kept removed (only names the site writes).
     private func write(_ site: SiteWriter, from state: RunState, to folder: URL) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw OutputError(message: "cannot write the site to \(folder.path): it is a file, not a folder")
+        }
         do {
             let editions = folder.appendingPathComponent("editions")
             try FileManager.default.createDirectory(at: editions, withIntermediateDirectories: true)
@@ -111,8 +127,14 @@ struct SiteCommand: ParsableCommand {
             }
         } catch let error as InputError {
             throw error
+        } catch let error as OutputError {
+            throw error  // already names the file
+        } catch let error as CocoaError {
+            let path = (error.userInfo[NSFilePathErrorKey] as? String) ?? (error.userInfo[NSURLErrorKey] as? URL)?.path ?? folder.path
+            let reason = (error.underlying as? POSIXError).map { String(cString: strerror($0.code.rawValue)) } ?? "cannot be written"
+            throw OutputError(message: "cannot write the site to \(folder.path): \(path): \(reason)")
         } catch {
-            throw OutputError(message: "cannot write the site to \(folder.path): \(error.localizedDescription)")
+            throw OutputError(message: "cannot write the site to \(folder.path): \(error)")
         }
     }
 }

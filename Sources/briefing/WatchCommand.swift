@@ -152,7 +152,8 @@ struct WatchCommand: ParsableCommand {
             say("\(Self.clock()) failed after \(duration): \(kept)", always: true)
         } else if format.files == .one {
             let pages = format.input == .pages ? "\(build.pages) pages, " : ""
-            say("\(Self.clock()) built \(output): \(pages)\(warnings), \(duration)")
+            let others = build.files.dropFirst().map { " and " + $0.format.path(for: output) }.joined()
+            say("\(Self.clock()) built \(output)\(others): \(pages)\(warnings), \(duration)")
         } else {
             say("\(Self.clock()) built \(build.written.count) of \(build.pages) pages (\(format.rawValue)), \(warnings), \(duration)")
         }

@@ -72,4 +72,28 @@ import Testing
         let run = try Command.run(Command.briefing, ["site", "-o", "/tmp/never-made.pdf", "--to", "/tmp/never-site"])
         #expect(run.status == 66 && run.stderr.contains("no editions recorded"), "\(run.stderr)")
     }
+
+    /// A base URL the feed's links would be wrong under is refused before anything is read.
+    @Test func aBaseURLMustBeAWholeAddress() throws {
+        for bad in [
+            "https://", "https://ex ample.org/", "https://example.org/b/?q=1", "https://example.org/b#f", "ftp://example.org/",
+            "example.org/b/", "javascript:alert(1)", "",
+        ] {
+            let run = try Command.run(Command.briefing, ["site", "--to", "/tmp/never-site", "--base-url", bad])
+            #expect(run.status == 64 && run.stderr.contains("--base-url must be a whole http(s) address"), "'\(bad)': \(run.stderr)")
+        }
+    }
+
+    @Test func aFileWhereTheSiteGoesIsNamed() throws {
+        let fixture = try TemplateFixture(copying: "Tests/Fixtures/chips")
+        defer { fixture.remove() }
+        let directory = try Command.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("c.pdf"), file = directory.appendingPathComponent("site")
+        #expect(try Command.run(Command.briefing, ["generate", "--template", fixture.directory.path, "-o", output.path, "-q"]).status == 0)
+        try "mine".write(to: file, atomically: true, encoding: .utf8)
+        let run = try Command.run(Command.briefing, ["site", "-o", output.path, "--to", file.path])
+        #expect(run.status == 73 && run.stderr.contains("\(file.path): it is a file, not a folder"), "\(run.stderr)")
+        #expect(try String(contentsOf: file, encoding: .utf8) == "mine")
+    }
 }

@@ -72,6 +72,11 @@ import Testing
         #expect(zip(headings, headings.dropFirst()).allSatisfy { $1 <= $0 + 1 }, "\(headings)")
         #expect(html.contains("<h3>A minor heading first</h3>") && html.contains("<h3>Where</h3>") && html.contains("<h4>Detail</h4>"))
         #expect(html.contains("Key figures \u{00B7} whole briefing"), "a selection's key figures say they cover the whole briefing")
+        // The contents list what the PDF's do: what changed, the sections, the Sources.
+        #expect(html.contains("<li><a href=\"#changes\">What changed since 23 November 2026 (1)</a></li>"))
+        #expect(html.contains("<li><a href=\"#sources\">Sources</a></li>\n</ol>"))
+        // One image per chart: its region scrolls on a phone, the drawing is the image.
+        #expect(html.contains("<div class=\"drawing\" tabindex=\"0\" role=\"region\" aria-label=\"Figure 1\">\n<svg role=\"img\""))
     }
 
     @Test func everyInternalLinkHasItsTargetAndIdsAreUnique() {
@@ -89,7 +94,7 @@ import Testing
         let html = html()
         #expect(html.contains("<sup class=\"cite\"><a href=\"#source-1\" aria-label=\"source 1\">[1]</a></sup>"))
         #expect(html.contains("aria-label=\"Reported: a secondary source attributes the figure to the primary publisher.\""))
-        #expect(html.contains("<sup class=\"rev\"><a href=\"#changes\">rev</a></sup>"))
+        #expect(html.contains("<sup class=\"rev\"><a href=\"#changes\" aria-label=\"Revised\">rev</a></sup>"))
         // The figure: caption, description hidden from screen readers (the drawing says it),
         // the drawing, the source line.
         #expect(

@@ -31,6 +31,19 @@ import Testing
         #expect(try parse("[ok](https://example.org/\(String(repeating: "q", count: 2_000)))\n").blocks.count == 1)
     }
 
+    /// A `javascript:` link reached the HTML edition and ran when clicked (and the PDF's
+    /// /URI carried it): only web, mail and in-briefing links are allowed.
+    @Test func linksGoOnlyToTheWebMailOrThisBriefing() throws {
+        for url in ["javascript:alert(3)", "JavaScript:alert(3)", "file:///etc/passwd", "data:text/html,x", "other.pdf", "//evil.example"] {
+            let message = failure("See [this](\(url)).\n")
+            #expect(
+                message.contains("s.md:1:5: error: a link to '\(url)': links go to http(s) addresses, mailto: or #places"), "\(message)")
+        }
+        for url in ["https://example.org/a", "HTTP://example.org", "mailto:desk@example.org", "#section-outlook"] {
+            #expect(try parse("See [this](\(url)).\n").blocks.count == 1, "\(url)")
+        }
+    }
+
     @Test func anHTMLCommentOnALineOfItsOwnBreaksThePage() throws {
         for marker in ["<!-- page break -->", "<!--pagebreak-->", "<!-- Page-Break -->"] {
             let parsed = try parse("Before.\n\n\(marker)\n\nAfter.\n")

@@ -165,6 +165,17 @@ extension MarkdownParser {
                             hint: "link to a shorter address (a landing page rather than a query)"))
                     return []
                 }
+                // A link goes to the web, to a mail address or to a place in the briefing: a
+                // `javascript:` or `file:` address would run or open something in a reader's
+                // PDF viewer or browser.
+                let lowered = url.lowercased()
+                guard ["https://", "http://", "mailto:", "#"].contains(where: { lowered.hasPrefix($0) }) else {
+                    problems.append(
+                        .error(
+                            location(node), "a link to '\(url.prefix(60))': links go to http(s) addresses, mailto: or #places",
+                            hint: "write the whole address (https://...), or name a part with {{ref.section.ID}}"))
+                    return []
+                }
                 return nested(node) { [.link(url: url, $0.inlines(childrenOf: node))] } ?? []
             default:
                 problems.append(.error(location(node), "unsupported Markdown element '\(typeName(node))'"))
