@@ -106,7 +106,7 @@ import Testing
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: directory.path)) == [".briefing", "briefing.pdf"])
         let state = directory.appendingPathComponent(".briefing/briefing.pdf")
         #expect(
-            Set(try FileManager.default.contentsOfDirectory(atPath: state.path)) == ["lock", "manifest.json", "log", "editions.sqlite"])
+            Set(try FileManager.default.contentsOfDirectory(atPath: state.path)) == ["lock", "manifest.json", "log", "editions.sqlite", "editions"])
     }
 
     @Test func unknownPlaceholderExits65WithItsPosition() throws {

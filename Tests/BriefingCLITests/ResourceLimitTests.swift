@@ -22,7 +22,7 @@ import Testing
         #expect(try Data(contentsOf: pdf) == good)
         let state = directory.appendingPathComponent(".briefing/briefing.pdf")
         #expect(
-            Set(try FileManager.default.contentsOfDirectory(atPath: state.path)) == ["lock", "log", "manifest.json", "editions.sqlite"],
+            Set(try FileManager.default.contentsOfDirectory(atPath: state.path)) == ["lock", "log", "manifest.json", "editions.sqlite", "editions"],
             "no temporary left")
         let log = try String(contentsOf: state.appendingPathComponent("log"), encoding: .utf8)
         #expect(log.contains("failed") && log.contains("exit 75: timed out"))
