@@ -30,7 +30,7 @@ import Testing
         #expect(drawings.count == figures.count)
         for (drawing, figure) in zip(drawings, figures) {
             let spoken = figure.spokenAlt.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
-                .replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: "'", with: "&#39;")
             #expect(drawing == spoken, "figure \(figure.number)")
         }
         let ids = html.matches(of: /\sid="([^"]+)"/).map { String($0.1) }
