@@ -83,9 +83,26 @@ public final class PreviewServer: @unchecked Sendable {
         lock.lock()
         let (html, build) = (self.html, self.build)
         lock.unlock()
-        guard let html else { throw HTTPError(.serviceUnavailable, message: "the first build has not finished") }
-        return response(LivePage.inject(into: html, build: build), type: "text/html; charset=utf-8")
+        // Before the first good build (it is running, or it failed): a page that waits for it
+        // and shows the failure meanwhile.
+        let page = html ?? Data(Self.waiting.utf8)
+        return response(LivePage.inject(into: page, build: build), type: "text/html; charset=utf-8")
     }
+
+    static let waiting = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Waiting for the first build</title>
+        </head>
+        <body>
+        <main><p>Waiting for the first good build of the briefing.</p></main>
+        </body>
+        </html>
+
+        """
 
     private func document() throws -> Response {
         lock.lock()

@@ -45,6 +45,58 @@ import Testing
         #expect(watch.stop(with: SIGTERM) == 0)
     }
 
+    /// A watch whose first build fails still serves a page: it shows the error, then the
+    /// briefing once the fix is saved.
+    @Test func aFirstBuildThatFailsShowsItsErrorUntilTheFix() throws {
+        let fixture = try TemplateFixture()
+        let out = try Command.temporaryDirectory()
+        defer {
+            fixture.remove()
+            try? FileManager.default.removeItem(at: out)
+        }
+        let data = fixture.directory.appendingPathComponent("data.yaml")
+        let good = try String(contentsOf: data, encoding: .utf8)
+        try (good + "\nfigures: [\n").write(to: data, atomically: true, encoding: .utf8)
+        let watch = try BackgroundCommand(
+            Command.briefing,
+            [
+                "watch", "--template", fixture.directory.path, "--date", "2026-11-30", "--output",
+                out.appendingPathComponent("b.pdf").path, "--serve", "0",
+            ],
+            logs: out)
+        defer { _ = watch.stop(with: SIGTERM) }
+        #expect(watch.waitFor("failed "), "\(watch.stdout) \(watch.stderr)")
+        let url = try #require(watch.stdout.firstMatch(of: /serving (http:\/\/127\.0\.0\.1:\d+\/)/).map { String($0.1) })
+        let script = """
+            import sys, time
+            from pathlib import Path
+            from selenium import webdriver
+            from selenium.webdriver.chrome.options import Options
+            from selenium.webdriver.chrome.service import Service
+            o = Options(); o.binary_location = "/usr/bin/chromium"
+            for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]: o.add_argument(a)
+            d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+            def until(f, s):
+                end = time.monotonic() + s
+                while time.monotonic() < end:
+                    if f(): return True
+                    time.sleep(0.02)
+                return False
+            text = lambda: d.execute_script("return document.body.innerText")
+            try:
+                d.get(sys.argv[1])
+                print("error", until(lambda: "data.yaml:" in text(), 5))
+                Path(sys.argv[2]).write_text(Path(sys.argv[3]).read_text())
+                print("briefing", until(lambda: "Sino-Pak collaboration" in text() and "data.yaml:" not in text(), 10))
+            finally:
+                d.quit()
+            """
+        let goodCopy = out.appendingPathComponent("good.yaml")
+        try good.write(to: goodCopy, atomically: true, encoding: .utf8)
+        let browser = try Command.tool("python3", ["-c", script, url, data.path, goodCopy.path])
+        #expect(browser.stdout == "error True\nbriefing True\n", "\(browser.stdout)\(browser.stderr)\nwatch: \(watch.stdout)")
+    }
+
     @Test func theAddressIsCheckedBeforeAnythingRuns() throws {
         let bad = try Command.run(Command.briefing, ["watch", "--serve", "localhost:99999"])
         #expect(bad.status == 64 && bad.stderr.contains("--serve takes PORT or HOST:PORT"), "\(bad.stderr)")
