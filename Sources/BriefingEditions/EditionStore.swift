@@ -56,7 +56,10 @@ public final class EditionStore: Sendable {
             // milliseconds for a year of editions.
             let check = try database.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
             guard check == ["ok"] else { throw EditionStoreDamaged(store: url, reason: check.prefix(2).joined(separator: "; ")) }
-            try Self.migrator.migrate(database)
+            // Checked with a read first: migrating an up-to-date store still writes (and syncs)
+            // the migrations table, a few milliseconds a store and audience.
+            let migrator = Self.migrator
+            if try !database.read({ db in try migrator.hasCompletedMigrations(db) }) { try migrator.migrate(database) }
             let tables = try database.read { db in try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
             let missing = ["edition", "fact", "store"].filter { !tables.contains($0) }
             guard missing.isEmpty else { throw EditionStoreDamaged(store: url, reason: "no \(missing.joined(separator: ", ")) table") }

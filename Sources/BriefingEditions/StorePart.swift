@@ -42,7 +42,8 @@ extension EditionStore {
             var migrator = DatabaseMigrator()
             for migration in part.migrations { migrator.registerMigration(migration.identifier, migrate: migration.apply) }
             do {
-                try migrator.migrate(database)
+                // A read first: an up-to-date store is not written to (see `init`).
+                if try !database.read({ db in try migrator.hasCompletedMigrations(db) }) { try migrator.migrate(database) }
                 let tables = try database.read { db in
                     try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 }

@@ -18,11 +18,12 @@ struct ChangeLocator {
         _ changes: FactChanges, cover: String, sections: [Document.Section], texts: [(id: String, text: String)]
     ) -> FactChanges {
         var located = changes
-        let textByID = Dictionary(texts.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+        let textByID = Dictionary(texts.map { ($0.id, Named(in: $0.text)) }, uniquingKeysWith: { first, _ in first })
+        let cover = Named(in: cover)
         for index in located.entries.indices {
             let key = located.entries[index].key
             located.entries[index].onCover = names(key, in: cover)
-            located.entries[index].sections = sections.filter { shows(key, in: $0, text: textByID[$0.id] ?? "") }.map(\.id)
+            located.entries[index].sections = sections.filter { shows(key, in: $0, named: textByID[$0.id] ?? Named(in: "")) }.map(\.id)
         }
         // Within each kind, in reading order: by the first place showing the change (the
         // cover before any section), those shown nowhere last; the diff's key order otherwise.
@@ -45,19 +46,64 @@ struct ChangeLocator {
 
     /// Whether a section shows the fact: its text names it in a placeholder, or it places a
     /// chart drawing it.
-    func shows(_ key: String, in section: Document.Section, text: String) -> Bool {
-        names(key, in: text) || (FactKey(key).map { key in section.blocks.flatMap(\.charts).contains { draws($0, key) } } ?? false)
+    func shows(_ key: String, in section: Document.Section, named: Named) -> Bool {
+        names(key, in: named) || (FactKey(key).map { key in section.blocks.flatMap(\.charts).contains { draws($0, key) } } ?? false)
     }
 
-    /// Whether `text` names the fact in a placeholder, by its key or an alias of it
+    func shows(_ key: String, in section: Document.Section, text: String) -> Bool {
+        shows(key, in: section, named: Named(in: text))
+    }
+
+    /// Whether the text names the fact in a placeholder, by its key or an alias of it
     /// (`FactEntry.names`: a supply row's `first`/`latest`, a series point's `previous`).
-    func names(_ key: String, in text: String) -> Bool {
-        let names = FactKey(key).flatMap { placeholderNames[$0] } ?? [key]
-        return names.contains { name in
-            // The name whole: `{{fig.a}}` or a field `{{fig.a.value}}`, not `{{fig.a-2030}}`.
-            text.ranges(of: "{{" + name).contains { range in
-                range.upperBound == text.endIndex || ["}", ".", " "].contains(text[range.upperBound])
+    func names(_ key: String, in named: Named) -> Bool {
+        (FactKey(key).flatMap { placeholderNames[$0] } ?? [key]).contains { named.names.contains(Substring($0)) }
+    }
+
+    func names(_ key: String, in text: String) -> Bool { names(key, in: Named(in: text)) }
+
+    /// Every name a text's placeholders could mean, read once: for each `{{`, the run after
+    /// it up to each `.`, space or `}` (or the text's end). A name is named when it is one of
+    /// them: `{{fig.a}}` or a field `{{fig.a.value}}` name `fig.a`; `{{fig.a-2030}}` does not.
+    /// Asking a text about every fact of a briefing then costs one set lookup per name, not a
+    /// search of the text.
+    struct Named {
+        let names: Set<Substring>
+
+        init(in text: String) {
+            var names = Set<Substring>()
+            let utf8 = text.utf8
+            var index = utf8.startIndex
+            while let open = utf8[index...].firstIndex(of: UInt8(ascii: "{")) {
+                let next = utf8.index(after: open)
+                guard next < utf8.endIndex, utf8[next] == UInt8(ascii: "{") else {
+                    index = next
+                    continue
+                }
+                let start = utf8.index(after: next)
+                var end = start
+                var length = 0
+                scan: while length < 256 {
+                    guard end < utf8.endIndex else {
+                        if end > start { names.insert(text[start..<end]) }
+                        break
+                    }
+                    switch utf8[end] {
+                    case UInt8(ascii: "}"), UInt8(ascii: " "):
+                        if end > start { names.insert(text[start..<end]) }
+                        break scan
+                    case UInt8(ascii: "."):
+                        if end > start { names.insert(text[start..<end]) }
+                    case UInt8(ascii: "\n"), UInt8(ascii: "{"):
+                        break scan
+                    default: break
+                    }
+                    end = utf8.index(after: end)
+                    length += 1
+                }
+                index = start
             }
+            self.names = names
         }
     }
 

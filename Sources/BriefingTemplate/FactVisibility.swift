@@ -9,16 +9,18 @@ public enum FactVisibility {
     public static func shown(_ keys: [String], in document: Document, template: Template) -> Set<String> {
         let spec = template.spec
         let locator = ChangeLocator(facts: template.facts)
-        let sections: [(section: Document.Section, text: String)] = document.sections.map { section in
+        // Each text's placeholder names read once, then asked about every key.
+        let sections: [(section: Document.Section, named: ChangeLocator.Named)] = document.sections.map { section in
             let file = spec.sections.first { $0.id == section.id }
-            return (section, file.flatMap { try? template.read($0.file, at: $0.location).text } ?? "")
+            return (section, ChangeLocator.Named(in: file.flatMap { try? template.read($0.file, at: $0.location).text } ?? ""))
         }
-        let cover = ChangeLocator.coverText(
-            judgements: (try? template.read(spec.keyJudgementsFile, at: spec.keyJudgementsLocation).text) ?? "",
-            keyFigures: spec.keyFigures.map(\.id))
+        let cover = ChangeLocator.Named(
+            in: ChangeLocator.coverText(
+                judgements: (try? template.read(spec.keyJudgementsFile, at: spec.keyJudgementsLocation).text) ?? "",
+                keyFigures: spec.keyFigures.map(\.id)))
         return Set(
             keys.filter { key in
-                locator.names(key, in: cover) || sections.contains { locator.shows(key, in: $0.section, text: $0.text) }
+                locator.names(key, in: cover) || sections.contains { locator.shows(key, in: $0.section, named: $0.named) }
             })
     }
 }

@@ -172,3 +172,48 @@ import Testing
         #expect(!unmarked.text.contains("\u{2020}") && !unmarked.html.contains("\u{2020}"), "\(unmarked.text)")
     }
 }
+
+/// The byte-level quoted-printable encoder writes exactly what the first, String-based one
+/// wrote (kept here as the reference): the same mails, byte for byte.
+@Suite struct QuotedPrintableTests {
+    static func reference(_ text: String) -> String {
+        var output: [String] = []
+        for line in text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
+            var encoded = ""
+            var current = ""
+            let bytes = Array(line.utf8)
+            for (index, byte) in bytes.enumerated() {
+                let last = index == bytes.count - 1
+                let piece: String
+                if byte == 0x3D || byte >= 0x7F || (byte < 0x20 && byte != 0x09) || (last && (byte == 0x20 || byte == 0x09))
+                    || (current.isEmpty && byte == 0x2E)
+                {
+                    piece = String(format: "=%02X", byte)
+                } else {
+                    piece = String(UnicodeScalar(byte))
+                }
+                if current.count + piece.count > 75 {
+                    encoded += current + "=\n"
+                    current = ""
+                }
+                current += piece
+            }
+            output.append(encoded + current)
+        }
+        return output.joined(separator: "\n")
+    }
+
+    @Test func sameAsTheReferenceOnTextsThatProbeEveryRule() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ab .=\t\u{2020}\u{00E9}\u{4E2D}\r\n") + Array(repeating: Character("x"), count: 6)
+        var texts = [
+            "", ".", "..", "a.\n.b", "trailing space \nand tab\t\n", String(repeating: "é", count: 200),
+            String(repeating: "=", count: 100), String(repeating: "x", count: 74) + ".\n" + String(repeating: ".", count: 80),
+        ]
+        for _ in 0..<2_000 {
+            let count = Int.random(in: 0..<300, using: &generator)
+            texts.append(String((0..<count).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        for text in texts { #expect(MIMEMessage.quotedPrintable(text) == Self.reference(text), "\(text.debugDescription)") }
+    }
+}

@@ -20,6 +20,14 @@ import Testing
         #expect(lines.first == "run 151" && lines.last == "run 250")
     }
 
+    /// UTC, to the second, rounded down; read back as the same second.
+    @Test func timestampsAreUTCSeconds() {
+        let date = Date(timeIntervalSince1970: 1_796_040_000.7)
+        #expect(RunManifest.timestamp(date) == "2026-11-30T12:00:00Z")
+        #expect(RunManifest.date(RunManifest.timestamp(date)) == Date(timeIntervalSince1970: 1_796_040_000))
+        #expect(RunManifest.timestamp(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
+    }
+
     @Test func theArchiveKeepsTheNewestCopies() throws {
         let directory = try folder()
         defer { try? FileManager.default.removeItem(at: directory) }

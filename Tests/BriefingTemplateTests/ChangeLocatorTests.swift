@@ -21,6 +21,11 @@ import Testing
         #expect(!locator.names(first, in: "We now make {{series.us-wafers.latest}}."), "latest is not the first point")
         #expect(locator.names("fig.us-capacity", in: "{{fig.us-capacity.value}} wafers"), "a field of the fact")
         #expect(!locator.names("fig.us-capacity", in: "{{fig.us-capacity-2030}}"), "another fact whose id begins the same")
+        #expect(locator.names("fig.us-capacity", in: "at the end {{fig.us-capacity"), "a tag the text ends in")
+        #expect(locator.names("fig.us-capacity", in: "{{fig.us-capacity }}"), "a space after the name")
+        for text in ["{{ fig.us-capacity}}", "{{#fig.us-capacity}}", "{fig.us-capacity}", "{{fig.us-capacity\n}}", "{{fig.us-capacityx}}"] {
+            #expect(!locator.names("fig.us-capacity", in: text), "\(text)")
+        }
     }
 
     /// A fact the cover shows (a key judgement or key figure names it) is shown, on the cover,
