@@ -74,9 +74,7 @@ public struct SiteWriter {
             "<p class=\"meta\">\(editions.count) edition\(editions.count == 1 ? "" : "s") \u{00B7} <a href=\"feed.xml\">Atom feed</a></p>\n"
         out += "</header>\n<main id=\"main\">\n<ol class=\"editions\" reversed>\n"
         for edition in editions {
-            out +=
-                "<li>\n<h2><a href=\"\(Self.page(edition))\">Edition \(edition.number) \u{00B7} "
-                + "<time datetime=\"\(HTMLEscape.attribute(edition.printed))\">\(HTMLEscape.text(edition.dateText))</time></a></h2>\n"
+            out += "<li>\n<h2><a href=\"\(Self.page(edition))\">\(name(edition))</a></h2>\n"
             out += "<p class=\"meta\">\(summary(edition))</p>\n"
             out += links(edition, up: "")
             out += "</li>\n"
@@ -88,9 +86,7 @@ public struct SiteWriter {
         var out = head(
             title: "\(edition.title) \u{2013} edition \(edition.number), \(edition.dateText)", language: edition.language, up: "../")
         out += "<header class=\"masthead\">\n<p class=\"kicker\"><a href=\"../index.html\">\(HTMLEscape.text(edition.title))</a></p>\n"
-        out +=
-            "<h1>Edition \(edition.number) \u{00B7} <time datetime=\"\(HTMLEscape.attribute(edition.printed))\">"
-            + "\(HTMLEscape.text(edition.dateText))</time></h1>\n"
+        out += "<h1>\(name(edition))</h1>\n"
         out += "<p class=\"meta\">\(summary(edition))</p>\n</header>\n<main id=\"main\">\n"
         out += links(edition, up: "../")
         out += "<section aria-labelledby=\"changes-heading\">\n"
@@ -111,6 +107,12 @@ public struct SiteWriter {
         if let newer { nav.append("<a href=\"\(newer.number).html\" rel=\"next\">Edition \(newer.number)</a>") }
         out += "<nav aria-label=\"Editions\"><p>" + nav.joined(separator: " \u{00B7} ") + "</p></nav>\n"
         return out + "</main>\n</body>\n</html>\n"
+    }
+
+    /// "Edition 3 · 30 November 2026", the date machine-readable.
+    private func name(_ edition: SiteEdition) -> String {
+        "Edition \(edition.number) \u{00B7} <time datetime=\"\(HTMLEscape.attribute(edition.printed))\">"
+            + "\(HTMLEscape.text(edition.dateText))</time>"
     }
 
     private func summary(_ edition: SiteEdition) -> String {

@@ -70,12 +70,9 @@ import Testing
         let script = """
             import sys, time
             from pathlib import Path
-            from selenium import webdriver
-            from selenium.webdriver.chrome.options import Options
-            from selenium.webdriver.chrome.service import Service
-            o = Options(); o.binary_location = "/usr/bin/chromium"
-            for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]: o.add_argument(a)
-            d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+            sys.path.insert(0, sys.argv[4])
+            import chromium
+            d = chromium.driver()
             def until(f, s):
                 end = time.monotonic() + s
                 while time.monotonic() < end:
@@ -93,7 +90,9 @@ import Testing
             """
         let goodCopy = out.appendingPathComponent("good.yaml")
         try good.write(to: goodCopy, atomically: true, encoding: .utf8)
-        let browser = try Command.tool("python3", ["-c", script, url, data.path, goodCopy.path])
+        let browser = try Command.tool(
+            "python3",
+            ["-c", script, url, data.path, goodCopy.path, TemplateFixture.repository.appendingPathComponent("Tests/Fixtures/browser").path])
         #expect(browser.stdout == "error True\nbriefing True\n", "\(browser.stdout)\(browser.stderr)\nwatch: \(watch.stdout)")
     }
 
