@@ -187,48 +187,24 @@ final class CairoPainter {
 
     /// Hatching as real vector lines (not an image pattern), clipped by the caller to the shape.
     private func drawPattern(_ pattern: Pattern, in bounds: Rect, on cr: OpaquePointer) {
-        let reach = bounds.width + bounds.height
-        func lines(_ color: Color, spacing: Double, slope: Double) {
-            setColor(color, on: cr)
-            cairo_set_line_width(cr, 0.45)
-            var offset = -reach
-            while offset <= reach {
-                if slope == 0 {
-                    let y = bounds.y + offset + reach
-                    if y >= bounds.y && y <= bounds.maxY {
-                        cairo_move_to(cr, bounds.x, y)
-                        cairo_line_to(cr, bounds.maxX, y)
-                    }
-                } else {
-                    // Lines at 45 degrees through the bounds, anchored to page-aligned positions.
-                    let startX = bounds.x + offset
-                    cairo_move_to(cr, startX, slope > 0 ? bounds.maxY : bounds.y)
-                    cairo_line_to(cr, startX + reach, slope > 0 ? bounds.maxY - reach : bounds.y + reach)
+        for hatching in pattern.hatching(in: bounds) {
+            switch hatching {
+            case .lines(let color, let width, let segments):
+                setColor(color, on: cr)
+                cairo_set_line_width(cr, width)
+                for segment in segments {
+                    cairo_move_to(cr, segment.from.x, segment.from.y)
+                    cairo_line_to(cr, segment.to.x, segment.to.y)
                 }
-                offset += spacing
-            }
-            cairo_stroke(cr)
-        }
-        switch pattern {
-        case .diagonal(let color, let spacing): lines(color, spacing: spacing, slope: 1)
-        case .backDiagonal(let color, let spacing): lines(color, spacing: spacing, slope: -1)
-        case .horizontal(let color, let spacing): lines(color, spacing: spacing, slope: 0)
-        case .crossHatch(let color, let spacing):
-            lines(color, spacing: spacing, slope: 1)
-            lines(color, spacing: spacing, slope: -1)
-        case .dots(let color, let spacing):
-            setColor(color, on: cr)
-            var y = bounds.y + spacing / 2
-            while y < bounds.maxY {
-                var x = bounds.x + spacing / 2
-                while x < bounds.maxX {
+                cairo_stroke(cr)
+            case .dots(let color, let radius, let centres):
+                setColor(color, on: cr)
+                for centre in centres {
                     cairo_new_sub_path(cr)
-                    cairo_arc(cr, x, y, 0.55, 0, 2 * Double.pi)
-                    x += spacing
+                    cairo_arc(cr, centre.x, centre.y, radius, 0, 2 * Double.pi)
                 }
-                y += spacing
+                cairo_fill(cr)
             }
-            cairo_fill(cr)
         }
     }
 
