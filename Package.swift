@@ -43,6 +43,11 @@ let package = Package(
             providers: [.apt(["libqpdf-dev"])]
         ),
         .systemLibrary(
+            name: "CHarfBuzzSubset",
+            pkgConfig: "harfbuzz-subset",
+            providers: [.apt(["libharfbuzz-dev"])]
+        ),
+        .systemLibrary(
             name: "CZlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
@@ -74,7 +79,7 @@ let package = Package(
         ),
         .target(
             name: "BriefingRender",
-            dependencies: ["BriefingLayout", "CCairoPango", "CHyphen", "CRsvg", "CQPDF", "CZlib"]
+            dependencies: ["BriefingLayout", "CCairoPango", "CHarfBuzzSubset", "CHyphen", "CRsvg", "CQPDF", "CZlib"]
         ),
         .target(
             name: "BriefingRunState",

@@ -14,6 +14,7 @@ set -euo pipefail
 build=(
   pkg-config dpkg-dev
   libcairo2-dev libpango1.0-dev libfontconfig-dev   # drawing and text layout
+  libharfbuzz-dev                                   # subsetting the fonts the HTML edition carries (hb-subset)
   libcmark-gfm-dev libcmark-gfm-extensions-dev      # CommonMark parser with GFM tables and footnotes
   librsvg2-2                                        # SVG images in sections (opened when the first SVG is drawn)
   libqpdf-dev zlib1g-dev                            # completing the PDF for PDF/UA (catalog, XMP, alt text, artifacts)

@@ -6,15 +6,18 @@ import Foundation
 /// PDF): header, contents as `nav`, the key judgements and key figures, the what-changed
 /// panel, the sections with their figures (charts as inline SVG, each an image named by its
 /// generated description), tables, footnotes with back links, and the numbered Sources. No
-/// network: styles and charts are inside, and the text uses the reader's fonts. The same
-/// document gives the same bytes.
+/// network: styles, charts and fonts are inside. The same document gives the same bytes.
 public enum HTMLEdition {
     /// How many changes the panel lists before pointing at `briefing diff`, as in the PDF.
     static let changesShown = 12
 
-    public static func write(_ document: Document, charts: [Int: ChartSVG], generator: String) -> Data {
+    /// - Parameter fonts: the faces the page carries, given the characters it uses (the
+    ///   reader's own fonts set it when there are none).
+    public static func write(
+        _ document: Document, charts: [Int: ChartSVG], generator: String, fonts: (PageText) -> [WebFont] = { _ in [] }
+    ) -> Data {
         var page = HTMLPage(document: document, charts: charts)
-        return Data(page.html(generator: generator).utf8)
+        return Data(page.html(generator: generator, fonts: fonts).utf8)
     }
 }
 
@@ -30,7 +33,20 @@ struct HTMLPage {
 
     private var labels: Labels { document.labels }
 
-    mutating func html(generator: String) -> String {
+    mutating func html(generator: String, fonts: (PageText) -> [WebFont]) -> String {
+        var body = "<a class=\"skip\" href=\"#main\">\(HTMLEscape.text(labels[.skipToContent]))</a>\n"
+        if let banner = document.draftBanner { body += "<p class=\"draft\" role=\"note\">\(HTMLEscape.text(banner))</p>\n" }
+        body += masthead()
+        body += contents()
+        body += "<main id=\"main\">\n"
+        body += cover()
+        body += changes()
+        for section in document.sections { body += self.section(section) }
+        body += sources()
+        body += "</main>\n"
+        body +=
+            "<footer class=\"colophon\"><p>\(HTMLEscape.text(document.publisher)) \u{00B7} \(HTMLEscape.text(document.dateText))</p></footer>\n"
+
         var out = "<!DOCTYPE html>\n<html lang=\"\(HTMLEscape.attribute(document.language))\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<meta name=\"color-scheme\" content=\"light dark\">\n"
@@ -41,20 +57,9 @@ struct HTMLPage {
             out += "<meta name=\"keywords\" content=\"\(HTMLEscape.attribute(document.keywords.joined(separator: ", ")))\">\n"
         }
         out += "<meta name=\"generator\" content=\"\(HTMLEscape.attribute(generator))\">\n"
-        out += "<style>\n\(HTMLStyle.css)</style>\n</head>\n<body>\n"
-        out += "<a class=\"skip\" href=\"#main\">\(HTMLEscape.text(labels[.skipToContent]))</a>\n"
-        if let banner = document.draftBanner { out += "<p class=\"draft\" role=\"note\">\(HTMLEscape.text(banner))</p>\n" }
-        out += masthead()
-        out += contents()
-        out += "<main id=\"main\">\n"
-        out += cover()
-        out += changes()
-        for section in document.sections { out += self.section(section) }
-        out += sources()
-        out += "</main>\n"
-        out +=
-            "<footer class=\"colophon\"><p>\(HTMLEscape.text(document.publisher)) \u{00B7} \(HTMLEscape.text(document.dateText))</p></footer>\n"
-        return out + "</body>\n</html>\n"
+        let faces = WebFont.css(fonts(PageText(page: out + body)))
+        out += "<style>\n\(HTMLStyle.css)\(faces)</style>\n</head>\n<body>\n"
+        return out + body + "</body>\n</html>\n"
     }
 
     // MARK: - Header and contents

@@ -1,10 +1,16 @@
 /// The page's styles, inside it (no network): the house colours of the PDF, a measure that
 /// reads well from a 360 px phone to a desktop, a dark scheme, and print rules.
 enum HTMLStyle {
+    /// The reader's own fonts, after the faces the page carries (`WebFont`).
+    static let serifStack = "Georgia, \"Times New Roman\", serif"
+    static let sansStack = "\"Segoe UI\", system-ui, -apple-system, \"Helvetica Neue\", Arial, sans-serif"
+
     static let css = """
         :root {
           --ink: #1c2430; --muted: #5b6675; --navy: #1f3a5f; --accent: #b4472b; --panel: #eef2f6; --rule: #c9d2dd;
           --paper: #ffffff; --link: #1f4f8f;
+          --serif: \(serifStack);
+          --sans: \(sansStack);
           color-scheme: light dark;
         }
         @media (prefers-color-scheme: dark) {
@@ -17,10 +23,10 @@ enum HTMLStyle {
         html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
         body {
           margin: 0 auto; padding: 0 1rem 3rem; max-width: 46rem; background: var(--paper); color: var(--ink);
-          font: 1.0625rem/1.6 "Noto Serif", Georgia, "Times New Roman", serif; overflow-wrap: break-word;
+          font: 1.0625rem/1.6 var(--serif); overflow-wrap: break-word;
         }
         h1, h2, h3, h4, .kicker, .meta, figcaption, .source, .tag, nav, .key-figures, .changes, .colophon, .skip, .draft {
-          font-family: Inter, "Segoe UI", system-ui, -apple-system, "Helvetica Neue", Arial, sans-serif;
+          font-family: var(--sans);
         }
         a { color: var(--link); }
         a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
@@ -61,7 +67,7 @@ enum HTMLStyle {
         .muted { color: var(--muted); }
         sup { line-height: 0; font-size: .68em; }
         sup a { text-decoration: none; }
-        sup.rev a { font-family: Inter, system-ui, sans-serif; color: var(--accent); }
+        sup.rev a { font-family: var(--sans); color: var(--accent); }
         .marker, sup.marker a { color: var(--accent); }
         aside.callout { background: var(--panel); border-left: 4px solid var(--navy); padding: .1rem 1rem; margin: 1.2rem 0; }
         figure { margin: 1.8rem 0; }
@@ -69,7 +75,7 @@ enum HTMLStyle {
         .figure-number { color: var(--accent); margin-right: .4em; }
         .description { color: var(--muted); font-size: .85rem; margin: .3rem 0 .6rem; }
         .drawing { background: #ffffff; border-radius: 4px; padding: .4rem; overflow-x: auto; }
-        .drawing svg { display: block; width: 100%; min-width: 36rem; height: auto; }
+        .drawing svg { display: block; width: 100%; min-width: 36rem; height: auto; white-space: pre; }
         .source { color: var(--muted); font-size: .8rem; margin: .4rem 0 0; }
         figure.image img { max-width: 100%; height: auto; background: #ffffff; }
         dl.unlabelled { display: grid; grid-template-columns: max-content 1fr; gap: .2rem .8rem; font-size: .85rem; }

@@ -91,9 +91,10 @@ public final class Pipeline {
 
     /// Starts loading the bundled fonts on the other core, if they are not loading already:
     /// from `load` (unless the pipeline was made not to) or when text is first measured.
-    func startFonts() {
+    /// - Parameter layout: whether pages will be laid out (hyphenation patterns are wanted).
+    func startFonts(layout: Bool = true) {
         guard fontLoad == nil, case .folder(let folder) = world.fonts else { return }
-        fontLoad = Prefetch.measurer(fontsDirectory: folder)
+        fontLoad = Prefetch.measurer(fontsDirectory: folder, layout: layout)
     }
 
     /// The measurer text is set with: the injected one, or the bundled fonts through Pango.
@@ -121,7 +122,7 @@ public final class Pipeline {
     /// Reads and checks the template (kept for the next load of the same one), resolves the
     /// date and the sections. Starts the fonts loading on the other core meanwhile.
     public func load(_ request: BriefingRequest) throws -> LoadedBriefing {
-        if prefetchFonts { startFonts() }
+        if prefetchFonts { startFonts(layout: request.formats.contains { $0.input == .pages }) }
         let key = Self.templateKey(request)
         // A rebuild reuses the loaded template while no file it was loaded from changed.
         let stamp = sections == nil ? nil : TemplateStamp.template(directory: request.template, dataFile: request.data)

@@ -34,6 +34,30 @@ import Testing
         #expect(!text.unicodeScalars.contains("\u{7}"), "control characters in data are dropped, never drawn")
     }
 
+    /// The HTML edition carries the fallback fonts for the characters its house faces lack, and
+    /// a chart's Urdu and Chinese words are text in the face Pango chose for them.
+    @Test func theHTMLEditionCarriesTheFallbackFaces() throws {
+        let fixture = try fixture(label: "\"Khunjerab (خنجراب) 光缆\"")
+        let directory = try Command.temporaryDirectory()
+        defer {
+            fixture.remove()
+            try? FileManager.default.removeItem(at: directory)
+        }
+        let page = directory.appendingPathComponent("b.html")
+        let result = try Command.run(
+            Command.briefing, ["--template", fixture.directory.path, "--date", "2026-11-30", "--output", page.path, "--format", "html"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        let carried = html.matches(of: /@font-face \{ font-family: "([^"]+)"/).map { String($0.1) }
+        #expect(carried.contains("Briefing Noto Nastaliq Urdu") && carried.contains("Briefing Droid Sans Fallback"), "\(carried)")
+        #expect(html.contains("--serif: \"Briefing Serif\", \"Briefing Droid Sans Fallback\", \"Briefing Noto Nastaliq Urdu\""))
+        // The timeline labels the launch with its names, each script in its own face.
+        let urdu = html.matches(of: /<tspan[^>]*font-family="Briefing Noto Nastaliq Urdu"[^>]*>([^<]*)<\/tspan>/).map { String($0.1) }
+        let chinese = html.matches(of: /<tspan[^>]*font-family="Briefing Droid Sans Fallback"[^>]*>([^<]*)<\/tspan>/).map { String($0.1) }
+        #expect(urdu.joined().contains("پاک"), "\(urdu)")
+        #expect(chinese.joined().contains("西昌"), "\(chinese)")
+    }
+
     /// Body text carries soft hyphens inside the layout; the warning counts characters as read.
     @Test func aMissingCharacterInHyphenatedTextIsPlacedAsRead() throws {
         let fixture = try TemplateFixture()

@@ -36,4 +36,21 @@ import Testing
         let unused = prepared.subtracting(measurer.fonts).sorted { "\($0)" < "\($1)" }
         #expect(unused.isEmpty, "in LayoutEngine.fonts but never used by the default briefing: \(unused)")
     }
+
+    /// The HTML edition lays out only its charts: `ChartStyle.fonts` is every font they set,
+    /// and a part of the layout's list.
+    @Test func everyFontTheChartsUseIsPreparedForTheHTMLEdition() throws {
+        let fixture = try TemplateFixture()
+        defer { fixture.remove() }
+        let template = try TemplateLoader.load(directory: fixture.directory)
+        let document = try DocumentBuilder.build(template: template, date: FuzzyDate(year: 2026, month: 11, day: 30))
+        let measurer = RecordingMeasurer()
+        let style = ChartStyle()
+        let figures = document.sections.flatMap { $0.blocks.flatMap(\.charts) }
+        #expect(figures.count >= 3)
+        for figure in figures { _ = ChartPicture.page(figure, width: BriefingStyle().frameWidth, measurer: measurer) }
+        let prepared = Set(style.fonts)
+        #expect(measurer.fonts == prepared, "charts use \(measurer.fonts.sorted { "\($0)" < "\($1)" })")
+        #expect(prepared.isSubset(of: Set(LayoutEngine.fonts(BriefingStyle()))))
+    }
 }

@@ -5,9 +5,9 @@ import TestSupport
 import Testing
 
 /// The HTML edition through the pipeline, with the bundled fonts: no layout, every chart an
-/// inline SVG drawn by the PDF's chart layout and named by its description, ids unique across
-/// the charts, every internal link with its target, and the same bytes from a second process
-/// state (cairo numbers its surfaces per process).
+/// inline SVG drawn by the PDF's chart layout and named by its description, its words text in
+/// faces the page carries, ids unique across the charts, every internal link with its target,
+/// and the same bytes from a second process state.
 @Suite struct HTMLWriterTests {
     func make(_ pipeline: Pipeline, template: String = "Tests/Fixtures/chips") throws -> BriefingOutput {
         let request = BriefingRequest(
@@ -37,7 +37,23 @@ import Testing
         #expect(Set(ids).count == ids.count, "duplicate ids across the page and its charts")
         let targets = Set(html.matches(of: /(?:href="#|url\(#)([^")]+)/).map { String($0.1) })
         #expect(targets.subtracting(ids).isEmpty, "references without a target: \(targets.subtracting(ids))")
-        #expect(html.contains("id=\"f1-1\"") && html.contains("id=\"f2-1\""), "each chart's ids carry its figure number")
+        let charts = html.matches(of: /<svg role="img"[^>]*>(?s:.*?)<\/svg>/).map { String($0.0) }
+        #expect(charts.count == figures.count)
+        for (chart, figure) in zip(charts, figures) {
+            let chartIDs = chart.matches(of: /\sid="([^"]+)"/).map { String($0.1) }
+            #expect(chartIDs.allSatisfy { $0.hasPrefix("f\(figure.number)-") }, "figure \(figure.number)'s ids: \(chartIDs)")
+            #expect(chart.contains("<tspan"), "figure \(figure.number)'s words are text")
+            #expect(!chart.contains("<symbol") && !chart.contains("<use"), "no glyph outlines")
+        }
+        // The chart's own words, as text: the chips fixture's first chart names its series.
+        let words = charts.joined().matches(of: /<tspan[^>]*>([^<]*)<\/tspan>/).map { String($0.1) }
+        #expect(words.count > 20)
+        // Every family a chart or the style sheet sets text in is a face the page carries.
+        let carried = Set(html.matches(of: /@font-face \{ font-family: "([^"]+)"/).map { String($0.1) })
+        #expect(carried.isSuperset(of: ["Briefing Serif", "Briefing Sans"]))
+        let used = Set(html.matches(of: /font-family="([^"]+)"/).map { String($0.1) })
+        #expect(!used.isEmpty && used.isSubset(of: carried), "chart families without a face: \(used.subtracting(carried))")
+        #expect(!html.contains("url(http") && !html.contains("src=\"http"), "nothing from the network")
     }
 
     /// The second run in a process draws new cairo surfaces; the bytes do not change.

@@ -21,6 +21,12 @@ public struct ChartStyle: Sendable {
         }
     }
     public var axis: TextStyle { TextStyle(family: .sans, size: 6.8, color: house.muted) }
+
+    /// The fonts chart text is set in (headings and legends are the semibold cuts): what a run
+    /// that sets only charts, the HTML edition, loads ahead. `LayoutEngine.fonts` has them too.
+    public var fonts: [FontKey] {
+        [text, strongText, axis, axis.with { $0.weight = .semibold }, marker].map(FontKey.init)
+    }
     public var grid: Color { Color(hex: 0xDDE2E8) }
     public var axisLine: Color { Color(hex: 0x8A929C) }
     public var marker: TextStyle {

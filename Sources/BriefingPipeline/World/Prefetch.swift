@@ -29,8 +29,17 @@ final class Prefetch<Value>: @unchecked Sendable {
 
 extension Prefetch where Value == PangoTextMeasurer {
     /// The fonts in `fontsDirectory` with every font the layout uses already loaded, and the
-    /// hyphenation patterns loading on a thread of their own.
-    static func measurer(fontsDirectory: URL) -> Prefetch<PangoTextMeasurer> {
+    /// hyphenation patterns loading on a thread of their own. Without `layout` (the HTML
+    /// edition alone: only its charts are set, and they never hyphenate) the patterns load
+    /// only if asked for, so the two cores are not shared with work nobody uses.
+    static func measurer(fontsDirectory: URL, layout: Bool = true) -> Prefetch<PangoTextMeasurer> {
+        guard layout else {
+            return Prefetch {
+                let measurer = PangoTextMeasurer(fonts: try FontSetup(fontsDirectory: fontsDirectory))
+                measurer.prepare(ChartStyle().fonts)
+                return measurer
+            }
+        }
         let hyphenator = Prefetch<Hyphenator> { Hyphenator() }
         return Prefetch {
             // Joined before this work ends (it is long done by then), so no thread outlives it.

@@ -1,3 +1,4 @@
+import BriefingLayout
 import CCairoPango
 
 /// Draws one laid-out line run by run, as `pango_cairo_show_layout_line` does for the
@@ -45,6 +46,13 @@ enum LineDrawing {
     /// The run's foreground colour and alpha, as Pango's cairo renderer sets them. Every run
     /// Briefing makes has a colour; a run without one keeps the current source.
     private static func setColor(of item: UnsafeMutablePointer<PangoItem>, on cr: OpaquePointer) {
+        guard let color = color(of: item) else { return }
+        cairo_set_source_rgba(cr, color.red, color.green, color.blue, color.alpha)
+    }
+
+    /// The run's foreground colour and alpha (opaque when no alpha is set), as Pango's cairo
+    /// renderer reads them; nil for a run without a colour.
+    static func color(of item: UnsafeMutablePointer<PangoItem>) -> Color? {
         var color: PangoColor?
         var alpha: UInt16 = 0
         var attributes = item.pointee.analysis.extra_attrs
@@ -60,9 +68,10 @@ enum LineDrawing {
             }
             attributes = current.pointee.next
         }
-        guard let color else { return }
-        cairo_set_source_rgba(
-            cr, Double(color.red) / 65535, Double(color.green) / 65535, Double(color.blue) / 65535, alpha == 0 ? 1 : Double(alpha) / 65535)
+        guard let color else { return nil }
+        return Color(
+            red: Double(color.red) / 65535, green: Double(color.green) / 65535, blue: Double(color.blue) / 65535,
+            alpha: alpha == 0 ? 1 : Double(alpha) / 65535)
     }
 
     /// Shows the run's glyphs with their text, moved by (dx, dy) Pango units, without the
