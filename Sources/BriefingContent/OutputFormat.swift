@@ -21,9 +21,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         }
     }
 
-    /// Whether `--deliver` can make and mail it: one file per audience, attached (PDF). The
-    /// HTML edition is not mailed yet (a mail links it once it is published somewhere).
-    public var isMailed: Bool { self == .pdf }
+    /// Whether `--deliver` can make it per audience and bring it to readers: the PDF attached
+    /// (or linked), the HTML edition linked where the delivery file's `link:` publishes it.
+    public var isDelivered: Bool { self == .pdf || self == .html }
 
     /// The file name extension (without the dot).
     public var fileExtension: String { rawValue }

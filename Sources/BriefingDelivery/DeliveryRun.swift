@@ -142,9 +142,11 @@ public struct DeliveryRun {
             return .init(readerDigest: digest, rows: [QueuedDeliveries(deliveries: skipped)])
         }
 
-        let pdf = made.files[0]
-        var attach = plan.attach
-        if attach, pdf.count > plan.maxAttachmentBytes {
+        // The PDF, when the run makes one (`--format html` alone makes only the HTML edition).
+        let pdf = made.loaded.request.format == .pdf ? made.files[0] : made.also.first { $0.format == .pdf }?.data
+        let web = made.loaded.request.formats.contains(.html) ? OutputFormat.html.path(for: target.lastPathComponent) : nil
+        var attach = plan.attach && pdf != nil
+        if attach, let pdf, pdf.count > plan.maxAttachmentBytes {
             guard plan.link != nil else {
                 throw InputError(
                     kind: .invalidData, plan.attachLocation,
@@ -155,12 +157,14 @@ public struct DeliveryRun {
         }
         var notice = Notice(
             document: made.document, changes: made.loaded.changes, edition: edition.number, audience: audience.name ?? audience.id,
-            attachment: attach ? (target.lastPathComponent, made.pageCount, pdf.count) : nil, link: plan.link)
-        notice.linkName = target.lastPathComponent
+            attachment: attach ? (target.lastPathComponent, made.pageCount, pdf?.count ?? 0) : nil, link: plan.link)
+        notice.linkName = pdf == nil ? nil : target.lastPathComponent
+        notice.webEdition = web
 
         let outbox = state.folder.appendingPathComponent("outbox")
         try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
-        let attachment = attach ? MIMEMessage.Attachment(name: target.lastPathComponent, type: made.loaded.request.format.mediaType, data: pdf) : nil
+        let attachment =
+            attach ? pdf.map { MIMEMessage.Attachment(name: target.lastPathComponent, type: OutputFormat.pdf.mediaType, data: $0) } : nil
         let (subject, text, html) = (notice.subject(prefix: audience.subjectPrefix), notice.text, notice.html)
         let queued = try recipients.map { recipient in
             let id = messageID(recipient)

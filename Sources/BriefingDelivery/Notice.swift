@@ -1,5 +1,5 @@
-import BriefingHTML
 import BriefingContent
+import BriefingHTML
 import BriefingModel
 import Foundation
 
@@ -118,6 +118,7 @@ public struct Notice: Sendable {
 
     private var whereItIs: String {
         var parts: [String] = []
+        if let link, let webEdition { parts.append("Read it in your browser: \(link)\(webEdition)") }
         if let attachment {
             parts.append("The briefing is attached: \(attachment.name) (\(Self.pages(attachment.pages)), \(Self.size(attachment.bytes))).")
         }
@@ -127,8 +128,10 @@ public struct Notice: Sendable {
         return parts.joined(separator: "\n")
     }
 
-    /// The file's name when only linked.
+    /// The PDF's name when only linked; nil when there is no PDF (the HTML edition alone).
     public var linkName: String?
+    /// The HTML edition's file name, linked (under `link`) when the run made one.
+    public var webEdition: String?
 
     // MARK: - HTML
 
@@ -184,6 +187,10 @@ public struct Notice: Sendable {
         body +=
             "<ol style=\"padding-left:20px;margin:0 0 18px\">"
             + sections.map { "<li value=\"\($0.number)\">\(e($0.title))</li>" }.joined() + "</ol>\n"
+        if let link, let webEdition {
+            body +=
+                "<p style=\"margin:0 0 8px;font:600 15px Helvetica,Arial,sans-serif\"><a href=\"\(e(link + webEdition))\" style=\"color:#1f3a5f\">Read it in your browser</a></p>\n"
+        }
         if let attachment {
             body +=
                 "<p style=\"margin:0 0 8px;padding:10px 12px;background:#eef2f7;font:14px Helvetica,Arial,sans-serif\">Attached: <b>\(e(attachment.name))</b> (\(Self.pages(attachment.pages)), \(Self.size(attachment.bytes)))</p>\n"

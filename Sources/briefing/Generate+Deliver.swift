@@ -21,12 +21,20 @@ final class Delivering {
 
     /// The delivery file, read before anything else: a file that does not load has nobody
     /// to tell but the caller (and the output's record).
-    static func plan(file: String, format: OutputFormat) throws -> DeliveryPlan {
-        guard format.isMailed else {
-            throw InputErrorFactory.usage(
-                "--deliver", "--deliver mails one PDF per audience: it cannot be used with --format \(format.rawValue)")
+    static func plan(file: String, formats: [OutputFormat]) throws -> DeliveryPlan {
+        guard let refused = formats.first(where: { !$0.isDelivered }) else {
+            let plan = try DeliveryPlanDecoder.load(URL(fileURLWithPath: file))
+            if !formats.contains(.pdf), plan.link == nil {
+                throw InputError(
+                    kind: .invalidData, SourceLocation(file: plan.file),
+                    "with --format html the mail links each audience's HTML edition, and the delivery file says nowhere where readers find it",
+                    hint: "add link: https://... (the address of the output's folder), or make the PDF too: --format pdf,html")
+            }
+            return plan
         }
-        return try DeliveryPlanDecoder.load(URL(fileURLWithPath: file))
+        throw InputErrorFactory.usage(
+            "--deliver",
+            "--deliver mails one PDF (and links one HTML edition) per audience: it cannot be used with --format \(refused.rawValue)")
     }
 
     /// Checks the delivery file against the template before anything is made: a template

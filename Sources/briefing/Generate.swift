@@ -86,7 +86,7 @@ struct Generate: ParsableCommand {
         var plan: DeliveryPlan?
         do {
             // First, as it needs neither fonts nor template: everything after it can be mailed.
-            if let deliver { plan = try Delivering.plan(file: deliver, format: briefing.format) }
+            if let deliver { plan = try Delivering.plan(file: deliver, formats: briefing.formatList.formats) }
             let finished = try make(plan: plan)
             if let failure = finished.failure { failed(failure, started: started, plan: plan) }
             return finished

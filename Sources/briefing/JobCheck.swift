@@ -69,7 +69,7 @@ struct JobCheck {
         }
         guard let deliver = generate.deliver else { return findings }
         do {
-            let plan = try Delivering.plan(file: deliver, format: generate.briefing.format)
+            let plan = try Delivering.plan(file: deliver, formats: generate.briefing.formatList.formats)
             try DeliveryRun(plan: plan, output: URL(fileURLWithPath: generate.output)) { RunContract(output: $0, program: "") }.check(
                 template)
             let missing = plan.missingPrograms(environment: environment)

@@ -186,7 +186,66 @@ import Testing
 
         let png = try Command.run(
             Command.briefing, ["generate", "--format", "png", "--output", blocked.output.path, "--deliver", blocked.plan.path])
-        #expect(png.status == 64 && png.stderr.contains("--deliver mails one PDF per audience"), "\(png.stderr)")
+        #expect(
+            png.status == 64 && png.stderr.contains("--deliver mails one PDF (and links one HTML edition) per audience")
+                && png.stderr.contains("cannot be used with --format png"), "\(png.stderr)")
+    }
+
+    /// `--format pdf,html`: each audience's HTML edition is published beside its PDF and the
+    /// mail links it under the delivery file's `link:`; `--format html` alone mails the link
+    /// with nothing attached, and needs a `link:` to say where.
+    @Test func theMailLinksEachAudiencesHTMLEdition() throws {
+        let desk = try Desk()
+        let fixture = try TemplateFixture()
+        defer { fixture.remove() }
+        let both = try Command.run(
+            Command.briefing,
+            [
+                "generate", "--date", "2026-11-30", "--template", fixture.directory.path, "--output", desk.output.path, "--format",
+                "pdf,html",
+                "--deliver", desk.plan.path,
+            ])
+        #expect(both.status == 0, "\(both.stderr)")
+        let page = desk.directory.appendingPathComponent("briefing-defence.html")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.contains("Defence industry and arms supply</h2>") && !html.contains("IT and connectivity</h2>"), "its sections only")
+        let mail = try desk.server.messages()
+        #expect(mail.count == 5)
+        let defence = try #require(mail.first { $0.envelope.to == ["defence-desk@example.org"] })
+        #expect(
+            defence.text.contains("Read it in your browser: https://intranet.example.org/briefings/briefing-defence.html"),
+            "\(defence.text)")
+        #expect(defence.text.contains("It is also at https://intranet.example.org/briefings/briefing-defence.pdf"))
+        #expect(defence.html.contains("<a href=\"https://intranet.example.org/briefings/briefing-defence.html\""))
+        let attachment = try #require(defence.attachments.first)
+        #expect(try attachment.name == "briefing-defence.pdf" && attachment.sha256 == sha256(desk.audience("defence")))
+
+        // The HTML edition alone: a link, nothing attached, no PDF made.
+        let web = try Desk()
+        let alone = try Command.run(
+            Command.briefing,
+            [
+                "generate", "--date", "2026-11-30", "--template", fixture.directory.path, "--output", web.output.path, "--format", "html",
+                "--deliver", web.plan.path,
+            ])
+        #expect(alone.status == 0, "\(alone.stderr)")
+        let linked = try web.server.messages()
+        #expect(linked.count == 5 && linked.allSatisfy { $0.attachments.isEmpty && $0.defects.isEmpty })
+        let leadership = try #require(linked.first { $0.subject.hasPrefix("[Leadership] ") })
+        #expect(leadership.text.contains("Read it in your browser: https://intranet.example.org/briefings/briefing-leadership.html"))
+        #expect(!leadership.text.contains(".pdf") && !leadership.text.contains("attached"), "\(leadership.text)")
+        #expect(FileManager.default.fileExists(atPath: web.directory.appendingPathComponent("briefing-leadership.html").path))
+        #expect(!FileManager.default.fileExists(atPath: web.audience("leadership").path))
+
+        // Without a link the mail cannot say where the HTML edition is: refused, nothing made.
+        let nowhere = try Desk { $0.replacingOccurrences(of: "link: https://intranet.example.org/briefings/\n", with: "") }
+        let refused = try Command.run(
+            Command.briefing, ["generate", "--output", nowhere.output.path, "--format", "html", "--deliver", nowhere.plan.path])
+        #expect(
+            refused.status == 65 && refused.stderr.contains("deliver.yaml: error: with --format html the mail links"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("add link: https://"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: nowhere.directory.path).filter { $0.hasPrefix("briefing") }.isEmpty)
+        #expect(try nowhere.server.messages().isEmpty)
     }
 
     /// Delivery impossible, the briefings still published: the exit status and log say so.
