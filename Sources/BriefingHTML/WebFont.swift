@@ -71,36 +71,46 @@ public struct PageText: Sendable, Equatable {
         self.boldItalic = boldItalic
     }
 
-    /// One pass over the page's bytes.
+    /// One pass over the page's bytes: ASCII is skipped for the characters (all of it is
+    /// carried anyway), and tag names are read only for the four that slant or embolden.
     init(page: String) {
         var seen = Set<UInt32>(0x20...0x7E)
-        for scalar in page.unicodeScalars where scalar.value > 0x7E { seen.insert(scalar.value) }
-        codepoints = seen.sorted()
         var italicDepth = 0, boldDepth = 0
         var italic = false, boldItalic = false
-        var bytes = page.utf8.makeIterator()
-        var tag: [UInt8] = []
-        var inTag = false
-        while let byte = bytes.next() {
-            if byte == UInt8(ascii: "<") {
-                inTag = true
-                tag.removeAll(keepingCapacity: true)
-            } else if inTag, byte == UInt8(ascii: ">") || byte == UInt8(ascii: " ") {
-                inTag = false
-                switch tag {
-                case Array("em".utf8), Array("i".utf8):
-                    italicDepth += 1
-                    italic = true
-                case Array("/em".utf8), Array("/i".utf8): italicDepth = max(0, italicDepth - 1)
-                case Array("strong".utf8), Array("b".utf8): boldDepth += 1
-                case Array("/strong".utf8), Array("/b".utf8): boldDepth = max(0, boldDepth - 1)
-                default: break
+        var page = page
+        page.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte >= 0x80 {
+                    // A multi-byte sequence (valid UTF-8: it is a Swift string).
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for offset in 1..<length where index + offset < count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                    seen.insert(value)
+                    index += length
+                    continue
+                }
+                index += 1
+                guard byte == UInt8(ascii: "<") else { continue }
+                let closing = index < count && bytes[index] == UInt8(ascii: "/")
+                var name = closing ? index + 1 : index
+                let start = name
+                while name < count, name - start < 7, bytes[name] >= UInt8(ascii: "a"), bytes[name] <= UInt8(ascii: "z") { name += 1 }
+                guard name < count, bytes[name] == UInt8(ascii: ">") || bytes[name] == UInt8(ascii: " ") else { continue }
+                let tag = UnsafeBufferPointer(rebasing: bytes[start..<name])
+                let step = closing ? -1 : 1
+                if tag.elementsEqual("em".utf8) || tag.elementsEqual("i".utf8) {
+                    italicDepth = max(0, italicDepth + step)
+                    if !closing { italic = true }
+                } else if tag.elementsEqual("strong".utf8) || tag.elementsEqual("b".utf8) {
+                    boldDepth = max(0, boldDepth + step)
                 }
                 if italicDepth > 0 && boldDepth > 0 { boldItalic = true }
-            } else if inTag, tag.count < 8 {
-                tag.append(byte)
             }
         }
+        codepoints = seen.sorted()
         self.italic = italic
         self.boldItalic = boldItalic
     }
