@@ -66,9 +66,9 @@ import Testing
                     id: "p", label: "Demand", unit: "kt", from: .init(value: from, year: 2023), to: .init(value: to, year: 2030),
                     attribution: attribution, location: location))
         }
-        #expect(projection(130, 93).hasPrefix("Demand is projected to fall from 130 kt in 2023 to 93 kt in 2030"), "\(projection(130, 93))")
-        #expect(projection(93, 93) == "Demand is projected to stay at 93 kt from 2023 to 2030.", "\(projection(93, 93))")
-        #expect(projection(93, 130).hasPrefix("Demand is projected to grow from 93 kt"), "\(projection(93, 130))")
+        #expect(projection(130, 93).hasPrefix("Demand: projected to fall from 130 kt in 2023 to 93 kt in 2030"), "\(projection(130, 93))")
+        #expect(projection(93, 93) == "Demand: projected to stay at 93 kt from 2023 to 2030.", "\(projection(93, 93))")
+        #expect(projection(93, 130).hasPrefix("Demand: projected to grow from 93 kt"), "\(projection(93, 130))")
     }
 
     @Test func aProjectionsMultipleKeepsItsDecimal() throws {

@@ -91,10 +91,10 @@ extension Labels {
             .altNextSuppliers: "In {period} the next suppliers were {list}.",
             .altGrowthItem: "{label} {percent} since {since}",
             .altGrowth: "Reported growth, fastest first: {list}.",
-            .altProjection: "{label} is projected to grow from {from} in {from_year} to {to} in {to_year}, an implied {percent} a year.",
+            .altProjection: "{label}: projected to grow from {from} in {from_year} to {to} in {to_year}, an implied {percent} a year.",
             .altProjectionFall:
-                "{label} is projected to fall from {from} in {from_year} to {to} in {to_year}, an implied {percent} a year.",
-            .altProjectionFlat: "{label} is projected to stay at {from} from {from_year} to {to_year}.",
+                "{label}: projected to fall from {from} in {from_year} to {to} in {to_year}, an implied {percent} a year.",
+            .altProjectionFlat: "{label}: projected to stay at {from} from {from_year} to {to_year}.",
             .altSupplyOnePeriod: "{focus}'s share was {to} in {last}",
             .altOtherSuppliers: "In {period} the other suppliers were {list}.",
             .altTimeline: "{count} events from {first} to {last}",
