@@ -11,6 +11,9 @@ public struct SiteWriter {
     public let baseURL: String?
     /// A stable identity for the feed's ids (the edition store's).
     public let identity: String
+    /// The size in bytes of each edition's files, by their path in the site
+    /// (`editions/N/NAME`): a feed reader shows an enclosure's size before fetching it.
+    public var sizes: [String: Int] = [:]
 
     /// - Parameter editions: any order; the site lists the newest first.
     public init(editions: [SiteEdition], baseURL: String?, identity: String) {
@@ -28,7 +31,7 @@ public struct SiteWriter {
     }
 
     static func page(_ edition: SiteEdition) -> String { "editions/\(edition.number).html" }
-    static func file(_ edition: SiteEdition, _ name: String) -> String { "editions/\(edition.number)/\(name)" }
+    public static func file(_ edition: SiteEdition, _ name: String) -> String { "editions/\(edition.number)/\(name)" }
 
     private var latest: SiteEdition? { editions.first }
 
@@ -160,7 +163,9 @@ public struct SiteWriter {
             out += "<updated>\(xml(edition.generated))</updated>\n"
             out += "<link rel=\"alternate\" type=\"text/html\" href=\"\(xml(url(Self.page(edition))))\"/>\n"
             for name in edition.files where name.lowercased().hasSuffix(".pdf") {
-                out += "<link rel=\"enclosure\" type=\"application/pdf\" href=\"\(xml(url(Self.file(edition, name))))\"/>\n"
+                let path = Self.file(edition, name)
+                let length = sizes[path].map { " length=\"\($0)\"" } ?? ""
+                out += "<link rel=\"enclosure\" type=\"application/pdf\" href=\"\(xml(url(path)))\"\(length)/>\n"
             }
             let summary =
                 edition.since == nil

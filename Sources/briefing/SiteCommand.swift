@@ -56,7 +56,14 @@ struct SiteCommand: ParsableCommand {
     func run() throws {
         do {
             let (state, store) = try openStore()
-            let site = SiteWriter(editions: try editions(state: state, store: store), baseURL: baseURL, identity: try store.identity())
+            var site = SiteWriter(editions: try editions(state: state, store: store), baseURL: baseURL, identity: try store.identity())
+            for edition in site.editions {
+                for name in edition.files {
+                    let kept = state.keptEditions.appendingPathComponent("\(edition.number)/\(name)")
+                    let size = (try? FileManager.default.attributesOfItem(atPath: kept.path)[.size] as? Int) ?? nil
+                    site.sizes[SiteWriter.file(edition, name)] = size
+                }
+            }
             let folder = URL(fileURLWithPath: to).standardizedFileURL
             try write(site, from: state, to: folder)
             if !quiet {

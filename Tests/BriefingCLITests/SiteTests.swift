@@ -42,7 +42,7 @@ import Testing
         #expect(page.contains("What changed since edition 1") && page.contains("<li>Revised: "), "\(page)")
 
         let atom = """
-            import sys, xml.etree.ElementTree as ET
+            import os, sys, xml.etree.ElementTree as ET
             ns = {"a": "http://www.w3.org/2005/Atom"}
             feed = ET.parse(sys.argv[1]).getroot()
             assert feed.tag == "{http://www.w3.org/2005/Atom}feed", feed.tag
@@ -51,9 +51,13 @@ import Testing
             for e in entries:
                 for field in ["id", "title", "updated"]: assert e.find("a:" + field, ns).text, field
                 assert e.find("a:link[@rel='alternate']", ns).get("href").startswith("https://intra.example/chips/editions/")
+                # The enclosure's length is the size of the PDF the site serves under its address.
+                enclosure = e.find("a:link[@rel='enclosure']", ns)
+                local = os.path.join(sys.argv[2], enclosure.get("href")[len("https://intra.example/chips/"):])
+                assert int(enclosure.get("length")) == os.path.getsize(local), (enclosure.attrib, os.path.getsize(local))
             print(len(entries), len({e.find("a:id", ns).text for e in entries}))
             """
-        let parsed = try Command.tool("python3", ["-c", atom, site.appendingPathComponent("feed.xml").path])
+        let parsed = try Command.tool("python3", ["-c", atom, site.appendingPathComponent("feed.xml").path, site.path])
         #expect(parsed.status == 0 && parsed.stdout == "2 2\n", "\(parsed.stdout)\(parsed.stderr)")
 
         let script = TemplateFixture.repository.appendingPathComponent("Tests/Fixtures/browser/axe-check.py")

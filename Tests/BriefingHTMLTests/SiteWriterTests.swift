@@ -58,6 +58,17 @@ import Testing
         #expect(try #require(files(base: nil)["feed.xml"]).contains("href=\"editions/2.html\""))
     }
 
+    /// A feed reader shows an enclosure's size before fetching it: the length the site was
+    /// given, and none for a file whose size it was not.
+    @Test func enclosuresCarryTheirLength() throws {
+        var site = SiteWriter(editions: Self.editions, baseURL: nil, identity: "0e1f")
+        site.sizes["editions/2/b.pdf"] = 328_265
+        let feed = String(decoding: try #require(site.files().first { $0.path == "feed.xml" }).data, as: UTF8.self)
+        #expect(feed.contains("<link rel=\"enclosure\" type=\"application/pdf\" href=\"editions/2/b.pdf\" length=\"328265\"/>"))
+        #expect(feed.contains("<link rel=\"enclosure\" type=\"application/pdf\" href=\"editions/1/b.pdf\"/>"))
+        #expect(AtomReader(Data(feed.utf8)).ok)
+    }
+
     @Test func theSameEditionsGiveTheSameBytes() {
         #expect(files() == files())
     }
