@@ -74,7 +74,11 @@ public enum DeliveryPlanDecoder {
         }
         var link: String?
         if let node = map.optional("link"), let text = node.text() {
-            if text.hasPrefix("https://") || text.hasPrefix("http://") {
+            if let bad = text.unicodeScalars.first(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
+                error(
+                    node, "a URL cannot hold \(bad == " " ? "a space" : "U+\(String(bad.value, radix: 16, uppercase: true))"): '\(text)'",
+                    hint: "write it percent-encoded, a space as %20")
+            } else if text.hasPrefix("https://") || text.hasPrefix("http://") {
                 link = text.hasSuffix("/") ? text : text + "/"
             } else {
                 error(node, "expected an http(s) URL of the folder readers open, found '\(text)'")

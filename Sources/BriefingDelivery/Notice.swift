@@ -118,14 +118,22 @@ public struct Notice: Sendable {
 
     private var whereItIs: String {
         var parts: [String] = []
-        if let link, let webEdition { parts.append("Read it in your browser: \(link)\(webEdition)") }
+        if let link, let webEdition { parts.append("Read it in your browser: \(link)\(Self.pathSegment(webEdition))") }
         if let attachment {
             parts.append("The briefing is attached: \(attachment.name) (\(Self.pages(attachment.pages)), \(Self.size(attachment.bytes))).")
         }
         if let link, let name = attachment?.name ?? linkName {
-            parts.append((attachment == nil ? "Read the briefing at " : "It is also at ") + link + name)
+            parts.append((attachment == nil ? "Read the briefing at " : "It is also at ") + link + Self.pathSegment(name))
         }
         return parts.joined(separator: "\n")
+    }
+
+    /// A file name as one segment of a URL's path (RFC 3986): all but letters, digits and
+    /// `-._~` percent-encoded as UTF-8, so "weekly brief é.pdf" stays one link in a mail
+    /// program that ends a link at a space.
+    static func pathSegment(_ name: String) -> String {
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        return name.addingPercentEncoding(withAllowedCharacters: unreserved) ?? name
     }
 
     /// The PDF's name when only linked; nil when there is no PDF (the HTML edition alone).
@@ -189,7 +197,7 @@ public struct Notice: Sendable {
             + sections.map { "<li value=\"\($0.number)\">\(e($0.title))</li>" }.joined() + "</ol>\n"
         if let link, let webEdition {
             body +=
-                "<p style=\"margin:0 0 8px;font:600 15px Helvetica,Arial,sans-serif\"><a href=\"\(e(link + webEdition))\" style=\"color:#1f3a5f\">Read it in your browser</a></p>\n"
+                "<p style=\"margin:0 0 8px;font:600 15px Helvetica,Arial,sans-serif\"><a href=\"\(e(link + Self.pathSegment(webEdition)))\" style=\"color:#1f3a5f\">Read it in your browser</a></p>\n"
         }
         if let attachment {
             body +=
@@ -197,7 +205,7 @@ public struct Notice: Sendable {
         }
         if let link, let name = attachment?.name ?? linkName {
             body +=
-                "<p style=\"margin:0 0 8px;font:14px Helvetica,Arial,sans-serif\"><a href=\"\(e(link + name))\" style=\"color:#1f3a5f\">\(attachment == nil ? "Read the briefing" : "Open it on the intranet")</a></p>\n"
+                "<p style=\"margin:0 0 8px;font:14px Helvetica,Arial,sans-serif\"><a href=\"\(e(link + Self.pathSegment(name)))\" style=\"color:#1f3a5f\">\(attachment == nil ? "Read the briefing" : "Open it on the intranet")</a></p>\n"
         }
         body +=
             "</main>\n<footer style=\"max-width:640px;margin:24px auto 0;padding-top:8px;border-top:1px solid #d5dae0;font:12px Helvetica,Arial,sans-serif;color:#4a535e\"><p style=\"margin:0\">Sent by Briefing for \(e(audienceName)). Reply to the sender to change who receives it.</p></footer>"

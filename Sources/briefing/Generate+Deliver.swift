@@ -27,14 +27,14 @@ final class Delivering {
             if !formats.contains(.pdf), plan.link == nil {
                 throw InputError(
                     kind: .invalidData, SourceLocation(file: plan.file),
-                    "with --format html the mail links each audience's HTML edition, and the delivery file says nowhere where readers find it",
+                    "with --format html the mail links each audience's HTML edition, so the delivery file needs 'link:', the address readers open it at",
                     hint: "add link: https://... (the address of the output's folder), or make the PDF too: --format pdf,html")
             }
             return plan
         }
         throw InputErrorFactory.usage(
             "--deliver",
-            "--deliver mails one PDF (and links one HTML edition) per audience: it cannot be used with --format \(refused.rawValue)")
+            "mails one PDF (and links one HTML edition) per audience: it cannot be used with --format \(refused.rawValue)")
     }
 
     /// Checks the delivery file against the template before anything is made: a template
@@ -100,7 +100,8 @@ final class Delivering {
             let counts = Dictionary(grouping: result.deliveries, by: \.state).sorted { $0.key.rawValue < $1.key.rawValue }
                 .map { "\($0.value.count) \($0.key.rawValue)" }
             let mail = counts.isEmpty ? "no new edition, nothing to send" : counts.joined(separator: ", ")
-            print("\(result.audience): \(result.outcome.path) (\(result.outcome.pages) pages): \(mail)")
+            let pages = result.outcome.pages > 0 ? " (\(result.outcome.pages) pages)" : ""
+            print("\(result.audience): \(result.outcome.path)\(pages): \(mail)")
         }
     }
 }

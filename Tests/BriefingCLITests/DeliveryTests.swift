@@ -187,7 +187,7 @@ import Testing
         let png = try Command.run(
             Command.briefing, ["generate", "--format", "png", "--output", blocked.output.path, "--deliver", blocked.plan.path])
         #expect(
-            png.status == 64 && png.stderr.contains("--deliver mails one PDF (and links one HTML edition) per audience")
+            png.status == 64 && png.stderr.contains("--deliver: mails one PDF (and links one HTML edition) per audience")
                 && png.stderr.contains("cannot be used with --format png"), "\(png.stderr)")
     }
 
@@ -236,6 +236,30 @@ import Testing
         #expect(!leadership.text.contains(".pdf") && !leadership.text.contains("attached"), "\(leadership.text)")
         #expect(FileManager.default.fileExists(atPath: web.directory.appendingPathComponent("briefing-leadership.html").path))
         #expect(!FileManager.default.fileExists(atPath: web.audience("leadership").path))
+
+        // A name with a space and an accent stays one link: percent-encoded, in both parts.
+        let spaced = try Desk()
+        let odd = spaced.directory.appendingPathComponent("weekly brief \u{E9}.pdf")
+        let encoded = try Command.run(
+            Command.briefing,
+            [
+                "generate", "--date", "2026-11-30", "--template", fixture.directory.path, "--output", odd.path, "--format", "pdf,html",
+                "--deliver", spaced.plan.path,
+            ])
+        #expect(encoded.status == 0, "\(encoded.stderr)")
+        let desk2 = try #require(try spaced.server.messages().first { $0.envelope.to == ["defence-desk@example.org"] })
+        let base = "https://intranet.example.org/briefings/weekly%20brief%20%C3%A9-defence"
+        #expect(
+            desk2.text.contains("Read it in your browser: \(base).html\n") && desk2.text.contains("It is also at \(base).pdf"),
+            "\(desk2.text)")
+        #expect(desk2.html.contains("href=\"\(base).html\""))
+        // A link with a space in it is refused at its line.
+        let badLink = try Desk {
+            $0.replacingOccurrences(of: "link: https://intranet.example.org/briefings/", with: "link: https://intranet.example.org/a b/")
+        }
+        let refusedLink = try badLink.generate()
+        #expect(refusedLink.status == 65 && refusedLink.stderr.contains("deliver.yaml:5:7: error: "), "\(refusedLink.stderr)")
+        #expect(refusedLink.stderr.contains("a URL cannot hold a space") && refusedLink.stderr.contains("%20"))
 
         // Without a link the mail cannot say where the HTML edition is: refused, nothing made.
         let nowhere = try Desk { $0.replacingOccurrences(of: "link: https://intranet.example.org/briefings/\n", with: "") }
