@@ -3,6 +3,8 @@ import BriefingContent
 
 /// `--format pdf`, `html`, `png`, `svg`, or one-file formats together (`pdf,html`): written
 /// from one load, the first at the output's path, the others beside it under their extension.
+/// The PDF comes first whatever order they are given in: the first names the output's state
+/// folder, and `html,pdf` and `pdf,html` must share one history of editions.
 struct FormatList: ExpressibleByArgument, Sendable {
     var formats: [OutputFormat]
 
@@ -14,7 +16,7 @@ struct FormatList: ExpressibleByArgument, Sendable {
         }
         let formats = parts.compactMap(OutputFormat.init(rawValue:))
         guard !formats.isEmpty, formats.count == parts.count, Set(formats).count == formats.count else { return nil }
-        self.formats = formats
+        self.formats = formats.filter { $0 == .pdf } + formats.filter { $0 != .pdf }
     }
 
     static var allValueStrings: [String] { OutputFormat.allCases.map(\.rawValue) + ["pdf,html"] }

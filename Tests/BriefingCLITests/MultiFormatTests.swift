@@ -31,6 +31,12 @@ import Testing
         let again = try generate(["--format", "pdf,html", "--if-changed", "-o", both.path])
         #expect(again.status == 0 && again.stdout.hasPrefix("wrote"), "a missing HTML edition is written again: \(again.stdout)")
         #expect(FileManager.default.fileExists(atPath: html.path))
+
+        // The order is the reader's to choose: html,pdf is the same output, with one history.
+        let swapped = try generate(["--format", "html,pdf", "--if-changed", "-o", html.path])
+        #expect(swapped.status == 0 && swapped.stdout.hasPrefix("unchanged:"), "\(swapped.stdout)\(swapped.stderr)")
+        let state = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent(".briefing").path)
+        #expect(!state.contains("both.html"), "no second state folder: \(state)")
     }
 
     @Test func pageImagesGoAlone() throws {
