@@ -48,6 +48,8 @@ import Testing
         // The chart's own words, as text: the chips fixture's first chart names its series.
         let words = charts.joined().matches(of: /<tspan[^>]*>([^<]*)<\/tspan>/).map { String($0.1) }
         #expect(words.count > 20)
+        #expect(!words.contains(""), "no empty runs")
+        #expect(!html.unicodeScalars.contains { $0 == "\u{2028}" || $0 == "\u{2029}" }, "a label's line break is not text")
         // Every family a chart or the style sheet sets text in is a face the page carries.
         let carried = Set(html.matches(of: /@font-face \{ font-family: "([^"]+)"/).map { String($0.1) })
         #expect(carried.isSuperset(of: ["Briefing Serif", "Briefing Sans"]))

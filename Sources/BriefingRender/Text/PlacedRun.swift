@@ -25,7 +25,8 @@ public struct FontFace: Sendable, Hashable, Comparable {
 /// placed run by run, so each run starts where the PDF's does.
 public struct PlacedRun: Sendable, Equatable {
     /// The run's characters; soft hyphens that do not end the line are left out, one that
-    /// does is the hyphen Pango draws there.
+    /// does is the hyphen Pango draws there; line and paragraph separators and control
+    /// characters, which end a line and draw nothing, are left out (empty for a run of them).
     public var text: String
     /// The left end of the run's baseline, from the left end of the line's.
     public var x: Double
@@ -70,6 +71,9 @@ extension PagedDocument {
             let start = Int(item.pointee.offset), length = Int(item.pointee.length)
             let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(text + start).assumingMemoryBound(to: UInt8.self), count: length)
             var characters = String(decoding: bytes, as: UTF8.self)
+            if characters.unicodeScalars.contains(where: Self.drawsNothing) {
+                characters.unicodeScalars.removeAll(where: Self.drawsNothing)
+            }
             if characters.unicodeScalars.contains("\u{AD}") {
                 let endsLine = start + length == lineEnd && characters.unicodeScalars.last == "\u{AD}"
                 characters.unicodeScalars.removeAll { $0 == "\u{AD}" }
@@ -84,6 +88,15 @@ extension PagedDocument {
             node = current.pointee.next
         }
         return runs
+    }
+
+    /// A line or paragraph separator, or a control character: it breaks the line, and a
+    /// reader copying the text would otherwise get it.
+    private static func drawsNothing(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .lineSeparator, .paragraphSeparator, .control: true
+        default: false
+        }
     }
 
     private static func face(of item: UnsafeMutablePointer<PangoItem>) -> (FontFace, Double) {
