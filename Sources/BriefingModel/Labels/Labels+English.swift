@@ -97,6 +97,8 @@ extension Labels {
             .altProjectionFlat: "{label}: projected to stay at {from} from {from_year} to {to_year}.",
             .altSupplyOnePeriod: "{focus}'s share was {to} in {last}",
             .altOtherSuppliers: "In {period} the other suppliers were {list}.",
+            .altNextSupplier: "In {period} the next supplier was {list}.",
+            .altOtherSupplier: "In {period} the other supplier was {list}.",
             .altTimeline: "{count} events from {first} to {last}",
             .altTimelineEvents: "Events in date order: {list}.",
             .altTimelineEvent: "{date}, {title}",

@@ -26,6 +26,7 @@ public struct Labels: Sendable, Hashable {
         case altGrowth = "alt_growth", altProjection = "alt_projection", altTimeline = "alt_timeline"
         case altProjectionFall = "alt_projection_fall", altProjectionFlat = "alt_projection_flat"
         case altSupplyOnePeriod = "alt_supply_one_period", altOtherSuppliers = "alt_other_suppliers"
+        case altNextSupplier = "alt_next_supplier", altOtherSupplier = "alt_other_supplier"
         case altTimelineEvents = "alt_timeline_events", altTimelineEvent = "alt_timeline_event", altBarOne = "alt_bar_one"
         case altBusiestDecade = "alt_busiest_decade", altDomains = "alt_domains", and, chartDocument = "chart_document"
         case altTimelineOne = "alt_timeline_one", unlabelledListedOne = "unlabelled_listed_one"
@@ -87,7 +88,7 @@ public struct Labels: Sendable, Hashable {
             case .altCategoryShare: ["percent", "category"]
             case .altCategories: ["focus", "list"]
             case .altSupplyTrend: ["focus", "trend", "from", "first", "to", "last"]
-            case .altNextSuppliers: ["period", "list"]
+            case .altNextSuppliers, .altNextSupplier, .altOtherSupplier: ["period", "list"]
             case .altGrowthItem: ["label", "percent", "since"]
             case .altGrowth, .altDomains: ["list"]
             case .altProjection, .altProjectionFall: ["label", "from", "from_year", "to", "to_year", "percent"]

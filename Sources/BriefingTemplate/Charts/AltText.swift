@@ -46,7 +46,10 @@ struct AltText {
         // "The next" suppliers are smaller than the focus; when one is larger they are "the other" ones.
         let focusLeads = last.shares.allSatisfy { $0.supplier == focus || $0.percent <= to }
         if !others.isEmpty {
-            text += " " + labels.text(focusLeads ? .altNextSuppliers : .altOtherSuppliers, ["period": last.label, "list": list(others)])
+            let key: Labels.Key =
+                others.count == 1
+                ? (focusLeads ? .altNextSupplier : .altOtherSupplier) : (focusLeads ? .altNextSuppliers : .altOtherSuppliers)
+            text += " " + labels.text(key, ["period": last.label, "list": list(others)])
         }
         return text
     }
