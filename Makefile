@@ -71,9 +71,11 @@ deb: share
 
 ## Measure speed and memory (release build, whole processes) and write docs/benchmarks.md.
 bench: build
+	@scripts/install-deps.sh bench
 	python3 benchmarks/run.py
 
 bench-quick: build
+	@scripts/install-deps.sh bench
 	python3 benchmarks/run.py --quick
 
 ## Run the release binary under valgrind's memcheck (needs valgrind; CI installs it).

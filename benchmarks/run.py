@@ -10,7 +10,9 @@ with the last edition) and `edition` (recording one) show what editions cost. Lo
 template whose supply series is computed from a SIPRI TIV export, the test's 5-supplier
 export against a generated 200-supplier, 75-year one (`briefing data show`, no rendering):
 the difference is what a large export costs to read and compute. `briefing watch` (watch.py):
-one sentence edited until the new PDF is published, and memory across 1,000 rebuilds."""
+one sentence edited until the new PDF is published, and memory across 1,000 rebuilds. Typst
+(PyPI `typst`) as a peer: the C baseline's draw lists as Typst documents (benchmarks/typst/),
+compiled with PDF/UA-1 on, whole process and in-process."""
 import os
 import platform
 import re
@@ -82,6 +84,14 @@ def scaled_template(workdir, factor):
                         for copy in range(factor) for section in sections]
     (target / "briefing.yaml").write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return target
+
+
+def typst_version():
+    try:
+        from importlib.metadata import version
+        return version("typst")
+    except Exception:
+        return "?"
 
 
 def pdf_pages(path):
@@ -175,6 +185,25 @@ def main():
         tiv_cases.append(label)
         cases.append((f"load: {label}", [str(BINARY), "data", "show", "tiv-shares", "--template", str(folder)], None, runs(21)))
 
+    # Typst, given the same pages as the C baseline (draw list -> .typ), PDF/UA-1 on.
+    subprocess.run([str(BINARY), "chart", "timeline", "--data", str(workdir / "events-2000.yaml"), "--output", str(workdir / "t2000-reference.pdf")],
+                   check=True)
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "baseline" / "draw-list.py"), str(workdir / "t2000-reference.pdf"),
+                    str(workdir / "t2000.draw")], check=True)
+    cases.append(("C baseline: the timeline of 2,000 events", [str(baseline), str(ROOT / "Fonts"), str(workdir / "t2000.draw"), str(workdir / "c2000.pdf")],
+                  workdir / "c2000.pdf", runs(7)))
+    typst_cases = {}
+    for key, draw, label, count in (("reference", "briefing.draw", "the default briefing's pages", 15),
+                                    ("x50", "x50.draw", "the pages of sections x50", 5),
+                                    ("t2000", "t2000.draw", "the timeline of 2,000 events", 7)):
+        source = workdir / f"{key}.typ"
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "typst" / "draw-to-typst.py"), str(workdir / draw), str(source)],
+                       check=True)
+        name = f"Typst {typst_version()}: {label}"
+        command = [sys.executable, str(ROOT / "benchmarks" / "typst" / "compile.py"), str(source), str(workdir / f"typst-{key}.pdf"), str(ROOT / "Fonts")]
+        cases.append((name, command, workdir / f"typst-{key}.pdf", runs(count)))
+        typst_cases[key] = (name, command, runs(count))
+
     results = []
     for name, command, output, count in cases:
         result = measure(command, count)
@@ -203,6 +232,17 @@ def main():
     html_name, both_name = (next(r["name"] for r in results if r["name"].startswith(p)) for p in ("default briefing, HTML", "default briefing, PDF and"))
     pair_html = interleaved(command[default["name"]], command[html_name], runs(15))
     pair_both = interleaved(command[default["name"]], command[both_name], runs(15))
+    # Briefing against Typst on the same pages, alternately; and Typst's compile alone, in one process.
+    timeline_name = next(r["name"] for r in results if r["name"] == "timeline, 2,000 events")
+    peers = {}
+    for key, ours in (("reference", default["name"]), ("x50", x50["name"]), ("t2000", timeline_name)):
+        name, typst_command, count = typst_cases[key]
+        pair = interleaved(typst_command, command[ours], count)
+        in_process = float(subprocess.run(typst_command + ["--repeat", str(count)], capture_output=True, text=True, check=True).stdout)
+        peers[key] = (pair, in_process, next(r for r in results if r["name"] == name))
+    c2000 = next(r for r in results if r["name"] == "C baseline: the timeline of 2,000 events")
+    pair_t2000 = interleaved(command[c2000["name"]], command[timeline_name], runs(7))
+    print("interleaved against Typst: " + ", ".join(f"{key} {pair[1] / pair[0]:.2f}" for key, (pair, _, _) in peers.items()), flush=True)
     print(f"interleaved: default/C {pair_c[1] / pair_c[0]:.2f}, x50/C {pair_x50[1] / pair_x50[0]:.2f}, "
           f"audiences/default {pair_audiences[1] / pair_audiences[0]:.2f}", flush=True)
     lines = [
@@ -236,6 +276,18 @@ def main():
         f"{pair_html[1]:.1f} ms, **{pair_html[1] / pair_html[0]:.2f}×** (the target is under 0.5×), and `--format pdf,html` "
         f"{pair_both[1]:.1f} ms against {pair_both[0]:.1f}, **{pair_both[1] / pair_both[0]:.2f}×** (the target is under 1.3×).",
     ]
+    described = {"reference": ("The default briefing", "0.7×"), "x50": ("Sections x50, PDF/UA on", "0.8×"),
+                 "t2000": ("The timeline of 2,000 events", None)}
+    lines += ["", "**Typst as a peer:** each case's pages as Typst source (the C baseline's draw list, benchmarks/typst/), "
+              "compiled by PyPI `typst` with the bundled fonts and PDF/UA-1; run alternately with Briefing. Typst here sets "
+              "finished lines at given places, with no data, templates, line breaking or pagination to do, so it is a floor "
+              "for Typst as the C program is for Briefing.", ""]
+    lines += ["| case | Briefing ms | Typst ms (process) | Briefing / Typst | Typst compile in-process ms | Typst peak RSS MiB | target |",
+              "|---|---:|---:|---:|---:|---:|---|"]
+    for key, (pair, in_process, typst_result) in peers.items():
+        label, target = described[key]
+        lines.append(f"| {label} | {pair[1]:.1f} | {pair[0]:.1f} | **{pair[1] / pair[0]:.2f}** | {in_process:.1f} | {typst_result['rss']:.1f} | "
+                     f"{'at most ' + target if target else '-'} |")
     lines += [
         "",
         f"**A large TIV export:** loading the template with a 200-supplier, 75-year export takes {large['median']:.1f} ms against "
@@ -247,7 +299,9 @@ def main():
         f"({default['median']:.1f} ms against {c['median']:.1f} ms; the target is 1.25×); run alternately, "
         f"{pair_c[1]:.1f} against {pair_c[0]:.1f} ms, **{pair_c[1] / pair_c[0]:.2f}×**. At 50× the sections: "
         f"{x50['median'] / c50['median']:.2f}× ({x50['median']:.1f} ms against {c50['median']:.1f} ms; the target is 1.1×); "
-        f"alternately {pair_x50[1]:.1f} against {pair_x50[0]:.1f} ms, **{pair_x50[1] / pair_x50[0]:.2f}×**.",
+        f"alternately {pair_x50[1]:.1f} against {pair_x50[0]:.1f} ms, **{pair_x50[1] / pair_x50[0]:.2f}×**. The timeline of 2,000 "
+        f"events against the C program drawing its page: alternately {pair_t2000[1]:.1f} against {pair_t2000[0]:.1f} ms, "
+        f"**{pair_t2000[1] / pair_t2000[0]:.2f}×** (the target is 1.5×).",
         "",
         f"**Watch:** after one sentence of one section is edited, the new PDF is published {rebuild['median']:.1f} ms after the "
         f"save (median of {rebuild['runs']}, {rebuild['min']:.1f}–{rebuild['max']:.1f}; the build itself {rebuild['build']:.1f} ms, the "

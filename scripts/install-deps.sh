@@ -4,7 +4,8 @@
 #
 #   scripts/install-deps.sh build   what building needs (headers, pkg-config, the man page tool's)
 #   scripts/install-deps.sh test    what the tests and CI need besides (readers, cron, mail, lintian)
-#   scripts/install-deps.sh         both
+#   scripts/install-deps.sh bench   what `make bench` needs besides building (gcc's peer, PyMuPDF, Typst)
+#   scripts/install-deps.sh         build and test
 #
 # `make install` and `make deb` never run this: installing a program must not install (or,
 # as msmtp-mta's Conflicts would, remove) packages behind a user's back. What an installed
@@ -35,9 +36,10 @@ test=(
 
 case "${1:-all}" in
   build) packages=("${build[@]}") ;;
+  bench) packages=("${build[@]}" poppler-utils) ;;
   test) packages=("${test[@]}") ;;
   all) packages=("${build[@]}" "${test[@]}") ;;
-  *) echo "usage: $0 [build|test]" >&2; exit 64 ;;
+  *) echo "usage: $0 [build|test|bench]" >&2; exit 64 ;;
 esac
 
 missing=()
@@ -57,6 +59,17 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 [ "${1:-all}" = build ] && exit 0
+
+if [ "${1:-all}" = bench ]; then
+  # The C baseline's draw list is read back with PyMuPDF; Typst is the peer (PyPI typst).
+  for module in pymupdf typst; do
+    if ! python3 -c "import $module" 2>/dev/null; then
+      echo "installing: $module (PyPI)"
+      python3 -m pip install --quiet "$module"
+    fi
+  done
+  exit 0
+fi
 
 # The end-to-end tests read PDFs back with PyMuPDF (links, outline, page labels).
 if ! python3 -c "import pymupdf" 2>/dev/null; then

@@ -11,7 +11,7 @@
  * usage: baseline FONTS_DIR DRAW_LIST OUT.pdf
  *
  * Draw list, one command per line, fields separated by tabs:
- *   P                                               new page (A4, as Briefing's)
+ *   P width height                                  new page, its size in points
  *   T x y count                                     a line of text, (x, y) on its baseline, in `count` segments:
  *   S family weight italic size colour text         one segment (a span of one font and colour)
  *   D fill|- stroke|- width ops...                  path: M x y | L x y | C x1 y1 x2 y2 x y | R x y w h | Z
@@ -77,19 +77,33 @@ int main(int argc, char **argv) {
 
     FILE *list = fopen(argv[2], "r");
     if (!list) { perror(argv[2]); return 66; }
-    cairo_surface_t *surface = cairo_pdf_surface_create(argv[3], 595.276, 841.89);
+    /* The first page's size from the first line ("P width height"; A4 when not given). */
+    double width = 595.276, height = 841.89;
+    int c = fgetc(list);
+    if (c == 'P') {
+        char first[128];
+        if (fgets(first, sizeof first, list) && sscanf(first, "%lf %lf", &width, &height) != 2) width = 595.276, height = 841.89;
+    } else if (c != EOF) {
+        ungetc(c, list);
+    }
+    int pages = c == 'P';
+    cairo_surface_t *surface = cairo_pdf_surface_create(argv[3], width, height);
     cairo_t *cr = cairo_create(surface);
     cairo_tag_begin(cr, "Document", NULL);
     char *line = NULL;
     size_t capacity = 0;
     ssize_t length;
-    int pages = 0;
     char *f[64];
     while ((length = getline(&line, &capacity, list)) > 0) {
         if (line[length - 1] == '\n') line[length - 1] = 0;
         int n = split(line, f, 64);
         if (f[0][0] == 'P') {
             if (pages++) cairo_show_page(cr);
+            /* Only a page of another size is resized (cairo 1.16 asserts on a resize once tagged). */
+            if (n >= 3 && (atof(f[1]) != width || atof(f[2]) != height)) {
+                width = atof(f[1]), height = atof(f[2]);
+                cairo_pdf_surface_set_size(surface, width, height);
+            }
         } else if (f[0][0] == 'T' && n >= 4) {
             double x = atof(f[1]), y = atof(f[2]);
             int segments = atoi(f[3]);

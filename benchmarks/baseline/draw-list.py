@@ -29,7 +29,7 @@ def draw_list(pdf, path):
                 if link.get("nameddest"):
                     destinations.setdefault(link["page"], {})[link["nameddest"]] = link["to"]
         for page in document:
-            lines.append("P")
+            lines.append(f"P\t{page.rect.width:.3f}\t{page.rect.height:.3f}")
             for name, point in destinations.get(page.number, {}).items():
                 lines.append(f"A\t{point.x:.2f}\t{point.y:.2f}\t{name}")
             for drawing in page.get_drawings():
