@@ -36,6 +36,8 @@ public struct BriefingRequest: Sendable, Hashable {
     public var draft: Bool
     /// The conformance a PDF claims (`--pdf-standard`): PDF/UA-1 unless `none`.
     public var pdfStandard: PDFFinisher.Standard = .ua1
+    /// `--param ID=VALUE`: values for the parameters the template declares.
+    public var parameters: [String: String] = [:]
 
     public init(
         template: URL, data: URL? = nil, sections: String? = nil, skip: String? = nil, date: String? = nil,

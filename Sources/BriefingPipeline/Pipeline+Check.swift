@@ -6,8 +6,13 @@ import Foundation
 /// `check` and `doctor`.
 extension Pipeline {
     /// The template's sections, for `briefing sections` and for checking `--sections`.
-    public func sections(of template: URL) throws -> [BriefingSpec.Section] {
-        try TemplateLoader.load(directory: template, files: world.files).spec.sections
+    public func sections(of template: URL, parameters: [String: String] = [:]) throws -> [BriefingSpec.Section] {
+        try TemplateLoader.load(directory: template, files: world.files, parameters: parameters).spec.sections
+    }
+
+    /// The parameters the template declares, unresolved.
+    public func parameters(of template: URL) throws -> [Parameter] {
+        try TemplateLoader.parameters(directory: template, files: world.files)
     }
 
     /// What `check` found in a valid template.
@@ -29,8 +34,8 @@ extension Pipeline {
 
     /// The template's facts as the model resolved them (series computed from files
     /// included), for `briefing data show`.
-    public func facts(of template: URL, data: URL?) throws -> FactBase {
-        try TemplateLoader.load(directory: template, dataFile: data, files: world.files).facts
+    public func facts(of template: URL, data: URL?, parameters: [String: String] = [:]) throws -> FactBase {
+        try TemplateLoader.load(directory: template, dataFile: data, files: world.files, parameters: parameters).facts
     }
 
     /// Loads and checks a template without making anything (for `doctor`).

@@ -114,9 +114,10 @@ public final class Pipeline {
         try TemplateLoader.checkExists(directory: request.template, dataFile: request.data, files: world.files)
     }
 
-    /// Loaded templates are kept by folder and data file.
+    /// Loaded templates are kept by folder, data file and parameter values.
     private static func templateKey(_ request: BriefingRequest) -> String {
         "\(request.template.standardizedFileURL.path)\n\(request.data?.standardizedFileURL.path ?? "")"
+            + request.parameters.sorted { $0.key < $1.key }.map { "\n\($0.key)=\($0.value)" }.joined()
     }
 
     /// Reads and checks the template (kept for the next load of the same one), resolves the
@@ -127,7 +128,9 @@ public final class Pipeline {
         // A rebuild reuses the loaded template while no file it was loaded from changed.
         let stamp = sections == nil ? nil : TemplateStamp.template(directory: request.template, dataFile: request.data)
         if let stamp, templateStamps[key] != stamp { templates[key] = nil }
-        let template = try templates[key] ?? TemplateLoader.load(directory: request.template, dataFile: request.data, files: world.files)
+        let template =
+            try templates[key]
+            ?? TemplateLoader.load(directory: request.template, dataFile: request.data, files: world.files, parameters: request.parameters)
         templates[key] = template
         templateStamps[key] = stamp
         let day = try BriefingDate.resolve(

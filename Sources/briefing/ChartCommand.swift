@@ -50,8 +50,9 @@ struct ChartCommand: ParsableCommand {
     private func listCharts() throws {
         do {
             let pipeline = Pipeline(world: try World.standard(), warnings: { _ in })
-            let figures = try pipeline.placedCharts(
-                request: BriefingRequest(template: try input.templateURL(), data: input.dataURL(), creator: "briefing"))
+            var request = BriefingRequest(template: try input.templateURL(), data: input.dataURL(), creator: "briefing")
+            request.parameters = try input.parameters()
+            let figures = try pipeline.placedCharts(request: request)
             for figure in figures {
                 let name = "\(figure.number)".padding(toLength: 4, withPad: " ", startingAt: 0)
                 let kind = (figure.blockID.map { "\(figure.kind.rawValue) #\($0)" } ?? figure.kind.rawValue)
@@ -73,9 +74,10 @@ struct ChartCommand: ParsableCommand {
         do {
             let pipeline = Pipeline(world: try World.standard(), warnings: ExitStatus.printWarning)
             defer { pipeline.timer.report() }
-            let request = BriefingRequest(
+            var request = BriefingRequest(
                 template: try input.templateURL(), data: input.dataURL(), format: format, dpi: dpi,
                 creator: "briefing \(BriefingCommand.version)")
+            request.parameters = try input.parameters()
             let path = output ?? "output/chart-\(id).\(format.fileExtension)"
             if output == nil { try OutputFolder.makeDefault(for: path) }
             let target = try OutputTarget.resolve(path)

@@ -29,7 +29,7 @@ struct DataCommand: ParsableCommand {
         func run() throws {
             do {
                 let pipeline = Pipeline(world: .templatesOnly, warnings: ExitStatus.printWarning)
-                let facts = try pipeline.facts(of: try input.templateURL(), data: input.dataURL())
+                let facts = try pipeline.facts(of: try input.templateURL(), data: input.dataURL(), parameters: try input.parameters())
                 let shown: (text: String, json: [String: Any])
                 if let series = facts.series(id) {
                     shown = (text(series), json(series))

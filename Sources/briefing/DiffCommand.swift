@@ -48,6 +48,19 @@ struct DiffCommand: ParsableCommand {
         return (bundled, input.dataURL(), "the bundled template \(bundled.path): none is recorded for \(output.lastPathComponent)")
     }
 
+    /// The `--param` values given, else those the output's last run was made with.
+    static func parameters(_ input: TemplateOptions, recordedFor output: URL) throws -> [String: String] {
+        let given = try input.parameters()
+        guard given.isEmpty else { return given }
+        let flags = RunManifest.read(for: output)?.lastSuccess?.flags ?? []
+        var recorded: [String: String] = [:]
+        for flag in flags where flag.hasPrefix("param.") {
+            guard let equals = flag.firstIndex(of: "=") else { continue }
+            recorded[String(flag[flag.index(flag.startIndex, offsetBy: 6)..<equals])] = String(flag[flag.index(after: equals)...])
+        }
+        return recorded
+    }
+
     func run() throws {
         let output = URL(fileURLWithPath: output).standardizedFileURL
         let file = RunState(output: output).editions
@@ -77,8 +90,9 @@ struct DiffCommand: ParsableCommand {
                 let (template, data, which) = try Self.template(input, recordedFor: output)
                 toName += " (\(which))"
                 let pipeline = Pipeline(world: try World.standard(), warnings: { _ in })
-                newFacts = try pipeline.currentFacts(
-                    BriefingRequest(template: template, data: data, creator: BriefingCommand.programName))
+                var request = BriefingRequest(template: template, data: data, creator: BriefingCommand.programName)
+                request.parameters = try Self.parameters(input, recordedFor: output)
+                newFacts = try pipeline.currentFacts(request)
             }
             let oldFacts = try store.facts(edition: old.number)
             let diff = EditionDiff(old: oldFacts, new: newFacts)

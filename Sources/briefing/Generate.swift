@@ -1,6 +1,7 @@
 import ArgumentParser
 import BriefingContent
 import BriefingDelivery
+import BriefingModel
 import BriefingPipeline
 import BriefingRun
 import BriefingRunState
@@ -55,7 +56,7 @@ struct Generate: ParsableCommand {
         return request
     }
 
-    func run() throws {
+    mutating func run() throws {
         let finished: Finished
         do {
             finished = try execute()
@@ -81,7 +82,8 @@ struct Generate: ParsableCommand {
     /// fonts, the template, the run, the mail) is recorded in the output's manifest and
     /// log and, with a delivery file, mailed to its owner before it is rethrown: an
     /// unattended run never fails silently.
-    func execute() throws -> Finished {
+    mutating func execute() throws -> Finished {
+        outputOption = try outputPatternFilled()
         let started = Date()
         var plan: DeliveryPlan?
         do {
@@ -94,6 +96,14 @@ struct Generate: ParsableCommand {
             failed(error, started: started, plan: plan)
             throw error
         }
+    }
+
+    /// `--output out/{partner}.pdf` with each `{ID}` this run's value of that parameter (the
+    /// one given with --param, else its default); the path as given without braces.
+    func outputPatternFilled() throws -> String? {
+        guard let pattern = outputOption, pattern.contains("{") else { return outputOption }
+        let declared = try TemplateLoader.parameters(directory: try input.templateURL())
+        return try OutputPattern.fill(pattern, values: try Parameter.resolve(declared, given: try input.parameters()))
     }
 
     /// One pass: the request, its inputs, the delivery file against the template, the

@@ -17,6 +17,28 @@ struct TemplateOptions: ParsableArguments {
     var data: String?
 
     /// The template folder (the bundled default when none is given), absolute.
+    @Option(
+        name: .customLong("param"),
+        help: ArgumentHelp(
+            "A value for a parameter the template declares, as ID=VALUE (repeatable); a parameter not given takes its default.",
+            valueName: "id=value"))
+    var param: [String] = []
+
+    /// `--param` values by id: each ID=VALUE, each id once.
+    func parameters() throws -> [String: String] {
+        var values: [String: String] = [:]
+        for given in param {
+            guard let equals = given.firstIndex(of: "="), equals != given.startIndex else {
+                throw InputErrorFactory.usage(
+                    "--param", "expected ID=VALUE, found '\(given)'", hint: "for example --param partner=Bangladesh")
+            }
+            let id = String(given[..<equals]), value = String(given[given.index(after: equals)...])
+            guard values[id] == nil else { throw InputErrorFactory.usage("--param", "parameter '\(id)' is given twice") }
+            values[id] = value
+        }
+        return values
+    }
+
     func templateURL() throws -> URL { try Resources.templateDirectory(template).standardizedFileURL }
 
     func dataURL() -> URL? { data.map { URL(fileURLWithPath: $0).standardizedFileURL } }
@@ -140,6 +162,7 @@ extension BriefingOptions {
             dpi: dpi, strict: strict, creator: BriefingCommand.programName)
         request.alsoFormats = Array(formatList.formats.dropFirst())
         request.pdfStandard = pdfStandard
+        request.parameters = try input.parameters()
         return request
     }
 }

@@ -12,7 +12,7 @@ struct SectionsCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let sections = try Pipeline(world: .templatesOnly).sections(of: try input.templateURL())
+            let sections = try Pipeline(world: .templatesOnly).sections(of: try input.templateURL(), parameters: try input.parameters())
             let width = (sections.map(\.id.count).max() ?? 0) + 2
             for section in sections {
                 print(section.id.padding(toLength: width, withPad: " ", startingAt: 0) + section.title)

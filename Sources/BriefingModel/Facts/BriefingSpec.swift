@@ -50,6 +50,11 @@ public struct BriefingSpec: Sendable {
     public var location: SourceLocation
     /// Conditions on the data that sentences depend on, by id.
     public var claims: [Claim] = []
+    /// The values the template leaves open, given with `--param` (`parameters:`).
+    public var parameters: [Parameter] = []
+    /// The data file, relative to the template folder (`data:`; `data.yaml` when not given):
+    /// with a parameter in it, one data file per value (`data/{{param.partner}}.yaml`).
+    public var dataFile: String?
 
     public init(
         title: String, subtitle: String, publisher: String, audience: String, author: String?, keywords: [String],

@@ -5,7 +5,7 @@ struct BriefingSpecDecoder {
     func decode(_ root: YAMLNode) -> BriefingSpec? {
         let keys = [
             "title", "subtitle", "publisher", "audience", "author", "keywords", "date", "key_judgements", "key_figures", "sections",
-            "language", "labels", "claims",
+            "language", "labels", "claims", "parameters", "data",
         ]
         guard let map = root.mapping(keys: keys) else { return nil }
         let title = map.required("title")?.title(atMost: 300)
@@ -44,7 +44,58 @@ struct BriefingSpecDecoder {
             sections: sections, language: language, labels: labels, location: root.location,
             keyJudgementsLocation: judgementsNode?.location)
         spec.claims = map.optional("claims").map(claims) ?? []
+        spec.dataFile = map.optional("data")?.text()
         return spec
+    }
+
+    /// `data:`, read with the parameters' values substituted even when the rest of the file
+    /// does not decode, so the data file named there is read (and its problems reported).
+    func dataFile(_ root: YAMLNode) -> String? {
+        guard case .mapping = root.node, let entry = root.pairs()?.first(where: { $0.key == "data" }) else { return nil }
+        return entry.value.text()
+    }
+
+    /// `parameters:`, read before the rest of the file so that their values are substituted
+    /// as the rest is read (`decode` skips it). A list of `id`, `label`, `default`, `values`.
+    func parameters(_ root: YAMLNode) -> [Parameter] {
+        guard case .mapping = root.node, let entry = root.pairs()?.first(where: { $0.key == "parameters" }) else { return [] }
+        var declared: [Parameter] = []
+        for node in entry.value.list() ?? [] {
+            guard let map = node.mapping(keys: ["id", "label", "default", "values"]), let idNode = map.required("id"),
+                let id = idNode.text()
+            else { continue }
+            if id.contains(where: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+                context.error(
+                    idNode.node, "field '\(idNode.path)': parameter ids may use letters, digits, '-' and '_' only (found '\(id)')")
+                continue
+            }
+            if let first = declared.first(where: { $0.id == id }) {
+                context.diagnostics.error(
+                    node.location, "duplicate parameter id '\(id)' (first declared at line \(first.location.line))")
+                continue
+            }
+            let label = map.optional("label")?.text() ?? id
+            let defaultNode = map.optional("default")
+            let defaultValue = defaultNode?.text()
+            var values: [String]?
+            if let valuesNode = map.optional("values"), let list = valuesNode.stringList() {
+                if list.isEmpty {
+                    context.error(valuesNode.node, "field '\(valuesNode.path)': a list of allowed values needs at least one")
+                }
+                var seen = Set<String>()
+                for (value, location) in list where !seen.insert(value).inserted {
+                    context.diagnostics.error(location, "field '\(valuesNode.path)': '\(value)' is listed twice")
+                }
+                values = list.map(\.0)
+            }
+            if let defaultValue, let defaultNode, let values, !values.contains(defaultValue) {
+                context.error(
+                    defaultNode.node, "field '\(defaultNode.path)': the default '\(defaultValue)' is not one of the parameter's values",
+                    hint: Suggestion.closest(to: defaultValue, in: values).map { "did you mean '\($0)'?" })
+            }
+            declared.append(Parameter(id: id, label: label, defaultValue: defaultValue, values: values, location: node.location))
+        }
+        return declared
     }
 
     /// `claims:` — id: condition. Syntax errors point at the character they are found at.

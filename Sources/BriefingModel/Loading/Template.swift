@@ -11,6 +11,8 @@ public struct Template: Sendable {
     public var dataFile: URL
     /// Where the template's files are read from; section files are read through it too.
     public var files: any TemplateFiles
+    /// The value of each declared parameter in this load (`--param`, else its default).
+    public var parameters: [String: String] = [:]
 
     public init(
         directory: URL, spec: BriefingSpec, facts: FactBase, specFileName: String, dataFileName: String, dataFile: URL,

@@ -3,37 +3,63 @@ import Foundation
 /// Loads a template folder (`briefing.yaml`, `data.yaml`, the section files it names) and
 /// validates it as a whole, so every problem is reported in one run.
 public enum TemplateLoader {
-    /// - Parameter files: where the files are read from (the disk unless a caller injects another).
-    public static func load(directory: URL, dataFile: URL? = nil, files: any TemplateFiles = DiskFiles()) throws -> Template {
+    /// - Parameters:
+    ///   - files: where the files are read from (the disk unless a caller injects another).
+    ///   - parameters: `--param` values by id; a declared parameter not given takes its default.
+    public static func load(
+        directory: URL, dataFile: URL? = nil, files: any TemplateFiles = DiskFiles(), parameters: [String: String] = [:]
+    ) throws -> Template {
         try checkExists(directory: directory, dataFile: dataFile, files: files)
         let specURL = directory.appendingPathComponent("briefing.yaml")
-        let dataURL = dataFile ?? directory.appendingPathComponent("data.yaml")
 
         var diagnostics = Diagnostics()
         var spec: BriefingSpec?
         var facts: FactBase?
         var missing = false
+        var values: [String: String] = [:]
+        var namedData: String?
+        do {
+            try Template.confine(
+                specURL, to: directory, files: files, named: specURL.lastPathComponent, at: SourceLocation(file: DisplayPath.of(specURL)))
+            let (root, context) = try YAMLFile.load(specURL, displayName: DisplayPath.of(specURL), files: files)
+            let decoder = BriefingSpecDecoder(context: context)
+            let declared = decoder.parameters(root)
+            // A value the command line got wrong is its own mistake (64), named before anything else.
+            values = try Parameter.resolve(declared, given: parameters)
+            context.parameters = values
+            spec = decoder.decode(root)
+            spec?.parameters = declared
+            namedData = spec?.dataFile ?? decoder.dataFile(root)
+            diagnostics.append(contentsOf: context.diagnostics.all)
+        } catch let error as InputError {
+            if error.kind == .usage { throw error }
+            missing = missing || error.kind == .missingInput
+            diagnostics.append(contentsOf: error.diagnostics)
+        }
+
+        // The data file: the one given, else the one briefing.yaml names (its parameters
+        // substituted), else data.yaml; the template's own must stay inside it.
+        var dataURL = dataFile ?? directory.appendingPathComponent("data.yaml")
         let csv = CSVFiles(directory: directory, files: files)
-        for (url, isSpec) in [(specURL, true), (dataURL, false)] {
-            do {
-                // A data file given on the command line is the user's choice; the template's own must stay inside it.
-                if isSpec || dataFile == nil {
-                    try Template.confine(
-                        url, to: directory, files: files, named: url.lastPathComponent, at: SourceLocation(file: DisplayPath.of(url)))
-                }
-                let (root, context) = try YAMLFile.load(url, displayName: DisplayPath.of(url), files: files)
-                if isSpec {
-                    spec = BriefingSpecDecoder(context: context).decode(root)
-                } else {
-                    let decoded = FactBaseDecoder(context: context, csv: csv).decode(root)
-                    context.diagnostics.append(contentsOf: decoded.validate())
-                    facts = decoded
-                }
-                diagnostics.append(contentsOf: context.diagnostics.all)
-            } catch let error as InputError {
-                missing = missing || error.kind == .missingInput
-                diagnostics.append(contentsOf: error.diagnostics)
+        do {
+            if dataFile == nil, let named = namedData {
+                dataURL = try Template.file(
+                    named, in: directory, files: files, at: spec?.location ?? SourceLocation(file: DisplayPath.of(specURL))
+                ).url
+            } else if dataFile == nil {
+                try Template.confine(
+                    dataURL, to: directory, files: files, named: dataURL.lastPathComponent,
+                    at: SourceLocation(file: DisplayPath.of(dataURL)))
             }
+            let (root, context) = try YAMLFile.load(dataURL, displayName: DisplayPath.of(dataURL), files: files)
+            context.parameters = values
+            let decoded = FactBaseDecoder(context: context, csv: csv).decode(root)
+            context.diagnostics.append(contentsOf: decoded.validate())
+            facts = decoded
+            diagnostics.append(contentsOf: context.diagnostics.all)
+        } catch let error as InputError {
+            missing = missing || error.kind == .missingInput
+            diagnostics.append(contentsOf: error.diagnostics)
         }
         if missing { throw InputError(kind: .missingInput, diagnostics: diagnostics.sortedByPosition().all) }
         guard let spec, let facts else { throw InputError(kind: .invalidData, diagnostics: diagnostics.sortedByPosition().all) }
@@ -41,6 +67,7 @@ public enum TemplateLoader {
         var template = Template(
             directory: directory, spec: spec, facts: facts, specFileName: DisplayPath.of(specURL),
             dataFileName: DisplayPath.of(dataURL), dataFile: dataURL, files: files)
+        template.parameters = values
         diagnostics.append(contentsOf: resolveImports(&template, csv: csv))
         // A fact that failed to decode would show up again as a dangling reference: skip the
         // cross-file checks until the data file and the CSV files it reads are clean.
@@ -48,6 +75,17 @@ public enum TemplateLoader {
         diagnostics.append(contentsOf: validateReferences(template, checkFacts: dataIsClean))
         try diagnostics.sortedByPosition().check()
         return template
+    }
+
+    /// The parameters `briefing.yaml` declares, read without resolving them (`check` tries
+    /// each allowed value; `sections` lists them).
+    public static func parameters(directory: URL, files: any TemplateFiles = DiskFiles()) throws -> [Parameter] {
+        try checkExists(directory: directory, dataFile: nil, files: files)
+        let specURL = directory.appendingPathComponent("briefing.yaml")
+        let (root, context) = try YAMLFile.load(specURL, displayName: DisplayPath.of(specURL), files: files)
+        let declared = BriefingSpecDecoder(context: context).parameters(root)
+        try context.diagnostics.sortedByPosition().check()
+        return declared
     }
 
     /// The template folder and a data file given instead of its own must exist (66): checked

@@ -5,6 +5,9 @@ import Yams
 public final class DecodeContext {
     public let file: String
     public var diagnostics = Diagnostics()
+    /// The run's parameter values: `{{param.ID}}` in a value is replaced as it is read. Nil
+    /// while `parameters:` itself is read, so a default is taken as written.
+    public var parameters: [String: String]?
 
     public init(file: String) { self.file = file }
 

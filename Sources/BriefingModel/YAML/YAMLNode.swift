@@ -35,7 +35,16 @@ public struct YAMLNode {
             return nil
         }
         // Escapes (`"\\UFFFF"`) can make noncharacters the file itself did not hold.
-        return Noncharacters.replaced(in: Self.printable(scalar.string))
+        let text = Noncharacters.replaced(in: Self.printable(scalar.string))
+        guard let parameters = context.parameters else { return text }
+        return Parameter.substitute(in: text, values: parameters) { name in
+            let hint =
+                parameters.isEmpty
+                ? "this template declares no parameters"
+                : Suggestion.closest(to: name, in: Array(parameters.keys)).map { "did you mean 'param.\($0)'?" }
+                    ?? "its parameters: \(parameters.keys.sorted().joined(separator: ", "))"
+            context.error(node, "field '\(path)': unknown parameter 'param.\(name)'", hint: hint)
+        }
     }
 
     /// Data is printed, never interpreted: control characters (a YAML "\a" escape) cannot be
@@ -120,7 +129,8 @@ public struct YAMLNode {
             context.error(node, "field '\(path)': \(value.count) characters; at most \(limit) are allowed here")
             return nil
         }
-        if value.contains("{{") {
+        // A parameter placeholder left in the text is one the substitution already reported.
+        if value.contains("{{"), context.parameters == nil || !value.contains("{{param.") {
             context.error(node, "field '\(path)': placeholders ({{...}}) are not expanded here and would print as typed")
             return nil
         }
@@ -169,7 +179,8 @@ public struct YAMLNode {
                 context.error(key, "in '\(path)': keys must be plain text")
                 return nil
             }
-            return (scalar.string, YAMLNode(value, context: context, path: "\(path).\(scalar.string)"), context.location(of: key))
+            let fieldPath = path.isEmpty ? scalar.string : "\(path).\(scalar.string)"
+            return (scalar.string, YAMLNode(value, context: context, path: fieldPath), context.location(of: key))
         }
     }
 

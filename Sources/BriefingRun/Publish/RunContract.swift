@@ -209,6 +209,8 @@ public struct RunContract {
             "dpi=\(request.dpi)",
             "pdf-standard=\(request.pdfStandard.rawValue)",
         ]
+        // Only a template with parameters adds them: other outputs keep their digests.
+        flags += loaded.template.parameters.sorted { $0.key < $1.key }.map { "param.\($0.key)=\($0.value)" }
         if let date = request.date {
             flags.append("date=\(date)")
         } else if let epoch = world.environment["SOURCE_DATE_EPOCH"] {

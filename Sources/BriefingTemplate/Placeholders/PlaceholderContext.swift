@@ -17,6 +17,7 @@ import Foundation
 /// | `claim.ID` | nothing: marks the sentence the claim guards |
 /// | `ref.section.ID`, `ref.chart.ID` | "section 7" / "Figure 3", linked; plain text and a warning if left out; a chart by its block `id`, its figure number in the full briefing or its kind |
 /// | `briefing.title`, `briefing.date`, `briefing.publisher` | plain text |
+/// | `param.ID` | the run's value of a parameter the template declares (`--param ID=VALUE`, else its default) |
 enum PlaceholderContext {
     /// - Parameter revised: keys of facts whose value changed since the edition compared with
     ///   (`fig.students`); their placeholders print a "revised" marker after the value.
@@ -141,6 +142,10 @@ enum PlaceholderContext {
         }
         root.add("ref", PlaceholderNode("", children: ["section": sectionRefs, "chart": chartRefs]))
 
+        if !template.parameters.isEmpty {
+            root.add(
+                "param", PlaceholderNode("", children: template.parameters.mapValues { PlaceholderNode(text($0)) }))
+        }
         root.add(
             "briefing",
             PlaceholderNode(
