@@ -47,6 +47,35 @@ struct Generate: ParsableCommand {
             valueName: "file"), completion: .file())
     var deliver: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Make one briefing per row of this CSV file (the header names parameters), each at the --output pattern filled with its values.",
+            valueName: "file.csv"), completion: .file(extensions: ["csv"]))
+    var each: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "With --each, make only shard K of N (1 <= K <= N): a stable share of the rows, so N processes together make every row once.",
+            valueName: "k/n"))
+    var shard: String?
+
+    /// The pipeline a batch's rows share (fonts and templates loaded once); nil: a run of its own.
+    var shared: Pipeline?
+
+    enum CodingKeys: CodingKey {
+        case input, briefing, contract, outputOption, quiet, deliver, each, shard
+    }
+
+    func validate() throws {
+        if shard != nil, each == nil { throw ValidationError("--shard picks rows of --each: give --each FILE.csv") }
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard takes K/N with 1 <= K <= N, e.g. 2/3, found '\(shard)'") }
+        if each != nil, !(outputOption ?? "").contains("{") {
+            throw ValidationError("--each makes a file per row: name --output with the parameters, e.g. -o 'out/{partner}.pdf'")
+        }
+    }
+
     /// The request these flags describe.
     func request() throws -> BriefingRequest {
         var request = try briefing.request(input)
@@ -57,6 +86,10 @@ struct Generate: ParsableCommand {
     }
 
     mutating func run() throws {
+        if each != nil {
+            try runBatch()
+            return
+        }
         let finished: Finished
         do {
             finished = try execute()
@@ -82,8 +115,9 @@ struct Generate: ParsableCommand {
     /// fonts, the template, the run, the mail) is recorded in the output's manifest and
     /// log and, with a delivery file, mailed to its owner before it is rethrown: an
     /// unattended run never fails silently.
-    mutating func execute() throws -> Finished {
+    mutating func execute(sharing shared: Pipeline? = nil) throws -> Finished {
         outputOption = try outputPatternFilled()
+        self.shared = shared
         let started = Date()
         var plan: DeliveryPlan?
         do {
@@ -113,7 +147,8 @@ struct Generate: ParsableCommand {
         let request = try request()
         // Fonts load on the other core from the template's load on, except for --if-changed,
         // which may not draw at all.
-        let pipeline = Pipeline(world: try World.standard(), warnings: ExitStatus.printWarning, prefetchFonts: !contract.ifChanged)
+        let pipeline =
+            try shared ?? Pipeline(world: try World.standard(), warnings: ExitStatus.printWarning, prefetchFonts: !contract.ifChanged)
         // Its fonts, layouts and pages are dropped with the process, not released one by one.
         ProcessTimeline.keepUntilExit(pipeline)
         defer { pipeline.joinBackgroundWork() }

@@ -72,13 +72,19 @@ struct RunJobCommand: ParsableCommand {
     private func runJob(_ job: JobFile, folder: URL) throws {
         let started = Date()
         var generate: Generate?
+        var batch = false
         do {
             generate = try Generate.parsed(arguments(job), what: "job '\(job.name)'")
+            if generate!.each != nil {
+                batch = true
+                return try runBatch(job, generate!, folder: folder, started: started)
+            }
             let finished = try generate!.execute()
             generate!.report(finished)
             if let failure = finished.failure { throw failure }
             record(job, folder: folder, started: started, result: finished.outcome.result, code: 0, message: nil)
         } catch {
+            if batch { throw error }  // recorded by runBatch
             let code = ExitStatus.code(for: error)
             if generate == nil { failedBeforeGenerate(job, error: error, code: code, started: started) }
             let message = "\(error)".split(separator: "\n").first.map(String.init)
@@ -86,6 +92,21 @@ struct RunJobCommand: ParsableCommand {
                 job, folder: folder, started: started, result: error is ClaimsNeedReview ? .needsReview : .failed, code: code,
                 message: message)
             throw ExitStatus.fail(error)
+        }
+    }
+
+    /// A scheduled batch (`--each`): each row is recorded in its own output as it runs; the
+    /// job's record says how the batch as a whole ended.
+    private func runBatch(_ job: JobFile, _ generate: Generate, folder: URL, started: Date) throws {
+        var generate = generate
+        do {
+            try generate.runBatch()
+            record(job, folder: folder, started: started, result: .success, code: 0, message: nil)
+        } catch let exit as ExitCode {
+            record(
+                job, folder: folder, started: started, result: .failed, code: exit.rawValue,
+                message: "the batch failed (exit \(exit.rawValue))")
+            throw exit
         }
     }
 

@@ -154,6 +154,29 @@ import Testing
         #expect(try fake.run(["run-job", "nope"]).status == 66)
     }
 
+    /// A scheduled batch: `schedule add` takes --each like any generate option, and run-job
+    /// makes every row, each into its own output, and records the batch.
+    @Test func aScheduledBatchMakesEveryRow() throws {
+        let fake = try FakeCrontab()
+        defer { try? FileManager.default.removeItem(at: fake.directory) }
+        let template = TemplateFixture.repository.appendingPathComponent("Tests/Fixtures/partners")
+        let pattern = fake.directory.appendingPathComponent("{partner}.pdf").path
+        let add = try fake.run([
+            "schedule", "add", "partners", "--cron", "0 6 * * mon", "--", "--template", template.path, "--each",
+            template.appendingPathComponent("partners.csv").path, "--output", pattern,
+        ])
+        #expect(add.status == 0, "\(add.stderr)")
+        let run = try fake.run(["run-job", "partners", "--jobs", fake.jobs.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        for partner in ["Pakistan", "Bangladesh", "Myanmar", "Nepal", "Sri Lanka", "Maldives"] {
+            #expect(FileManager.default.fileExists(atPath: fake.directory.appendingPathComponent("\(partner).pdf").path), "\(partner)")
+        }
+        let last =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: fake.jobs.appendingPathComponent("partners.last-run.json")))
+            as? [String: Any]
+        #expect(last?["exitCode"] as? Int == 0 && last?["result"] as? String == "success", "\(String(describing: last))")
+    }
+
     /// A crontab block written by the earlier format (the whole command in the crontab) is
     /// reported by doctor with the command that migrates it.
     @Test func doctorReportsJobsOfTheEarlierFormat() throws {

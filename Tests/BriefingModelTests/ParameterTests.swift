@@ -94,7 +94,8 @@ import Testing
         #expect(
             try TemplateLoader.parameters(directory: directory) == [
                 Parameter(
-                    id: "partner", label: "Partner country", defaultValue: "Pakistan", values: ["Pakistan", "Bangladesh", "Myanmar"],
+                    id: "partner", label: "Partner country", defaultValue: "Pakistan",
+                    values: ["Pakistan", "Bangladesh", "Myanmar", "Nepal", "Sri Lanka", "Maldives"],
                     location: try TemplateLoader.parameters(directory: directory)[0].location)
             ])
     }

@@ -1,0 +1,92 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `generate --each FILE.csv`: a briefing per row in one process, a bad row failing alone,
+/// and `--shard K/N` in separate processes making exactly the rows of one run.
+@Suite(.serialized, .systemTier) struct BatchTests {
+    let fixture = TemplateFixture.repository.appendingPathComponent("Tests/Fixtures/partners")
+    static let students = [
+        "Pakistan": "28,023", "Bangladesh": "10,735", "Myanmar": "6,290", "Nepal": "6,400", "Sri Lanka": "2,450", "Maldives": "300",
+    ]
+
+    private func batch(_ csv: URL, into folder: URL, _ extra: [String] = []) throws -> CommandResult {
+        try Command.run(
+            Command.briefing,
+            ["generate", "--template", fixture.path, "--each", csv.path, "-o", folder.appendingPathComponent("{partner}.pdf").path] + extra)
+    }
+
+    @Test func everyRowIsMadeAndABadRowFailsAlone() throws {
+        let directory = try Command.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let csv = directory.appendingPathComponent("partners.csv")
+        let rows = try String(contentsOf: fixture.appendingPathComponent("partners.csv"), encoding: .utf8)
+        try (rows.replacingOccurrences(of: "Nepal\n", with: "Nepal\nMyanmr\n")).write(to: csv, atomically: true, encoding: .utf8)
+        let out = directory.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+
+        let run = try batch(csv, into: out)
+        #expect(run.status == 65, "\(run.stdout)\(run.stderr)")
+        #expect(
+            run.stderr.contains("partners.csv:6:1: error: parameter 'partner': 'Myanmr' is not one of its values; did you mean 'Myanmar'?"),
+            "\(run.stderr)")
+        #expect(run.stderr.contains("1 of 7 rows failed (line 6 of"), "\(run.stderr)")
+        #expect(run.stdout.contains("line 6  partner=Myanmr  -  failed (65)"), "\(run.stdout)")
+        for (partner, students) in Self.students {
+            let pdf = out.appendingPathComponent("\(partner).pdf")
+            #expect(run.stdout.contains("partner=\(partner)  \(pdf.path)  published"), "\(partner): \(run.stdout)")
+            let text = try Command.tool("pdftotext", [pdf.path, "-"]).stdout
+            #expect(text.contains("China and \(partner)") && text.contains("\(students) students"), "\(partner)")
+            for (other, number) in Self.students where other != partner && !number.contains(students) && !students.contains(number) {
+                #expect(!text.contains("\(number) students"), "\(partner)'s briefing has \(other)'s figure")
+            }
+        }
+        let states = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent(".briefing").path)
+        #expect(states.count == 6, "each row its own state folder: \(states)")
+    }
+
+    @Test func shardsTogetherMakeExactlyTheRowsOfOneRun() throws {
+        let directory = try Command.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let csv = fixture.appendingPathComponent("partners.csv")
+        let whole = directory.appendingPathComponent("whole"), sharded = directory.appendingPathComponent("sharded")
+        for folder in [whole, sharded] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        let one = try batch(csv, into: whole, ["-q"])
+        #expect(one.status == 0, "\(one.stderr)")
+        var made: [String] = []
+        for index in 1...3 {
+            let shard = try batch(csv, into: sharded, ["--shard", "\(index)/3"])
+            #expect(shard.status == 0, "\(shard.stderr)")
+            made += shard.stdout.split(separator: "\n").filter { $0.hasSuffix("  published") && $0.contains("  line ") }.map(String.init)
+        }
+        #expect(made.count == 6, "every row exactly once across the shards: \(made)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: whole.path).filter { $0.hasSuffix(".pdf") }.sorted()
+        #expect(names.count == 6)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sharded.path).filter { $0.hasSuffix(".pdf") }.sorted() == names)
+        for name in names {
+            #expect(
+                try Data(contentsOf: whole.appendingPathComponent(name)) == Data(contentsOf: sharded.appendingPathComponent(name)),
+                "\(name) is byte-identical made alone or in a shard")
+        }
+    }
+
+    @Test func aBatchThatCannotRunIsRefusedBeforeAnythingIsMade() throws {
+        let directory = try Command.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let csv = directory.appendingPathComponent("twice.csv")
+        try "partner\nPakistan\nNepal\nPakistan\n".write(to: csv, atomically: true, encoding: .utf8)
+        let clash = try batch(csv, into: directory)
+        #expect(clash.status == 64 && clash.stderr.contains("rows on lines 2 and 4 of"), "\(clash.stderr)")
+        let header = directory.appendingPathComponent("header.csv")
+        try "country\nPakistan\n".write(to: header, atomically: true, encoding: .utf8)
+        let unknown = try batch(header, into: directory)
+        #expect(
+            unknown.status == 65 && unknown.stderr.contains("header.csv:1:1: error: column 'country' names no parameter"),
+            "\(unknown.stderr)")
+        let plain = try Command.run(
+            Command.briefing,
+            ["generate", "--template", fixture.path, "--each", csv.path, "-o", directory.appendingPathComponent("b.pdf").path])
+        #expect(plain.status == 64 && plain.stderr.contains("--each makes a file per row"), "\(plain.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".pdf") }.isEmpty)
+    }
+}
