@@ -33,7 +33,7 @@ extension Generate {
         var results: [(row: ParameterRows.Row, result: String, code: Int32)] = []
         for row in selected {
             if let problem = row.problem {
-                FileHandle.standardError.write(Data("briefing: \(problem)\n".utf8))
+                FileHandle.standardError.write(Data("\(problem)\n".utf8))
                 results.append((row, "failed (65)", 65))
                 continue
             }

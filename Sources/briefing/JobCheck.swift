@@ -57,6 +57,23 @@ struct JobCheck {
             failed("the template does not load", error)
             return findings
         }
+        if let each = generate.each {
+            // A batch: the parameter file reads, every row has a value the template allows
+            // and its own output; the rows' outputs are checked below by the first one's folder.
+            do {
+                guard let data = FileManager.default.contents(atPath: each) else {
+                    throw InputError(kind: .missingInput, SourceLocation(file: each), "no such file")
+                }
+                let rows = try ParameterRows.read(
+                    data, file: each, declared: template.spec.parameters, given: try generate.input.parameters(),
+                    pattern: generate.outputOption ?? "")
+                let problems = rows.rows.compactMap(\.problem)
+                if !problems.isEmpty { throw InputError(kind: .invalidData, diagnostics: problems) }
+                passed("parameter file \(each): \(rows.rows.count) row(s), each with its own output")
+            } catch {
+                failed("the parameter file", error)
+            }
+        }
         do {
             let target = try OutputTarget.resolve(generate.output)
             if case .file(let file) = target {

@@ -175,6 +175,16 @@ import Testing
             try JSONSerialization.jsonObject(with: Data(contentsOf: fake.jobs.appendingPathComponent("partners.last-run.json")))
             as? [String: Any]
         #expect(last?["exitCode"] as? Int == 0 && last?["result"] as? String == "success", "\(String(describing: last))")
+
+        // schedule add (and doctor) check the parameter file like the rest: a bad row is
+        // found before the job is installed.
+        let bad = fake.directory.appendingPathComponent("bad.csv")
+        try "partner\nPakistan\nMyanmr\n".write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try fake.run([
+            "schedule", "add", "bad", "--cron", "0 6 * * mon", "--", "--template", template.path, "--each", bad.path, "--output", pattern,
+        ])
+        #expect(refused.status == 65, "\(refused.stdout)\(refused.stderr)")
+        #expect(refused.stderr.contains("bad.csv:3:1: error: parameter 'partner': 'Myanmr' is not one of its values"), "\(refused.stderr)")
     }
 
     /// A crontab block written by the earlier format (the whole command in the crontab) is

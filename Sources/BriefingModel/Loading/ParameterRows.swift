@@ -12,7 +12,7 @@ public struct ParameterRows: Sendable {
         public var output: String
         /// Why the row cannot run (a value not allowed, one no file name can hold), located
         /// at its cell; the other rows still run.
-        public var problem: String?
+        public var problem: Diagnostic?
     }
 
     public var rows: [Row]
@@ -55,7 +55,7 @@ public struct ParameterRows: Sendable {
                 let column = names.firstIndex { name in error.diagnostics.contains { $0.message.contains("'\(name)'") } } ?? 0
                 let place = table.location(row: index, column: column)
                 let message = error.diagnostics.map { ([$0.message] + $0.hints).joined(separator: "; ") }.joined(separator: "; ")
-                rows.append(Row(line: line, values: given, output: "", problem: "\(place): error: \(message)"))
+                rows.append(Row(line: line, values: given, output: "", problem: .error(place, message)))
             }
         }
         guard !rows.isEmpty else {
