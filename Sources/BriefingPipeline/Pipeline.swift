@@ -67,6 +67,14 @@ public final class Pipeline {
         if case .folder = world.fonts, let measurer = try? fontLoad?.value() { measurer.forgetUnused() }
     }
 
+    /// Between the rows of a batch: the last row's template and briefings go (each row loads
+    /// its own variant), and so do the text layouts it did not use; layouts it used stay, as
+    /// most paragraphs read the same in every row. Memory stays that of one row, not the sum.
+    public func prepareNextRow() {
+        forgetInputs()
+        if case .folder = world.fonts, let measurer = try? fontLoad?.value() { measurer.forgetUnused() }
+    }
+
     private struct MadeKey: Equatable {
         var request: BriefingRequest
         var sections: [String]

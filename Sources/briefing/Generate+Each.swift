@@ -37,6 +37,7 @@ extension Generate {
                 results.append((row, "failed (65)", 65))
                 continue
             }
+            pipeline.prepareNextRow()
             var one = self
             one.each = nil
             one.shard = nil
