@@ -1,5 +1,6 @@
 import BriefingContent
 import BriefingPipeline
+import BriefingRender
 import Foundation
 import TestSupport
 import Testing
@@ -56,6 +57,32 @@ import Testing
         let used = Set(html.matches(of: /font-family="([^"]+)"/).map { String($0.1) })
         #expect(!used.isEmpty && used.isSubset(of: carried), "chart families without a face: \(used.subtracting(carried))")
         #expect(!html.contains("url(http") && !html.contains("src=\"http"), "nothing from the network")
+    }
+
+    /// Every character of the page is in a face the page carries: the faces cut early, to what
+    /// the document was likely to hold, are checked against the page as written.
+    @Test func everyCharacterHasACarriedGlyph() throws {
+        let fixture = try TemplateFixture(copying: "Tests/Fixtures/chips")
+        defer { fixture.remove() }
+        let output = try RealFonts.exclusive {
+            try Self.pipeline().generate(BriefingRequest(template: fixture.directory, date: "2026-11-30", format: .html)).get()
+        }
+        let html = String(decoding: output.files[0], as: UTF8.self)
+        let faces = html.matches(
+            of: /font-family: "([^"]+)"; font-style: (\w+); font-weight: (\d+); src: url\(data:font\/[ot]tf;base64,([^)]*)\)/)
+        #expect(faces.count >= 5)
+        let folder = try Command.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var covered = Set<UInt32>()
+        for (index, face) in faces.enumerated() {
+            let file = folder.appendingPathComponent("\(index).font")
+            try #require(Data(base64Encoded: String(face.4))).write(to: file)
+            covered.formUnion(FontSubset.covered(FontFile(path: file.path, index: 0), of: Array(0x20...0x2FFF)))
+        }
+        let body = try #require(html.range(of: "<body>")).upperBound
+        let text = html[body...].replacing(/<[^>]*>/, with: "")
+        let missing = Set(text.unicodeScalars.map(\.value)).filter { $0 >= 0x20 && $0 <= 0x2FFF && !covered.contains($0) }
+        #expect(missing.isEmpty, "characters no carried face has: \(missing.sorted().map { String(format: "U+%04X", $0) })")
     }
 
     /// The second run in a process draws new cairo surfaces; the bytes do not change.

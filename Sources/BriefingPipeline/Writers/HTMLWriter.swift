@@ -16,6 +16,11 @@ struct HTMLWriter: Writer {
         }
         var charts: [Int: ChartSVG] = [:]
         var fonts = PageFonts(measurer: measurer)
+        // The house faces are cut on the other core while the charts are laid out, to the
+        // characters the document's text is likely to hold; the page as written is checked.
+        let likely = fonts.plan(for: PageText.likely(in: document))
+        let cutting = Prefetch { PageFonts.cut(likely) }
+        defer { _ = try? cutting.value() }
         let style = BriefingStyle()
         for figure in document.sections.flatMap({ $0.blocks.flatMap(\.charts) }) {
             let (page, unlabelled) = ChartPicture.page(figure, width: style.frameWidth, measurer: measurer, labels: document.labels)
@@ -29,7 +34,7 @@ struct HTMLWriter: Writer {
             HTMLEdition.write(document, charts: charts, generator: input.generator) { text in
                 mark("html")
                 defer { mark("subset") }
-                return fonts.fonts(for: text)
+                return fonts.fonts(for: text, early: (try? cutting.value()) ?? [])
             }
         ]
     }

@@ -31,8 +31,18 @@ struct PageFonts {
         }
     }
 
-    /// The faces for a page, each cut to the characters it draws there.
-    func fonts(for text: PageText) -> [WebFont] {
+    /// One face the page carries, with the characters it is cut to (and, once cut, its bytes).
+    struct Cut: Sendable {
+        var face: FontFace
+        var role: WebFont.Role
+        var file: FontFile
+        var codepoints: [UInt32]
+        var data: Data?
+    }
+
+    /// The faces a page holding `text` needs, each with its characters, in the order the
+    /// page lists them (fontconfig is asked here, on the caller's thread).
+    func plan(for text: PageText) -> [Cut] {
         let codepoints = text.codepoints
         let styleFaces = Self.styleFaces(text)
         var wanted: [FontFace: (role: WebFont.Role, codepoints: Set<UInt32>)] = [:]
@@ -61,14 +71,44 @@ struct PageFonts {
             wanted[face, default: (role, [])].codepoints.formUnion(characters)
         }
         let order: [WebFont.Role] = [.serif, .sans, .fallback]
-        let faces = wanted.keys.sorted { (order.firstIndex(of: wanted[$0]!.role)!, $0) < (order.firstIndex(of: wanted[$1]!.role)!, $1) }
-            .compactMap { face in measurer.file(for: face).map { (face, $0) } }
-        let subsets = FontSubset.subsets(faces.map { ($0.1, wanted[$0.0]!.codepoints.sorted()) })
-        return zip(faces, subsets).compactMap { entry, data in
-            let (face, file) = entry
-            guard let data else { return nil }
+        return wanted.keys.sorted { (order.firstIndex(of: wanted[$0]!.role)!, $0) < (order.firstIndex(of: wanted[$1]!.role)!, $1) }
+            .compactMap { face in
+                measurer.file(for: face).map {
+                    Cut(face: face, role: wanted[face]!.role, file: $0, codepoints: wanted[face]!.codepoints.sorted())
+                }
+            }
+    }
+
+    /// The faces cut, in parallel; safe on any thread (HarfBuzz only).
+    static func cut(_ plan: [Cut]) -> [Cut] {
+        zip(plan, FontSubset.subsets(plan.map { ($0.file, $0.codepoints) })).map { cut, data in
+            var cut = cut
+            cut.data = data
+            return cut
+        }
+    }
+
+    /// The page's fonts: each face cut earlier to characters that cover what the page holds
+    /// is used as it is; any other face is cut now.
+    func fonts(for text: PageText, early: [Cut] = []) -> [WebFont] {
+        let needed = plan(for: text)
+        var ready: [FontFace: Cut] = [:]
+        var again: [Cut] = []
+        for cut in needed {
+            if let earlier = early.first(where: { $0.face == cut.face }), earlier.data != nil,
+                Set(cut.codepoints).isSubset(of: Set(earlier.codepoints))
+            {
+                ready[cut.face] = earlier
+            } else {
+                again.append(cut)
+            }
+        }
+        for cut in Self.cut(again) { ready[cut.face] = cut }
+        return needed.compactMap { cut in
+            guard let data = ready[cut.face]?.data else { return nil }
             return WebFont(
-                family: Self.family(for: face), role: wanted[face]!.role, weight: face.weight, italic: face.italic, format: file.format,
+                family: Self.family(for: cut.face), role: cut.role, weight: cut.face.weight, italic: cut.face.italic,
+                format: cut.file.format,
                 data: data)
         }
     }

@@ -7,6 +7,11 @@ import Foundation
 public struct FontFile: Sendable, Hashable {
     public var path: String
     public var index: UInt32
+
+    public init(path: String, index: UInt32) {
+        self.path = path
+        self.index = index
+    }
     /// "truetype" for glyf outlines, "opentype" for CFF ones: what CSS's `format()` says.
     public var format: String { path.lowercased().hasSuffix(".otf") ? "opentype" : "truetype" }
 }
