@@ -28,6 +28,15 @@ public final class EditionStore: Sendable {
     nonisolated(unsafe) private static var opened: [String: EditionStore] = [:]
 
     /// Drops the process's handle on a store about to be moved aside.
+    /// Closes every store this process opened (a store still in use stays open until its
+    /// user lets it go): a batch of a hundred outputs would otherwise hold a hundred
+    /// databases and their page caches until it ends.
+    public static func forgetOpened() {
+        openLock.lock()
+        defer { openLock.unlock() }
+        opened.removeAll()
+    }
+
     static func forget(_ url: URL) {
         openLock.lock()
         defer { openLock.unlock() }

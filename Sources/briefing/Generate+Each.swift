@@ -1,4 +1,5 @@
 import ArgumentParser
+import BriefingEditions
 import BriefingModel
 import BriefingPipeline
 import BriefingRun
@@ -38,6 +39,7 @@ extension Generate {
                 continue
             }
             pipeline.prepareNextRow()
+            EditionStore.forgetOpened()
             var one = self
             one.each = nil
             one.shard = nil
