@@ -78,7 +78,7 @@ struct ChartCommand: ParsableCommand {
                 template: try input.templateURL(), data: input.dataURL(), format: format, dpi: dpi,
                 creator: "briefing \(BriefingCommand.version)")
             request.parameters = try input.parameters()
-            let path = output ?? "output/chart-\(id).\(format.fileExtension)"
+            let path = try input.filled(output) ?? "output/chart-\(id).\(format.fileExtension)"
             if output == nil { try OutputFolder.makeDefault(for: path) }
             let target = try OutputTarget.resolve(path)
             if case .file(let url) = target {

@@ -26,7 +26,8 @@ extension Generate {
         }
         // A row that cannot run has no output: its line decides its shard, so one shard reports it.
         let selected =
-            shard.flatMap(Shard.init).map { shard in rows.filter { shard.contains($0.problem == nil ? $0.output : "\(each):\($0.line)") } }
+            shard.flatMap(Shard.init).map { shard in rows.filter { shard.contains($0.problem == nil ? $0.identity : "\(each):\($0.line)") }
+            }
             ?? rows
         let pipeline = try Pipeline(world: World.standard(), warnings: ExitStatus.printWarning, prefetchFonts: !contract.ifChanged)
         ProcessTimeline.keepUntilExit(pipeline)

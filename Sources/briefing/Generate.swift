@@ -135,9 +135,7 @@ struct Generate: ParsableCommand {
     /// `--output out/{partner}.pdf` with each `{ID}` this run's value of that parameter (the
     /// one given with --param, else its default); the path as given without braces.
     func outputPatternFilled() throws -> String? {
-        guard let pattern = outputOption, pattern.contains("{") else { return outputOption }
-        let declared = try TemplateLoader.parameters(directory: try input.templateURL())
-        return try OutputPattern.fill(pattern, values: try Parameter.resolve(declared, given: try input.parameters()))
+        try input.filled(outputOption)
     }
 
     /// One pass: the request, its inputs, the delivery file against the template, the

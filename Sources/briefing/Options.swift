@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefingContent
+import BriefingModel
 import BriefingPipeline
 import BriefingRun
 import Foundation
@@ -37,6 +38,18 @@ struct TemplateOptions: ParsableArguments {
             values[id] = value
         }
         return values
+    }
+
+    /// Every declared parameter's value for this run: the given one, else its default;
+    /// resolved before anything is made, so a wrong value is 64 at once (watch too).
+    func parameterValues() throws -> [String: String] {
+        try Parameter.resolve(try TemplateLoader.parameters(directory: try templateURL()), given: try parameters())
+    }
+
+    /// `--output out/{partner}.pdf` with each `{ID}` this run's value; as given without braces.
+    func filled(_ output: String?) throws -> String? {
+        guard let output, output.contains("{") else { return output }
+        return try OutputPattern.fill(output, values: try parameterValues())
     }
 
     func templateURL() throws -> URL { try Resources.templateDirectory(template).standardizedFileURL }

@@ -76,6 +76,14 @@ struct WatchCommand: ParsableCommand {
     }
 
     func run() throws {
+        let outputOption: String?
+        do {
+            // A wrong --param is the command line's mistake, not a build's: 64 before watching.
+            _ = try input.parameterValues()
+            outputOption = try input.filled(self.outputOption)
+        } catch {
+            throw ExitStatus.fail(error)
+        }
         let output = (serve != nil ? OutputFormat.pdf : briefing.format).path(for: outputOption ?? Generate.defaultOutput)
         let watcher: FileWatcher
         let session: WatchSession

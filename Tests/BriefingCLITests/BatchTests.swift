@@ -55,7 +55,9 @@ import Testing
         #expect(one.status == 0, "\(one.stderr)")
         var made: [String] = []
         for index in 1...3 {
-            let shard = try batch(csv, into: sharded, ["--shard", "\(index)/3"])
+            // Each shard spells the folder its own way: the rows are split by their values.
+            let folder = index == 2 ? sharded.appendingPathComponent("../sharded/.") : sharded
+            let shard = try batch(csv, into: folder, ["--shard", "\(index)/3"])
             #expect(shard.status == 0, "\(shard.stderr)")
             made += shard.stdout.split(separator: "\n").filter { $0.hasSuffix("  published") && $0.contains("  line ") }.map(String.init)
         }
@@ -83,6 +85,14 @@ import Testing
         #expect(
             unknown.status == 65 && unknown.stderr.contains("header.csv:1:1: error: column 'country' names no parameter"),
             "\(unknown.stderr)")
+        let both = try Command.run(
+            Command.briefing,
+            [
+                "generate", "--template", fixture.path, "--each", fixture.appendingPathComponent("partners.csv").path, "--param",
+                "partner=Nepal",
+                "-o", directory.appendingPathComponent("{partner}.pdf").path,
+            ])
+        #expect(both.status == 64 && both.stderr.contains("'partner' is both given with --param and a column of"), "\(both.stderr)")
         let plain = try Command.run(
             Command.briefing,
             ["generate", "--template", fixture.path, "--each", csv.path, "-o", directory.appendingPathComponent("b.pdf").path])

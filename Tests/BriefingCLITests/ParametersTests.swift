@@ -54,6 +54,47 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: "/tmp/never.pdf"))
     }
 
+    /// Values as typed everywhere: a chart block's title is plain text, not Markdown; the
+    /// output patterns of chart and watch are filled like generate's; a template's own
+    /// mistakes are data errors at their lines, not --param's.
+    @Test func valuesPrintAsTypedAndTemplateMistakesAreTheTemplates() throws {
+        let copy = try TemplateFixture(copying: "Tests/Fixtures/partners")
+        defer { copy.remove() }
+        try copy.replace("briefing.yaml", "    values: [Pakistan, Bangladesh, Myanmar, Nepal, Sri Lanka, Maldives]\n", with: "")
+        try copy.write("data/Guinea-Bissau.yaml", try copy.read("data/Nepal.yaml"))
+        let directory = try Command.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pdf = directory.appendingPathComponent("{partner}.pdf").path
+        let run = try Command.run(
+            Command.briefing, ["generate", "--template", copy.directory.path, "--param", "partner=Guinea-Bissau", "-o", pdf])
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try Command.tool("pdftotext", [directory.appendingPathComponent("Guinea-Bissau.pdf").path, "-"]).stdout
+        #expect(text.contains("Milestones with Guinea-Bissau") && !text.contains("Guinea\\-"), "\(text)")
+        let svg = directory.appendingPathComponent("{partner}-timeline.svg").path
+        let chart = try Command.run(
+            Command.briefing,
+            ["chart", "timeline", "--template", copy.directory.path, "--param", "partner=Guinea-Bissau", "--format", "svg", "-o", svg])
+        #expect(
+            chart.status == 0 && FileManager.default.fileExists(atPath: directory.appendingPathComponent("Guinea-Bissau-timeline.svg").path)
+        )
+
+        // A value whose data file is missing: 65 at the data: line, naming the value.
+        let missing = try Command.run(Command.briefing, ["check", "--template", copy.directory.path, "--param", "partner=Peru"])
+        #expect(missing.status == 65, "\(missing.stderr)")
+        let dataLine = try copy.line(of: "data: data/", in: "briefing.yaml")
+        #expect(
+            missing.stderr.contains(
+                "briefing.yaml:\(dataLine):7: error: the data file 'data/Peru.yaml' does not exist (with partner=Peru)"),
+            "\(missing.stderr)")
+        // A default outside the values is the template's mistake (65), though no --param is given.
+        try copy.replace("briefing.yaml", "    default: Pakistan\n", with: "    default: Pakistn\n    values: [Pakistan, Nepal]\n")
+        let badDefault = try Command.run(Command.briefing, ["check", "--template", copy.directory.path])
+        #expect(
+            badDefault.status == 65 && badDefault.stderr.contains("the default 'Pakistn' is not one of the parameter's values"),
+            "\(badDefault.stderr)")
+        #expect(!badDefault.stderr.contains("--param"), "\(badDefault.stderr)")
+    }
+
     /// `check` loads the template with every allowed value: a data file only one partner
     /// reads is checked on Friday, not found broken by Monday's batch.
     @Test func checkTriesEveryAllowedValue() throws {

@@ -45,7 +45,8 @@ public struct Parameter: Sendable, Equatable {
                         hint: parameter.values.map { "one of: \($0.joined(separator: ", "))" }))
                 continue
             }
-            if let allowed = parameter.values, !allowed.contains(value) {
+            // A default outside the values is the template's mistake, reported at its line.
+            if given[parameter.id] != nil, let allowed = parameter.values, !allowed.contains(value) {
                 let hint =
                     Suggestion.closest(to: value, in: allowed).map { "did you mean '\($0)'?" }
                     ?? "one of: \(allowed.joined(separator: ", "))"

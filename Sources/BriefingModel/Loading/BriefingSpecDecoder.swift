@@ -44,15 +44,16 @@ struct BriefingSpecDecoder {
             sections: sections, language: language, labels: labels, location: root.location,
             keyJudgementsLocation: judgementsNode?.location)
         spec.claims = map.optional("claims").map(claims) ?? []
-        spec.dataFile = map.optional("data")?.text()
         return spec
     }
 
     /// `data:`, read with the parameters' values substituted even when the rest of the file
     /// does not decode, so the data file named there is read (and its problems reported).
-    func dataFile(_ root: YAMLNode) -> String? {
-        guard case .mapping = root.node, let entry = root.pairs()?.first(where: { $0.key == "data" }) else { return nil }
-        return entry.value.text()
+    func dataFile(_ root: YAMLNode) -> (name: String, location: SourceLocation)? {
+        guard case .mapping = root.node, let entry = root.pairs()?.first(where: { $0.key == "data" }),
+            let name = entry.value.text()
+        else { return nil }
+        return (name, entry.value.location)
     }
 
     /// `parameters:`, read before the rest of the file so that their values are substituted

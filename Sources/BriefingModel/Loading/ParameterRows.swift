@@ -5,6 +5,11 @@ import Foundation
 /// default). Each row's output is the `--output` pattern filled with its values.
 public struct ParameterRows: Sendable {
     public struct Row: Sendable, Equatable {
+        /// What the row is, whatever `--output` looks like: its values, `id=value` sorted,
+        /// one per line. Shards are chosen by it, so two machines spelling the output folder
+        /// differently (relative, absolute, through a link) still split the rows the same way.
+        public var identity: String { values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n") }
+
         /// The row's line in the file, for messages and the summary.
         public var line: Int
         /// Every declared parameter's value for this row.
@@ -40,6 +45,21 @@ public struct ParameterRows: Sendable {
                 .error(table.location(row: 0, column: column), "column '\(name)' names no parameter of the template", hint: hint))
         }
         problems += table.raggedRows(from: 1, width: header.count)
+        let names0 = header.map { $0.trimmingCharacters(in: .whitespaces) }
+        // A parameter no row can give: refused once, not once per row.
+        for parameter in declared where parameter.defaultValue == nil && given[parameter.id] == nil && !names0.contains(parameter.id) {
+            problems.append(
+                .error(
+                    table.location(row: 0, column: 0), "no column '\(parameter.id)': the parameter \(parameter.label) has no default",
+                    hint: "add a column '\(parameter.id)', or give --param \(parameter.id)=VALUE for every row"))
+        }
+        // A value given both ways: the column would win without a word (the command line's mistake, 64).
+        let both = names0.filter { given[$0] != nil }.map { name in
+            Diagnostic.error(
+                .argument("--param"), "'\(name)' is both given with --param and a column of \(file)",
+                hint: "give it one way: drop --param \(name) or the column")
+        }
+        if !both.isEmpty { throw InputError(kind: .usage, diagnostics: both) }
         if !problems.isEmpty { throw InputError(kind: .invalidData, diagnostics: problems) }
         let names = header.map { $0.trimmingCharacters(in: .whitespaces) }
 
@@ -63,14 +83,20 @@ public struct ParameterRows: Sendable {
         }
         var first: [String: Int] = [:]
         var clashes: [Diagnostic] = []
+        var firstValues: [String: [String: String]] = [:]
         for row in rows where row.problem == nil {
             if let earlier = first[row.output] {
+                let same = firstValues[row.output] == row.values
+                let differing = row.values.keys.filter { firstValues[row.output]?[$0] != row.values[$0] }.sorted()
                 clashes.append(
                     .error(
                         .argument("--output"), "rows on lines \(earlier) and \(row.line) of \(file) would both write \(row.output)",
-                        hint: "name every parameter the rows differ in, e.g. 'out/{\(names.first ?? "id")}.pdf'"))
+                        hint: same
+                            ? "the two rows give the same values: remove one"
+                            : "name the parameters they differ in (\(differing.map { "{\($0)}" }.joined(separator: ", "))) in --output"))
             } else {
                 first[row.output] = row.line
+                firstValues[row.output] = row.values
             }
         }
         if !clashes.isEmpty { throw InputError(kind: .usage, diagnostics: clashes) }

@@ -17,7 +17,7 @@ public enum TemplateLoader {
         var facts: FactBase?
         var missing = false
         var values: [String: String] = [:]
-        var namedData: String?
+        var namedData: (name: String, location: SourceLocation)?
         do {
             try Template.confine(
                 specURL, to: directory, files: files, named: specURL.lastPathComponent, at: SourceLocation(file: DisplayPath.of(specURL)))
@@ -29,7 +29,8 @@ public enum TemplateLoader {
             context.parameters = values
             spec = decoder.decode(root)
             spec?.parameters = declared
-            namedData = spec?.dataFile ?? decoder.dataFile(root)
+            namedData = decoder.dataFile(root)
+            spec?.dataFile = namedData?.name
             diagnostics.append(contentsOf: context.diagnostics.all)
         } catch let error as InputError {
             if error.kind == .usage { throw error }
@@ -43,9 +44,16 @@ public enum TemplateLoader {
         let csv = CSVFiles(directory: directory, files: files)
         do {
             if dataFile == nil, let named = namedData {
-                dataURL = try Template.file(
-                    named, in: directory, files: files, at: spec?.location ?? SourceLocation(file: DisplayPath.of(specURL))
-                ).url
+                // An unknown parameter in the name is reported where it is written; there is no file to read.
+                guard !named.name.contains("{{") else { throw InputError(kind: .invalidData, diagnostics: []) }
+                dataURL = try Template.file(named.name, in: directory, files: files, at: named.location).url
+                if files.kind(of: dataURL) == .missing {
+                    let given = values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+                    throw InputError(
+                        kind: .invalidData, named.location,
+                        "the data file '\(named.name)' does not exist" + (given.isEmpty ? "" : " (with \(given))"),
+                        hint: given.isEmpty ? nil : "add it, or take the value out of the parameter's values")
+                }
             } else if dataFile == nil {
                 try Template.confine(
                     dataURL, to: directory, files: files, named: dataURL.lastPathComponent,

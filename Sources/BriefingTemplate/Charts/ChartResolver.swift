@@ -42,7 +42,8 @@ public enum ChartResolver {
             // A title is printed as it is, in the caption, the contents and the bookmarks:
             // a citation or marker there would print as its code, its source unlisted.
             guard !title.contains(InlineToken.open) else { throw InputError.tokensInTitle("chart title", at: location) }
-            figure.title = title
+            // Placeholders in it were escaped for Markdown; a block's options are plain text.
+            figure.title = MarkdownContentType.unescape(title)
         }
         if let blockID = options["id"] {
             guard !blockID.isEmpty,

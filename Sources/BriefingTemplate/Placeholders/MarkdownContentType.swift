@@ -23,6 +23,27 @@ struct MarkdownContentType: MustacheContentType {
         return result
     }
 
+    /// The escaping undone, where a value reaches text that is not Markdown: a chart block's
+    /// options are plain text, so `Guinea\-Bissau` must print as `Guinea-Bissau`.
+    static func unescape(_ text: String) -> String {
+        guard text.contains("\\") else { return text }
+        var result = ""
+        var escaped = false
+        for character in text {
+            if escaped {
+                if !(character.isASCII && (character.isPunctuation || character.isSymbol)) { result.append("\\") }
+                result.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                result.append(character)
+            }
+        }
+        if escaped { result.append("\\") }
+        return result
+    }
+
     private static let registration: Void = {
         MustacheContentTypes.register(MarkdownContentType(), named: name)
     }()

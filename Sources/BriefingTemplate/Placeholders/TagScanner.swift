@@ -156,8 +156,14 @@ struct TagScanner {
         for open in sections.reversed() {
             if let node = open.node?.resolve(name) { return node }
         }
+        let parameters = root.resolve("param")?.allNames(prefix: "param") ?? []
         let hint =
             suggestion(for: name).map { "did you mean '\($0)'?" }
+            ?? (name.hasPrefix("param.")
+                ? (parameters.isEmpty
+                    ? "this template declares no parameters (parameters: in briefing.yaml)"
+                    : "its parameters: \(parameters.sorted().joined(separator: ", "))")
+                : nil)
             ?? "placeholders name facts in data.yaml: fig.ID, growth.ID, projection.ID, event.ID, supply.SERIES.ROW.SUPPLIER, "
             + "series.ID.POINT, cite.SOURCE; or refer to a part: ref.section.ID, ref.chart.ID (a chart block's id, a figure number or a kind)"
         problems.append(.error(location, "unknown placeholder '\(name)'", hint: hint))
