@@ -6,11 +6,21 @@ import Yams
 /// line and column (in the node's tag, as Yams' `Mark` cannot be made outside it), so an
 /// error names the cell and the edition store records where a value came from.
 struct CSVRecords {
-    /// `{file, columns: {field: header}, defaults: {field: value}}` in the data file.
+    /// `{file, columns: {field: header}, defaults: {field: value}, where: {header: value}}` in
+    /// the data file.
     struct Spec {
         var file: String
         var columns: [(field: String, header: String, location: SourceLocation)] = []
         var defaults: [(field: String, value: String)] = []
+        /// Rows kept: each header's cell must be one of its values (`where: {Recipient: Nepal}`).
+        var filters: [Filter] = []
+        var location: SourceLocation
+    }
+
+    /// One `where:` entry: a column and the values a kept row has in it.
+    struct Filter {
+        var header: String
+        var values: [String]
         var location: SourceLocation
     }
 
@@ -21,6 +31,9 @@ struct CSVRecords {
     let columns: [String: Int]
     /// Columns no field claimed, by header (a wide table's suppliers).
     let others: [(header: String, column: Int)]
+    /// The data rows (after the header, blank ones and those `where:` leaves out skipped), by
+    /// index into the table.
+    let dataRows: [Int]
 
     /// Matches the spec's fields to the file's header: a field reads the column its
     /// `columns:` entry names, else the one named like it ("As of" for `as_of`).
@@ -69,21 +82,61 @@ struct CSVRecords {
                 ))
         }
         problems += table.raggedRows(from: headerRow + 1, width: header.count)
+        let filtered = Self.filtered(table: table, spec: spec, headerRow: headerRow, byName: byName, headers: headers)
+        problems += filtered.problems
         guard problems.isEmpty else { throw InputError(kind: .invalidData, diagnostics: problems) }
         self.table = table
         self.headerRow = headerRow
         self.columns = columns
-        let claimed = Set(columns.values)
+        dataRows = filtered.rows
+        // A column `where:` reads is a filter, not a supplier.
+        let claimed = Set(columns.values).union(filtered.columns)
         others = header.enumerated().filter { !claimed.contains($0.offset) && !$0.element.isEmpty }.map { ($0.element, $0.offset) }
+    }
+
+    /// The non-blank rows after the header that every `where:` entry keeps. A header the file
+    /// does not have, or a value no row holds, is an error at the entry: with one data file
+    /// per parameter value, a misspelt partner would otherwise give an empty chart and a
+    /// briefing about nobody.
+    private static func filtered(
+        table: CSVTable, spec: Spec, headerRow: Int, byName: [String: Int], headers: [String]
+    ) -> (rows: [Int], columns: Set<Int>, problems: [Diagnostic]) {
+        var rows = (headerRow + 1..<table.rows.count).filter { !table.isBlank($0) }
+        var problems: [Diagnostic] = []
+        var columns = Set<Int>()
+        for filter in spec.filters {
+            guard let column = byName[normalized(filter.header)] else {
+                problems.append(
+                    .error(
+                        filter.location, "'\(filter.header)' is not a column of \(table.file)",
+                        hint: Suggestion.closest(to: filter.header, in: headers).map { "did you mean '\($0)'?" }
+                            ?? "its columns: \(headers.joined(separator: ", "))"))
+                continue
+            }
+            columns.insert(column)
+            func value(_ row: Int) -> String {
+                column < table.rows[row].count ? YAMLNode.trimmed(table.rows[row][column]) : ""
+            }
+            var seen = Set<String>()
+            let present = rows.map(value).filter { !$0.isEmpty && seen.insert($0).inserted }
+            for wanted in filter.values where !seen.contains(wanted) {
+                let listed = present.prefix(8).joined(separator: ", ") + (present.count > 8 ? ", ..." : "")
+                problems.append(
+                    .error(
+                        filter.location, "no row of \(table.file) has '\(wanted)' in the column '\(table.rows[headerRow][column])'",
+                        hint: Suggestion.closest(to: wanted, in: present).map { "did you mean '\($0)'?" }
+                            ?? (present.isEmpty ? "the column is empty" : "values are compared exactly; the column has \(listed)")))
+            }
+            let kept = Set(filter.values)
+            rows = rows.filter { kept.contains(value($0)) }
+        }
+        return (rows, columns, problems)
     }
 
     /// "As of", "as-of" and "AS_OF" all name the field `as_of`.
     static func normalized(_ name: String) -> String {
         YAMLNode.trimmed(name).lowercased().replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
     }
-
-    /// The data rows (after the header, blank ones skipped), by index into the table.
-    var dataRows: [Int] { (headerRow + 1..<table.rows.count).filter { !table.isBlank($0) } }
 
     /// A row as a mapping of the fields it fills; empty cells are left out, as an absent
     /// field would be, and `defaults` fill what the row does not.

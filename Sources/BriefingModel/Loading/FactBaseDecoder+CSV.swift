@@ -131,9 +131,11 @@ extension FactBaseDecoder {
 
     // MARK: - Reading the file
 
-    /// `{file, columns: {field: header}, defaults: {field: value}}`, fields checked by name.
+    /// `{file, columns: {field: header}, defaults: {field: value}, where: {header: value}}`,
+    /// fields checked by name. A `where:` value is text or a list of texts (any of them).
     private func csvSpec(_ node: YAMLNode, fields: [String], extraKeys: [String] = []) -> CSVRecords.Spec? {
-        guard let map = node.mapping(keys: ["file", "columns", "defaults"] + extraKeys), let file = map.required("file")?.text() else {
+        guard let map = node.mapping(keys: ["file", "columns", "defaults", "where"] + extraKeys), let file = map.required("file")?.text()
+        else {
             return nil
         }
         var spec = CSVRecords.Spec(file: file, location: map.location)
@@ -152,6 +154,16 @@ extension FactBaseDecoder {
         }
         for pair in map.optional("defaults")?.pairs() ?? [] where field(pair.key, pair.value, pair.location) {
             if let value = pair.value.text() { spec.defaults.append((pair.key, value)) }
+        }
+        for pair in map.optional("where")?.pairs() ?? [] {
+            let values: [String]?
+            if case .sequence = pair.value.node {
+                values = pair.value.stringList()?.map(\.0)
+            } else {
+                values = pair.value.text().map { [$0] }
+            }
+            guard let values, !values.isEmpty else { continue }
+            spec.filters.append(.init(header: pair.key, values: values, location: pair.value.location))
         }
         return spec
     }
