@@ -18,25 +18,28 @@ public final class EditionStore: Sendable {
     public static func open(_ url: URL) throws -> EditionStore {
         openLock.lock()
         defer { openLock.unlock() }
-        if let store = opened[url.path] { return store }
+        if let entry = opened[url.path] { return entry.store }
         let store = try EditionStore(url: url)
-        opened[url.path] = store
+        opened[url.path] = (store, ObjectIdentifier(Thread.current))
         return store
     }
 
     private static let openLock = NSLock()
-    nonisolated(unsafe) private static var opened: [String: EditionStore] = [:]
+    /// Each store with the thread that opened it: a batch's workers each close their own.
+    nonisolated(unsafe) private static var opened: [String: (store: EditionStore, thread: ObjectIdentifier)] = [:]
 
-    /// Drops the process's handle on a store about to be moved aside.
-    /// Closes every store this process opened (a store still in use stays open until its
-    /// user lets it go): a batch of a hundred outputs would otherwise hold a hundred
-    /// databases and their page caches until it ends.
+    /// Closes every store this thread opened (a store still in use stays open until its user
+    /// lets it go): a batch of a hundred outputs would otherwise hold a hundred databases and
+    /// their page caches until it ends. Stores another worker of the batch opened stay: that
+    /// worker may be in the middle of its row.
     public static func forgetOpened() {
         openLock.lock()
         defer { openLock.unlock() }
-        opened.removeAll()
+        let thread = ObjectIdentifier(Thread.current)
+        opened = opened.filter { $0.value.thread != thread }
     }
 
+    /// Drops the process's handle on a store about to be moved aside.
     static func forget(_ url: URL) {
         openLock.lock()
         defer { openLock.unlock() }

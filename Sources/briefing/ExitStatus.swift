@@ -37,12 +37,12 @@ enum ExitStatus {
         case let error as ClaimsNeedReview: message = error.description
         default: message = "briefing: error: \(error)"
         }
-        FileHandle.standardError.write((message + "\n").data(using: .utf8)!)
+        Console.error(message)
         return ExitCode(code(for: error))
     }
 
     /// Warnings go to standard error as they are found.
     static func printWarning(_ warning: Diagnostic) {
-        FileHandle.standardError.write((warning.description + "\n").data(using: .utf8)!)
+        Console.error(warning.description)
     }
 }

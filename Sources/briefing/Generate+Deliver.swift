@@ -101,7 +101,7 @@ final class Delivering {
                 .map { "\($0.value.count) \($0.key.rawValue)" }
             let mail = counts.isEmpty ? "no new edition, nothing to send" : counts.joined(separator: ", ")
             let pages = result.outcome.pages > 0 ? " (\(result.outcome.pages) pages)" : ""
-            print("\(result.audience): \(result.outcome.path)\(pages): \(mail)")
+            Console.line("\(result.audience): \(result.outcome.path)\(pages): \(mail)")
         }
     }
 }

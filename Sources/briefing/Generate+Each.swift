@@ -29,42 +29,63 @@ extension Generate {
             shard.flatMap(Shard.init).map { shard in rows.filter { shard.contains($0.problem == nil ? $0.identity : "\(each):\($0.line)") }
             }
             ?? rows
-        let pipeline = try Pipeline(world: World.standard(), warnings: ExitStatus.printWarning, prefetchFonts: !contract.ifChanged)
-        ProcessTimeline.keepUntilExit(pipeline)
-
-        var results: [(row: ParameterRows.Row, result: String, code: Int32)] = []
-        for row in selected {
-            if let problem = row.problem {
-                FileHandle.standardError.write(Data("\(problem)\n".utf8))
-                results.append((row, "failed (65)", 65))
-                continue
-            }
-            pipeline.prepareNextRow()
-            EditionStore.forgetOpened()
-            var one = self
-            one.each = nil
-            one.shard = nil
-            one.outputOption = row.output
-            one.input.param = row.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-            do {
-                let finished = try one.execute(sharing: pipeline)
-                one.report(finished)
-                if let failure = finished.failure { throw failure }
-                results.append((row, finished.outcome.result == .unchanged ? "unchanged" : "published", 0))
-            } catch {
-                let code = ExitStatus.fail(error).rawValue
-                results.append((row, "failed (\(code))", code))
+        let workers = min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, max(1, selected.count))
+        let world = try World.standard()
+        let results = RowResults(count: selected.count, live: workers == 1)
+        // Each worker reads only these once made: the command's options, the world, the rows.
+        let shared = SharedWithWorkers((generate: self, world: world, rows: selected))
+        // Each worker has its own pipeline (Pango font map, measurer, hyphenation, caches):
+        // the text stack is not shared between threads. The fontconfig configuration, read-only
+        // once made, is (`FontSetup`).
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let (template, world, selected) = shared.value
+            let pipeline = Pipeline(world: world, warnings: ExitStatus.printWarning, prefetchFonts: !template.contract.ifChanged)
+            ProcessTimeline.keepUntilExit(pipeline)
+            while let index = results.next() {
+                let capture = Console.Capture()
+                let outcome =
+                    workers == 1
+                    ? template.make(row: selected[index], pipeline: pipeline)
+                    : Console.capturing(into: capture) { template.make(row: selected[index], pipeline: pipeline) }
+                results.finish(index, outcome, capture)
             }
         }
-        summarize(results, of: rows.count)
-        if let first = results.first(where: { $0.code != 0 }) {
-            let failed = results.filter { $0.code != 0 }
+        let finished = zip(selected, results.outcomes).map { (row: $0, result: $1.result, code: $1.code) }
+        summarize(finished, of: rows.count)
+        if let first = finished.first(where: { $0.code != 0 }) {
+            let failed = finished.filter { $0.code != 0 }
             let lines = failed.map { "\($0.row.line)" }.joined(separator: ", ")
             FileHandle.standardError.write(
                 Data(
-                    "briefing: error: \(failed.count) of \(results.count) rows failed (\(failed.count == 1 ? "line" : "lines") \(lines) of \(each))\n"
+                    "briefing: error: \(failed.count) of \(finished.count) rows failed (\(failed.count == 1 ? "line" : "lines") \(lines) of \(each))\n"
                         .utf8))
             throw ExitCode(first.code)
+        }
+    }
+
+    /// Makes one row's briefing on `pipeline`, as a run of its own: what it printed goes to
+    /// the console (the row's buffer on a worker), its result comes back.
+    private func make(row: ParameterRows.Row, pipeline: Pipeline) -> (result: String, code: Int32) {
+        if let problem = row.problem {
+            Console.error("\(problem)")
+            return ("failed (65)", 65)
+        }
+        pipeline.prepareNextRow()
+        EditionStore.forgetOpened()
+        var one = self
+        one.each = nil
+        one.shard = nil
+        one.jobs = nil
+        one.outputOption = row.output
+        one.input.param = row.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        do {
+            let finished = try one.execute(sharing: pipeline)
+            one.report(finished)
+            if let failure = finished.failure { throw failure }
+            return (finished.outcome.result == .unchanged ? "unchanged" : "published", 0)
+        } catch {
+            let code = ExitStatus.fail(error).rawValue
+            return ("failed (\(code))", code)
         }
     }
 
@@ -79,4 +100,53 @@ extension Generate {
         }
         print(lines.joined(separator: "\n"))
     }
+}
+
+/// The rows of a batch handed out to workers, and what each printed, printed in row order:
+/// a row's lines appear once every row before it has finished, whatever order the workers
+/// finish in.
+private final class RowResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var handedOut = 0
+    private var printed = 0
+    private var done: [(outcome: (result: String, code: Int32), capture: Console.Capture)?]
+    /// One worker prints as it goes: nothing is kept.
+    private let live: Bool
+
+    init(count: Int, live: Bool) {
+        done = Array(repeating: nil, count: count)
+        self.live = live
+    }
+
+    /// The next row to make, or nil when every row is handed out.
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard handedOut < done.count else { return nil }
+        handedOut += 1
+        return handedOut - 1
+    }
+
+    func finish(_ index: Int, _ outcome: (result: String, code: Int32), _ capture: Console.Capture) {
+        lock.lock()
+        defer { lock.unlock() }
+        done[index] = (outcome, capture)
+        while printed < done.count, let row = done[printed] {
+            if !live { row.capture.flush() }
+            printed += 1
+        }
+    }
+
+    /// Every row's result, in row order (after the workers have finished).
+    var outcomes: [(result: String, code: Int32)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return done.map { $0?.outcome ?? ("failed (70)", 70) }
+    }
+}
+
+/// Values the workers of a batch only read, handed to them across threads.
+private final class SharedWithWorkers<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -61,15 +61,24 @@ struct Generate: ParsableCommand {
             valueName: "k/n"))
     var shard: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "With --each, make this many rows at once, each worker with its own fonts and layouts (default: the number of cores).",
+            valueName: "n"))
+    var jobs: Int?
+
     /// The pipeline a batch's rows share (fonts and templates loaded once); nil: a run of its own.
     var shared: Pipeline?
 
     enum CodingKeys: CodingKey {
-        case input, briefing, contract, outputOption, quiet, deliver, each, shard
+        case input, briefing, contract, outputOption, quiet, deliver, each, shard, jobs
     }
 
     func validate() throws {
         if shard != nil, each == nil { throw ValidationError("--shard picks rows of --each: give --each FILE.csv") }
+        if jobs != nil, each == nil { throw ValidationError("--jobs makes rows of --each at once: give --each FILE.csv") }
+        if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs takes a number of workers from 1 to 256, found \(jobs)") }
         if let shard, Shard(shard) == nil { throw ValidationError("--shard takes K/N with 1 <= K <= N, e.g. 2/3, found '\(shard)'") }
         if each != nil, !(outputOption ?? "").contains("{") {
             throw ValidationError("--each makes a file per row: name --output with the parameters, e.g. -o 'out/{partner}.pdf'")
@@ -194,11 +203,11 @@ struct Generate: ParsableCommand {
         var shown = briefing.format.files == .one ? output : outcome.path
         for format in briefing.formatList.formats.dropFirst() { shown += " and " + format.path(for: output) }
         if outcome.result == .unchanged {
-            print("unchanged: \(shown) (inputs are as at the last successful run)")
+            Console.line("unchanged: \(shown) (inputs are as at the last successful run)")
         } else {
             let seconds = String(format: "%.2f", outcome.seconds)
             let pages = briefing.formatList.formats.contains { $0.input == .pages } ? "\(outcome.pages) pages, " : ""
-            print("wrote \(shown) (\(pages)\(outcome.bytes / 1024) KiB) in \(seconds) s")
+            Console.line("wrote \(shown) (\(pages)\(outcome.bytes / 1024) KiB) in \(seconds) s")
         }
         finished.delivery?.report()
     }

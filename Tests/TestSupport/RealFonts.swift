@@ -1,11 +1,11 @@
 import Foundation
 
-/// One briefing at a time with the bundled fonts in the test process. Two pipelines that lay
-/// out with real fonts on two threads at once can set a line differently (found by the
-/// golden page tests: in about one round in four, a justified line of the reader fixture ran
-/// 3 pt past the right margin). The product runs one pipeline per process today; until the
-/// cause in the text stack is found (issue 30 needs a worker pool), tests that compare what
-/// real fonts draw take this lock.
+/// One briefing at a time with the bundled fonts in the test process. Two pipelines that
+/// loaded the same fonts on two threads at once could set a line differently (found by the
+/// golden page tests: a justified line broken at a soft hyphen ran 3 pt past the margin).
+/// `PangoTextMeasurer.fontLoading` now loads fonts one measurer at a time, which
+/// `BatchTests` checks with two workers; tests that compare what real fonts draw still take
+/// this lock, so a regression there shows as a batch failure, not as a flaky golden page.
 public enum RealFonts {
     private static let lock = NSLock()
 

@@ -13,6 +13,8 @@ public enum ProcessTimeline {
     /// Objects a run made that the process drops at exit instead of releasing one by one
     /// (thousands of Pango layouts, the pages): the kernel frees the memory at once.
     nonisolated(unsafe) private static var keptAlive: [AnyObject] = []
+    /// The workers of a batch keep their rows' objects at once.
+    private static let keptLock = NSLock()
 
     /// Called first thing in `main`.
     public static func markMain() {
@@ -43,7 +45,13 @@ public enum ProcessTimeline {
     }
 
     /// Keeps `object` alive until the process exits, so its teardown costs nothing.
-    public static func keepUntilExit(_ object: AnyObject) { keptAlive.append(object) }
+    public static func keepUntilExit(_ object: AnyObject) {
+        keptLock.lock()
+        defer { keptLock.unlock() }
+        // A batch's rows hand in the same pipeline again and again.
+        if let last = keptAlive.last, last === object { return }
+        keptAlive.append(object)
+    }
 
     /// exec to now, minus now since `main`: `/proc/self/stat` field 22 is the start time in
     /// clock ticks since boot, and CLOCK_BOOTTIME is the same clock in nanoseconds.

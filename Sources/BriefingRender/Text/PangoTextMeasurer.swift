@@ -1,5 +1,6 @@
 import BriefingLayout
 import CCairoPango
+import Foundation
 
 /// Lays paragraphs out with Pango: the `TextMeasurer` of production, and the source of the
 /// `PangoLayout`s the painter draws, so measuring and drawing can never disagree.
@@ -15,6 +16,19 @@ public final class PangoTextMeasurer: TextMeasurer {
     /// The layouts measured or reused since `forgetUnused` was last called: a process that
     /// builds again and again (watch) keeps what the next build will ask for, and only that.
     private var usedSinceForget: Set<LayoutKey>?
+
+    /// Held while Pango may load a font for the first time, in any measurer of the process.
+    /// With Pango 1.50, fontconfig and cairo, two font maps loading the same fonts at once on
+    /// two threads (the workers of `generate --each --jobs 2`) leave one of them, for its whole
+    /// life, measuring the hyphen of a line broken at a soft hyphen as nothing: its justified
+    /// lines then ran 3 pt past the margin, in about half of the batches tried. Loaded one
+    /// measurer at a time, every batch was byte-identical to one made row by row. The cause
+    /// in the C libraries is not found; what is known is that only first loads race, so text
+    /// set in fonts already loaded (most of every briefing) is laid out without the lock.
+    private static let fontLoading = NSLock()
+    /// Fonts this measurer has laid text out in, and the characters outside `houseCoverage`
+    /// it has set in each (a character the face lacks brings in a fallback font).
+    private var loaded: [FontKey: Set<Unicode.Scalar>] = [:]
 
     private struct LayoutKey: Hashable {
         var paragraph: Paragraph
@@ -49,7 +63,10 @@ public final class PangoTextMeasurer: TextMeasurer {
     /// font: about a millisecond each, which a caller can spend on another core while it is
     /// still reading the template.
     public func prepare(_ fonts: [FontKey]) {
+        Self.fontLoading.lock()
+        defer { Self.fontLoading.unlock() }
         for font in fonts {
+            if loaded[font] == nil { loaded[font] = [] }
             let style = TextStyle(
                 family: font.family, size: font.size, weight: font.weight, italic: font.italic, color: Color(red: 0, green: 0, blue: 0))
             let layout = build(Paragraph([TextRun("Ag1", style)]), texts: ["Ag1"], width: 100).layout
@@ -147,11 +164,43 @@ public final class PangoTextMeasurer: TextMeasurer {
         let texts = paragraph.runs.map {
             LongWords.breakable(paragraph.hyphenate && $0.link == nil ? hyphenator.hyphenate($0.text) : $0.text)
         }
+        let loads = fontsToLoad(paragraph)
+        if !loads.isEmpty { Self.fontLoading.lock() }
         let built = build(paragraph, texts: texts, width: width)
+        // Shaping happens on the first question about the lines, so it is asked under the lock.
+        _ = pango_layout_get_line_count(built.layout)
+        if !loads.isEmpty {
+            Self.fontLoading.unlock()
+            for (font, scalars) in loads { loaded[font, default: []].formUnion(scalars) }
+        }
         if pango_layout_get_unknown_glyphs_count(built.layout) > 0 { recordMissingGlyphs(built.layout) }
         var measured = measure(built.layout, links: built.links)
         measured.shaped = PangoShapedText(layout: built.layout, lines: measured.lines, links: built.links.map(\.range), fonts: fonts)
         return measured
+    }
+
+    /// The fonts (with the characters outside `houseCoverage`) this paragraph would set for
+    /// the first time in this measurer: empty when laying it out cannot load a font.
+    private func fontsToLoad(_ paragraph: Paragraph) -> [FontKey: Set<Unicode.Scalar>] {
+        var loads: [FontKey: Set<Unicode.Scalar>] = [:]
+        for run in paragraph.runs {
+            let font = FontKey(run.style)
+            let known = loaded[font]
+            if known == nil { loads[font, default: []] = [] }
+            for scalar in run.text.unicodeScalars where !Self.houseCoverage(scalar) && known?.contains(scalar) != true {
+                loads[font, default: []].insert(scalar)
+            }
+        }
+        return loads
+    }
+
+    /// Characters every bundled serif and sans face has (Latin, Latin-1, Latin Extended-A,
+    /// general punctuation): setting them never brings in a fallback font.
+    static func houseCoverage(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x20...0x7E, 0xA0...0x17F, 0x2010...0x2027, 0x2030...0x205E: true
+        default: false
+        }
     }
 
     /// Finds the characters Pango had to draw as "unknown glyph" boxes.

@@ -23,7 +23,7 @@ extension RunContract {
         // A pipe nobody reads blocks the write: the watchdog ends that too.
         let code = exitCode(OutputError(message: "stopped", kind: .tryAgain))
         let watchdog = RunGuard(limits: limits) { reason in
-            FileHandle.standardError.write(Data("briefing: error: \(reason)\n".utf8))
+            Console.error("briefing: error: \(reason)")
             return code
         }
         defer { watchdog.finish() }

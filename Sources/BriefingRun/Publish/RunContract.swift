@@ -119,7 +119,7 @@ public struct RunContract {
             var stopped = manifest
             records.failed(&stopped, code: code, message: reason)
             state.removeStaleTemporaries()
-            FileHandle.standardError.write(Data("briefing: error: \(reason); \(output.path) was not changed\n".utf8))
+            Console.error("briefing: error: \(reason); \(output.path) was not changed")
             return code
         }
     }
