@@ -4,13 +4,24 @@ import Foundation
 /// Reads a delivery file with located errors, like the template's files: every problem in
 /// one run, each with file, line, column and field.
 public enum DeliveryPlanDecoder {
-    /// - Parameter kinds: the channels the file may configure besides mail.
-    public static func load(_ url: URL, kinds: [ChannelKind] = DeliveryChannels.kinds) throws -> DeliveryPlan {
+    /// - Parameters:
+    ///   - kinds: the channels the file may configure besides mail.
+    ///   - parameters: the run's values for `{{param.ID}}` in any text of the file: the
+    ///     template's parameters, and in a batch the row's other columns (`to:
+    ///     "{{param.desk}}"` mails each partner's desk). Nil where no run's values are known
+    ///     (a mail retry, a failure report): placeholders stay as written, and an address
+    ///     that holds one is left out instead of refused (the queued mail has its recipients).
+    public static func load(
+        _ url: URL, kinds: [ChannelKind] = DeliveryChannels.kinds, parameters: [String: String]? = nil
+    ) throws -> DeliveryPlan {
         let name = DisplayPath.of(url)
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw InputError(kind: .missingInput, SourceLocation(file: name), "no such delivery file")
         }
         let (root, context) = try YAMLFile.load(url, displayName: name)
+        context.parameters = parameters
+        context.parametersFrom =
+            "a value here comes from the template's parameters or, in a batch (--each), from a column of its CSV file"
         let plan = decode(root, context: context, file: name, kinds: kinds)
         try context.diagnostics.sortedByPosition().check()
         guard let plan else { throw InputError(kind: .invalidData, SourceLocation(file: name), "not a delivery file") }
@@ -21,8 +32,11 @@ public enum DeliveryPlanDecoder {
         func error(_ node: YAMLNode, _ message: String, hint: String? = nil) {
             context.diagnostics.error(node.location, "field '\(node.path)': \(message)", hint: hint)
         }
-        func address(_ node: YAMLNode) -> MailAddress? {
-            guard let text = node.text() else { return nil }
+        func address(_ node: YAMLNode) -> MailAddress? { node.text().flatMap { address($0, node) } }
+        func address(_ text: String, _ node: YAMLNode) -> MailAddress? {
+            // A placeholder left in: no value is known here (nil parameters), or it was
+            // reported as unknown already.
+            if text.contains("{{param.") || (context.parameters == nil && text.contains("{{")) { return nil }
             if let display = MailAddress(text)?.name, display.count > MailAddress.longestName {
                 // It would be a header line no relay takes (RFC 5322 caps lines at 998).
                 error(node, "the display name is \(display.count) characters long; at most \(MailAddress.longestName) are allowed")
@@ -34,11 +48,22 @@ public enum DeliveryPlanDecoder {
             }
             return address
         }
-        /// One address or a list of them.
+        /// One address or a list of them. An entry filled from a row's cell may hold several,
+        /// separated by ';' or ',' as spreadsheets write them.
         func addresses(_ node: YAMLNode?) -> [MailAddress] {
             guard let node else { return [] }
-            if case .sequence = node.node { return node.list()?.compactMap(address) ?? [] }
-            return address(node).map { [$0] } ?? []
+            if case .sequence = node.node { return node.list()?.flatMap(entry) ?? [] }
+            return entry(node)
+        }
+        func entry(_ node: YAMLNode) -> [MailAddress] {
+            guard let text = node.text() else { return [] }
+            // Split at ';', else at ',', when every part is an address ("Doe, Jane <j@x>" is one).
+            for separator in [";", ","] where text.contains(separator) {
+                let parts = text.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let parsed = parts.compactMap { MailAddress($0) }
+                if parts.count > 1, parsed.count == parts.count { return parsed }
+            }
+            return address(text, node).map { [$0] } ?? []
         }
         /// `[a, b]` or `"a, b"`, as `--sections` takes them.
         func ids(_ node: YAMLNode?) -> String? {

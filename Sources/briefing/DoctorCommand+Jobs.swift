@@ -35,7 +35,11 @@ extension DoctorCommand {
             if let binary { checkAsCron(file, binary: binary, folder: reference.folder, name: name, report: report) }
             lastRun(of: file, folder: reference.folder, name: name, report: report)
             if let deliver = file.arguments.firstIndex(of: "--deliver").map({ file.arguments[$0 + 1] }) {
-                outbox(output: URL(fileURLWithPath: file.output), delivery: URL(fileURLWithPath: deliver), name: name, report: report)
+                // A batch's mail waits in each row's outbox.
+                let outputs = (try? Generate.parsed(file.arguments, what: "job '\(name)'").mainOutputs()) ?? [file.output]
+                for output in outputs {
+                    outbox(output: URL(fileURLWithPath: output), delivery: URL(fileURLWithPath: deliver), name: name, report: report)
+                }
                 if !hasRetryLine {
                     report.fail(
                         "\(name) delivers, but its mail-retry line '\(job.name)\(JobFile.outboxSuffix)' is missing from the crontab: queued mail is never retried",

@@ -21,9 +21,9 @@ final class Delivering {
 
     /// The delivery file, read before anything else: a file that does not load has nobody
     /// to tell but the caller (and the output's record).
-    static func plan(file: String, formats: [OutputFormat]) throws -> DeliveryPlan {
+    static func plan(file: String, formats: [OutputFormat], parameters: [String: String]) throws -> DeliveryPlan {
         guard let refused = formats.first(where: { !$0.isDelivered }) else {
-            let plan = try DeliveryPlanDecoder.load(URL(fileURLWithPath: file))
+            let plan = try DeliveryPlanDecoder.load(URL(fileURLWithPath: file), parameters: parameters)
             if !formats.contains(.pdf), plan.link == nil {
                 throw InputError(
                     kind: .invalidData, SourceLocation(file: plan.file),

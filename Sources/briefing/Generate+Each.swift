@@ -11,16 +11,31 @@ import Foundation
 /// and the exit status is 0 when every row published, else the first failure's (65 for
 /// data) with the failed rows named.
 extension Generate {
+    /// The rows of `--each`, read and checked as a run reads them.
+    func batchRows() throws -> [ParameterRows.Row] {
+        guard let each, let pattern = outputOption else { return [] }
+        let declared = try TemplateLoader.parameters(directory: try input.templateURL())
+        guard let data = FileManager.default.contents(atPath: URL(fileURLWithPath: each).path) else {
+            throw InputError(kind: .missingInput, SourceLocation(file: each), "no such file")
+        }
+        return try ParameterRows.read(
+            data, file: each, declared: declared, given: try input.parameters(), pattern: pattern,
+            deliveryColumns: Self.deliveryColumns(deliver, declared: declared)
+        ).rows
+    }
+
+    /// Every output this command writes its main file to: the output, or each row's. Mail
+    /// retries and `doctor` look at each one's outbox.
+    func mainOutputs() throws -> [String] {
+        guard each != nil else { return [output] }
+        return try batchRows().filter { $0.problem == nil }.map { briefing.format.path(for: $0.output) }
+    }
+
     mutating func runBatch() throws {
-        guard let each, let pattern = outputOption else { return }
+        guard let each else { return }
         let rows: [ParameterRows.Row]
         do {
-            let declared = try TemplateLoader.parameters(directory: try input.templateURL())
-            let url = URL(fileURLWithPath: each)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw InputError(kind: .missingInput, SourceLocation(file: each), "no such file")
-            }
-            rows = try ParameterRows.read(data, file: each, declared: declared, given: try input.parameters(), pattern: pattern).rows
+            rows = try batchRows()
         } catch {
             throw ExitStatus.fail(error)
         }
@@ -78,6 +93,7 @@ extension Generate {
         one.jobs = nil
         one.outputOption = row.output
         one.input.param = row.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        one.rowValues = row.deliveryValues
         do {
             let finished = try one.execute(sharing: pipeline)
             one.report(finished)

@@ -68,6 +68,10 @@ struct Generate: ParsableCommand {
             valueName: "n"))
     var jobs: Int?
 
+    /// A batch row's cells that are not template parameters, for `{{param.ID}}` in the
+    /// delivery file (each partner's desk address).
+    var rowValues: [String: String] = [:]
+
     /// The pipeline a batch's rows share (fonts and templates loaded once); nil: a run of its own.
     var shared: Pipeline?
 
@@ -131,7 +135,9 @@ struct Generate: ParsableCommand {
         var plan: DeliveryPlan?
         do {
             // First, as it needs neither fonts nor template: everything after it can be mailed.
-            if let deliver { plan = try Delivering.plan(file: deliver, formats: briefing.formatList.formats) }
+            if let deliver {
+                plan = try Delivering.plan(file: deliver, formats: briefing.formatList.formats, parameters: try deliveryValues())
+            }
             let finished = try make(plan: plan)
             if let failure = finished.failure { failed(failure, started: started, plan: plan) }
             return finished
@@ -139,6 +145,19 @@ struct Generate: ParsableCommand {
             failed(error, started: started, plan: plan)
             throw error
         }
+    }
+
+    /// The values `{{param.ID}}` takes in the delivery file: the template's parameters, and a
+    /// batch row's other columns.
+    func deliveryValues() throws -> [String: String] {
+        try input.parameterValues().merging(rowValues) { template, _ in template }
+    }
+
+    /// The ids the delivery file uses that the template does not declare: in a batch, the
+    /// parameter file's columns that may name them.
+    static func deliveryColumns(_ deliver: String?, declared: [Parameter]) -> Set<String> {
+        guard let deliver, let text = try? String(contentsOfFile: deliver, encoding: .utf8) else { return [] }
+        return Parameter.referenced(in: text).subtracting(declared.map(\.id))
     }
 
     /// `--output out/{partner}.pdf` with each `{ID}` this run's value of that parameter (the

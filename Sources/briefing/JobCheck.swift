@@ -57,6 +57,8 @@ struct JobCheck {
             failed("the template does not load", error)
             return findings
         }
+        // The values the delivery file is checked with below: a batch's first row's.
+        var delivering = generate
         if let each = generate.each {
             // A batch: the parameter file reads, every row has a value the template allows
             // and its own output; the rows' outputs are checked below by the first one's folder.
@@ -66,8 +68,30 @@ struct JobCheck {
                 }
                 let rows = try ParameterRows.read(
                     data, file: each, declared: template.spec.parameters, given: try generate.input.parameters(),
-                    pattern: generate.outputOption ?? "")
-                let problems = rows.rows.compactMap(\.problem)
+                    pattern: generate.outputOption ?? "",
+                    deliveryColumns: Generate.deliveryColumns(generate.deliver, declared: template.spec.parameters))
+                var problems = rows.rows.compactMap(\.problem)
+                if let first = rows.rows.first(where: { $0.problem == nil }) {
+                    delivering.input.param = first.values.map { "\($0.key)=\($0.value)" }
+                    delivering.rowValues = first.deliveryValues
+                }
+                // Each row's delivery file, with the row's addresses: a bad cell is found now,
+                // not on the morning the batch runs.
+                if let deliver = generate.deliver {
+                    for row in rows.rows where row.problem == nil {
+                        var one = generate
+                        one.input.param = row.values.map { "\($0.key)=\($0.value)" }
+                        one.rowValues = row.deliveryValues
+                        do {
+                            _ = try Delivering.plan(
+                                file: deliver, formats: generate.briefing.formatList.formats, parameters: try one.deliveryValues())
+                        } catch let error as InputError {
+                            problems += error.diagnostics.map {
+                                Diagnostic(.error, at: $0.location, "with line \(row.line) of \(each): \($0.message)", hints: $0.hints)
+                            }
+                        }
+                    }
+                }
                 if !problems.isEmpty { throw InputError(kind: .invalidData, diagnostics: problems) }
                 passed("parameter file \(each): \(rows.rows.count) row(s), each with its own output")
             } catch {
@@ -86,7 +110,8 @@ struct JobCheck {
         }
         guard let deliver = generate.deliver else { return findings }
         do {
-            let plan = try Delivering.plan(file: deliver, formats: generate.briefing.formatList.formats)
+            let plan = try Delivering.plan(
+                file: deliver, formats: generate.briefing.formatList.formats, parameters: try delivering.deliveryValues())
             try DeliveryRun(plan: plan, output: URL(fileURLWithPath: generate.output)) { RunContract(output: $0, program: "") }.check(
                 template)
             let missing = plan.missingPrograms(environment: environment)

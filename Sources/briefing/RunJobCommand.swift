@@ -150,7 +150,22 @@ struct RunJobCommand: ParsableCommand {
             throw ExitStatus.fail(error)
         }
         guard let deliver = generate.deliver else { return }
-        let retry = try OutboxCommand.parse(["--retry", "--quiet", "--output", generate.output, "--deliver", deliver])
-        try retry.run()
+        // A batch's mail waits in each row's outbox; one that cannot be retried does not stop
+        // the others.
+        let outputs: [String]
+        do {
+            outputs = try generate.mainOutputs()
+        } catch {
+            throw ExitStatus.fail(error)
+        }
+        var first: Error?
+        for output in outputs {
+            do {
+                try OutboxCommand.parse(["--retry", "--quiet", "--output", output, "--deliver", deliver]).run()
+            } catch {
+                first = first ?? error
+            }
+        }
+        if let first { throw first }
     }
 }

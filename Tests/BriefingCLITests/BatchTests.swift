@@ -172,4 +172,65 @@ import Testing
             #expect(differing.isEmpty, "round \(round): copies \(differing) differ from the briefing made alone")
         }
     }
+
+    /// A weekly batch with delivery, addresses from the parameter file: each partner's desk
+    /// (a `desk` column the template does not declare, used as `{{param.desk}}` in the
+    /// delivery file) gets its own partner's briefing through a real sendmail and SMTP
+    /// server; a cell with two addresses mails both; a bad address fails its row alone.
+    @Test func eachRowsDeskIsMailedItsOwnPartner() throws {
+        let directory = try Command.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = try MailServer(in: directory)
+        defer { server.stop() }
+        let plan = directory.appendingPathComponent("deliver.yaml")
+        try """
+        from: "Briefing Desk <briefings@example.org>"
+        sendmail: [msmtp, -C, \(server.msmtprc.path)]
+        audiences:
+          - id: desk
+            subject_prefix: "[{{param.partner}} desk]"
+            to: "{{param.desk}}"
+          - id: leadership
+            sections: [overview]
+            to: chief@example.org
+
+        """.write(to: plan, atomically: true, encoding: .utf8)
+        let csv = directory.appendingPathComponent("desks.csv")
+        try """
+        partner,desk
+        Pakistan,pk-desk@example.org
+        Nepal,"np-desk@example.org; Analyst <analyst@example.org>"
+        Myanmar,not-an-address
+        Maldives,mv-desk@example.org
+
+        """.write(to: csv, atomically: true, encoding: .utf8)
+        let out = directory.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let run = try Command.run(
+            Command.briefing,
+            [
+                "generate", "--template", fixture.path, "--each", csv.path, "-o", out.appendingPathComponent("{partner}.pdf").path,
+                "--deliver", plan.path, "--jobs", "2",
+            ])
+        #expect(run.status == 65, "\(run.stdout)\(run.stderr)")
+        #expect(
+            run.stderr.contains("deliver.yaml:6:9: error: field 'audiences[0].to': 'not-an-address' is not a mail address"), "\(run.stderr)"
+        )
+        #expect(run.stdout.contains("line 4  partner=Myanmar  \(out.path)/Myanmar.pdf  failed (65)"), "\(run.stdout)")
+        let mails = try server.messages()
+        func to(_ address: String) -> [ReceivedMail] { mails.filter { $0.envelope.to.contains(address) } }
+        #expect(to("chief@example.org").count == 3, "leadership gets each published partner once")
+        for (partner, desk) in [("Pakistan", "pk-desk@example.org"), ("Nepal", "np-desk@example.org"), ("Maldives", "mv-desk@example.org")]
+        {
+            let mail = try #require(to(desk).first, "\(desk)")
+            #expect(mail.subject.hasPrefix("[\(partner) desk] China and \(partner)"), "\(mail.subject)")
+            #expect(mail.attachments.first?.name == "\(partner)-desk.pdf", "\(mail.attachments.map(\.name))")
+        }
+        #expect(to("analyst@example.org").first?.subject.hasPrefix("[Nepal desk]") == true, "both addresses of a cell")
+        #expect(!mails.contains { $0.subject.contains("Myanmar") }, "the failed row mails nobody")
+        // The mail retry of a scheduled batch looks in every row's outbox.
+        let outbox = try Command.run(
+            Command.briefing, ["outbox", "--output", out.appendingPathComponent("Nepal.pdf").path, "--deliver", plan.path])
+        #expect(outbox.status == 0 && outbox.stdout.contains("the outbox is empty"), "\(outbox.stdout)\(outbox.stderr)")
+    }
 }

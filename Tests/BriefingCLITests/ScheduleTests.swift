@@ -176,6 +176,46 @@ import Testing
             as? [String: Any]
         #expect(last?["exitCode"] as? Int == 0 && last?["result"] as? String == "success", "\(String(describing: last))")
 
+        // A delivering batch's mail retry (the job's .outbox line) looks in every row's outbox:
+        // a message queued for Nepal, whose relay was down, is sent by the retry.
+        let server = try MailServer(in: fake.directory)
+        defer { server.stop() }
+        let plan = fake.directory.appendingPathComponent("deliver.yaml")
+        try """
+        from: briefings@example.org
+        sendmail: [\(fake.directory.appendingPathComponent("relay").path)]
+        retry_every_minutes: 0
+        audiences:
+          - id: desk
+            to: "{{param.partner}}-desk@example.org"
+
+        """.write(to: plan, atomically: true, encoding: .utf8)
+        let relay = fake.directory.appendingPathComponent("relay")
+        // Down for Nepal on the first run, then up: msmtp to the real server.
+        try """
+        #!/bin/sh
+        case "$*" in *Nepal*) [ -e \(fake.directory.path)/relay-up ] || exit 75;; esac
+        exec msmtp -C \(server.msmtprc.path) "$@"
+
+        """.write(to: relay, atomically: true, encoding: .utf8)
+        chmod(relay.path, 0o755)
+        let two = fake.directory.appendingPathComponent("two.csv")
+        try "partner\nPakistan\nNepal\n".write(to: two, atomically: true, encoding: .utf8)
+        let mailed = try fake.run([
+            "schedule", "add", "mailed", "--cron", "0 6 * * mon", "--", "--template", template.path, "--each", two.path,
+            "--output", fake.directory.appendingPathComponent("mailed-{partner}.pdf").path, "--deliver", plan.path,
+        ])
+        #expect(mailed.status == 0, "\(mailed.stdout)\(mailed.stderr)")
+        let first = try fake.run(["run-job", "mailed", "--jobs", fake.jobs.path])
+        #expect(first.status == 69 || first.status == 75 || first.status == 0, "\(first.stdout)\(first.stderr)")
+        #expect(try server.messages().filter { $0.envelope.to.contains("Nepal-desk@example.org") }.isEmpty)
+        #expect(try server.messages().filter { $0.envelope.to.contains("Pakistan-desk@example.org") }.count == 1)
+        FileManager.default.createFile(atPath: fake.directory.appendingPathComponent("relay-up").path, contents: nil)
+        let retry = try fake.run(["run-job", "mailed", "--outbox", "--jobs", fake.jobs.path])
+        #expect(retry.status == 0, "\(retry.stdout)\(retry.stderr)")
+        #expect(
+            try server.messages().filter { $0.envelope.to.contains("Nepal-desk@example.org") }.count == 1, "retried from Nepal's outbox")
+
         // schedule add (and doctor) check the parameter file like the rest: a bad row is
         // found before the job is installed.
         let bad = fake.directory.appendingPathComponent("bad.csv")

@@ -59,6 +59,13 @@ public struct Parameter: Sendable, Equatable {
         return values
     }
 
+    /// The ids `{{param.ID}}` names in `text`: a delivery file's row columns are found by it.
+    public static func referenced(in text: String) -> Set<String> {
+        var names = Set<String>()
+        _ = substitute(in: text, values: [:]) { names.insert($0) }
+        return names
+    }
+
     /// `{{param.ID}}` in `text` replaced by its value. Unknown names are reported through
     /// `unknown` (with the name) and left as written.
     static func substitute(in text: String, values: [String: String], unknown: (String) -> Void) -> String {

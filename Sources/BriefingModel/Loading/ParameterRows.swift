@@ -14,6 +14,9 @@ public struct ParameterRows: Sendable {
         public var line: Int
         /// Every declared parameter's value for this row.
         public var values: [String: String]
+        /// The row's cells in columns the delivery file uses and the template does not
+        /// declare (a desk's address): not part of what the row is (`identity`) or its output.
+        public var deliveryValues: [String: String] = [:]
         public var output: String
         /// Why the row cannot run (a value not allowed, one no file name can hold), located
         /// at its cell; the other rows still run.
@@ -26,8 +29,11 @@ public struct ParameterRows: Sendable {
     /// Reads and checks the whole file before anything runs: a header naming no parameter or
     /// a ragged row is a data error at its cell (65); a pattern that gives two rows one file
     /// is a usage error (64) naming both rows.
+    /// - Parameter deliveryColumns: ids the delivery file uses (`{{param.desk}}`) that the
+    ///   template does not declare: columns of these names are read for it.
     public static func read(
-        _ data: Data, file: String, declared: [Parameter], given: [String: String], pattern: String
+        _ data: Data, file: String, declared: [Parameter], given: [String: String], pattern: String,
+        deliveryColumns: Set<String> = []
     ) throws -> ParameterRows {
         let table = try CSVTable(data: data, file: file)
         guard let header = table.rows.first, !table.isBlank(0) else {
@@ -36,11 +42,14 @@ public struct ParameterRows: Sendable {
         }
         var problems: [Diagnostic] = []
         let ids = declared.map(\.id)
-        for (column, name) in header.enumerated() where !ids.contains(name.trimmingCharacters(in: .whitespaces)) {
+        let known = ids + deliveryColumns.sorted()
+        for (column, name) in header.enumerated() where !known.contains(name.trimmingCharacters(in: .whitespaces)) {
             let hint =
-                ids.isEmpty
+                known.isEmpty
                 ? "this template declares no parameters"
-                : Suggestion.closest(to: name, in: ids).map { "did you mean '\($0)'?" } ?? "its parameters: \(ids.joined(separator: ", "))"
+                : Suggestion.closest(to: name, in: known).map { "did you mean '\($0)'?" }
+                    ?? "its parameters: \(ids.joined(separator: ", "))"
+                    + (deliveryColumns.isEmpty ? "" : "; the delivery file uses \(deliveryColumns.sorted().joined(separator: ", "))")
             problems.append(
                 .error(table.location(row: 0, column: column), "column '\(name)' names no parameter of the template", hint: hint))
         }
@@ -66,11 +75,16 @@ public struct ParameterRows: Sendable {
         var rows: [Row] = []
         for index in 1..<table.rows.count where !table.isBlank(index) {
             var given = given
-            for (column, name) in names.enumerated() { given[name] = table.rows[index][column].trimmingCharacters(in: .whitespaces) }
+            var delivery: [String: String] = [:]
+            for (column, name) in names.enumerated() {
+                let cell = table.rows[index][column].trimmingCharacters(in: .whitespaces)
+                if ids.contains(name) { given[name] = cell } else { delivery[name] = cell }
+            }
             let line = table.lines[index]
             do {
                 let values = try Parameter.resolve(declared, given: given)
-                rows.append(Row(line: line, values: values, output: try OutputPattern.fill(pattern, values: values)))
+                rows.append(
+                    Row(line: line, values: values, deliveryValues: delivery, output: try OutputPattern.fill(pattern, values: values)))
             } catch let error as InputError {
                 let column = names.firstIndex { name in error.diagnostics.contains { $0.message.contains("'\(name)'") } } ?? 0
                 let place = table.location(row: index, column: column)

@@ -8,6 +8,9 @@ public final class DecodeContext {
     /// The run's parameter values: `{{param.ID}}` in a value is replaced as it is read. Nil
     /// while `parameters:` itself is read, so a default is taken as written.
     public var parameters: [String: String]?
+    /// Where values for `{{param.ID}}` come from, said when one is unknown and none is close
+    /// (a file other than the template's: the delivery file).
+    public var parametersFrom: String?
 
     public init(file: String) { self.file = file }
 

@@ -38,11 +38,11 @@ public struct YAMLNode {
         let text = Noncharacters.replaced(in: Self.printable(scalar.string))
         guard let parameters = context.parameters else { return text }
         return Parameter.substitute(in: text, values: parameters) { name in
+            let known = parameters.isEmpty ? nil : "its parameters: \(parameters.keys.sorted().joined(separator: ", "))"
+            let said = [context.parametersFrom, known].compactMap { $0 }
             let hint =
-                parameters.isEmpty
-                ? "this template declares no parameters"
-                : Suggestion.closest(to: name, in: Array(parameters.keys)).map { "did you mean 'param.\($0)'?" }
-                    ?? "its parameters: \(parameters.keys.sorted().joined(separator: ", "))"
+                Suggestion.closest(to: name, in: Array(parameters.keys)).map { "did you mean 'param.\($0)'?" }
+                ?? (said.isEmpty ? "this template declares no parameters" : said.joined(separator: "; "))
             context.error(node, "field '\(path)': unknown parameter 'param.\(name)'", hint: hint)
         }
     }
