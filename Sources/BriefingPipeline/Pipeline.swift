@@ -24,8 +24,8 @@ public final class Pipeline {
     private var fontLoad: Prefetch<PangoTextMeasurer>?
     /// Every warning so far, in the order reported (a pipeline may make several briefings).
     public private(set) var warnings: [Diagnostic] = []
-    /// Missing glyphs the measurer had found before the current layout (it keeps them all).
-    private var glyphsReported = 0
+    /// Warnings printed since the run began (a batch's row, a watch build).
+    private var printed = Set<String>()
     public var timer: PhaseTimer
     /// Whether `load` starts the fonts loading on the other core. A run that may stop at
     /// "unchanged" (`--if-changed`) should not pay for fonts it will not use: layout then
@@ -62,6 +62,7 @@ public final class Pipeline {
     public func prepareRebuild() {
         // Templates stay, checked against their files' stamps by the next load.
         made.removeAll()
+        printed.removeAll()
         if finishedPages == nil { finishedPages = PDFFinisher.PageCache() }
         if sections == nil { sections = SectionCache() }
         if case .folder = world.fonts, let measurer = try? fontLoad?.value() { measurer.forgetUnused() }
@@ -72,6 +73,7 @@ public final class Pipeline {
     /// most paragraphs read the same in every row. Memory stays that of one row, not the sum.
     public func prepareNextRow() {
         forgetInputs()
+        printed.removeAll()
         if case .folder = world.fonts, let measurer = try? fontLoad?.value() { measurer.forgetUnused() }
     }
 
@@ -194,6 +196,7 @@ public final class Pipeline {
         timer.mark("fonts")
         let pango = measurer as? PangoTextMeasurer
         pango?.use(language: document.language)
+        pango?.forgetMissingGlyphs()
         if let pango, !pango.hyphenationAvailable {
             warn(
                 .warning(
@@ -215,9 +218,7 @@ public final class Pipeline {
                     "the key judgements do not fit on the cover: \(lines) line\(lines == 1 ? "" : "s") over; they continue on a page of their own",
                     hint: "shorten them, or move a judgement into a section (fewer key figures leave more room)"))
         }
-        let glyphs = pango?.missingGlyphs ?? []
-        defer { glyphsReported = glyphs.count }
-        for glyph in glyphs.dropFirst(glyphsReported) {
+        for glyph in pango?.missingGlyphs ?? [] {
             report(
                 .warning(
                     SourceLocation(file: loaded.template.dataFileName), glyph.description,
@@ -302,8 +303,10 @@ public final class Pipeline {
         return output
     }
 
+    /// Kept for the build (the briefing's `--strict` and record) and printed once per run: a
+    /// run's audiences would otherwise repeat what the main output said.
     private func report(_ diagnostic: Diagnostic) {
         warnings.append(diagnostic)
-        warn(diagnostic)
+        if printed.insert(diagnostic.description).inserted { warn(diagnostic) }
     }
 }

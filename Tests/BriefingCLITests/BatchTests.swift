@@ -150,6 +150,10 @@ import Testing
         defer { fixture.remove() }
         try fixture.replace("briefing.yaml", "\nsections:", with: "\nparameters:\n  - id: copy\n    label: Copy\nsections:")
         try fixture.write("copies.csv", "copy\n" + (1...8).map(String.init).joined(separator: "\n") + "\n")
+        // A character no bundled font has: every copy is warned about it, whichever worker
+        // laid the paragraph out first, and --strict fails every copy.
+        let section = try fixture.read("sections/defence.md")
+        try fixture.write("sections/defence.md", section + "\nThe desk's Hindi name is हिन्दी.\n")
         let directory = try Command.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let alone = directory.appendingPathComponent("alone.pdf")
@@ -168,9 +172,17 @@ import Testing
                     "-o", out.appendingPathComponent("{copy}.pdf").path, "--jobs", "2", "--date", "2026-11-30", "-q",
                 ])
             #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stderr.components(separatedBy: "no bundled font can draw U+0939").count - 1 == 8, "\(run.stderr)")
             let differing = try (1...8).filter { try Data(contentsOf: out.appendingPathComponent("\($0).pdf")) != expected }
             #expect(differing.isEmpty, "round \(round): copies \(differing) differ from the briefing made alone")
         }
+        let strict = try Command.run(
+            Command.briefing,
+            [
+                "generate", "--template", fixture.directory.path, "--each", fixture.url("copies.csv").path,
+                "-o", directory.appendingPathComponent("{copy}.pdf").path, "--jobs", "2", "--strict", "-q",
+            ])
+        #expect(strict.status == 65 && strict.stderr.contains("8 of 8 rows failed"), "\(strict.stderr)")
     }
 
     /// A weekly batch with delivery, addresses from the parameter file: each partner's desk

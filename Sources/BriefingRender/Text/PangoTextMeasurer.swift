@@ -90,18 +90,40 @@ public final class PangoTextMeasurer: TextMeasurer {
         }
     }
 
-    /// Every character so far that was drawn with no font (in the order met, each once).
+    /// Every character drawn with no font in the paragraphs measured since
+    /// `forgetMissingGlyphs` (in the order met, each once), whether laid out now or reused:
+    /// a briefing made after another in the same process (a batch's row, a watch rebuild)
+    /// is warned about, and fails `--strict` for, what it holds, as when made alone.
     public private(set) var missingGlyphs: [MissingGlyph] = []
     private var seenMissing = Set<Unicode.Scalar>()
+    /// Each laid-out paragraph's characters with no font, for when its layout is reused.
+    private var missingIn: [LayoutKey: [MissingGlyph]] = [:]
+
+    /// Starts a new list of missing glyphs: called before each briefing is laid out.
+    public func forgetMissingGlyphs() {
+        missingGlyphs = []
+        seenMissing = []
+    }
+
+    private func noteMissing(_ glyphs: [MissingGlyph]) {
+        for glyph in glyphs where seenMissing.insert(glyph.scalar).inserted { missingGlyphs.append(glyph) }
+    }
 
     /// The paragraph's lines at this width, with its `PangoShapedText` for the painter.
     public func measure(_ paragraph: Paragraph, width: Double) -> MeasuredParagraph {
         let key = LayoutKey(paragraph: paragraph, width: width)
         usedSinceForget?.insert(key)
-        if let cached = layouts[key] { return cached }
+        if let cached = layouts[key] {
+            if let missing = missingIn[key] { noteMissing(missing) }
+            return cached
+        }
         let made = makeLayout(paragraph, width: width)
-        layouts[key] = made
-        return made
+        layouts[key] = made.measured
+        if !made.missing.isEmpty {
+            missingIn[key] = made.missing
+            noteMissing(made.missing)
+        }
+        return made.measured
     }
 
     /// Drops every layout not used since the last call, and starts counting again: called
@@ -109,7 +131,10 @@ public final class PangoTextMeasurer: TextMeasurer {
     /// while the paragraphs that did not change are not shaped again. The first call only
     /// starts counting (a one-off run never pays for it).
     public func forgetUnused() {
-        if let used = usedSinceForget { layouts = layouts.filter { used.contains($0.key) } }
+        if let used = usedSinceForget {
+            layouts = layouts.filter { used.contains($0.key) }
+            missingIn = missingIn.filter { used.contains($0.key) }
+        }
         usedSinceForget = []
     }
 
@@ -160,7 +185,7 @@ public final class PangoTextMeasurer: TextMeasurer {
     /// One layout, with a soft hyphen at every break point libhyphen allows: Pango breaks at
     /// the ones it needs and draws the rest as nothing, and the painter leaves those out of
     /// the PDF's text (`LineDrawing`), so the paragraph is shaped once.
-    private func makeLayout(_ paragraph: Paragraph, width: Double) -> MeasuredParagraph {
+    private func makeLayout(_ paragraph: Paragraph, width: Double) -> (measured: MeasuredParagraph, missing: [MissingGlyph]) {
         let texts = paragraph.runs.map {
             LongWords.breakable(paragraph.hyphenate && $0.link == nil ? hyphenator.hyphenate($0.text) : $0.text)
         }
@@ -173,10 +198,10 @@ public final class PangoTextMeasurer: TextMeasurer {
             Self.fontLoading.unlock()
             for (font, scalars) in loads { loaded[font, default: []].formUnion(scalars) }
         }
-        if pango_layout_get_unknown_glyphs_count(built.layout) > 0 { recordMissingGlyphs(built.layout) }
+        let missing = pango_layout_get_unknown_glyphs_count(built.layout) > 0 ? missingGlyphs(in: built.layout) : []
         var measured = measure(built.layout, links: built.links)
         measured.shaped = PangoShapedText(layout: built.layout, lines: measured.lines, links: built.links.map(\.range), fonts: fonts)
-        return measured
+        return (measured, missing)
     }
 
     /// The fonts (with the characters outside `houseCoverage`) this paragraph would set for
@@ -204,8 +229,10 @@ public final class PangoTextMeasurer: TextMeasurer {
     }
 
     /// Finds the characters Pango had to draw as "unknown glyph" boxes.
-    private func recordMissingGlyphs(_ layout: OpaquePointer) {
-        guard let cText = pango_layout_get_text(layout) else { return }
+    private func missingGlyphs(in layout: OpaquePointer) -> [MissingGlyph] {
+        guard let cText = pango_layout_get_text(layout) else { return [] }
+        var found: [MissingGlyph] = []
+        var seen = Set<Unicode.Scalar>()
         let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(cText).assumingMemoryBound(to: UInt8.self), count: strlen(cText)))
         // Positions and context count what the reader sees: without the soft hyphens the
         // hyphenator put into the layout's text.
@@ -222,12 +249,13 @@ public final class PangoTextMeasurer: TextMeasurer {
                 let byte = offset + Int(glyphs.log_clusters[index])
                 guard byte < bytes.count else { continue }
                 let prefix = visible(String(decoding: bytes[..<byte], as: UTF8.self))
-                guard let scalar = String(decoding: bytes[byte...], as: UTF8.self).unicodeScalars.first, seenMissing.insert(scalar).inserted
+                guard let scalar = String(decoding: bytes[byte...], as: UTF8.self).unicodeScalars.first, seen.insert(scalar).inserted
                 else { continue }
                 let context = text.count > 60 ? String(text.prefix(57)) + "…" : text
-                missingGlyphs.append(MissingGlyph(scalar: scalar, context: context, position: prefix.count + 1))
+                found.append(MissingGlyph(scalar: scalar, context: context, position: prefix.count + 1))
             }
         } while pango_layout_iter_next_run(iter) != 0
+        return found
     }
 
     private func build(_ paragraph: Paragraph, texts: [String], width: Double) -> (
