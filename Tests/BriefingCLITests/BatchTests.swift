@@ -10,10 +10,14 @@ import Testing
         "Pakistan": "28,023", "Bangladesh": "10,735", "Myanmar": "6,290", "Nepal": "6,400", "Sri Lanka": "2,450", "Maldives": "300",
     ]
 
-    private func batch(_ csv: URL, into folder: URL, _ extra: [String] = []) throws -> CommandResult {
+    private func batch(_ csv: URL, into folder: URL, _ extra: [String] = [], template: URL? = nil) throws -> CommandResult {
         try Command.run(
             Command.briefing,
-            ["generate", "--template", fixture.path, "--each", csv.path, "-o", folder.appendingPathComponent("{partner}.pdf").path] + extra)
+            [
+                "generate", "--template", (template ?? fixture).path, "--each", csv.path, "-o",
+                folder.appendingPathComponent("{partner}.pdf").path,
+            ]
+                + extra)
     }
 
     @Test func everyRowIsMadeAndABadRowFailsAlone() throws {
@@ -45,9 +49,14 @@ import Testing
         #expect(states.count == 6, "each row its own state folder: \(states)")
     }
 
-    @Test func shardsTogetherMakeExactlyTheRowsOfOneRun() throws {
+    /// Both fixtures: a data file per partner, and shared CSV files read with `where:`.
+    @Test(arguments: ["partners", "recipients"]) func shardsTogetherMakeExactlyTheRowsOfOneRun(_ name: String) throws {
         let directory = try Command.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
+        let fixture = TemplateFixture.repository.appendingPathComponent("Tests/Fixtures/\(name)")
+        func batch(_ csv: URL, into folder: URL, _ extra: [String] = []) throws -> CommandResult {
+            try self.batch(csv, into: folder, extra, template: fixture)
+        }
         let csv = fixture.appendingPathComponent("partners.csv")
         let whole = directory.appendingPathComponent("whole"), sharded = directory.appendingPathComponent("sharded")
         for folder in [whole, sharded] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
