@@ -34,22 +34,30 @@ public enum DeliveryPlanDecoder {
         }
         func address(_ node: YAMLNode) -> MailAddress? { node.text().flatMap { address($0, node) } }
         func address(_ text: String, _ node: YAMLNode) -> MailAddress? {
+            guard let address = checked(MailAddress(text), text, node) else { return nil }
+            return address
+        }
+        /// A parsed address, or nil with the error said at `node`.
+        func checked(_ parsed: MailAddress?, _ text: String, _ node: YAMLNode, in whole: String? = nil) -> MailAddress? {
             // A placeholder left in: no value is known here (nil parameters), or it was
             // reported as unknown already.
             if text.contains("{{param.") || (context.parameters == nil && text.contains("{{")) { return nil }
-            if let display = MailAddress(text)?.name, display.count > MailAddress.longestName {
+            if let display = parsed?.name, display.count > MailAddress.longestName {
                 // It would be a header line no relay takes (RFC 5322 caps lines at 998).
                 error(node, "the display name is \(display.count) characters long; at most \(MailAddress.longestName) are allowed")
                 return nil
             }
-            guard let address = MailAddress(text) else {
-                error(node, "'\(text)' is not a mail address", hint: "write name@example.org or Name <name@example.org>")
+            guard let parsed else {
+                let within = whole.map { " (in '\($0)')" } ?? ""
+                error(
+                    node, "'\(text)' is not a mail address\(within)",
+                    hint: "write name@example.org or Name <name@example.org>, several separated by ',' or ';'; quote a name holding '@'")
                 return nil
             }
-            return address
+            return parsed
         }
-        /// One address or a list of them. An entry filled from a row's cell may hold several,
-        /// separated by ';' or ',' as spreadsheets write them.
+        /// One address or a list of them; each entry may itself be a list ("a@x; B <b@y>"), as a
+        /// row's cell holds several.
         func addresses(_ node: YAMLNode?) -> [MailAddress] {
             guard let node else { return [] }
             if case .sequence = node.node { return node.list()?.flatMap(entry) ?? [] }
@@ -57,13 +65,14 @@ public enum DeliveryPlanDecoder {
         }
         func entry(_ node: YAMLNode) -> [MailAddress] {
             guard let text = node.text() else { return [] }
-            // Split at ';', else at ',', when every part is an address ("Doe, Jane <j@x>" is one).
-            for separator in [";", ","] where text.contains(separator) {
-                let parts = text.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                let parsed = parts.compactMap { MailAddress($0) }
-                if parts.count > 1, parsed.count == parts.count { return parsed }
+            if text.contains("{{param.") || (context.parameters == nil && text.contains("{{")) { return [] }
+            switch MailAddress.list(text) {
+            case .success(let list) where !list.isEmpty: return list.compactMap { checked($0, $0.description, node) }
+            case .success: return checked(nil, text, node).map { [$0] } ?? []
+            case .failure(let failure):
+                _ = checked(nil, failure.part, node, in: failure.part == text ? nil : text)
+                return []
             }
-            return address(text, node).map { [$0] } ?? []
         }
         /// `[a, b]` or `"a, b"`, as `--sections` takes them.
         func ids(_ node: YAMLNode?) -> String? {

@@ -1,5 +1,5 @@
-import BriefingHTML
 import BriefingEditions
+import BriefingHTML
 import BriefingPipeline
 import BriefingRunState
 import Foundation

@@ -16,12 +16,60 @@ public struct MailAddress: Sendable, Hashable, CustomStringConvertible {
             let unquoted =
                 display.hasPrefix("\"") && display.hasSuffix("\"") && display.count >= 2 ? String(display.dropFirst().dropLast()) : display
             guard !unquoted.contains(where: { $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "<" || $0 == ">" }) else { return nil }
+            // "b@example.org Doe <d@example.org>" is two addresses with the comma missing, not
+            // one with a strange name: an '@' in a name must be quoted.
+            if unquoted == display, display.contains("@") { return nil }
             name = unquoted.isEmpty ? nil : unquoted
             text = text[text.index(after: open)..<text.index(before: text.endIndex)]
         }
         guard Self.isAddress(text) else { return nil }
         self.name = name
         address = String(text)
+    }
+
+    /// The addresses of a list as people paste them: separated by ',' or ';' (outside quotes
+    /// and angle brackets), a separator at the end ignored, an unquoted name with a comma
+    /// kept whole ("Doe, Jane <jane@example.org>"). Fails with the first part that is not
+    /// an address, so no recipient of a list is silently lost.
+    public static func list(_ text: String) -> Result<[MailAddress], ListError> {
+        var parts: [String] = []
+        var current = ""
+        var quoted = false, angled = false
+        for character in text {
+            switch character {
+            case "\"" where !angled: quoted.toggle()
+            case "<" where !quoted: angled = true
+            case ">" where !quoted: angled = false
+            case ",", ";":
+                if !quoted && !angled {
+                    parts.append(current)
+                    current = ""
+                    continue
+                }
+            default: break
+            }
+            current.append(character)
+        }
+        parts.append(current)
+        var addresses: [MailAddress] = []
+        var name = ""  // pieces of an unquoted name that held a comma
+        for part in parts.map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
+            if !part.contains("@") {
+                name += (name.isEmpty ? "" : ", ") + part
+                continue
+            }
+            let whole = name.isEmpty ? part : "\(name), \(part)"
+            name = ""
+            guard let address = MailAddress(whole) else { return .failure(ListError(part: whole)) }
+            addresses.append(address)
+        }
+        if !name.isEmpty { return .failure(ListError(part: name)) }
+        return .success(addresses)
+    }
+
+    /// The part of a list that is not an address.
+    public struct ListError: Error {
+        public var part: String
     }
 
     /// The longest display name a delivery file may give: a header stays well within the

@@ -24,6 +24,33 @@ import Testing
         }
     }
 
+    /// Lists as people paste them (a row's cell, a `to:` entry): no recipient may be lost.
+    @Test func addressListsKeepEveryRecipientOrFail() {
+        func list(_ text: String) -> [String]? { try? MailAddress.list(text).get().map(\.description) }
+        #expect(list("a@example.org, Doe, Jane <jane@example.org>") == ["a@example.org", "Doe, Jane <jane@example.org>"])
+        #expect(list("\"Smith, J.\" <js@example.org>, x@example.org") == ["Smith, J. <js@example.org>", "x@example.org"])
+        #expect(list("x@example.org; \"Smith, J.\" <js@example.org>") == ["x@example.org", "Smith, J. <js@example.org>"])
+        #expect(
+            list("O'Brien <ob@example.org>, \"Smith, J.\" <js@example.org>") == ["O'Brien <ob@example.org>", "Smith, J. <js@example.org>"])
+        #expect(list("Ann <ann@example.org>;") == ["Ann <ann@example.org>"], "a trailing separator, as Outlook pastes")
+        #expect(list("a@example.org;;b@example.org ,") == ["a@example.org", "b@example.org"])
+        #expect(list("Doe, Jane <jane@example.org>") == ["Doe, Jane <jane@example.org>"])
+        // A missing comma, a bad part, a name with no address: refused, naming the part.
+        #expect(MailAddress("b@example.org Doe <d@example.org>") == nil, "an unquoted '@' in a name")
+        #expect(MailAddress("\"b@example.org\" <d@example.org>")?.name == "b@example.org", "a quoted one is a name")
+        for (bad, part) in [
+            ("b@example.org Doe <d@example.org>", "b@example.org Doe <d@example.org>"),
+            ("x@example.org, bad@@example.org", "bad@@example.org"),
+            ("x@example.org, Jane", "Jane"),
+        ] {
+            if case .failure(let failure) = MailAddress.list(bad) {
+                #expect(failure.part == part)
+            } else {
+                Issue.record("'\(bad)' accepted")
+            }
+        }
+    }
+
     @Test func headersAreEncodedAndFolded() throws {
         #expect(MIMEMessage.encodedWords("Plain subject") == "Plain subject")
         let subject = "Sino-Pak collaboration in science and technology \u{00B7} 30 November 2026 \u{00B7} 3 changes, Zoë"
@@ -113,6 +140,9 @@ import Testing
             try problems(base + "  - id: both\n    sections: [a]\n    skip: [b]\n    to: b@example.org\n").contains(
                 "has both 'sections' and 'skip'"))
         #expect(try problems(base + "max_attachment_mb: 0\n").contains("expected 0.1 to 100"))
+        #expect(
+            try problems(base + "  - id: two\n    to: \"x@example.org, bad@@example.org\"\n").contains(
+                "'bad@@example.org' is not a mail address (in 'x@example.org, bad@@example.org')"))
     }
 
     /// Two briefings, or one whose store began again, never share a Message-ID: mail systems
