@@ -70,10 +70,9 @@ extension Generate {
         if let first = finished.first(where: { $0.code != 0 }) {
             let failed = finished.filter { $0.code != 0 }
             let lines = failed.map { "\($0.row.line)" }.joined(separator: ", ")
-            FileHandle.standardError.write(
-                Data(
-                    "briefing: error: \(failed.count) of \(finished.count) rows failed (\(failed.count == 1 ? "line" : "lines") \(lines) of \(each))\n"
-                        .utf8))
+            Console.error(
+                "briefing: error: \(failed.count) of \(finished.count) rows failed (\(failed.count == 1 ? "line" : "lines") \(lines) of \(each))"
+            )
             throw ExitCode(first.code)
         }
     }

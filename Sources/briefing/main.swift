@@ -36,7 +36,7 @@ func main() -> Never {
         guard !names.contains(word) else { break }
         let hint =
             Suggestion.closest(to: word, in: names).map { "did you mean '\(path) \($0)'?" } ?? "commands: \(names.joined(separator: ", "))"
-        FileHandle.standardError.write(Data("briefing: error: unknown command '\(path) \(word)'\n    hint: \(hint)\n".utf8))
+        Console.standardError("briefing: error: unknown command '\(path) \(word)'\n    hint: \(hint)\n")
         exit(ExitStatus.usage)
     }
     do {
@@ -54,7 +54,7 @@ func main() -> Never {
             let rest = text.dropFirst("Error: ".count)
             text = "briefing: error: " + rest.prefix(1).lowercased() + rest.dropFirst()
         }
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        Console.standardError(text.hasSuffix("\n") ? text : text + "\n")
         exit(status.rawValue == 1 ? ExitStatus.usage : status.rawValue)
     }
 }

@@ -26,6 +26,16 @@ import Testing
             "\(check.stderr)")
     }
 
+    /// With standard error closed (a pipe into `head` that has gone), a failing run crashed
+    /// at its last message (SIGILL, 132) and its exit status was lost.
+    @Test func aClosedStandardErrorKeepsTheExitStatus() throws {
+        let missing = try Command.run(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", "exec \"$0\" check --template /nonexistent/template 2>&-", Command.briefing.path])
+        #expect(missing.status == 66, "\(missing.status)")
+        let usage = try Command.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "exec \"$0\" generate --jobs 2 2>&-", Command.briefing.path])
+        #expect(usage.status == 64, "\(usage.status)")
+    }
+
     @Test func aHugeAttachmentLimitIsALocatedError() throws {
         let folder = try Command.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -22,7 +22,7 @@ public enum Console {
                 print(output, terminator: "")
                 fflush(nil)
             }
-            if !errors.isEmpty { FileHandle.standardError.write(Data(errors.utf8)) }
+            if !errors.isEmpty { Console.standardError(errors) }
         }
     }
 
@@ -45,6 +45,19 @@ public enum Console {
     /// A line on standard error (or the row's buffer); a final line break is added if missing.
     public static func error(_ text: String) {
         let line = text.hasSuffix("\n") ? text : text + "\n"
-        if let capture { capture.add(line, error: true) } else { FileHandle.standardError.write(Data(line.utf8)) }
+        if let capture { capture.add(line, error: true) } else { standardError(line) }
+    }
+
+    /// Writes to file descriptor 2 as it is, ignoring failures: a closed standard error (a
+    /// pipe into `head`) must not crash the run at its last step, as FileHandle's write did
+    /// (a Swift trap, SIGILL, so the exit status was lost).
+    public static func standardError(_ text: String) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { return }
+            bytes = bytes.dropFirst(written)
+        }
     }
 }

@@ -39,7 +39,7 @@ public struct PhaseTimer {
         guard enabled, !phases.isEmpty else { return }
         let total = phases.reduce(0) { $0 + $1.1 }
         let text = phases.map { Self.line($0.0, $0.1) }.joined() + Self.line("total", total)
-        FileHandle.standardError.write(text.data(using: .utf8)!)
+        Console.standardError(text)
         ProcessTimeline.didReport(total: total)
         phases.removeAll()
     }

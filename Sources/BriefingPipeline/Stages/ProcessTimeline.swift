@@ -23,9 +23,7 @@ public enum ProcessTimeline {
         atexit {
             guard let reported = ProcessTimeline.reported else { return }
             let exit = DispatchTime.now().uptimeNanoseconds - reported
-            FileHandle.standardError.write(
-                Data(
-                    (PhaseTimer.line("exit", exit) + PhaseTimer.line("whole", ProcessTimeline.wholeRun + exit)).utf8))
+            Console.standardError(PhaseTimer.line("exit", exit) + PhaseTimer.line("whole", ProcessTimeline.wholeRun + exit))
         }
     }
 
