@@ -93,12 +93,20 @@ extension Generate {
         one.outputOption = row.output
         one.input.param = row.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         one.rowValues = row.deliveryValues
+        // Its errors name the template's or the delivery file's lines: say whose row they are.
+        let which = "briefing: line \(row.line) of \(each ?? "") (\(row.identity.replacingOccurrences(of: "\n", with: " "))):"
         do {
             let finished = try one.execute(sharing: pipeline)
             one.report(finished)
-            if let failure = finished.failure { throw failure }
+            if let failure = finished.failure {
+                // Published, then the mail (or the edition store) failed.
+                Console.error(which)
+                let code = ExitStatus.fail(failure).rawValue
+                return ("published, then failed (\(code))", code)
+            }
             return (finished.outcome.result == .unchanged ? "unchanged" : "published", 0)
         } catch {
+            Console.error(which)
             let code = ExitStatus.fail(error).rawValue
             return ("failed (\(code))", code)
         }

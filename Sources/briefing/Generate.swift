@@ -153,11 +153,19 @@ struct Generate: ParsableCommand {
         try input.parameterValues().merging(rowValues) { template, _ in template }
     }
 
-    /// The ids the delivery file uses that the template does not declare: in a batch, the
-    /// parameter file's columns that may name them.
-    static func deliveryColumns(_ deliver: String?, declared: [Parameter]) -> Set<String> {
-        guard let deliver, let text = try? String(contentsOfFile: deliver, encoding: .utf8) else { return [] }
-        return Parameter.referenced(in: text).subtracting(declared.map(\.id))
+    /// The ids the delivery file uses that the template does not declare, each with where it
+    /// is first written: in a batch, the parameter file's columns that may give them.
+    static func deliveryColumns(_ deliver: String?, declared: [Parameter]) -> [String: SourceLocation] {
+        guard let deliver, let text = try? String(contentsOfFile: deliver, encoding: .utf8) else { return [:] }
+        let ids = Set(declared.map(\.id))
+        var found: [String: SourceLocation] = [:]
+        for (index, line) in text.components(separatedBy: "\n").enumerated() {
+            for name in Parameter.referenced(in: line) where !ids.contains(name) && found[name] == nil {
+                let column = line.range(of: "{{").map { line.distance(from: line.startIndex, to: $0.lowerBound) + 1 } ?? 1
+                found[name] = SourceLocation(file: DisplayPath.of(URL(fileURLWithPath: deliver)), line: index + 1, column: column)
+            }
+        }
+        return found
     }
 
     /// `--output out/{partner}.pdf` with each `{ID}` this run's value of that parameter (the

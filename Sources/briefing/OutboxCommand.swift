@@ -3,11 +3,12 @@ import BriefingDelivery
 import BriefingEditions
 import BriefingModel
 import BriefingPipeline
+import BriefingRunState
 import Foundation
 
 /// `briefing outbox`: the mail of every audience beside an output that is not settled, and
-/// with `--retry` the resending of what a relay could not take (cron runs it every ten
-/// minutes for a job that delivers).
+/// with `--retry` the resending of what a relay could not take (cron runs it every minute
+/// for a job that delivers).
 struct OutboxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "outbox",
@@ -45,11 +46,29 @@ struct OutboxCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing unless something was resent or failed.")
     var quiet = false
 
+    /// One output, which has run: an `--output` pattern of a batch, or a path no run has
+    /// made, said "the outbox is empty" while a row's mail waited elsewhere.
+    static func checkOutput(_ output: String) throws {
+        if output.contains("{"), output.contains("}"), !FileManager.default.fileExists(atPath: output) {
+            throw InputErrorFactory.usage(
+                "--output", "outbox looks at one output, not a batch's pattern: \(output)",
+                hint: "give one row's file (out/Nepal.pdf); a scheduled batch's retry line (run-job NAME --outbox) looks at every row's")
+        }
+        let state = RunState(output: URL(fileURLWithPath: output)).folder
+        guard FileManager.default.fileExists(atPath: state.path) else {
+            throw InputError(
+                kind: .missingInput, SourceLocation.argument("--output"),
+                "no run has made \(output): there is no \(DisplayPath.of(state)) beside it",
+                hint: "give the --output the briefing was generated with")
+        }
+    }
+
     func run() throws {
         do {
             if retry && deliver == nil {
                 throw InputErrorFactory.usage("--retry", "--retry needs --deliver FILE (the sender and sendmail to use)")
             }
+            try Self.checkOutput(output)
             let plan = try deliver.map { try DeliveryPlanDecoder.load(URL(fileURLWithPath: $0)) }
             let outbox = Outbox(output: URL(fileURLWithPath: output), plan: plan)
             if retry {

@@ -159,7 +159,8 @@ struct RunJobCommand: ParsableCommand {
             throw ExitStatus.fail(error)
         }
         var first: Error?
-        for output in outputs {
+        // An output no run has made yet (a new job, a row added since) has no outbox.
+        for output in outputs where FileManager.default.fileExists(atPath: RunState(output: URL(fileURLWithPath: output)).folder.path) {
             do {
                 try OutboxCommand.parse(["--retry", "--quiet", "--output", output, "--deliver", deliver]).run()
             } catch {

@@ -81,4 +81,24 @@ import Testing
             _ = try TemplateLoader.load(directory: fixture.directory, parameters: ["partner": "Pakistan"])
         }
     }
+
+    /// An entry that cannot be read (an empty list, an empty value) is one error at its line,
+    /// not the dozens of duplicate rows reading every partner would give.
+    @Test func anUnreadableEntryIsOneError() throws {
+        for (entry, message) in [("Partner: []", "an empty list keeps no row"), ("Partner: \"\"", "expected text, found nothing")] {
+            let fixture = try TemplateFixture(copying: "Tests/Fixtures/recipients")
+            defer { fixture.remove() }
+            try fixture.replace(
+                "data.yaml", "  file: data/events.csv\n  where: {Partner: \"{{param.partner}}\"}",
+                with: "  file: data/events.csv\n  where: {\(entry)}")
+            do {
+                _ = try TemplateLoader.load(directory: fixture.directory, parameters: ["partner": "Nepal"])
+                Issue.record("\(entry) loaded")
+            } catch let error as InputError {
+                let errors = error.diagnostics.filter { $0.severity == .error }
+                #expect(errors.count <= 2 && "\(error)".contains(message), "\(entry): \(error)")
+                #expect(!"\(error)".contains("duplicate"), "\(error)")
+            }
+        }
+    }
 }

@@ -22,6 +22,8 @@ struct CSVRecords {
         var header: String
         var values: [String]
         var location: SourceLocation
+        /// Where the column's name is written.
+        var headerLocation: SourceLocation
     }
 
     let table: CSVTable
@@ -108,7 +110,7 @@ struct CSVRecords {
             guard let column = byName[normalized(filter.header)] else {
                 problems.append(
                     .error(
-                        filter.location, "'\(filter.header)' is not a column of \(table.file)",
+                        filter.headerLocation, "'\(filter.header)' is not a column of \(table.file)",
                         hint: Suggestion.closest(to: filter.header, in: headers).map { "did you mean '\($0)'?" }
                             ?? "its columns: \(headers.joined(separator: ", "))"))
                 continue
@@ -125,7 +127,9 @@ struct CSVRecords {
                     .error(
                         filter.location, "no row of \(table.file) has '\(wanted)' in the column '\(table.rows[headerRow][column])'",
                         hint: Suggestion.closest(to: wanted, in: present).map { "did you mean '\($0)'?" }
-                            ?? (present.isEmpty ? "the column is empty" : "values are compared exactly; the column has \(listed)")))
+                            ?? (present.isEmpty
+                                ? "the column is empty"
+                                : "values are compared as written, spaces around them trimmed; the column has \(listed)")))
             }
             let kept = Set(filter.values)
             rows = rows.filter { kept.contains(value($0)) }

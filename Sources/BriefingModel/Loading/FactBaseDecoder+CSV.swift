@@ -155,6 +155,9 @@ extension FactBaseDecoder {
         for pair in map.optional("defaults")?.pairs() ?? [] where field(pair.key, pair.value, pair.location) {
             if let value = pair.value.text() { spec.defaults.append((pair.key, value)) }
         }
+        // A `where:` entry that cannot be read reads no rows: without it, every partner's rows
+        // would come in and fail as duplicates, dozens of errors for one mistake.
+        var readable = true
         for pair in map.optional("where")?.pairs() ?? [] {
             let values: [String]?
             if case .sequence = pair.value.node {
@@ -162,10 +165,20 @@ extension FactBaseDecoder {
             } else {
                 values = pair.value.text().map { [$0] }
             }
-            guard let values, !values.isEmpty else { continue }
-            spec.filters.append(.init(header: pair.key, values: values, location: pair.value.location))
+            guard let values else {
+                readable = false
+                continue
+            }
+            if values.isEmpty {
+                context.diagnostics.error(
+                    pair.value.location, "field '\(pair.value.path)': an empty list keeps no row",
+                    hint: "give the values to keep, or remove '\(pair.key)'")
+                readable = false
+                continue
+            }
+            spec.filters.append(.init(header: pair.key, values: values, location: pair.value.location, headerLocation: pair.location))
         }
-        return spec
+        return readable ? spec : nil
     }
 
     private func records(_ spec: CSVRecords.Spec, fields: [String], required: [String]) -> CSVRecords? {

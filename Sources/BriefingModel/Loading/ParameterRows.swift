@@ -30,11 +30,14 @@ public struct ParameterRows: Sendable {
     /// a ragged row is a data error at its cell (65); a pattern that gives two rows one file
     /// is a usage error (64) naming both rows.
     /// - Parameter deliveryColumns: ids the delivery file uses (`{{param.desk}}`) that the
-    ///   template does not declare: columns of these names are read for it.
+    ///   template does not declare, with where each is first used: columns of these names
+    ///   are read for it, and one the file does not have is an error there.
     public static func read(
         _ data: Data, file: String, declared: [Parameter], given: [String: String], pattern: String,
-        deliveryColumns: Set<String> = []
+        deliveryColumns: [String: SourceLocation] = [:]
     ) throws -> ParameterRows {
+        // A pattern naming no parameter is one mistake, said once, not once per row.
+        _ = try OutputPattern.fill(pattern, values: Dictionary(uniqueKeysWithValues: declared.map { ($0.id, "x") }))
         let table = try CSVTable(data: data, file: file)
         guard let header = table.rows.first, !table.isBlank(0) else {
             throw InputError(
@@ -42,18 +45,28 @@ public struct ParameterRows: Sendable {
         }
         var problems: [Diagnostic] = []
         let ids = declared.map(\.id)
-        let known = ids + deliveryColumns.sorted()
+        let known = ids + deliveryColumns.keys.sorted()
         for (column, name) in header.enumerated() where !known.contains(name.trimmingCharacters(in: .whitespaces)) {
             let hint =
                 known.isEmpty
                 ? "this template declares no parameters"
                 : Suggestion.closest(to: name, in: known).map { "did you mean '\($0)'?" }
                     ?? "its parameters: \(ids.joined(separator: ", "))"
-                    + (deliveryColumns.isEmpty ? "" : "; the delivery file uses \(deliveryColumns.sorted().joined(separator: ", "))")
+                    + (deliveryColumns.isEmpty
+                        ? "; a column for the delivery file ({{param.\(name)}}) is read only with --deliver"
+                        : "; the delivery file uses \(deliveryColumns.keys.sorted().joined(separator: ", "))")
             problems.append(
                 .error(table.location(row: 0, column: column), "column '\(name)' names no parameter of the template", hint: hint))
         }
         problems += table.raggedRows(from: 1, width: header.count)
+        let columns = header.map { $0.trimmingCharacters(in: .whitespaces) }
+        for (name, location) in deliveryColumns.sorted(by: { $0.key < $1.key }) where !columns.contains(name) {
+            let hint =
+                Suggestion.closest(to: name, in: columns + ids).map { "did you mean 'param.\($0)'?" }
+                ?? "parameters: \(ids.joined(separator: ", ")); columns of \(file): \(columns.joined(separator: ", "))"
+            problems.append(
+                .error(location, "'{{param.\(name)}}' names neither a parameter of the template nor a column of \(file)", hint: hint))
+        }
         let names0 = header.map { $0.trimmingCharacters(in: .whitespaces) }
         // A parameter no row can give: refused once, not once per row.
         for parameter in declared where parameter.defaultValue == nil && given[parameter.id] == nil && !names0.contains(parameter.id) {
