@@ -77,6 +77,18 @@ extension Generate {
         }
     }
 
+    /// This command as one row's run: its values, its output, its delivery file's columns.
+    func forRow(_ row: ParameterRows.Row) -> Generate {
+        var one = self
+        one.each = nil
+        one.shard = nil
+        one.jobs = nil
+        one.outputOption = row.output
+        one.input.param = row.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        one.rowValues = row.deliveryValues
+        return one
+    }
+
     /// Makes one row's briefing on `pipeline`, as a run of its own: what it printed goes to
     /// the console (the row's buffer on a worker), its result comes back.
     private func make(row: ParameterRows.Row, pipeline: Pipeline) -> (result: String, code: Int32) {
@@ -86,13 +98,7 @@ extension Generate {
         }
         pipeline.prepareNextRow()
         EditionStore.forgetOpened()
-        var one = self
-        one.each = nil
-        one.shard = nil
-        one.jobs = nil
-        one.outputOption = row.output
-        one.input.param = row.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        one.rowValues = row.deliveryValues
+        var one = forRow(row)
         // Its errors name the template's or the delivery file's lines: say whose row they are.
         let which = "briefing: line \(row.line) of \(each ?? "") (\(row.identity.replacingOccurrences(of: "\n", with: " "))):"
         do {

@@ -63,28 +63,17 @@ struct JobCheck {
             // A batch: the parameter file reads, every row has a value the template allows
             // and its own output; the rows' outputs are checked below by the first one's folder.
             do {
-                guard let data = FileManager.default.contents(atPath: each) else {
-                    throw InputError(kind: .missingInput, SourceLocation(file: each), "no such file")
-                }
-                let rows = try ParameterRows.read(
-                    data, file: each, declared: template.spec.parameters, given: try generate.input.parameters(),
-                    pattern: generate.outputOption ?? "",
-                    deliveryColumns: Generate.deliveryColumns(generate.deliver, declared: template.spec.parameters))
-                var problems = rows.rows.compactMap(\.problem)
-                if let first = rows.rows.first(where: { $0.problem == nil }) {
-                    delivering.input.param = first.values.map { "\($0.key)=\($0.value)" }
-                    delivering.rowValues = first.deliveryValues
-                }
+                let rows = try generate.batchRows()
+                var problems = rows.compactMap(\.problem)
+                if let first = rows.first(where: { $0.problem == nil }) { delivering = generate.forRow(first) }
                 // Each row's delivery file, with the row's addresses: a bad cell is found now,
                 // not on the morning the batch runs.
                 if let deliver = generate.deliver {
-                    for row in rows.rows where row.problem == nil {
-                        var one = generate
-                        one.input.param = row.values.map { "\($0.key)=\($0.value)" }
-                        one.rowValues = row.deliveryValues
+                    for row in rows where row.problem == nil {
                         do {
                             _ = try Delivering.plan(
-                                file: deliver, formats: generate.briefing.formatList.formats, parameters: try one.deliveryValues())
+                                file: deliver, formats: generate.briefing.formatList.formats,
+                                parameters: try generate.forRow(row).deliveryValues())
                         } catch let error as InputError {
                             problems += error.diagnostics.map {
                                 Diagnostic(.error, at: $0.location, "with line \(row.line) of \(each): \($0.message)", hints: $0.hints)
@@ -93,7 +82,7 @@ struct JobCheck {
                     }
                 }
                 if !problems.isEmpty { throw InputError(kind: .invalidData, diagnostics: problems) }
-                passed("parameter file \(each): \(rows.rows.count) row(s), each with its own output")
+                passed("parameter file \(each): \(rows.count) row(s), each with its own output")
             } catch {
                 failed("the parameter file", error)
             }

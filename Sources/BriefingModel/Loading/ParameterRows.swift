@@ -59,31 +59,29 @@ public struct ParameterRows: Sendable {
                 .error(table.location(row: 0, column: column), "column '\(name)' names no parameter of the template", hint: hint))
         }
         problems += table.raggedRows(from: 1, width: header.count)
-        let columns = header.map { $0.trimmingCharacters(in: .whitespaces) }
-        for (name, location) in deliveryColumns.sorted(by: { $0.key < $1.key }) where !columns.contains(name) {
+        let names = header.map { $0.trimmingCharacters(in: .whitespaces) }
+        for (name, location) in deliveryColumns.sorted(by: { $0.key < $1.key }) where !names.contains(name) {
             let hint =
-                Suggestion.closest(to: name, in: columns + ids).map { "did you mean 'param.\($0)'?" }
-                ?? "parameters: \(ids.joined(separator: ", ")); columns of \(file): \(columns.joined(separator: ", "))"
+                Suggestion.closest(to: name, in: names + ids).map { "did you mean 'param.\($0)'?" }
+                ?? "parameters: \(ids.joined(separator: ", ")); columns of \(file): \(names.joined(separator: ", "))"
             problems.append(
                 .error(location, "'{{param.\(name)}}' names neither a parameter of the template nor a column of \(file)", hint: hint))
         }
-        let names0 = header.map { $0.trimmingCharacters(in: .whitespaces) }
         // A parameter no row can give: refused once, not once per row.
-        for parameter in declared where parameter.defaultValue == nil && given[parameter.id] == nil && !names0.contains(parameter.id) {
+        for parameter in declared where parameter.defaultValue == nil && given[parameter.id] == nil && !names.contains(parameter.id) {
             problems.append(
                 .error(
                     table.location(row: 0, column: 0), "no column '\(parameter.id)': the parameter \(parameter.label) has no default",
                     hint: "add a column '\(parameter.id)', or give --param \(parameter.id)=VALUE for every row"))
         }
         // A value given both ways: the column would win without a word (the command line's mistake, 64).
-        let both = names0.filter { given[$0] != nil }.map { name in
+        let both = names.filter { given[$0] != nil }.map { name in
             Diagnostic.error(
                 .argument("--param"), "'\(name)' is both given with --param and a column of \(file)",
                 hint: "give it one way: drop --param \(name) or the column")
         }
         if !both.isEmpty { throw InputError(kind: .usage, diagnostics: both) }
         if !problems.isEmpty { throw InputError(kind: .invalidData, diagnostics: problems) }
-        let names = header.map { $0.trimmingCharacters(in: .whitespaces) }
 
         var rows: [Row] = []
         for index in 1..<table.rows.count where !table.isBlank(index) {
