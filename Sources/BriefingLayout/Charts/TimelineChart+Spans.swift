@@ -32,6 +32,15 @@ extension TimelineChart {
         for index in spans.sorted(by: { events[$0].when.start < events[$1].when.start }) {
             guard case .span(let start, let end) = events[index].when else { continue }
             let bar = (clip(scale(start.start)), clip(scale(end.end)))
+            // A span no lane can take whatever its label's width (every lane ends too late
+            // for its bar, and the chart has no height for another) is not shaped: it would
+            // be left unlabelled anyway, and shaping each of thousands is most of the work.
+            let anyLane =
+                bottom + rowHeight(under: false) <= Self.maximumHeight || laneEnds.contains { $0 + 6 <= bar.0 }
+            guard anyLane else {
+                unlabelled.append(index)
+                continue
+            }
             let labelWidth = canvas.measure(labelRuns(events[index])).width
             guard labelWidth <= width else {
                 unlabelled.append(index)

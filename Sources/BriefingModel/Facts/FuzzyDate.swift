@@ -52,8 +52,12 @@ public struct FuzzyDate: Sendable, Hashable, Comparable, CustomStringConvertible
         if text.count == 5, text.hasSuffix("s"), let year = Int(text.dropLast()), year % 10 == 0 {
             return FuzzyDate(year: year, precision: .decade)
         }
-        if let part = try parsePart(text) { return part }
-        if let named = try parseMonthName(text) { return named }
+        // Digits and hyphens only (`2025-03-14`, the usual case) is neither a quarter, a
+        // half nor a month name: those readers are skipped.
+        if !text.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+            if let part = try parsePart(text) { return part }
+            if let named = try parseMonthName(text) { return named }
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count), parts[0].count == 4,
             parts.dropFirst().allSatisfy({ $0.count == 2 }),

@@ -123,9 +123,34 @@ public struct Labels: Sendable, Hashable {
     }
 
     /// The label with its slots filled: `text(.pageOf, ["n": "2", "total": "7"])`.
+    /// One pass over the label: a `{slot}` with a value is replaced, anything else (an
+    /// unknown slot, a lone brace) is copied; a value is never read again as a label, so
+    /// the result does not depend on the order of `values`. Foundation's
+    /// `replacingOccurrences` (one NSString pass per slot) was a fifth of a 2,000-event
+    /// timeline's instructions.
     public func text(_ key: Key, _ values: [String: String]) -> String {
-        var result = texts[key]!
-        for (name, value) in values { result = result.replacingOccurrences(of: "{\(name)}", with: value) }
+        Self.fill(texts[key]!, values)
+    }
+
+    static func fill(_ text: String, _ values: [String: String]) -> String {
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(where: { $0 == "}" || $0 == "{" }), rest[close] == "}",
+                let value = values[String(rest[afterOpen..<close])]
+            {
+                result += value
+                rest = rest[rest.index(after: close)...]
+            } else {
+                result.append("{")
+                rest = rest[afterOpen...]
+            }
+        }
+        result += rest
         return result
     }
 
