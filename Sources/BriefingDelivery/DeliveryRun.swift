@@ -117,9 +117,9 @@ public struct DeliveryRun {
 
     // MARK: - Queue, in the edition's transaction
 
-    /// The audience's deliveries of a new edition, made before it is recorded: skipped when
-    /// `when: changed` finds nothing this audience reads changed since the last edition it
-    /// was sent, otherwise one message a recipient, spooled.
+    /// The audience's deliveries of a new edition, made before it is recorded: one message a
+    /// recipient, spooled; with `when: changed` and nothing this audience reads changed since
+    /// the last edition it was sent, skipped for every recipient that edition reached.
     func queue(_ audience: DeliveryPlan.Audience, made: BriefingOutput, edition: Edition, target: URL) throws -> EditionExtras {
         let state = RunState(output: target)
         let records = try DeliveryRecords.open(state.editions)
@@ -129,17 +129,23 @@ public struct DeliveryRun {
         let storeID = try records.store.identity()
         func messageID(_ recipient: MailAddress) -> String { self.messageID(edition, audience, recipient, store: storeID) }
 
+        // With `when: changed` and nothing this audience reads changed, only recipients it
+        // has never reached are sent the edition (an address added since the last one).
+        var sendTo = recipients
+        var skipped: [Delivery] = []
         if plan.when == .changed, let last = try records.lastSentEdition(audience: audience.id),
             last.readerDigest.isEmpty ? last.inputDigest == edition.inputDigest : last.readerDigest == digest
         {
-            let skipped = recipients.map { recipient in
+            let reached = try records.reachedRecipients(audience: audience.id)
+            sendTo = recipients.filter { !reached.contains($0.address) }
+            skipped = recipients.filter { reached.contains($0.address) }.map { recipient in
                 Delivery(
                     edition: edition.number, audience: audience.id, recipient: recipient.address,
                     messageID: messageID(recipient),
                     state: .skippedUnchanged, lastError: "nothing it reads changed since edition \(last.number)", queued: stamp,
                     updated: stamp)
             }
-            return .init(readerDigest: digest, rows: [QueuedDeliveries(deliveries: skipped)])
+            if sendTo.isEmpty { return .init(readerDigest: digest, rows: [QueuedDeliveries(deliveries: skipped)]) }
         }
 
         // The PDF, when the run makes one (`--format html` alone makes only the HTML edition).
@@ -166,7 +172,7 @@ public struct DeliveryRun {
         let attachment =
             attach ? pdf.map { MIMEMessage.Attachment(name: target.lastPathComponent, type: OutputFormat.pdf.mediaType, data: $0) } : nil
         let (subject, text, html) = (notice.subject(prefix: audience.subjectPrefix), notice.text, notice.html)
-        let queued = try recipients.map { recipient in
+        let queued = try sendTo.map { recipient in
             let id = messageID(recipient)
             var message = MIMEMessage(
                 from: plan.from, to: audience.to, cc: audience.cc, subject: subject, date: now(), messageID: id, text: text, html: html,
@@ -179,7 +185,7 @@ public struct DeliveryRun {
                 edition: edition.number, audience: audience.id, recipient: recipient.address, messageID: id, state: .queued,
                 queued: stamp, updated: stamp, nextAttempt: stamp, message: "outbox/\(file.lastPathComponent)")
         }
-        return .init(readerDigest: digest, rows: [QueuedDeliveries(deliveries: queued)])
+        return .init(readerDigest: digest, rows: [QueuedDeliveries(deliveries: skipped + queued)])
     }
 
     // MARK: - Send

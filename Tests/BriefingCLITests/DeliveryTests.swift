@@ -311,6 +311,36 @@ import Testing
         #expect(try refused.outbox(["--all"]).stdout.contains("archive@example.org  failed-permanent  attempts 1"))
     }
 
+    /// `when: changed` holds back an unchanged edition only from readers who have it: an
+    /// address added to an audience since is sent the current edition once.
+    @Test func anAddedAddressGetsTheCurrentEditionOnce() throws {
+        let desk = try Desk()
+        let fixture = try TemplateFixture()
+        defer { fixture.remove() }
+        let first = try desk.generate(template: fixture.directory)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try desk.server.messages().count == 5)
+        let plan = try String(contentsOf: desk.plan, encoding: .utf8)
+            .replacingOccurrences(of: "to: defence-desk@example.org", with: "to: [defence-desk@example.org, new.analyst@example.org]")
+        try plan.write(to: desk.plan, atomically: true, encoding: .utf8)
+
+        let added = try desk.generate(template: fixture.directory)
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(
+            added.stdout.contains("defence: \(desk.audience("defence").path) (5 pages): 1 sent, 2 skipped-unchanged"), "\(added.stdout)")
+        #expect(added.stdout.contains("leadership: \(desk.audience("leadership").path) (10 pages): 3 skipped-unchanged"), "\(added.stdout)")
+        let mail = try desk.server.messages()
+        #expect(mail.count == 6)
+        let newcomer = try #require(mail.first { $0.envelope.to == ["new.analyst@example.org"] })
+        #expect(newcomer.message_id.hasPrefix("<briefing.e2."), "the current edition, \(newcomer.message_id)")
+        #expect(newcomer.to == "defence-desk@example.org, new.analyst@example.org")
+        #expect(try #require(newcomer.attachments.first).sha256 == (try sha256(desk.audience("defence"))))
+
+        let again = try desk.generate(template: fixture.directory)
+        #expect(again.stdout.contains("defence: \(desk.audience("defence").path) (5 pages): 3 skipped-unchanged"), "\(again.stdout)")
+        #expect(try desk.server.messages().count == 6, "sent once")
+    }
+
     /// What changed is in the mail, hooks hear of every outcome, and a failing run mails the
     /// owner once a day with the error's place and the command that reproduces it.
     @Test func changesHooksAndFailuresReachPeople() throws {

@@ -65,6 +65,20 @@ public struct DeliveryRecords: Sendable {
         }
     }
 
+    /// The recipients an audience's briefing has reached or is on its way to (a delivery
+    /// sent, being sent, queued, waiting to be tried again, or that sendmail may have
+    /// taken): with `when: changed`, anyone else (an address added since) is sent an
+    /// unchanged edition, since it has never read one.
+    public func reachedRecipients(audience: String) throws -> Set<String> {
+        let reaching: [Delivery.State] = [.sent, .sending, .queued, .unconfirmed, .failedTemporary]
+        return try store.read { db in
+            Set(
+                try Delivery.select(Column("recipient"), as: String.self)
+                    .filter(Column("audience") == audience && reaching.map(\.rawValue).contains(Column("state")))
+                    .fetchAll(db))
+        }
+    }
+
     /// The last edition sent to an audience (any recipient), for `when: changed`.
     public func lastSentEdition(audience: String) throws -> Edition? {
         try store.read { db in
