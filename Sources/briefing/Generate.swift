@@ -61,8 +61,10 @@ struct Generate: ParsableCommand {
             valueName: "k/n"))
     var shard: String?
 
+    // Unconditional: `--jobs -1` is read as a value (and refused with the range) rather
+    // than as an unknown option that leaves --jobs without one.
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help: ArgumentHelp(
             "With --each, make this many rows at once, each worker with its own fonts and layouts (default: the number of cores).",
             valueName: "n"))

@@ -106,6 +106,16 @@ import Testing
             Command.briefing,
             ["generate", "--template", fixture.path, "--each", csv.path, "-o", directory.appendingPathComponent("b.pdf").path])
         #expect(plain.status == 64 && plain.stderr.contains("--each makes a file per row"), "\(plain.stderr)")
+        // A negative count is a value out of range, not a missing one.
+        let negative = try Command.run(
+            Command.briefing,
+            [
+                "generate", "--template", fixture.path, "--each", fixture.appendingPathComponent("partners.csv").path, "--jobs", "-1",
+                "-o", directory.appendingPathComponent("{partner}.pdf").path,
+            ])
+        #expect(
+            negative.status == 64 && negative.stderr.contains("--jobs takes a number of workers from 1 to 256, found -1"),
+            "\(negative.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".pdf") }.isEmpty)
     }
 
