@@ -59,7 +59,8 @@ import Testing
 
     /// An xref table with two subsections, a free entry and CR LF or LF line ends.
     @Test func xrefEntriesAreReadByNumber() {
-        let table = "xref\r\n0 3\r\n0000000000 65535 f\r\n0000000015 00000 n\r\n0000000120 00000 n\r\n7 2\n0000004096 00000 n\n0000000000 00000 f\n"
+        let table =
+            "xref\r\n0 3\r\n0000000000 65535 f\r\n0000000015 00000 n\r\n0000000120 00000 n\r\n7 2\n0000004096 00000 n\n0000000000 00000 f\n"
         let pdf = Data(("%PDF-1.5\n" + table + "trailer\n<< /Size 9 >>\nstartxref\n9\n%%EOF\n").utf8)
         #expect(CairoXref.offsets(pdf) == [1: 15, 2: 120, 7: 4096])
         #expect(CairoXref.offsets(Data("%PDF-1.5\nstartxref\n9\n%%EOF\n".utf8)).isEmpty, "no table where startxref points")

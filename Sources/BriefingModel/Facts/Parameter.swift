@@ -69,7 +69,14 @@ public struct Parameter: Sendable, Equatable {
     /// `{{param.ID}}` in `text` replaced by its value. Unknown names are reported through
     /// `unknown` (with the name) and left as written.
     static func substitute(in text: String, values: [String: String], unknown: (String) -> Void) -> String {
-        guard text.contains("{{"), text.contains("param.") else { return text }
+        // Every scalar of every data file passes here: a byte scan for "{{" first, since
+        // Foundation's `contains` goes through NSString (3% of loading 2,000 events).
+        var previous: UInt8 = 0
+        let opens = text.utf8.contains { byte in
+            defer { previous = byte }
+            return byte == UInt8(ascii: "{") && previous == UInt8(ascii: "{")
+        }
+        guard opens, text.contains("param.") else { return text }
         var out = ""
         var rest = Substring(text)
         while let open = rest.range(of: "{{") {

@@ -198,7 +198,8 @@ public struct YAMLNode {
                 continue
             }
             let name = scalar.string
-            let fieldPath = path.isEmpty ? name : "\(path).\(name)"
+            // Named only in an error: not built for every key of every entry.
+            var fieldPath: String { path.isEmpty ? name : "\(path).\(name)" }
             if let first = fields[name] {
                 let line = first.key.mark?.line ?? 0
                 context.error(key, "duplicate key '\(fieldPath)' (first given on line \(line))")

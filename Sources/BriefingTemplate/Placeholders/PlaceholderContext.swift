@@ -28,15 +28,15 @@ enum PlaceholderContext {
 
         let figures = PlaceholderNode("")
         for figure in facts.figures {
-            figures.add(
-                figure.id,
+            figures.addLazily(figure.id) {
                 sourced(
                     text(figure.formatted(labels)), figure.attribution,
                     [
                         "value": figure.formattedValue, "unit": text(figure.unit), "label": text(figure.label),
                         "low": NumberFormatting.format(figure.value), "high": figure.upper.map { NumberFormatting.format($0) } ?? "",
                         "as_of": figure.asOf?.text(labels) ?? "",
-                    ], revised: revised.contains(.figure(figure.id))))
+                    ], revised: revised.contains(.figure(figure.id)))
+            }
         }
         root.add("fig", figures)
 
@@ -73,13 +73,12 @@ enum PlaceholderContext {
 
         let events = PlaceholderNode("")
         for event in facts.events {
-            events.add(
-                event.id,
-                sourced(
-                    event.when.text(labels), event.attribution,
-                    [
-                        "date": event.when.text(labels), "year": String(event.when.start.year), "title": text(event.title),
-                    ], revised: revised.contains(.event(event.id))))
+            events.addLazily(event.id) {
+                let date = event.when.text(labels)
+                return sourced(
+                    date, event.attribution, ["date": date, "year": String(event.when.start.year), "title": text(event.title)],
+                    revised: revised.contains(.event(event.id)))
+            }
         }
         root.add("event", events)
 
