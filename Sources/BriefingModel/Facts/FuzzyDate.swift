@@ -48,7 +48,10 @@ public struct FuzzyDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses every form above; throws a message saying what is wrong.
     public static func parse(_ text: String) throws(DateError) -> FuzzyDate {
-        let text = text.trimmingCharacters(in: .whitespaces)
+        // Foundation's trimming is an NSString round trip: only when an end is white space.
+        let text =
+            (text.unicodeScalars.first?.properties.isWhitespace ?? false) || (text.unicodeScalars.last?.properties.isWhitespace ?? false)
+            ? text.trimmingCharacters(in: .whitespaces) : text
         if text.count == 5, text.hasSuffix("s"), let year = Int(text.dropLast()), year % 10 == 0 {
             return FuzzyDate(year: year, precision: .decade)
         }

@@ -87,7 +87,8 @@ public struct YAMLNode {
             fail("a number")
             return nil
         }
-        let raw = scalar.string.replacingOccurrences(of: "_", with: "")
+        // Digit separators (`1_000`); Foundation's replacing only when there is one.
+        let raw = scalar.string.utf8.contains(UInt8(ascii: "_")) ? scalar.string.replacingOccurrences(of: "_", with: "") : scalar.string
         guard let value = Double(raw), value.isFinite else {
             fail("a number")
             return nil
@@ -191,7 +192,10 @@ public struct YAMLNode {
             fail("a mapping with the fields \(keys.joined(separator: ", "))")
             return nil
         }
-        var fields: [String: (key: Node, value: Node)] = [:]
+        // Values by key, the nodes stored once (they are large enums: a (key, value) pair per
+        // field, mapped again at the end, was most of reading an event's fields).
+        var fields: [String: Node] = [:]
+        fields.reserveCapacity(keys.count)
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
                 context.error(key, "in '\(path)': keys must be plain text")
@@ -200,8 +204,12 @@ public struct YAMLNode {
             let name = scalar.string
             // Named only in an error: not built for every key of every entry.
             var fieldPath: String { path.isEmpty ? name : "\(path).\(name)" }
-            if let first = fields[name] {
-                let line = first.key.mark?.line ?? 0
+            if fields[name] != nil {
+                let first = mapping.first { candidate, _ in
+                    if case .scalar(let other) = candidate { return other.string == name }
+                    return false
+                }
+                let line = first?.key.mark?.line ?? 0
                 context.error(key, "duplicate key '\(fieldPath)' (first given on line \(line))")
                 continue
             }
@@ -212,9 +220,9 @@ public struct YAMLNode {
                 context.error(key, "unknown key '\(fieldPath)'", hint: hint)
                 continue
             }
-            fields[name] = (key, value)
+            fields[name] = value
         }
-        return YAMLMapping(node: self, fields: fields.mapValues(\.value))
+        return YAMLMapping(node: self, fields: fields)
     }
 }
 
