@@ -138,12 +138,13 @@ public final class PangoTextMeasurer: TextMeasurer {
         usedSinceForget = []
     }
 
-    private struct AdvanceKey: Hashable {
+    private struct AdvanceFont: Hashable {
         var font: FontKey
         var letterSpacing: Double
-        var scalar: Unicode.Scalar
     }
-    private var advances: [AdvanceKey: Double] = [:]
+    /// Advances by font, then by scalar: the font is hashed once a run, not once a
+    /// character (a 2,000-event timeline asks for 1,824 labels' bounds).
+    private var advances: [AdvanceFont: [UInt32: Double]] = [:]
 
     /// The characters' advances measured one by one (each distinct character once per font),
     /// summed, less 15%. Shaped together, Latin, Greek and Cyrillic text differs from that sum
@@ -155,18 +156,21 @@ public final class PangoTextMeasurer: TextMeasurer {
     public func minimumWidth(_ runs: [TextRun]) -> Double {
         var total = 0.0
         for run in runs {
-            let font = FontKey(run.style)
+            let font = AdvanceFont(font: FontKey(run.style), letterSpacing: run.style.letterSpacing)
+            var known = advances[font] ?? [:]
+            var added = false
             for scalar in run.text.unicodeScalars where Self.hasSteadyAdvance(scalar) {
-                let key = AdvanceKey(font: font, letterSpacing: run.style.letterSpacing, scalar: scalar)
-                if let advance = advances[key] {
+                if let advance = known[scalar.value] {
                     total += advance
                     continue
                 }
                 let single = Paragraph([TextRun(String(scalar), run.style)])
                 let advance = measure(single, width: 10_000).lines.map(\.width).max() ?? 0
-                advances[key] = advance
+                known[scalar.value] = advance
+                added = true
                 total += advance
             }
+            if added { advances[font] = known }
         }
         return total * 0.85
     }
