@@ -12,7 +12,8 @@ export against a generated 200-supplier, 75-year one (`briefing data show`, no r
 the difference is what a large export costs to read and compute. `briefing watch` (watch.py):
 one sentence edited until the new PDF is published, and memory across 1,000 rebuilds. Typst
 (PyPI `typst`) as a peer: the C baseline's draw lists as Typst documents (benchmarks/typst/),
-compiled with PDF/UA-1 on, whole process and in-process."""
+compiled with PDF/UA-1 on, whole process and in-process. Where the time goes, in instructions:
+callgrind over the default briefing and the 2,000-event timeline (instructions.py)."""
 import os
 import platform
 import re
@@ -27,6 +28,7 @@ from pathlib import Path
 
 import yaml
 
+import instructions
 import watch
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -363,6 +365,12 @@ def main():
     ]
     for result in phased:
         lines.append(f"| {result['name']} | " + " | ".join(f"{result['phases'].get(name, 0):.1f}" for name in names) + " |")
+    (workdir / "profiled").mkdir()
+    lines += instructions.markdown(instructions.profile(BINARY, workdir, ROOT, [
+        ("generate", "The default briefing", ["generate", *common, "--output", str(workdir / "profiled" / "default.pdf")]),
+        ("timeline", "The timeline of 2,000 events", ["chart", "timeline", "--data", str(workdir / "events-2000.yaml"), "--output",
+                                                      str(workdir / "profiled" / "timeline.pdf")]),
+    ]))
     notes = ROOT / "benchmarks" / "notes.md"
     if notes.exists():
         lines += ["", notes.read_text(encoding="utf-8").rstrip()]

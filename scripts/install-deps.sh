@@ -4,7 +4,7 @@
 #
 #   scripts/install-deps.sh build   what building needs (headers, pkg-config, the man page tool's)
 #   scripts/install-deps.sh test    what the tests and CI need besides (readers, cron, mail, lintian)
-#   scripts/install-deps.sh bench   what `make bench` needs besides building (gcc's peer, PyMuPDF, Typst)
+#   scripts/install-deps.sh bench   what `make bench` needs besides building (gcc's peer, PyMuPDF, Typst, valgrind)
 #   scripts/install-deps.sh         build and test
 #
 # `make install` and `make deb` never run this: installing a program must not install (or,
@@ -36,7 +36,7 @@ test=(
 
 case "${1:-all}" in
   build) packages=("${build[@]}") ;;
-  bench) packages=("${build[@]}" poppler-utils) ;;
+  bench) packages=("${build[@]}" poppler-utils valgrind binutils) ;;
   test) packages=("${test[@]}") ;;
   all) packages=("${build[@]}" "${test[@]}") ;;
   *) echo "usage: $0 [build|test|bench]" >&2; exit 64 ;;
