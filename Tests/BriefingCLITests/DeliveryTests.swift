@@ -309,6 +309,11 @@ import Testing
         #expect(
             received.count == 5 && received.filter { $0.envelope.to == ["owner@example.org"] }.count == 1, "\(received.map(\.envelope.to))")
         #expect(try refused.outbox(["--all"]).stdout.contains("archive@example.org  failed-permanent  attempts 1"))
+        // Refused for good is not tried again while nothing the audience reads changes.
+        let rerun = try refused.generate()
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(rerun.stdout.contains("defence: \(refused.audience("defence").path) (5 pages): 2 skipped-unchanged"), "\(rerun.stdout)")
+        #expect(try refused.server.messages().count == 5)
     }
 
     /// `when: changed` holds back an unchanged edition only from readers who have it: an

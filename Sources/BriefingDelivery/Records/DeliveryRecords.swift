@@ -65,16 +65,16 @@ public struct DeliveryRecords: Sendable {
         }
     }
 
-    /// The recipients an audience's briefing has reached or is on its way to (a delivery
-    /// sent, being sent, queued, waiting to be tried again, or that sendmail may have
-    /// taken): with `when: changed`, anyone else (an address added since) is sent an
-    /// unchanged edition, since it has never read one.
+    /// The recipients an audience's briefing has been sent or tried for: any delivery that
+    /// was not skipped (sent, on its way, waiting for a retry, unconfirmed, or refused for
+    /// good, which is not tried again until the briefing changes). With `when: changed`,
+    /// anyone else (an address added since) is sent an unchanged edition, since it has
+    /// never had one.
     public func reachedRecipients(audience: String) throws -> Set<String> {
-        let reaching: [Delivery.State] = [.sent, .sending, .queued, .unconfirmed, .failedTemporary]
-        return try store.read { db in
+        try store.read { db in
             Set(
                 try Delivery.select(Column("recipient"), as: String.self)
-                    .filter(Column("audience") == audience && reaching.map(\.rawValue).contains(Column("state")))
+                    .filter(Column("audience") == audience && Column("state") != Delivery.State.skippedUnchanged.rawValue)
                     .fetchAll(db))
         }
     }
