@@ -86,7 +86,8 @@ def markdown(results):
     if not results:
         return ["", "(valgrind is not installed: no instruction counts this run.)"]
     lines = ["", "**Where the time goes, in instructions** (callgrind, release build, every thread; the same on every run). "
-             "A stage's count includes what it calls; indented rows are parts of the row above.", ""]
+             "A stage's count includes what it calls on its own thread (the finisher's page marking, spread over both cores, "
+             "counts where it ran, so that row moves between runs); indented rows are parts of the row above.", ""]
     for title, total, rows in results:
         lines += [f"| {title}: {total / 1e6:,.0f} million instructions | million | share |", "|---|---:|---:|"]
         lines += [f"| {label.replace('  ', '&nbsp;&nbsp;')} | {value / 1e6:,.1f} | {share:.1f}% |" for label, value, share in rows]
