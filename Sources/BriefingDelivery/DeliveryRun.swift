@@ -129,20 +129,26 @@ public struct DeliveryRun {
         let storeID = try records.store.identity()
         func messageID(_ recipient: MailAddress) -> String { self.messageID(edition, audience, recipient, store: storeID) }
 
-        // With `when: changed` and nothing this audience reads changed, only recipients it
-        // has never reached are sent the edition (an address added since the last one).
+        // With `when: changed` and nothing this audience reads changed, only recipients
+        // whose latest edition reads otherwise are sent this one (an address added since,
+        // or one that was out of the audience when it last changed).
+        func readsAsThis(_ other: Edition) -> Bool {
+            other.readerDigest.isEmpty ? other.inputDigest == edition.inputDigest : other.readerDigest == digest
+        }
         var sendTo = recipients
         var skipped: [Delivery] = []
-        if plan.when == .changed, let last = try records.lastSentEdition(audience: audience.id),
-            last.readerDigest.isEmpty ? last.inputDigest == edition.inputDigest : last.readerDigest == digest
-        {
-            let reached = try records.reachedRecipients(audience: audience.id)
-            sendTo = recipients.filter { !reached.contains($0.address) }
-            skipped = recipients.filter { reached.contains($0.address) }.map { recipient in
+        if plan.when == .changed, let last = try records.lastSentEdition(audience: audience.id), readsAsThis(last) {
+            let latest = try records.latestTried(audience: audience.id)
+            let current = recipients.filter { latest[$0.address.lowercased()].map(readsAsThis) ?? false }
+            let currentAddresses = Set(current.map(\.address))
+            sendTo = recipients.filter { !currentAddresses.contains($0.address) }
+            skipped = current.map { recipient in
                 Delivery(
                     edition: edition.number, audience: audience.id, recipient: recipient.address,
                     messageID: messageID(recipient),
-                    state: .skippedUnchanged, lastError: "nothing it reads changed since edition \(last.number)", queued: stamp,
+                    state: .skippedUnchanged,
+                    lastError: "nothing it reads changed since edition \(latest[recipient.address.lowercased()]?.number ?? last.number)",
+                    queued: stamp,
                     updated: stamp)
             }
             if sendTo.isEmpty { return .init(readerDigest: digest, rows: [QueuedDeliveries(deliveries: skipped)]) }

@@ -15,7 +15,8 @@ public struct Sendmail: Sendable {
 
     public enum Result: Sendable, Equatable {
         case sent
-        /// Exit 75 (EX_TEMPFAIL), a timeout, or the program could not run: try again later.
+        /// Exit 75 (EX_TEMPFAIL), a timeout, the program could not run, or the relay
+        /// answered 4xx: try again later.
         case temporary(String)
         /// Any other refusal: a retry would fail the same way.
         case permanent(String)
@@ -63,8 +64,26 @@ public struct Sendmail: Sendable {
             let signal = status - 128
             let named = String(cString: strsignal(signal))
             return .temporary("\(name) was killed by signal \(signal) (\(named))" + (errors.isEmpty ? "" : ": \(errors)"))
-        default: return .permanent(errors.isEmpty ? "\(name) exited \(status)" : errors)
+        default:
+            if Self.serverSaidTryLater(errors) { return .temporary(errors) }
+            return .permanent(errors.isEmpty ? "\(name) exited \(status)" : errors)
         }
+    }
+
+    /// Whether the relay's own reply was a 4xx ("try again later", as greylisting answers)
+    /// and none was a 5xx: msmtp exits 69 for a 451 as for any refusal, and prints the
+    /// server's words (`server message: 451 4.7.1 ...`). Only a reply in that form counts,
+    /// so other text with a number in it is not read as one.
+    static func serverSaidTryLater(_ errors: String) -> Bool {
+        var temporary = false
+        for line in errors.split(whereSeparator: \.isNewline) {
+            guard let range = line.range(of: "server message: ") else { continue }
+            let code = line[range.upperBound...].prefix(3)
+            guard code.count == 3, code.allSatisfy(\.isASCII), code.allSatisfy(\.isNumber) else { continue }
+            if code.first == "5" { return false }
+            if code.first == "4" { temporary = true }
+        }
+        return temporary
     }
 
     /// What the program is, for `doctor`: its path, the file a link leads to, and msmtp's

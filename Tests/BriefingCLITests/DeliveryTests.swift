@@ -12,9 +12,9 @@ import Testing
         let plan: URL
         var output: URL { directory.appendingPathComponent("briefing.pdf") }
 
-        init(reject: [String] = [], edit: (String) -> String = { $0 }) throws {
+        init(reject: [String] = [], deferred: [String] = [], edit: (String) -> String = { $0 }) throws {
             directory = try Command.temporaryDirectory()
-            server = try MailServer(in: directory, reject: reject)
+            server = try MailServer(in: directory, reject: reject, deferred: deferred)
             plan = directory.appendingPathComponent("deliver.yaml")
             let text = """
                 # Who gets the weekly briefing.
@@ -344,6 +344,48 @@ import Testing
         let again = try desk.generate(template: fixture.directory)
         #expect(again.stdout.contains("defence: \(desk.audience("defence").path) (5 pages): 3 skipped-unchanged"), "\(again.stdout)")
         #expect(try desk.server.messages().count == 6, "sent once")
+    }
+
+    /// A relay that answers 451 (greylisting) is tried again: msmtp exits 69 for it, as for a
+    /// refusal, and the relay's own reply decides.
+    @Test func aGreylistedReaderIsTriedAgain() throws {
+        let desk = try Desk(deferred: ["archive@example.org"])
+        let first = try desk.generate()
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("defence: \(desk.audience("defence").path) (5 pages): 1 failed-temporary, 1 sent"), "\(first.stdout)")
+        #expect(try desk.outbox().stdout.contains("451 4.7.1"), "the relay's own words")
+        desk.server.stop()
+        try desk.server.start()
+        let retried = try desk.outbox(["--retry", "--now"])
+        #expect(retried.stdout.contains("archive@example.org  sent  attempts 2"), "\(retried.stdout)")
+        #expect(try desk.server.messages().filter { $0.envelope.to == ["archive@example.org"] }.count == 1)
+    }
+
+    /// A reader who was out of the audience when it last changed, and is back, has an older
+    /// edition: the unchanged one is sent. Addresses compare without case.
+    @Test func aReaderBackAfterAChangeGetsTheCurrentEdition() throws {
+        let desk = try Desk()
+        let fixture = try TemplateFixture()
+        defer { fixture.remove() }
+        #expect(try desk.generate(template: fixture.directory).status == 0)
+        let original = try String(contentsOf: desk.plan, encoding: .utf8)
+        // The archive copy is dropped; the defence section changes; the copy is back.
+        try original.replacingOccurrences(of: "    bcc: [archive@example.org]\n", with: "")
+            .write(to: desk.plan, atomically: true, encoding: .utf8)
+        try fixture.write("sections/defence.md", try fixture.read("sections/defence.md") + "\nOne more sentence for the desk.\n")
+        let changed = try desk.generate(date: "2026-12-07", template: fixture.directory)
+        #expect(changed.stdout.contains("defence: \(desk.audience("defence").path) (5 pages): 1 sent"), "\(changed.stdout)")
+        try original.replacingOccurrences(of: "bcc: [archive@example.org]", with: "bcc: [Archive@Example.org]")
+            .write(to: desk.plan, atomically: true, encoding: .utf8)
+        let back = try desk.generate(date: "2026-12-07", template: fixture.directory)
+        #expect(back.stdout.contains("defence: \(desk.audience("defence").path) (5 pages): 1 sent, 1 skipped-unchanged"), "\(back.stdout)")
+        let copies = try desk.server.messages().filter { $0.envelope.to.map { $0.lowercased() } == ["archive@example.org"] }
+        #expect(copies.count == 2 && copies.last?.message_id.hasPrefix("<briefing.e3.") == true, "\(copies.map(\.message_id))")
+        // The same reader spelt in capitals is the reader who has it.
+        try original.replacingOccurrences(of: "to: defence-desk@example.org", with: "to: Defence-Desk@EXAMPLE.org")
+            .write(to: desk.plan, atomically: true, encoding: .utf8)
+        let respelt = try desk.generate(date: "2026-12-07", template: fixture.directory)
+        #expect(respelt.stdout.contains("defence: \(desk.audience("defence").path) (5 pages): 2 skipped-unchanged"), "\(respelt.stdout)")
     }
 
     /// What changed is in the mail, hooks hear of every outcome, and a failing run mails the

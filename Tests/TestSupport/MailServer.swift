@@ -14,20 +14,21 @@ public final class MailServer {
     public static let python = URL(fileURLWithPath: "/usr/bin/python3")
     static let fixtures = TemplateFixture.repository.appendingPathComponent("Tests/Fixtures/mail")
 
-    /// Starts a server; `reject` recipients are refused with 550.
-    public init(in directory: URL, reject: [String] = []) throws {
+    /// Starts a server; `reject` recipients are refused with 550, `deferred` ones with 451.
+    public init(in directory: URL, reject: [String] = [], deferred: [String] = []) throws {
         folder = directory.appendingPathComponent("received")
         msmtprc = directory.appendingPathComponent("msmtprc")
-        try start(reject: reject)
+        try start(reject: reject, deferred: deferred)
     }
 
     /// Starts it (again, on the same port after `stop`).
-    public func start(reject: [String] = []) throws {
+    public func start(reject: [String] = [], deferred: [String] = []) throws {
         let process = Process()
         process.executableURL = Self.python
         var arguments = [Self.fixtures.appendingPathComponent("smtp-server.py").path, folder.path]
         if port != 0 { arguments.append(String(port)) }
         if !reject.isEmpty { arguments += ["--reject"] + reject }
+        if !deferred.isEmpty { arguments += ["--defer"] + deferred }
         process.arguments = arguments
         let out = Pipe()
         process.standardOutput = out

@@ -65,17 +65,30 @@ public struct DeliveryRecords: Sendable {
         }
     }
 
-    /// The recipients an audience's briefing has been sent or tried for: any delivery that
-    /// was not skipped (sent, on its way, waiting for a retry, unconfirmed, or refused for
-    /// good, which is not tried again until the briefing changes). With `when: changed`,
-    /// anyone else (an address added since) is sent an unchanged edition, since it has
-    /// never had one.
-    public func reachedRecipients(audience: String) throws -> Set<String> {
+    /// Each recipient's (lowercased) latest edition of an audience that was sent or tried
+    /// for it: any delivery that was not skipped (sent, on its way, waiting for a retry,
+    /// unconfirmed, or refused for good, which is not tried again until the briefing
+    /// changes). With `when: changed`, a recipient whose latest edition reads as this one
+    /// is skipped; anyone else (an address added since, or one that was out of the audience
+    /// when it last changed) is sent it. Addresses compare without case, as the Message-ID's
+    /// recipient hash does.
+    public func latestTried(audience: String) throws -> [String: Edition] {
         try store.read { db in
-            Set(
-                try Delivery.select(Column("recipient"), as: String.self)
-                    .filter(Column("audience") == audience && Column("state") != Delivery.State.skippedUnchanged.rawValue)
-                    .fetchAll(db))
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT lower(recipient) AS recipient, MAX(edition) AS edition FROM delivery
+                    WHERE audience = ? AND state != ? GROUP BY lower(recipient)
+                    """,
+                arguments: [audience, Delivery.State.skippedUnchanged.rawValue])
+            var editions: [Int: Edition] = [:]
+            var latest: [String: Edition] = [:]
+            for row in rows {
+                let number: Int = row["edition"]
+                if editions[number] == nil { editions[number] = try Edition.fetchOne(db, key: number) }
+                if let edition = editions[number] { latest[row["recipient"]] = edition }
+            }
+            return latest
         }
     }
 

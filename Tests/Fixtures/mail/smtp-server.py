@@ -3,9 +3,10 @@
 127.0.0.1: writes each message it accepts to FOLDER as N.eml, with its envelope in N.json,
 prints "port P" when it listens and runs until killed.
 
-    smtp-server.py FOLDER [PORT] [--reject ADDRESS ...]
+    smtp-server.py FOLDER [PORT] [--reject ADDRESS ...] [--defer ADDRESS ...]
 
-Recipients given with --reject are refused with 550 (a permanent failure)."""
+Recipients given with --reject are refused with 550 (a permanent failure), those given with
+--defer with 451 (try again later, as a greylisting server answers)."""
 import json
 import socket
 import sys
@@ -17,18 +18,26 @@ from aiosmtpd.controller import Controller
 folder = Path(sys.argv[1])
 folder.mkdir(parents=True, exist_ok=True)
 arguments = sys.argv[2:]
-rejected = set()
-if "--reject" in arguments:
-    index = arguments.index("--reject")
-    rejected = {address.lower() for address in arguments[index + 1:]}
-    arguments = arguments[:index]
-port = int(arguments[0]) if arguments else 0
+lists = {"--reject": set(), "--defer": set()}
+current = None
+positional = []
+for argument in arguments:
+    if argument in lists:
+        current = lists[argument]
+    elif current is not None:
+        current.add(argument.lower())
+    else:
+        positional.append(argument)
+rejected, deferred = lists["--reject"], lists["--defer"]
+port = int(positional[0]) if positional else 0
 
 
 class Sink:
     async def handle_RCPT(self, server, session, envelope, address, options):
         if address.lower() in rejected:
             return "550 5.1.1 no such user here"
+        if address.lower() in deferred:
+            return "451 4.7.1 greylisted, try again later"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
