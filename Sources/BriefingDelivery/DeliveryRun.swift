@@ -234,6 +234,18 @@ public struct DeliveryRun {
             close(descriptor)
             return try records.delivery(edition: delivery.edition, audience: delivery.audience, recipient: delivery.recipient) ?? delivery
         }
+        // A retry that a newer edition overtook (sent to the reader meanwhile) is dropped:
+        // an older edition arriving after a newer one would read as the latest.
+        if let newer = try records.newerSent(than: current.edition, audience: current.audience, recipient: current.recipient) {
+            current.state = .superseded
+            current.lastError = "edition \(newer) was sent first; this older one is not sent"
+            current.updated = RunManifest.timestamp(now())
+            try records.save(current)
+            close(descriptor)
+            files.removeTraces()
+            unlink(files.message.path)
+            return current
+        }
         current.state = .sending
         current.attempts += 1
         current.updated = RunManifest.timestamp(now())

@@ -388,6 +388,28 @@ import Testing
         #expect(respelt.stdout.contains("defence: \(desk.audience("defence").path) (5 pages): 2 skipped-unchanged"), "\(respelt.stdout)")
     }
 
+    /// A retry that a newer edition overtook is not sent: no reader gets an older edition
+    /// after a newer one.
+    @Test func aRetryOvertakenByANewerEditionIsNotSent() throws {
+        let desk = try Desk()
+        let fixture = try TemplateFixture()
+        defer { fixture.remove() }
+        desk.server.stop()
+        let down = try desk.generate(template: fixture.directory)
+        #expect(down.status == 0, "\(down.stderr)")
+        #expect(down.stdout.contains("defence: \(desk.audience("defence").path) (5 pages): 2 failed-temporary"), "\(down.stdout)")
+        try desk.server.start()
+        try fixture.write("sections/defence.md", try fixture.read("sections/defence.md") + "\nOne more sentence for the desk.\n")
+        let changed = try desk.generate(date: "2026-12-07", template: fixture.directory)
+        #expect(changed.stdout.contains("defence: \(desk.audience("defence").path) (5 pages): 2 sent"), "\(changed.stdout)")
+        let retried = try desk.outbox(["--retry", "--now"])
+        #expect(retried.status == 0, "\(retried.stderr)")
+        #expect(retried.stdout.split(separator: "\n").filter { $0.contains("superseded") }.count == 5, "\(retried.stdout)")
+        let mail = try desk.server.messages()
+        #expect(mail.count == 5 && mail.allSatisfy { $0.message_id.hasPrefix("<briefing.e2.") }, "\(mail.map(\.message_id))")
+        #expect(try desk.outbox().stdout == "the outbox is empty: every message is settled\n")
+    }
+
     /// What changed is in the mail, hooks hear of every outcome, and a failing run mails the
     /// owner once a day with the error's place and the command that reproduces it.
     @Test func changesHooksAndFailuresReachPeople() throws {

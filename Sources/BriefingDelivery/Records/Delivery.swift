@@ -26,6 +26,9 @@ public struct Delivery: Codable, Sendable, Equatable, FetchableRecord, Persistab
         case failedTemporary = "failed-temporary"
         /// sendmail refused it, or retries gave up: not retried.
         case failedPermanent = "failed-permanent"
+        /// Waiting for a retry when a newer edition of the audience reached the recipient:
+        /// not sent, so no reader gets an older edition after a newer one.
+        case superseded
     }
 
     public var edition: Int

@@ -92,6 +92,20 @@ public struct DeliveryRecords: Sendable {
         }
     }
 
+    /// The newest edition after `edition` of an audience that was sent to `recipient`
+    /// (compared without case), if any: a retry of the older one is then superseded.
+    public func newerSent(than edition: Int, audience: String, recipient: String) throws -> Int? {
+        try store.read { db in
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT MAX(edition) FROM delivery
+                    WHERE audience = ? AND lower(recipient) = lower(?) AND edition > ? AND state = ?
+                    """,
+                arguments: [audience, recipient, edition, Delivery.State.sent.rawValue])
+        }
+    }
+
     /// The last edition sent to an audience (any recipient), for `when: changed`.
     public func lastSentEdition(audience: String) throws -> Edition? {
         try store.read { db in
