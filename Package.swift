@@ -79,7 +79,7 @@ let package = Package(
         ),
         .target(
             name: "BriefingRender",
-            dependencies: ["BriefingLayout", "CCairoPango", "CHarfBuzzSubset", "CHyphen", "CRsvg", "CQPDF", "CZlib"]
+            dependencies: ["BriefingLayout", "CCairoPango", "CHarfBuzzSubset", "CHyphen", "CRsvg", "CQPDF", "CZlib", "CLinux"]
         ),
         .target(
             name: "BriefingRunState",

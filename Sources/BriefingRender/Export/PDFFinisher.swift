@@ -1,4 +1,5 @@
 import BriefingLayout
+import CLinux
 import CQPDF
 import Foundation
 
@@ -8,7 +9,7 @@ import Foundation
 /// layout knows (each figure's alt text and each link's target, in drawing order) is matched
 /// to what cairo wrote, and any disagreement fails the export rather than mislabel a figure.
 /// libqpdf reads and changes the objects; the file is then written in one pass over cairo's
-/// bytes with the changed objects' new text (`rewritten`): libqpdf's own writer cost as
+/// bytes with the changed objects' new text (`PDFRewrite`): libqpdf's own writer cost as
 /// much as drawing the pages (about 1 s for 354 pages). The header says 1.7 and the catalog
 /// `/Version` agrees. No clock, no random ID: the
 /// bytes repeat for the same inputs.
@@ -28,6 +29,15 @@ public enum PDFFinisher {
 
     public static func finish(_ pdf: Data, document: PagedDocument, standard: Standard, cache: PageCache? = nil) throws -> Data {
         guard standard != .none else { return pdf }
+        let rewrite = try edits(pdf, document: document, standard: standard, cache: cache)
+        // libqpdf's parsed objects are freed by now: give their pages back before the output,
+        // as large as the input, is assembled (at 354 pages, 9 MiB of small blocks).
+        malloc_trim(0)
+        return try rewrite.bytes()
+    }
+
+    /// The changes, worked out with libqpdf, which is closed again when this returns.
+    private static func edits(_ pdf: Data, document: PagedDocument, standard: Standard, cache: PageCache?) throws -> PDFRewrite {
         guard let qpdf = qpdf_init() else { throw FinishError(message: "libqpdf did not start") }
         defer {
             var handle: qpdf_data? = qpdf
@@ -48,9 +58,9 @@ public enum PDFFinisher {
         try file.mapCIDFonts()
         if standard.archival { try file.stopInterpolation() }
         try file.markArtifacts(cache: cache)
-        let update = try file.rewritten()
+        let rewrite = try file.rewrite()
         try check(qpdf, QPDF_SUCCESS)
-        return update
+        return rewrite
     }
 
     static func check(_ qpdf: qpdf_data, _ code: QPDF_ERROR_CODE) throws {
@@ -248,16 +258,13 @@ private struct QPDFFile {
         qpdf_oh_release_all(qpdf)
     }
 
-    /// The file rewritten in one pass over cairo's bytes: each changed object's text replaced
-    /// where it stands, every other byte copied, the metadata stream added before a new xref
-    /// table (cairo writes one, with no object streams, so every offset is known) and
-    /// trailer. An incremental update would leave the old objects in the file: a third
-    /// larger at 354 pages.
-    func rewritten() throws -> Data {
+    /// What the rewrite changes, read out of libqpdf while it is open: each changed object's
+    /// new text, by number, and the trailer's references. The bytes are then assembled with
+    /// libqpdf closed (`PDFRewrite`), so its parsed objects are not held beside the output.
+    func rewrite() throws -> PDFRewrite {
         guard let xrefStart = PDFTail.startXref(original), !offsets.isEmpty else {
             throw PDFFinisher.FinishError(message: "cairo's PDF has no readable xref table")
         }
-        // New text for each changed object, by number.
         var replacements: [Int32: [UInt8]] = [:]
         let catalog = qpdf_oh_get_object_id(qpdf, qpdf_get_root(qpdf))
         for id in changed {
@@ -280,59 +287,10 @@ private struct QPDFFile {
             replacements[id] =
                 Array(body[..<(open + 2)]) + Array(" /Contents \(CairoXref.textString(words)) /F 4".utf8) + Array(body[(open + 2)...])
         }
-        // Objects in file order; the bytes up to the xref table are copied object by object.
-        let ordered = offsets.sorted { $0.value < $1.value }
-        var output = Data(capacity: original.count + replacements.count * 64 + 4096)
-        output.append(original[original.startIndex..<(original.startIndex + ordered[0].value)])
-        if output.starts(with: Data("%PDF-1.".utf8)), output.count > 8 { output[output.startIndex + 7] = UInt8(ascii: "7") }
-        var written: [Int32: Int] = [:]
-        // Unchanged objects are copied a run at a time, not one by one.
-        var pending: Int?
-        func flush(upTo end: Int) {
-            if let start = pending { output.append(original[(original.startIndex + start)..<(original.startIndex + end)]) }
-            pending = nil
-        }
-        for (index, (id, offset)) in ordered.enumerated() {
-            let end = index + 1 < ordered.count ? ordered[index + 1].value : xrefStart
-            guard offset <= end, end <= original.count else { throw PDFFinisher.FinishError(message: "object \(id) overlaps the next") }
-            if let stream = contentStreams[id] {
-                flush(upTo: offset)
-                written[id] = output.count
-                output.append(contentsOf: Array("\(id) 0 obj\n<< /Length \(stream.count) /Filter /FlateDecode >>\nstream\n".utf8))
-                output.append(contentsOf: stream)
-                output.append(contentsOf: Array("\nendstream\nendobj\n".utf8))
-            } else if let body = replacements[id] {
-                flush(upTo: offset)
-                written[id] = output.count
-                output.append(contentsOf: Array("\(id) 0 obj\n".utf8))
-                output.append(contentsOf: body)
-                output.append(contentsOf: Array("\nendobj\n".utf8))
-            } else {
-                if pending == nil { pending = offset }
-                written[id] = output.count + (offset - pending!)
-            }
-        }
-        flush(upTo: xrefStart)
-        for stream in appended {
-            written[stream.id] = output.count
-            output.append(contentsOf: Array("\(stream.id) 0 obj\n<< \(stream.dictionary) /Length \(stream.data.count) >>\nstream\n".utf8))
-            output.append(stream.data)
-            output.append(contentsOf: Array("\nendstream\nendobj\n".utf8))
-        }
-        // One xref section for objects 0 to the last, free entries where a number is unused.
-        let xref = output.count
-        let size = Int((written.keys.max() ?? 0) + 1)
-        var table = Array("xref\n0 \(size)\n0000000000 65535 f\r\n".utf8)
-        table.reserveCapacity(size * 20 + 256)
-        for number in 1..<size { CairoXref.appendEntry(written[Int32(number)], to: &table) }
-        let trailer = qpdf_get_trailer(qpdf)
-        let info = key(trailer, "/Info").map { qpdf_oh_get_object_id(qpdf, $0) } ?? 0
-        // A deterministic ID from the content (cairo 1.16 writes none).
-        let id = String(InputHash.hex(of: original).prefix(32))
-        table += Array("trailer\n<< /Size \(size) /Root \(catalog) 0 R\(info > 0 ? " /Info \(info) 0 R" : "")".utf8)
-        table += Array(" /ID [<\(id)> <\(id)>] >>\nstartxref\n\(xref)\n%%EOF\n".utf8)
-        output.append(contentsOf: table)
-        return output
+        let info = key(qpdf_get_trailer(qpdf), "/Info").map { qpdf_oh_get_object_id(qpdf, $0) } ?? 0
+        return PDFRewrite(
+            original: original, offsets: offsets, xrefStart: xrefStart, replacements: replacements, contentStreams: contentStreams,
+            appended: appended, catalog: catalog, info: info)
     }
 
     /// The Figure elements in drawing order. cairo writes each structure element as an
