@@ -9,7 +9,7 @@ VERSION := $(shell sed -n 's/.*static let version = "\(.*\)"/\1/p' Sources/brief
 # The man page's date: the last commit's, so the page is the same on every machine.
 MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
 
-.PHONY: briefing test deps build share install uninstall deb clean bench bench-quick memcheck fuzz-render fuzz-floats
+.PHONY: briefing test deps build share install uninstall deb clean bench bench-quick memcheck fuzz-render fuzz-floats link-order
 
 deps:
 	@scripts/install-deps.sh build
@@ -17,8 +17,18 @@ deps:
 # The Swift runtime is linked statically: a run starts in about 9 ms instead of 15 (no
 # dynamic linking of Foundation and ICU), and the installed binary keeps working for cron
 # whatever happens to the Swift toolchain later.
+#
+# The code is laid out for the runs it serves: each function in a section of its own, and
+# lld placing the functions a run executes together (benchmarks/link-order.txt, from
+# `make link-order`). A page fault on code maps the 64 KiB around it, so scattered functions
+# cost resident memory and start-up: the default briefing's peak RSS fell from 61 to 49 MiB.
+# Relative relocations are packed (RELR, glibc 2.36) and no symbols are exported (nothing
+# loads the binary as a library): 6 MiB fewer pages read at start-up.
+RELEASE := -c release --static-swift-stdlib -Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections -Xswiftc -use-ld=lld \
+  -Xlinker --symbol-ordering-file=$(CURDIR)/benchmarks/link-order.txt -Xlinker --no-warn-symbol-ordering \
+  -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic
 build:
-	$(SWIFT) build -c release --product briefing --static-swift-stdlib
+	$(SWIFT) build $(RELEASE) --product briefing
 
 ## Build in release mode and write output/briefing.pdf.
 briefing: deps
@@ -38,7 +48,7 @@ test:
 ## The man page (from the argument definitions, with ArgumentParser's generate-manual, so it
 ## cannot drift from --help) and the bash, zsh and fish completions.
 share: build
-	$(SWIFT) build -c release --product generate-manual
+	$(SWIFT) build $(RELEASE) --product generate-manual
 	@mkdir -p $(SHARE)/man/man1 $(SHARE)/completions
 	.build/release/generate-manual $(BIN) --date $(MAN_DATE) --output-directory $(SHARE)/man/man1
 	$(BIN) --generate-completion-script bash > $(SHARE)/completions/briefing.bash
@@ -77,6 +87,11 @@ bench: build
 bench-quick: build
 	@scripts/install-deps.sh bench
 	python3 benchmarks/run.py --quick
+
+## List the functions the release binary runs, for the linker to place together (needs valgrind).
+link-order: build
+	@scripts/install-deps.sh bench
+	python3 benchmarks/link-order.py
 
 ## Run the release binary under valgrind's memcheck (needs valgrind; CI installs it).
 memcheck: build
