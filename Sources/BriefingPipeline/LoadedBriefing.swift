@@ -23,12 +23,12 @@ public struct LoadedBriefing: Sendable {
 public struct BriefingOutput {
     public var loaded: LoadedBriefing
     public var document: Document
-    public var pages: PagedDocument
+    /// Pages laid out (0 for HTML alone). The pages themselves are not kept: the writer
+    /// that drew them freed them.
+    public var pageCount: Int
     /// One PDF, or one PNG or SVG per page.
     public var files: [Data]
     /// The other formats' files (`BriefingRequest.alsoFormats`), one each, in that order.
     public var also: [(format: OutputFormat, data: Data)] = []
     public var warnings: [Diagnostic]
-
-    public var pageCount: Int { pages.pages.count }
 }

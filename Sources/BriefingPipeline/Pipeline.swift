@@ -31,6 +31,10 @@ public final class Pipeline {
     /// "unchanged" (`--if-changed`) should not pay for fonts it will not use: layout then
     /// loads them when it first needs them.
     private let prefetchFonts: Bool
+    /// Whether the measurer keeps each briefing's text layouts for the next briefing made
+    /// (an audience, a batch's row, a watch rebuild reuse most of them). A process that makes
+    /// one briefing turns it off: its pages alone hold their layouts, freed once drawn.
+    public var reusesLayouts = true
     /// Templates loaded so far, by folder and data file: a pipeline that makes several
     /// briefings from one template (one per audience) reads and validates it once.
     private var templates: [String: Template] = [:]
@@ -205,6 +209,7 @@ public final class Pipeline {
                     hint: "install Debian's \(Hyphenator.package(for: document.language))"))
         }
         let pages = LayoutEngine(measurer: measurer).layout(document, creator: loaded.request.creator)
+        if !reusesLayouts { pango?.forgetLayouts() }
         timer.mark("layout")
         if pages.coverOverflowLines > 0 {
             let spec = loaded.template.spec
@@ -238,16 +243,19 @@ public final class Pipeline {
 
     /// The bytes of the output, from the format's writer: one PDF, or one image per page.
     public func render(
-        _ pages: PagedDocument, document: Document? = nil, format: OutputFormat, dpi: Double, standard: PDFFinisher.Standard = .ua1,
+        _ pages: consuming PagedDocument, document: Document? = nil, format: OutputFormat, dpi: Double,
+        standard: PDFFinisher.Standard = .ua1,
         generator: String = "briefing"
     ) throws -> [Data] {
-        var input = WriterInput(document: document, pages: pages, dpi: dpi, standard: standard, cache: finishedPages)
-        input.generator = generator
+        var measurer: (any TextMeasurer)?
         if format.input == .document {
-            input.measurer = try measurer()
+            measurer = try self.measurer()
             timer.mark("fonts")
         }
-        return try Writers.writer(for: format).write(input) { timer.mark($0) }
+        let input = WriterInput(
+            document: document, pages: consume pages, dpi: dpi, standard: standard, cache: finishedPages, measurer: measurer,
+            generator: generator)
+        return try Writers.writer(for: format).write(consume input) { timer.mark($0) }
     }
 
     // MARK: - Whole runs
@@ -289,16 +297,21 @@ public final class Pipeline {
         let document = try document(loaded)
         let request = loaded.request
         // Writers of the document alone (HTML) need no pages: layout is skipped.
-        let pages =
-            request.formats.contains { $0.input == .pages } ? try layout(document, loaded: loaded) : PagedDocument.empty
+        var pages = request.formats.contains { $0.input == .pages } ? try layout(document, loaded: loaded) : nil
+        let pageCount = pages?.pages.count ?? 0
         try checkStrict(request, since: first)
-        func write(_ format: OutputFormat) throws -> [Data] {
-            try render(
-                pages, document: document, format: format, dpi: request.dpi, standard: request.pdfStandard, generator: request.creator)
+        // The one writer of pages (formats of pages go alone, or as the PDF beside HTML) is
+        // handed them, so it can free them once drawn.
+        var files: [[Data]] = []
+        for format in request.formats {
+            let given = format.input == .pages ? pages.take() ?? .empty : .empty
+            files.append(
+                try render(
+                    given, document: document, format: format, dpi: request.dpi, standard: request.pdfStandard,
+                    generator: request.creator))
         }
-        var output = BriefingOutput(
-            loaded: loaded, document: document, pages: pages, files: try write(request.format), warnings: [])
-        for format in request.alsoFormats { output.also.append((format, try write(format)[0])) }
+        var output = BriefingOutput(loaded: loaded, document: document, pageCount: pageCount, files: files[0], warnings: [])
+        output.also = zip(request.alsoFormats, files.dropFirst()).map { ($0, $1[0]) }
         output.warnings = Array(warnings.dropFirst(first))
         return output
     }

@@ -185,7 +185,9 @@ struct Generate: ParsableCommand {
         // which may not draw at all.
         let pipeline =
             try shared ?? Pipeline(world: try World.standard(), warnings: ExitStatus.printWarning, prefetchFonts: !contract.ifChanged)
-        // Its fonts, layouts and pages are dropped with the process, not released one by one.
+        // One briefing and no audiences: nothing will reuse its text layouts.
+        if shared == nil, plan == nil { pipeline.reusesLayouts = false }
+        // Its fonts and caches are dropped with the process, not released one by one.
         ProcessTimeline.keepUntilExit(pipeline)
         defer { pipeline.joinBackgroundWork() }
         try pipeline.checkInputs(request)  // a missing template is named before anything about the output

@@ -102,8 +102,7 @@ import Testing
         #expect(output.files.count == 1)
         let pdf = output.files[0]
         #expect(pdf.starts(with: Data("%PDF-1.7".utf8)))
-        #expect(output.pageCount == output.pages.pages.count && output.pageCount >= 3)
-        #expect(output.pages.shaped.allSatisfy { $0 != nil }, "every paragraph carries its shaped text")
+        #expect(output.pageCount >= 3)
 
         let directory = try Command.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -113,8 +112,11 @@ import Testing
         let text = try Command.tool("pdftotext", [file.path, "-"]).stdout
         #expect(text.contains("Chip supply outside Taiwan") && text.contains("7 December 2026"))
 
-        // The pages are values: drawn again as PNG later, without the measurer.
-        let png = try pipeline.render(output.pages, format: .png, dpi: 40)
+        // Laid-out pages are values: drawn as PNG later, without the measurer.
+        let loaded = try pipeline.load(BriefingRequest(template: Self.root, date: "2026-12-07"))
+        let pages = try pipeline.layout(try pipeline.document(loaded), loaded: loaded)
+        #expect(pages.shaped.allSatisfy { $0 != nil }, "every paragraph carries its shaped text")
+        let png = try pipeline.render(pages, format: .png, dpi: 40)
         #expect(png.count == output.pageCount && png[0].starts(with: Data([0x89, 0x50, 0x4E, 0x47])))
     }
 }

@@ -10,7 +10,7 @@ import Foundation
 struct HTMLWriter: Writer {
     var format: OutputFormat { .html }
 
-    func write(_ input: WriterInput, mark: (String) -> Void) throws -> [Data] {
+    func write(_ input: consuming WriterInput, mark: (String) -> Void) throws -> [Data] {
         guard let document = input.document, let measurer = input.measurer as? PangoTextMeasurer else {
             throw RenderError.drawing(message: "the HTML edition needs the document and the fonts", place: "the HTML edition")
         }

@@ -6,7 +6,7 @@ import Foundation
 struct PageImageWriter: Writer {
     let format: OutputFormat
 
-    func write(_ input: WriterInput, mark: (String) -> Void) throws -> [Data] {
+    func write(_ input: consuming WriterInput, mark: (String) -> Void) throws -> [Data] {
         defer { mark(format.rawValue) }
         let pages = input.pages
         return try pages.pages.indices.map { index in

@@ -9,8 +9,9 @@ import Foundation
 /// files it gets, so a new format is its case and one writer file.
 public protocol Writer: Sendable {
     var format: OutputFormat { get }
-    /// The files, in order: one, or one per page.
-    func write(_ input: WriterInput, mark: (String) -> Void) throws -> [Data]
+    /// The files, in order: one, or one per page. The input is the writer's: pages it no
+    /// longer needs, it may free.
+    func write(_ input: consuming WriterInput, mark: (String) -> Void) throws -> [Data]
 }
 
 /// What a writer may read: the document (none for `chart`, which lays out one figure on a

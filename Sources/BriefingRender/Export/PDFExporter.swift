@@ -1,12 +1,13 @@
 import BriefingLayout
 import CCairoPango
+import CLinux
 import Foundation
 
 /// Writes a finished layout as PDF: fonts embedded and subset by cairo, metadata, bookmarks,
 /// internal and external links. Returns the bytes; the caller publishes them (atomically, so
 /// a failure never touches the last good briefing).
 public enum PDFExporter {
-    public static func export(_ document: PagedDocument) throws -> Data {
+    public static func export(_ document: consuming PagedDocument) throws -> Data {
         if let problem = StructureNesting.problem(in: document) {
             throw RenderError.drawing(
                 message: "the layout's structure tags do not nest (\(problem.message))",
@@ -26,9 +27,22 @@ public enum PDFExporter {
         try check(cairo_surface_status(surface), place: "the first page")
         cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
         setMetadata(document.metadata, on: surface)
+        // Drawn, then let go: the pages (their shaped text above all) are freed here, before
+        // cairo writes the fonts and structure tree and the finisher reads the file.
+        let drawn = draw(consume document, on: surface)
+        malloc_trim(0)
+        refused = drawn.status != CAIRO_STATUS_SUCCESS
+        try check(drawn.status, place: drawn.place)
+        cairo_surface_finish(surface)
+        try check(cairo_surface_status(surface), place: "the PDF's trailer")
+        return withExtendedLifetime(sink) { sink.data }
+    }
 
+    /// Every page, the bookmarks and the document tag, on a surface that is then only to be
+    /// finished: cairo's status after drawing, and where it first refused (when it did).
+    private static func draw(_ document: consuming PagedDocument, on surface: OpaquePointer) -> (status: cairo_status_t, place: String) {
         let cr = cairo_create(surface)!
-        let painter = CairoPainter(document: document)
+        let painter = CairoPainter(document: copy document)
         // cairo 1.16 writes a damaged PDF when link tags have no enclosing structure tag.
         cairo_tag_begin(cr, StructureRole.document.tag, nil)
         // cairo records a page and replays it when the page is shown, so what it refuses is
@@ -44,13 +58,10 @@ public enum PDFExporter {
         }
         cairo_tag_end(cr, StructureRole.document.tag)
         addOutline(document.outline, to: surface)
-        let drawStatus = cairo_status(cr)
+        let status = cairo_status(cr)
         cairo_destroy(cr)
-        refused = drawStatus != CAIRO_STATUS_SUCCESS
-        try check(drawStatus, place: failedPage.map { DrawingPlace.describe(page: $0, in: document) } ?? "the end of the document")
-        cairo_surface_finish(surface)
-        try check(cairo_surface_status(surface), place: "the PDF's trailer")
-        return withExtendedLifetime(sink) { sink.data }
+        guard status != CAIRO_STATUS_SUCCESS else { return (status, "") }
+        return (status, failedPage.map { DrawingPlace.describe(page: $0, in: document) } ?? "the end of the document")
     }
 
     private static func setMetadata(_ metadata: PagedDocument.Metadata, on surface: OpaquePointer) {

@@ -28,16 +28,22 @@ public enum PDFFinisher {
     }
 
     public static func finish(_ pdf: Data, document: PagedDocument, standard: Standard, cache: PageCache? = nil) throws -> Data {
+        try finish(pdf, facts: Facts(document), standard: standard, cache: cache)
+    }
+
+    public static func finish(_ pdf: Data, facts: Facts, standard: Standard, cache: PageCache? = nil) throws -> Data {
         guard standard != .none else { return pdf }
-        let rewrite = try edits(pdf, document: document, standard: standard, cache: cache)
-        // libqpdf's parsed objects are freed by now: give their pages back before the output,
-        // as large as the input, is assembled (at 354 pages, 9 MiB of small blocks).
+        // What cairo freed when it was destroyed goes back first, then libqpdf's parsed
+        // objects (at 354 pages, 9 MiB of small blocks) before the output is assembled:
+        // freed heap pages otherwise stay resident, and the next large blocks come on top.
+        malloc_trim(0)
+        let rewrite = try edits(pdf, facts: facts, standard: standard, cache: cache)
         malloc_trim(0)
         return try rewrite.bytes()
     }
 
     /// The changes, worked out with libqpdf, which is closed again when this returns.
-    private static func edits(_ pdf: Data, document: PagedDocument, standard: Standard, cache: PageCache?) throws -> PDFRewrite {
+    private static func edits(_ pdf: Data, facts: Facts, standard: Standard, cache: PageCache?) throws -> PDFRewrite {
         guard let qpdf = qpdf_init() else { throw FinishError(message: "libqpdf did not start") }
         defer {
             var handle: qpdf_data? = qpdf
@@ -50,9 +56,9 @@ public enum PDFFinisher {
         }
         try check(qpdf, read)
         var file = QPDFFile(qpdf: qpdf, original: pdf)
-        try file.completeCatalog(document.metadata, standard: standard)
-        try file.labelLinks(document)
-        try file.describeFigures(document)
+        try file.completeCatalog(facts.metadata, standard: standard)
+        try file.labelLinks(facts)
+        try file.describeFigures(facts)
         try file.scopeTableHeaders()
         try file.identifyNotes()
         try file.mapCIDFonts()
@@ -195,24 +201,17 @@ private struct QPDFFile {
 
     /// `/Tabs /S` on every page (tab order follows the structure) and `/Contents` on every
     /// link annotation: where it goes, in the words a screen reader says.
-    mutating func labelLinks(_ document: PagedDocument) throws {
+    mutating func labelLinks(_ facts: PDFFinisher.Facts) throws {
         let pages = Int(qpdf_get_num_pages(qpdf))
-        guard pages == document.pages.count else {
-            throw PDFFinisher.FinishError(message: "the PDF has \(pages) pages, the layout \(document.pages.count)")
+        guard pages == facts.pageLinks.count else {
+            throw PDFFinisher.FinishError(message: "the PDF has \(pages) pages, the layout \(facts.pageLinks.count)")
         }
-        let titles = Dictionary(document.outline.map { ($0.destination, $0.title) }, uniquingKeysWith: { first, _ in first })
         for index in 0..<pages {
             let page = qpdf_get_page_n(qpdf, index)
             qpdf_oh_replace_key(qpdf, page, "/Tabs", qpdf_oh_new_name(qpdf, "/S"))
             try touch(page)
-            // The links the painter drew, in drawing order: the order cairo lists them. Text
-            // without shaped glyphs (laid out by a test's fake measurer) draws none.
-            let targets = document.pages[index].items.flatMap { item -> [LinkTarget] in
-                guard case .text(let paragraph, let lines, let origin, _) = item, document.shaped[paragraph] is PangoShapedText else {
-                    return []
-                }
-                return document.links(paragraph: paragraph, lines: lines, origin: origin).map(\.target)
-            }
+            // The links the painter drew, in drawing order: the order cairo lists them.
+            let targets = facts.pageLinks[index]
             // cairo writes only link annotations, each an object of its own: their numbers
             // come from the page's /Annots without parsing them.
             let annotations = key(page, "/Annots").map(items) ?? []
@@ -224,7 +223,7 @@ private struct QPDFFile {
             for (id, target) in zip(links, targets) {
                 switch target {
                 case .uri(let uri): linkContents[id] = "Link to \(uri)"
-                case .destination(let name): linkContents[id] = "Go to \(titles[name] ?? Self.describe(destination: name))"
+                case .destination(let name): linkContents[id] = "Go to \(facts.titles[name] ?? Self.describe(destination: name))"
                 }
             }
             // The C API keeps every handle until released; a page's are not needed again.
@@ -241,11 +240,8 @@ private struct QPDFFile {
     }
 
     /// `/Alt` on every Figure element, in the order the layout drew the figures.
-    mutating func describeFigures(_ document: PagedDocument) throws {
-        let alts: [String] = document.pages.flatMap(\.items).compactMap {
-            if case .beginStructure(.figure(let alt)) = $0 { return alt }
-            return nil
-        }
+    mutating func describeFigures(_ facts: PDFFinisher.Facts) throws {
+        let alts = facts.figureAlts
         let figures = try figureElements()
         guard figures.count == alts.count else {
             throw PDFFinisher.FinishError(message: "the PDF has \(figures.count) Figure elements but the layout drew \(alts.count) figures")

@@ -138,6 +138,13 @@ public final class PangoTextMeasurer: TextMeasurer {
         usedSinceForget = []
     }
 
+    /// Drops every layout kept for reuse: for a process that makes one briefing, whose pages
+    /// then hold their shaped text alone, and free it once they are drawn.
+    public func forgetLayouts() {
+        layouts.removeAll()
+        missingIn.removeAll()
+    }
+
     private struct AdvanceFont: Hashable {
         var font: FontKey
         var letterSpacing: Double
