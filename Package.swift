@@ -110,7 +110,10 @@ let package = Package(
         ),
         .target(
             name: "BriefingRun",
-            dependencies: ["BriefingModel", "BriefingContent", "BriefingEditions", "BriefingPipeline", "BriefingRunState", "BriefingHTML"]
+            dependencies: [
+                "BriefingModel", "BriefingContent", "BriefingEditions", "BriefingPipeline", "BriefingRender", "BriefingRunState",
+                "BriefingHTML",
+            ]
         ),
         .target(
             name: "BriefingDelivery",

@@ -22,13 +22,28 @@ struct PDFRewrite {
     let catalog: Int32
     let info: Int32
 
+    /// The finished file: a large one assembled on disk (`AssembledFile`), in memory when
+    /// that fails.
     func bytes() throws -> Data {
+        let fileID = String(InputHash.hex(of: original).prefix(32))
+        if original.count >= AssembledFile.onDiskFrom, var file = AssembledFile.onDisk(),
+            let data = try? assemble(into: &file, fileID: fileID)
+        {
+            return data
+        }
+        var memory = AssembledFile.inMemory(capacity: original.count + replacements.count * 64 + 4096)
+        return try assemble(into: &memory, fileID: fileID)
+    }
+
+    private func assemble(into output: inout AssembledFile, fileID: String) throws -> Data {
         // Objects in file order; the bytes up to the xref table are copied object by object.
         let ordered = offsets.sorted { $0.value < $1.value }
-        var output = Data(capacity: original.count + replacements.count * 64 + 4096)
         output.append(original[original.startIndex..<(original.startIndex + ordered[0].value)])
-        if output.starts(with: Data("%PDF-1.".utf8)), output.count > 8 { output[output.startIndex + 7] = UInt8(ascii: "7") }
-        var written: [Int32: Int] = [:]
+        if output.starts(with: Data("%PDF-1.".utf8)), output.count > 8 { output.replaceByte(at: 7, with: UInt8(ascii: "7")) }
+        // Where each object is written, by number (-1: unused); an array, as a long
+        // briefing has a hundred thousand objects.
+        let last = Int(max(offsets.keys.max() ?? 0, appended.map(\.id).max() ?? 0))
+        var written = [Int](repeating: -1, count: last + 1)
         // Unchanged objects are copied a run at a time, not one by one.
         var pending: Int?
         func flush(upTo end: Int) {
@@ -40,39 +55,45 @@ struct PDFRewrite {
             guard offset <= end, end <= original.count else { throw PDFFinisher.FinishError(message: "object \(id) overlaps the next") }
             if let stream = contentStreams[id] {
                 flush(upTo: offset)
-                written[id] = output.count
-                output.append(contentsOf: Array("\(id) 0 obj\n<< /Length \(stream.count) /Filter /FlateDecode >>\nstream\n".utf8))
-                output.append(contentsOf: stream)
-                output.append(contentsOf: Array("\nendstream\nendobj\n".utf8))
+                written[Int(id)] = output.count
+                output.append(Array("\(id) 0 obj\n<< /Length \(stream.count) /Filter /FlateDecode >>\nstream\n".utf8))
+                output.append(stream)
+                output.append(Array("\nendstream\nendobj\n".utf8))
             } else if let body = replacements[id] {
                 flush(upTo: offset)
-                written[id] = output.count
-                output.append(contentsOf: Array("\(id) 0 obj\n".utf8))
-                output.append(contentsOf: body)
-                output.append(contentsOf: Array("\nendobj\n".utf8))
+                written[Int(id)] = output.count
+                output.append(Array("\(id) 0 obj\n".utf8))
+                output.append(body)
+                output.append(Array("\nendobj\n".utf8))
             } else {
                 if pending == nil { pending = offset }
-                written[id] = output.count + (offset - pending!)
+                written[Int(id)] = output.count + (offset - pending!)
             }
         }
         flush(upTo: xrefStart)
         for stream in appended {
-            written[stream.id] = output.count
-            output.append(contentsOf: Array("\(stream.id) 0 obj\n<< \(stream.dictionary) /Length \(stream.data.count) >>\nstream\n".utf8))
+            written[Int(stream.id)] = output.count
+            output.append(Array("\(stream.id) 0 obj\n<< \(stream.dictionary) /Length \(stream.data.count) >>\nstream\n".utf8))
             output.append(stream.data)
-            output.append(contentsOf: Array("\nendstream\nendobj\n".utf8))
+            output.append(Array("\nendstream\nendobj\n".utf8))
         }
         // One xref section for objects 0 to the last, free entries where a number is unused.
         let xref = output.count
-        let size = Int((written.keys.max() ?? 0) + 1)
+        let size = (written.lastIndex { $0 >= 0 } ?? 0) + 1
         var table = Array("xref\n0 \(size)\n0000000000 65535 f\r\n".utf8)
-        table.reserveCapacity(size * 20 + 256)
-        for number in 1..<size { CairoXref.appendEntry(written[Int32(number)], to: &table) }
+        table.reserveCapacity(64 * 1024 + 256)
+        for number in 1..<size {
+            CairoXref.appendEntry(written[number] >= 0 ? written[number] : nil, to: &table)
+            // Written out a block at a time: at 20 bytes an object, the table is megabytes.
+            if table.count >= 64 * 1024 {
+                output.append(table)
+                table.removeAll(keepingCapacity: true)
+            }
+        }
         // A deterministic ID from the content (cairo 1.16 writes none).
-        let id = String(InputHash.hex(of: original).prefix(32))
         table += Array("trailer\n<< /Size \(size) /Root \(catalog) 0 R\(info > 0 ? " /Info \(info) 0 R" : "")".utf8)
-        table += Array(" /ID [<\(id)> <\(id)>] >>\nstartxref\n\(xref)\n%%EOF\n".utf8)
-        output.append(contentsOf: table)
-        return output
+        table += Array(" /ID [<\(fileID)> <\(fileID)>] >>\nstartxref\n\(xref)\n%%EOF\n".utf8)
+        output.append(table)
+        return try output.finish()
     }
 }

@@ -1,4 +1,5 @@
 import BriefingPipeline
+import BriefingRender
 import BriefingRunState
 import Foundation
 
