@@ -16,6 +16,6 @@ struct PDFWriter: Writer {
         let pdf = try PDFExporter.export(consume pages)
         mark("pdf")
         defer { mark("finish") }
-        return [try PDFFinisher.finish(pdf, facts: facts, standard: input.standard, cache: input.cache)]
+        return [try PDFFinisher.finish(consume pdf, facts: facts, standard: input.standard, cache: input.cache)]
     }
 }

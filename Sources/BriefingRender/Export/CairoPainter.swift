@@ -5,10 +5,32 @@ import CCairoPango
 /// output format; tag calls (links, destinations) are no-ops on non-PDF surfaces. Text comes
 /// from the shaped paragraphs the document carries, so no measurer is needed here.
 final class CairoPainter {
-    private let document: PagedDocument
+    private(set) var document: PagedDocument
 
     init(document: PagedDocument) {
         self.document = document
+    }
+
+    /// For each paragraph, the last page that draws some of it (-1: none).
+    func lastPages() -> [Int] {
+        var last = [Int](repeating: -1, count: document.paragraphs.count)
+        for (index, page) in document.pages.enumerated() {
+            for case .text(let paragraph, _, _, _) in page.items { last[paragraph] = index }
+        }
+        return last
+    }
+
+    /// Lets go of page `index` once drawn, for a writer that draws each page once (the PDF):
+    /// its items but its anchors (which name the place of a later failure), and the shaped
+    /// text of the paragraphs no later page draws. A long briefing's pages then shrink as
+    /// cairo's file grows, instead of both being held to the end.
+    func forget(page index: Int, lastPages: [Int]) {
+        for case .text(let paragraph, _, _, _) in document.pages[index].items where lastPages[paragraph] == index {
+            document.shaped[paragraph] = nil
+            document.paragraphs[paragraph].runs = []
+            document.links[paragraph] = []
+        }
+        document.pages[index].items.removeAll { $0.anchorName == nil }
     }
 
     func draw(page index: Int, on cr: OpaquePointer) {

@@ -25,7 +25,7 @@ public enum ImageExporter {
         cairo_surface_flush(surface)
         try PDFExporter.check(cairo_status(cr), place: place())
         try PDFExporter.check(cairo_surface_write_to_png_stream(surface, ByteSink.write, sink.closure), place: "the PNG of " + place())
-        return withExtendedLifetime(sink) { sink.data }
+        return try withExtendedLifetime(sink) { try sink.data() }
     }
 
     /// Page `index` as SVG 1.1, in points.
@@ -45,6 +45,6 @@ public enum ImageExporter {
         try PDFExporter.check(status, place: place())
         cairo_surface_finish(surface)
         try PDFExporter.check(cairo_surface_status(surface), place: "the SVG of " + place())
-        return withExtendedLifetime(sink) { sink.data }
+        return try withExtendedLifetime(sink) { try sink.data() }
     }
 }

@@ -35,14 +35,16 @@ public enum PDFExporter {
         try check(drawn.status, place: drawn.place)
         cairo_surface_finish(surface)
         try check(cairo_surface_status(surface), place: "the PDF's trailer")
-        return withExtendedLifetime(sink) { sink.data }
+        return try withExtendedLifetime(sink) { try sink.data() }
     }
 
     /// Every page, the bookmarks and the document tag, on a surface that is then only to be
     /// finished: cairo's status after drawing, and where it first refused (when it did).
     private static func draw(_ document: consuming PagedDocument, on surface: OpaquePointer) -> (status: cairo_status_t, place: String) {
         let cr = cairo_create(surface)!
-        let painter = CairoPainter(document: copy document)
+        // The painter holds the only copy, and lets each page go once drawn.
+        let painter = CairoPainter(document: consume document)
+        let lastPages = painter.lastPages()
         // cairo 1.16 writes a damaged PDF when link tags have no enclosing structure tag.
         cairo_tag_begin(cr, StructureRole.document.tag, nil)
         // cairo records a page and replays it when the page is shown, so what it refuses is
@@ -50,18 +52,20 @@ public enum PDFExporter {
         // pages after it are still handed over and the document tag closed: cairo asserts
         // (and the process aborts) when a surface is destroyed halfway through its document.
         var failedPage: Int?
-        for index in document.pages.indices {
-            if !document.pages[index].label.isEmpty { cairo_pdf_surface_set_page_label(surface, document.pages[index].label) }
+        for index in painter.document.pages.indices {
+            let label = painter.document.pages[index].label
+            if !label.isEmpty { cairo_pdf_surface_set_page_label(surface, label) }
             painter.draw(page: index, on: cr)
             cairo_show_page(cr)
             if failedPage == nil, cairo_status(cr) != CAIRO_STATUS_SUCCESS { failedPage = index }
+            painter.forget(page: index, lastPages: lastPages)
         }
         cairo_tag_end(cr, StructureRole.document.tag)
-        addOutline(document.outline, to: surface)
+        addOutline(painter.document.outline, to: surface)
         let status = cairo_status(cr)
         cairo_destroy(cr)
         guard status != CAIRO_STATUS_SUCCESS else { return (status, "") }
-        return (status, failedPage.map { DrawingPlace.describe(page: $0, in: document) } ?? "the end of the document")
+        return (status, failedPage.map { DrawingPlace.describe(page: $0, in: painter.document) } ?? "the end of the document")
     }
 
     private static func setMetadata(_ metadata: PagedDocument.Metadata, on surface: OpaquePointer) {

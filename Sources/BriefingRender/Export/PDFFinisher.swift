@@ -31,15 +31,22 @@ public enum PDFFinisher {
         try finish(pdf, facts: Facts(document), standard: standard, cache: cache)
     }
 
-    public static func finish(_ pdf: Data, facts: Facts, standard: Standard, cache: PageCache? = nil) throws -> Data {
+    /// - Parameter pdf: cairo's bytes, let go of when the finished file is made.
+    public static func finish(_ pdf: consuming Data, facts: Facts, standard: Standard, cache: PageCache? = nil) throws -> Data {
         guard standard != .none else { return pdf }
         // What cairo freed when it was destroyed goes back first, then libqpdf's parsed
-        // objects (at 354 pages, 9 MiB of small blocks) before the output is assembled:
-        // freed heap pages otherwise stay resident, and the next large blocks come on top.
+        // objects (at 354 pages, 9 MiB of small blocks) before the output is assembled, then
+        // the marked pages and cairo's bytes before the file is published: freed heap pages
+        // otherwise stay resident, and the next large blocks come on top.
         malloc_trim(0)
-        let rewrite = try edits(pdf, facts: facts, standard: standard, cache: cache)
+        let finished: Data
+        do {
+            let rewrite = try edits(consume pdf, facts: facts, standard: standard, cache: cache)
+            malloc_trim(0)
+            finished = try rewrite.bytes()
+        }
         malloc_trim(0)
-        return try rewrite.bytes()
+        return finished
     }
 
     /// The changes, worked out with libqpdf, which is closed again when this returns.
@@ -51,6 +58,9 @@ public enum PDFFinisher {
         }
         qpdf_silence_errors(qpdf)
         qpdf_set_suppress_warnings(qpdf, 1)
+        // The file's ID is a hash of all of it: read once here, then let go of until needed.
+        let fileID = String(InputHash.hex(of: pdf).prefix(32))
+        SpilledMappings.release(pdf, 0..<pdf.count)
         let read = pdf.withUnsafeBytes { bytes in
             qpdf_read_memory(qpdf, "briefing.pdf", bytes.baseAddress?.assumingMemoryBound(to: CChar.self), UInt64(bytes.count), nil)
         }
@@ -64,7 +74,9 @@ public enum PDFFinisher {
         try file.mapCIDFonts()
         if standard.archival { try file.stopInterpolation() }
         try file.markArtifacts(cache: cache)
-        let rewrite = try file.rewrite()
+        // Read again only in part from here on (link annotations, unchanged objects).
+        SpilledMappings.release(pdf, 0..<pdf.count)
+        let rewrite = try file.rewrite(fileID: fileID)
         try check(qpdf, QPDF_SUCCESS)
         return rewrite
     }
@@ -257,7 +269,7 @@ private struct QPDFFile {
     /// What the rewrite changes, read out of libqpdf while it is open: each changed object's
     /// new text, by number, and the trailer's references. The bytes are then assembled with
     /// libqpdf closed (`PDFRewrite`), so its parsed objects are not held beside the output.
-    func rewrite() throws -> PDFRewrite {
+    func rewrite(fileID: String) throws -> PDFRewrite {
         guard let xrefStart = PDFTail.startXref(original), !offsets.isEmpty else {
             throw PDFFinisher.FinishError(message: "cairo's PDF has no readable xref table")
         }
@@ -286,7 +298,7 @@ private struct QPDFFile {
         let info = key(qpdf_get_trailer(qpdf), "/Info").map { qpdf_oh_get_object_id(qpdf, $0) } ?? 0
         return PDFRewrite(
             original: original, offsets: offsets, xrefStart: xrefStart, replacements: replacements, contentStreams: contentStreams,
-            appended: appended, catalog: catalog, info: info)
+            appended: appended, catalog: catalog, info: info, fileID: fileID)
     }
 
     /// The Figure elements in drawing order. cairo writes each structure element as an

@@ -21,21 +21,17 @@ struct PDFRewrite {
     /// The catalog's and the Info dictionary's object numbers (0: no Info).
     let catalog: Int32
     let info: Int32
+    /// The trailer's `/ID`: a hash of cairo's bytes.
+    let fileID: String
 
-    /// The finished file: a large one assembled on disk (`AssembledFile`), in memory when
-    /// that fails.
+    /// The finished file; a large one is assembled on disk (`SpillingBuffer`).
     func bytes() throws -> Data {
-        let fileID = String(InputHash.hex(of: original).prefix(32))
-        if original.count >= AssembledFile.onDiskFrom, var file = AssembledFile.onDisk(),
-            let data = try? assemble(into: &file, fileID: fileID)
-        {
-            return data
-        }
-        var memory = AssembledFile.inMemory(capacity: original.count + replacements.count * 64 + 4096)
-        return try assemble(into: &memory, fileID: fileID)
+        var output = SpillingBuffer()
+        try assemble(into: &output)
+        return try output.finish()
     }
 
-    private func assemble(into output: inout AssembledFile, fileID: String) throws -> Data {
+    private func assemble(into output: inout SpillingBuffer) throws {
         // Objects in file order; the bytes up to the xref table are copied object by object.
         let ordered = offsets.sorted { $0.value < $1.value }
         output.append(original[original.startIndex..<(original.startIndex + ordered[0].value)])
@@ -47,7 +43,11 @@ struct PDFRewrite {
         // Unchanged objects are copied a run at a time, not one by one.
         var pending: Int?
         func flush(upTo end: Int) {
-            if let start = pending { output.append(original[(original.startIndex + start)..<(original.startIndex + end)]) }
+            if let start = pending {
+                output.append(original[(original.startIndex + start)..<(original.startIndex + end)])
+                // Copied: not read again.
+                SpilledMappings.release(original, start..<end)
+            }
             pending = nil
         }
         for (index, (id, offset)) in ordered.enumerated() {
@@ -94,6 +94,5 @@ struct PDFRewrite {
         table += Array("trailer\n<< /Size \(size) /Root \(catalog) 0 R\(info > 0 ? " /Info \(info) 0 R" : "")".utf8)
         table += Array(" /ID [<\(fileID)> <\(fileID)>] >>\nstartxref\n\(xref)\n%%EOF\n".utf8)
         output.append(table)
-        return try output.finish()
     }
 }
