@@ -21,7 +21,7 @@ deps:
 # The code is laid out for the runs it serves: each function in a section of its own, and
 # lld placing the functions a run executes together (benchmarks/link-order.txt, from
 # `make link-order`). A page fault on code maps the 64 KiB around it, so scattered functions
-# cost resident memory and start-up: the default briefing's peak RSS fell from 61 to 49 MiB.
+# cost resident memory and start-up: the default briefing's peak RSS fell from 60 to 47 MiB.
 # Relative relocations are packed (RELR, glibc 2.36) and no symbols are exported (nothing
 # loads the binary as a library): 6 MiB fewer pages read at start-up.
 RELEASE := -c release --static-swift-stdlib -Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections -Xswiftc -use-ld=lld \
