@@ -1,3 +1,4 @@
+import CLinux
 import Foundation
 
 /// Bytes collected in memory up to a megabyte, then in an unlinked temporary file, read
@@ -6,8 +7,8 @@ import Foundation
 /// at the two peaks of a run (cairo writing its fonts and structure tree; the finisher
 /// copying one file into the other). Mapped pages are read only when the bytes are.
 ///
-/// The file is in the temporary folder (`TMPDIR`, else /tmp) and unlinked when made, so a
-/// killed run leaves nothing behind. When none can be made, or a write fails (a full disk),
+/// The file is in the temporary folder (`TMPDIR`, else /tmp) and has no name (or loses it
+/// when made), so a killed run leaves nothing behind. When none can be made, or a write fails (a full disk),
 /// what was written is read back and the bytes stay in memory: the run goes on as before.
 struct SpillingBuffer {
     /// How much is held in memory before the bytes go to a file, and then between writes.
@@ -87,18 +88,33 @@ struct SpillingBuffer {
         write()
     }
 
-    /// An unlinked temporary file, or false (and memory from now on) when none can be made.
+    /// An unnamed file in the temporary folder, or false (and memory from now on) when none
+    /// can be made. O_TMPFILE where the file system has it: no name ever appears, so a
+    /// `watch` whose template folder is the temporary folder does not see it come and go;
+    /// elsewhere a named file, unlinked at once.
     private mutating func open() -> Bool {
-        var template = Array((FileManager.default.temporaryDirectory.path + "/briefing-XXXXXX").utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        let folder = Self.temporaryFolder(ProcessInfo.processInfo.environment)
+        var made = briefing_open_unnamed(folder)
+        if made < 0 {
+            var template = Array((folder + "/briefing-XXXXXX").utf8CString)
+            made = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            if made >= 0 {
+                _ = fcntl(made, F_SETFD, FD_CLOEXEC)
+                template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+            }
+        }
         guard made >= 0 else {
             inMemory = true
             return false
         }
-        _ = fcntl(made, F_SETFD, FD_CLOEXEC)
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         descriptor = made
         return true
+    }
+
+    /// `TMPDIR` when set and not empty (an empty one means unset, as for mktemp), else /tmp.
+    static func temporaryFolder(_ environment: [String: String]) -> String {
+        guard let folder = environment["TMPDIR"], !folder.isEmpty else { return "/tmp" }
+        return folder
     }
 
     /// What is in memory, to the file; on failure, the file read back into memory.

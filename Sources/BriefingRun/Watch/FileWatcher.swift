@@ -184,9 +184,12 @@ public final class FileWatcher {
     /// Files editors and tools write beside the one being edited, never part of a template:
     /// hidden files (vim's swap files, Emacs locks, gedit's and our own temporaries), vim's
     /// `4913` probe, backups ending in `~`, Emacs autosaves, `sed -i`'s `sedXXXXXX`, and
-    /// temporaries, swap files, partial downloads and patch leftovers by their extension.
+    /// temporaries, swap files, partial downloads and patch leftovers by their extension; and
+    /// files with no name (O_TMPFILE, as a large PDF spills to the temporary folder), which
+    /// the kernel reports as `#` and their inode number.
     static func isEditorLitter(_ name: String) -> Bool {
         if name == "4913" || name.hasSuffix("~") || name.hasPrefix(".") || (name.hasPrefix("#") && name.hasSuffix("#")) { return true }
+        if name.count > 1, name.hasPrefix("#"), name.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) { return true }
         if name.count == 9, name.hasPrefix("sed"), name.dropFirst(3).allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
             return true
         }
