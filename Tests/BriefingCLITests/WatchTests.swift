@@ -140,4 +140,39 @@ import Testing
         #expect(try Command.tool("pdftotext", [pdf.path, "-"]).stdout.contains("29,117"))
         #expect(watch.stop(with: SIGTERM) == 0)
     }
+
+    /// A PDF over a megabyte spills to the temporary folder while it is made. With that
+    /// folder inside the template, watch must not take its own spill files for edits (it
+    /// rebuilt forever).
+    @Test func itsOwnSpillFilesAreNotEdits() throws {
+        let fixture = try TemplateFixture()
+        let out = try Command.temporaryDirectory()
+        defer {
+            fixture.remove()
+            try? FileManager.default.removeItem(at: out)
+        }
+        // Every section five more times, under other ids: about 40 pages, over a megabyte.
+        var lines = try fixture.read("briefing.yaml").components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex(of: "sections:")) + 1
+        var end = start
+        while end < lines.count, lines[end].hasPrefix("  ") { end += 1 }
+        let copies = (2...6).flatMap { copy in
+            lines[start..<end].map { line in
+                line.hasPrefix("  - id: ") ? line + "-\(copy)" : line.hasPrefix("    title: ") ? line + " (\(copy))" : line
+            }
+        }
+        lines.insert(contentsOf: copies, at: end)
+        try fixture.write("briefing.yaml", lines.joined(separator: "\n"))
+
+        let pdf = out.appendingPathComponent("b.pdf")
+        let watch = try BackgroundCommand(
+            Command.briefing, ["watch", "--template", fixture.directory.path, "--date", "2026-11-30", "--output", pdf.path],
+            logs: out, environment: ["TMPDIR": fixture.directory.path])
+        #expect(watch.waitFor("built ", timeout: 120), "\(watch.stdout) \(watch.stderr)")
+        #expect(try Data(contentsOf: pdf).count > 1 << 20, "large enough to spill")
+        Thread.sleep(forTimeInterval: 3)
+        #expect(!watch.stdout.contains("changed:"), "its own files are not edits: \(watch.stdout)")
+        #expect(watch.stdout.components(separatedBy: "built ").count == 2, "\(watch.stdout)")
+        #expect(watch.stop(with: SIGTERM) == 0)
+    }
 }

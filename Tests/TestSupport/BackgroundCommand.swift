@@ -7,13 +7,15 @@ public final class BackgroundCommand {
     private let stdoutURL: URL
     private let stderrURL: URL
 
-    public init(_ executable: URL, _ arguments: [String], logs directory: URL) throws {
+    /// - Parameter environment: variables set for the program on top of this process's.
+    public init(_ executable: URL, _ arguments: [String], logs directory: URL, environment: [String: String] = [:]) throws {
         stdoutURL = directory.appendingPathComponent("stdout.log")
         stderrURL = directory.appendingPathComponent("stderr.log")
         _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)
         try process.run()
