@@ -301,6 +301,8 @@ public struct DeliveryRun {
         var current = delivery
         let time = now()
         current.updated = RunManifest.timestamp(time)
+        // Only a message still waiting has a next attempt.
+        current.nextAttempt = ""
         switch result {
         case .sent:
             current.state = .sent

@@ -146,6 +146,12 @@ import Testing
         #expect(retried.status == 0, "\(retried.stderr)")
         #expect(retried.stdout.split(separator: "\n").filter { $0.contains("  sent  attempts 2") }.count == 5, "\(retried.stdout)")
         #expect(try desk.outbox(["--retry", "--now"]).stdout == "nothing due\n")
+        // Settled: no next attempt is listed for a message that was sent.
+        let listed =
+            try JSONSerialization.jsonObject(with: Data(try desk.outbox(["--all", "--format", "json"]).stdout.utf8)) as? [[String: Any]]
+        #expect(
+            listed?.filter { $0["state"] as? String == "sent" }.allSatisfy { ($0["nextAttempt"] as? String) == "" } == true,
+            "\(listed ?? [])")
         let all = try desk.server.messages()
         #expect(all.count == 10 && Set(all.map(\.message_id)).count == 10, "each message once")
         #expect(all.suffix(5).allSatisfy { $0.subject.hasSuffix("7 December 2026 \u{00B7} no changes") }, "\(all.map(\.subject))")
