@@ -1,15 +1,16 @@
 import CLinux
 import Foundation
 
-/// Bytes collected in memory up to a megabyte, then in an unlinked temporary file, read
-/// back as mapped pages. cairo's PDF and the finished file pass through one each: at 354
-/// pages they are 10 MiB apiece, and held in memory they were on top of everything else
-/// at the two peaks of a run (cairo writing its fonts and structure tree; the finisher
-/// copying one file into the other). Mapped pages are read only when the bytes are.
+/// Bytes collected in memory up to a megabyte, then in a temporary file, read back as
+/// mapped pages. cairo's PDF and the finished file pass through one each: at 354 pages they
+/// are 10 MiB apiece, and held in memory they were on top of everything else at the two
+/// peaks of a run (cairo writing its fonts and structure tree; the finisher copying one file
+/// into the other). Mapped pages are read only when the bytes are.
 ///
 /// The file is in the temporary folder (`TMPDIR`, else /tmp) and has no name (or loses it
-/// when made), so a killed run leaves nothing behind. When none can be made, or a write fails (a full disk),
-/// what was written is read back and the bytes stay in memory: the run goes on as before.
+/// as it is made), so a killed run leaves nothing behind. When none can be made, or a write
+/// fails (a full disk), what was written is read back and the bytes stay in memory: the run
+/// goes on as before.
 struct SpillingBuffer {
     /// How much is held in memory before the bytes go to a file, and then between writes.
     private let limit: Int
@@ -58,21 +59,15 @@ struct SpillingBuffer {
     /// goes with the last copy of the data).
     mutating func finish() throws -> Data {
         write()
-        if let lost {
-            throw PDFFinisher.FinishError(message: "a temporary file could not be read back (\(String(cString: strerror(lost))))")
-        }
-        guard let descriptor, flushed > 0 else { return staged }
-        defer {
-            close(descriptor)
-            self.descriptor = nil
-        }
-        guard let mapped = mmap(nil, flushed, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else {
+        if let lost { throw Self.lostError(lost) }
+        guard let descriptor else { return staged }
+        guard flushed > 0, let mapped = mmap(nil, flushed, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else {
             readBack()
-            if let lost {
-                throw PDFFinisher.FinishError(message: "a temporary file could not be read back (\(String(cString: strerror(lost))))")
-            }
+            if let lost { throw Self.lostError(lost) }
             return staged
         }
+        close(descriptor)
+        self.descriptor = nil
         SpilledMappings.add(mapped, count: flushed)
         return Data(
             bytesNoCopy: mapped, count: flushed,
@@ -80,6 +75,10 @@ struct SpillingBuffer {
                 SpilledMappings.remove(pointer)
                 munmap(pointer, count)
             })
+    }
+
+    private static func lostError(_ code: Int32) -> PDFFinisher.FinishError {
+        PDFFinisher.FinishError(message: "a temporary file could not be read back (\(String(cString: strerror(code))))")
     }
 
     private mutating func spill() {
@@ -132,19 +131,23 @@ struct SpillingBuffer {
     private mutating func readBack() {
         guard let descriptor else { return }
         var earlier = Data(count: flushed)
+        var failure: Int32?
         let read = earlier.withUnsafeMutableBytes { buffer in
             var done = 0
             while done < buffer.count {
                 let got = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(done))
                 if got < 0, errno == EINTR { continue }
-                guard got > 0 else { break }
+                guard got > 0 else {
+                    failure = got < 0 ? errno : EIO
+                    break
+                }
                 done += got
             }
             return done
         }
         // A file that cannot be read back either: its bytes are lost, and `finish` says so
         // rather than return a file with a hole (this needs a disk failing under the run).
-        if read != flushed { lost = errno == 0 ? EIO : errno }
+        lost = failure
         staged = earlier.prefix(read) + staged
         flushed = 0
         close(descriptor)
