@@ -231,7 +231,10 @@ struct Generate: ParsableCommand {
         // Standard output carries the PDF itself: nothing else may be printed there.
         guard !quiet, finished.target != .standardOutput else { return }
         let outcome = finished.outcome
-        var shown = briefing.format.files == .one ? output : outcome.path
+        // Page files are named as the output was given (relative stays relative), like a PDF.
+        let folder = (output as NSString).deletingLastPathComponent
+        let pattern = (outcome.path as NSString).lastPathComponent
+        var shown = briefing.format.files == .one ? output : folder.isEmpty ? pattern : folder + "/" + pattern
         for format in briefing.formatList.formats.dropFirst() { shown += " and " + format.path(for: output) }
         if outcome.result == .unchanged {
             Console.line("unchanged: \(shown) (inputs are as at the last successful run)")

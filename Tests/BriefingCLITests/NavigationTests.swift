@@ -188,8 +188,10 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".png") }.sorted()
         #expect(names == (1...pages).map { String(format: "briefing-%02d.png", $0) } + ["briefing-2024.png"])
         let svg = try Command.run(
-            Command.briefing, ["--date", "2026-11-30", "--sections", "it", "--format", "svg", "--output", target.path])
+            Command.briefing, ["--date", "2026-11-30", "--sections", "it", "--format", "svg", "--output", "briefing.pdf"], in: directory)
         #expect(svg.status == 0)
+        // Named as the output was given, relative as for a PDF.
+        #expect(svg.stdout.hasPrefix("wrote briefing-*.svg ("), "\(svg.stdout)")
         let svgs = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".svg") }
         #expect(svgs.count == pages)
     }
