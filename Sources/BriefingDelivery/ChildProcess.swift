@@ -1,3 +1,4 @@
+import BriefingModel
 import Foundation
 
 #if canImport(Glibc)
@@ -82,7 +83,7 @@ enum ChildProcess {
     static func run(
         _ executable: URL, _ arguments: [String], input: URL? = nil, environment: [String: String]? = nil, timeout: TimeInterval
     ) -> Result {
-        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-child-\(UUID().uuidString).err")
+        let errors = TemporaryFolder.url.appendingPathComponent("briefing-child-\(UUID().uuidString).err")
         defer { unlink(errors.path) }
         let pid: pid_t
         do {

@@ -1,5 +1,6 @@
 import BriefingEditions
 import BriefingHTML
+import BriefingModel
 import BriefingPipeline
 import BriefingRunState
 import Foundation
@@ -27,7 +28,7 @@ public struct FailureMail {
         // written (the failure may be just that) in the temporary folder, one file an output.
         let memos = [
             state.folder.appendingPathComponent("failure-mail.json"),
-            FileManager.default.temporaryDirectory.appendingPathComponent(
+            TemporaryFolder.url.appendingPathComponent(
                 "briefing-failure-mail-\(InputDigest.sha256(of: Data(output.path.utf8)).prefix(16)).json"),
         ]
         let digest = InputDigest.sha256(of: Data("\(status)\n\(error)".utf8))
@@ -81,7 +82,7 @@ public struct FailureMail {
         var outcomes: [String] = []
         do {
             // Spooled outside the state folder: the failure may be that it cannot be written.
-            let file = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-failure-\(UUID().uuidString).eml")
+            let file = TemporaryFolder.url.appendingPathComponent("briefing-failure-\(UUID().uuidString).eml")
             var bytes = message
             bytes.extraHeaders = [("Auto-Submitted", "auto-generated")]
             try bytes.bytes.write(to: file, options: .atomic)

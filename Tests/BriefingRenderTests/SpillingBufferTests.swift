@@ -59,11 +59,4 @@ import Testing
         #expect(try ours().subtracting(before).isEmpty)
         _ = try buffer.finish()
     }
-
-    /// An empty TMPDIR means unset, as it does for mktemp: not the root folder.
-    @Test func anEmptyTemporaryFolderMeansTmp() {
-        #expect(SpillingBuffer.temporaryFolder([:]) == "/tmp")
-        #expect(SpillingBuffer.temporaryFolder(["TMPDIR": ""]) == "/tmp")
-        #expect(SpillingBuffer.temporaryFolder(["TMPDIR": "/var/tmp"]) == "/var/tmp")
-    }
 }

@@ -1,3 +1,4 @@
+import BriefingModel
 import CLinux
 import Foundation
 
@@ -92,7 +93,7 @@ struct SpillingBuffer {
     /// `watch` whose template folder is the temporary folder does not see it come and go;
     /// elsewhere a named file, unlinked at once.
     private mutating func open() -> Bool {
-        let folder = Self.temporaryFolder(ProcessInfo.processInfo.environment)
+        let folder = TemporaryFolder.url.path
         var made = briefing_open_unnamed(folder)
         if made < 0 {
             var template = Array((folder + "/briefing-XXXXXX").utf8CString)
@@ -108,12 +109,6 @@ struct SpillingBuffer {
         }
         descriptor = made
         return true
-    }
-
-    /// `TMPDIR` when set and not empty (an empty one means unset, as for mktemp), else /tmp.
-    static func temporaryFolder(_ environment: [String: String]) -> String {
-        guard let folder = environment["TMPDIR"], !folder.isEmpty else { return "/tmp" }
-        return folder
     }
 
     /// What is in memory, to the file; on failure, the file read back into memory.
