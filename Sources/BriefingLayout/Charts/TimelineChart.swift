@@ -65,6 +65,11 @@ struct TimelineChart {
         let axisY = markTop + markHeight + 3
 
         var unlabelled: [Int] = []
+        // Labels are drawn after every mark and leader: on top of any leader that passes
+        // behind them, and, for cairo, one region of marks before one of text (the PDF
+        // surface's page analysis unions each drawing's box into a region, and text
+        // interleaved with marks makes that region thousands of boxes early).
+        var labels: [(runs: [TextRun], at: Point, breakWidth: Double)] = []
         for (offset, index) in points.enumerated() {
             let event = events[index]
             guard case .point(let date) = event.when else { continue }
@@ -87,8 +92,9 @@ struct TimelineChart {
             let leaderTop =
                 placement.above ? laneCenter + canvas.measure(labelRuns(event), maxWidth: breakWidth).height / 2 + 0.5 : laneCenter
             canvas.line(Point(x: x, y: markTop - 0.6), Point(x: x, y: leaderTop), color: color.withAlpha(0.75), width: 0.45, isMark: true)
-            canvas.text(labelRuns(event), at: Point(x: placement.minX, y: laneCenter), anchor: .centerLeft, maxWidth: breakWidth)
+            labels.append((labelRuns(event), Point(x: placement.minX, y: laneCenter), breakWidth))
         }
+        for label in labels { canvas.text(label.runs, at: label.at, anchor: .centerLeft, maxWidth: label.breakWidth) }
 
         // The axis, with nice year ticks below it.
         canvas.line(

@@ -135,3 +135,29 @@ private struct BoundedMeasurer: TextMeasurer {
         }
     }
 }
+
+/// Point events' labels come after every mark and leader: on top of a leader passing behind
+/// them, and one run of marks then one of text for cairo's page analysis, which unions each
+/// drawing's box into a region (text among the marks made that union five times the work).
+@Suite struct TimelineDrawingOrderTests {
+    @Test func labelsAreDrawnAfterEveryMark() {
+        let events = ChartFixtures.events(25, seed: 42)
+        let drawing = ChartLayout.drawing(ChartFixtures.figure(.timeline(events), kind: .timeline), width: 455, measurer: FakeMeasurer())
+            .drawing
+        let items = drawing.items
+        // The legend (text and symbols) comes first; the marks start at the first pale bar.
+        let isMark = { (item: FrameItem) -> Bool in
+            if case .shape = item { true } else if case .line = item { true } else { false }
+        }
+        let isText = { (item: FrameItem) -> Bool in if case .text = item { true } else { false } }
+        let axis = items.lastIndex { if case .line(let from, let to, _, _) = $0 { from.y == to.y && to.x - from.x > 400 } else { false } }
+        let labels = items.indices.filter { isText(items[$0]) && $0 < (axis ?? items.count) }
+        let marks = items.indices.filter { isMark(items[$0]) && $0 < (axis ?? items.count) }
+        #expect(axis != nil)
+        #expect(labels.count >= 20)
+        // After the legend, no mark follows a label before the axis.
+        let firstLabel = labels.first { $0 > (marks.dropFirst(events.count / 2).first ?? 0) }
+        #expect(firstLabel != nil)
+        #expect(marks.allSatisfy { $0 < firstLabel! }, "a mark is drawn after a label")
+    }
+}
