@@ -133,24 +133,27 @@ public struct Labels: Sendable, Hashable {
     }
 
     static func fill(_ text: String, _ values: [String: String]) -> String {
-        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        // Scanned as UTF-8 bytes: braces are ASCII, and walking the text by Characters (grapheme
+        // breaking) made this 13,000 instructions a call, 4% of a 2,000-event timeline.
+        let utf8 = text.utf8
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        guard utf8.contains(open) else { return text }
         var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            if let close = rest[afterOpen...].firstIndex(where: { $0 == "}" || $0 == "{" }), rest[close] == "}",
-                let value = values[String(rest[afterOpen..<close])]
-            {
+        result.reserveCapacity(utf8.count + 16)
+        var copied = utf8.startIndex, index = copied
+        while let brace = utf8[index...].firstIndex(of: open) {
+            let name = utf8.index(after: brace)
+            guard let end = utf8[name...].firstIndex(where: { $0 == close || $0 == open }) else { break }
+            if utf8[end] == close, let value = values[String(text[name..<end])] {
+                result += text[copied..<brace]
                 result += value
-                rest = rest[rest.index(after: close)...]
+                copied = utf8.index(after: end)
+                index = copied
             } else {
-                result.append("{")
-                rest = rest[afterOpen...]
+                index = name
             }
         }
-        result += rest
+        result += text[copied...]
         return result
     }
 
