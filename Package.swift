@@ -39,7 +39,6 @@ let package = Package(
         ),
         .systemLibrary(
             name: "CQPDF",
-            pkgConfig: "libqpdf",
             providers: [.apt(["libqpdf-dev"])]
         ),
         .systemLibrary(

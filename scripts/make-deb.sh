@@ -45,13 +45,14 @@ printf 'briefing (%s) unstable; urgency=medium\n\n  * Built from %s.\n\n -- Brie
 } > "$doc/copyright"
 
 # Depends: the shared libraries the binary links, as dpkg-shlibdeps names them, and what it
-# opens at run time (librsvg on the first SVG image, the hyphenation patterns).
+# opens at run time (libqpdf to finish each PDF, librsvg on the first SVG image, the
+# hyphenation patterns).
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/debian"
 printf 'Source: briefing\n\nPackage: briefing\nArchitecture: any\n' > "$work/debian/control"
 shlibs=$(cd "$work" && dpkg-shlibdeps -O "$OLDPWD/$stage/usr/bin/briefing" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
-depends="$shlibs, librsvg2-2, hyphen-en-gb"
+depends="$shlibs, libqpdf29, librsvg2-2, hyphen-en-gb"
 
 # Yams (the YAML parser, a Swift package) compiles libyaml's C sources into the binary, as
 # every statically linked Swift program using it does: there is no system libyaml to link.

@@ -49,6 +49,7 @@ public enum FailureKind: Sendable, Hashable {
         case RenderError.fonts: self = .missingInput
         case is ColorProfile.Missing: self = .missingInput
         case RenderError.drawing: self = .software
+        case RenderError.missingLibrary: self = .unavailable
         case let error as OutputError: self = error.kind
         case is EditionStoreDamaged, is EditionStoreFull: self = .cannotCreate
         default: self = .software

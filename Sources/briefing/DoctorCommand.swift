@@ -77,6 +77,11 @@ struct DoctorCommand: ParsableCommand {
         } else {
             report.warn("librsvg cannot be opened: templates with SVG images will fail", fix: "apt-get install librsvg2-2")
         }
+        if FontCheck.qpdfAvailable {
+            report.ok("libqpdf can be opened: PDFs can be completed for PDF/UA")
+        } else {
+            report.fail("libqpdf cannot be opened: every PDF run will fail (exit 69)", fix: "apt-get install libqpdf29")
+        }
         if let profile = FontCheck.colorProfile {
             report.ok("an sRGB profile for PDF/A: \(profile)")
         } else {

@@ -13,6 +13,9 @@ public enum FontCheck {
     /// librsvg can be opened (it is loaded when the first SVG image is drawn).
     public static var svgAvailable: Bool { ImageCheck.svgAvailable }
 
+    /// libqpdf can be opened (every PDF is completed with it; it is opened, not linked).
+    public static var qpdfAvailable: Bool { PDFFinisher.libraryAvailable }
+
     /// The sRGB ICC profile a PDF/A-2b file names as its output intent, if installed.
     public static var colorProfile: String? { ColorProfile.location }
 }

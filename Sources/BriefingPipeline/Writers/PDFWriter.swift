@@ -13,6 +13,9 @@ struct PDFWriter: Writer {
         // 354 pages they are a quarter of the memory, not needed to finish the file.
         let pages = input.pages
         input.pages = .empty
+        // While cairo draws on this core the other is idle: libqpdf opens there (earlier,
+        // while the fonts load, both cores are busy and the run gained nothing).
+        if input.standard != .none { PDFFinisher.preloadLibrary() }
         let pdf = try PDFExporter.export(consume pages)
         mark("pdf")
         defer { mark("finish") }

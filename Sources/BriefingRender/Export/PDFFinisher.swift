@@ -27,6 +27,12 @@ public enum PDFFinisher {
         public init() {}
     }
 
+    /// libqpdf can be opened (it is opened at run time, not linked).
+    public static var libraryAvailable: Bool { QPDFLibrary.isAvailable }
+
+    /// Opens libqpdf on another thread, for a run that will finish a PDF later.
+    public static func preloadLibrary() { QPDFLibrary.preload() }
+
     public static func finish(_ pdf: Data, document: PagedDocument, standard: Standard, cache: PageCache? = nil) throws -> Data {
         try finish(pdf, facts: Facts(document), standard: standard, cache: cache)
     }
@@ -51,6 +57,9 @@ public enum PDFFinisher {
 
     /// The changes, worked out with libqpdf, which is closed again when this returns.
     private static func edits(_ pdf: Data, facts: Facts, standard: Standard, cache: PageCache?) throws -> PDFRewrite {
+        guard QPDFLibrary.isAvailable else {
+            throw RenderError.missingLibrary(name: "libqpdf", package: "libqpdf29", needed: "it completes the PDF for PDF/UA")
+        }
         guard let qpdf = qpdf_init() else { throw FinishError(message: "libqpdf did not start") }
         defer {
             var handle: qpdf_data? = qpdf
@@ -134,7 +143,7 @@ private struct QPDFFile {
 
     func name(_ object: qpdf_oh) -> String? {
         guard qpdf_oh_is_name(qpdf, object) != 0 else { return nil }
-        return String(cString: qpdf_oh_get_name(qpdf, object))
+        return qpdf_oh_get_name(qpdf, object).map { String(cString: $0) }
     }
 
     func items(_ object: qpdf_oh) -> [qpdf_oh] {
