@@ -57,6 +57,8 @@ let package = Package(
         ),
 
         // MARK: - Pipeline
+        // Yams for the libyaml it builds (its CYaml module): the model composes its own nodes
+        // from libyaml's events (`YAMLComposer`).
         .target(
             name: "BriefingModel",
             dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "SwiftCSV", package: "SwiftCSV")]

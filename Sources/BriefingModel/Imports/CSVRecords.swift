@@ -1,9 +1,7 @@
-import Yams
-
 /// The rows of a CSV file as the YAML the data file would hold in their place: each row a
 /// mapping from the model's field names to its cells, so figures, events and series read
 /// from a CSV pass through the same readers and checks as typed ones. Each cell keeps its
-/// line and column (in the node's tag, as Yams' `Mark` cannot be made outside it), so an
+/// line and column as its mark, so an
 /// error names the cell and the edition store records where a value came from.
 struct CSVRecords {
     /// `{file, columns: {field: header}, defaults: {field: value}, where: {header: value}}` in
@@ -151,10 +149,10 @@ struct CSVRecords {
             pairs.append((.scalar(.init(field)), value))
         }
         for (field, value) in defaults where !pairs.contains(where: { $0.0.scalar?.string == field }) {
-            pairs.append((.scalar(.init(field)), .scalar(.init(value, Self.tag(table.location(row: row, column: 0))))))
+            pairs.append((.scalar(.init(field)), .scalar(.init(value, mark: Self.mark(table.location(row: row, column: 0))))))
         }
         pairs += extra.map { (.scalar(.init($0.0)), $0.1) }
-        return .mapping(.init(pairs, Self.tag(table.location(row: row, column: 0))))
+        return .mapping(.init(pairs, mark: Self.mark(table.location(row: row, column: 0))))
     }
 
     /// The cell as a scalar that knows where it is, or nil if it is empty.
@@ -163,23 +161,8 @@ struct CSVRecords {
         guard column < cells.count else { return nil }
         let text = YAMLNode.trimmed(cells[column])
         guard !text.isEmpty else { return nil }
-        return .scalar(.init(text, Self.tag(table.location(row: row, column: column))))
+        return .scalar(.init(text, mark: Self.mark(table.location(row: row, column: column))))
     }
 
-    // MARK: - Positions carried in tags
-
-    private static let prefix = "!briefing-csv:"
-
-    private static func tag(_ location: SourceLocation) -> Tag {
-        Tag(Tag.Name(rawValue: "\(prefix)\(location.line):\(location.column)"))
-    }
-
-    /// The line and column a node made here was read from.
-    static func position(of node: Node) -> (line: Int, column: Int)? {
-        let name = node.tag.description
-        guard name.hasPrefix(prefix) else { return nil }
-        let parts = name.dropFirst(prefix.count).split(separator: ":")
-        guard parts.count == 2, let line = Int(parts[0]), let column = Int(parts[1]) else { return nil }
-        return (line, column)
-    }
+    private static func mark(_ location: SourceLocation) -> Node.Mark { Node.Mark(line: location.line, column: location.column) }
 }

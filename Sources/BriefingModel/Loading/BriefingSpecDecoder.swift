@@ -111,7 +111,7 @@ struct BriefingSpecDecoder {
             }
             // A quoted condition starts one column after its quote.
             var start = pair.value.location
-            if case .scalar(let scalar) = pair.value.node, scalar.style == .singleQuoted || scalar.style == .doubleQuoted {
+            if case .scalar(let scalar) = pair.value.node, scalar.isQuoted {
                 start.column += 1
             }
             do {

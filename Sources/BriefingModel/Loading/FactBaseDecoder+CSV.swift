@@ -1,5 +1,3 @@
-import Yams
-
 /// Facts read from CSV files the data file names: lists (`figures: {file: ...}`), a line or
 /// bar series' points and a supply series' rows (`from: {file: ..., columns: {...}}`). Each
 /// row becomes the mapping the data file would hold and goes through the same reader, with
@@ -212,8 +210,8 @@ extension FactBaseDecoder {
         }
         var pairs: [(Node, Node)] = []
         for (key, value) in fields where key.scalar?.string != "upper" {
-            pairs.append((key, key.scalar?.string == "value" ? .sequence(.init([value, upper], value.tag)) : value))
+            pairs.append((key, key.scalar?.string == "value" ? .sequence(.init([value, upper], mark: value.mark)) : value))
         }
-        return .mapping(.init(pairs, fields.tag))
+        return .mapping(.init(pairs, mark: fields.mark))
     }
 }

@@ -1,5 +1,3 @@
-import Yams
-
 /// Shared state while decoding one YAML file: its display name and the problems found so far.
 /// A class because every reader of the file's nodes appends to the same list.
 public final class DecodeContext {
@@ -15,9 +13,6 @@ public final class DecodeContext {
     public init(file: String) { self.file = file }
 
     func location(of node: Node) -> SourceLocation {
-        if node.mark == nil, let cell = CSVRecords.position(of: node) {
-            return SourceLocation(file: file, line: cell.line, column: cell.column)
-        }
         return SourceLocation(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
     }
 

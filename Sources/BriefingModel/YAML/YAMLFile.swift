@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads and parses one YAML file of a template, turning I/O and syntax failures into diagnostics
 /// with the file's display name.
@@ -10,11 +9,9 @@ public enum YAMLFile {
         let text = try files.read(url, displayName: displayName)
         let root: Node?
         do {
-            // No implicit typing: the model reads every scalar as written (see `YAMLNode.string`),
-            // and Yams's default resolver would run seven regular expressions on each scalar
-            // when it checks a mapping for duplicate keys (a third of loading 2,000 events).
-            root = try Yams.compose(yaml: text, .basic)
-        } catch let error as YamlError {
+            // No implicit typing: the model reads every scalar as written (see `YAMLNode.string`).
+            root = try YAMLComposer.compose(text)
+        } catch let error as YAMLComposer.Problem {
             throw InputError(kind: .invalidData, diagnostics: [diagnostic(for: error, file: displayName, text: text)])
         }
         guard let root else {
@@ -45,7 +42,7 @@ public enum YAMLFile {
     /// Where a block mapping's key given at `first` is given again: the next line after it
     /// with `key:` at the same column, before any line indented less (the mapping's end).
     /// Nil when the repeat is not found that way (a flow mapping, a quoted key).
-    static func repeated(_ key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
+    static func repeated(_ key: String, after first: Node.Mark, in text: String) -> (line: Int, column: Int)? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard first.line >= 1, first.column >= 1, first.line < lines.count else { return nil }
         let indent = first.column - 1
@@ -63,32 +60,31 @@ public enum YAMLFile {
         return nil
     }
 
-    static func diagnostic(for error: YamlError, file: String, text: String = "") -> Diagnostic {
+    static func diagnostic(for error: YAMLComposer.Problem, file: String, text: String = "") -> Diagnostic {
         switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
-            let detail = [problem, context?.text].compactMap { $0 }.joined(separator: " ")
+        case .syntax(let context, let problem, let mark):
+            let detail = [problem, context].compactMap { $0 }.joined(separator: " ")
             // The usual cause: a value that itself contains ': ' ("title: Trade: the numbers").
             let hint =
                 problem.contains("mapping values are not allowed") ? "if a value contains ': ', put it in quotes: title: \"A: B\"" : nil
-            let said = plainWords(problem, context: context?.text ?? "").map { "\($0) (libyaml: \(detail))" } ?? detail
+            let said = plainWords(problem, context: context ?? "").map { "\($0) (libyaml: \(detail))" } ?? detail
             return .error(SourceLocation(file: file, line: mark.line, column: mark.column), "YAML syntax error: \(said)", hint: hint)
-        case .composer(let context, let problem, let mark, _):
-            let detail = context.map { " (\($0.text))" } ?? ""
+        case .composer(let context, let problem, let mark):
+            let detail = context.map { " (\($0))" } ?? ""
             return .error(SourceLocation(file: file, line: mark.line, column: mark.column), "YAML error: \(problem)\(detail)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
+        case .duplicatedKeys(let duplicates, let first):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             // libyaml marks the first of the keys; the mistake is usually the repeat, below.
-            if duplicates.count == 1, let again = repeated(duplicates[0], after: context.mark, in: text) {
+            if duplicates.count == 1, let again = repeated(duplicates[0], after: first, in: text) {
                 return .error(
                     SourceLocation(file: file, line: again.line, column: again.column),
-                    "duplicate key \(keys) (first given on line \(context.mark.line))")
+                    "duplicate key \(keys) (first given on line \(first.line))")
             }
-            return .error(
-                SourceLocation(file: file, line: context.mark.line, column: context.mark.column), "duplicate key \(keys) in this mapping")
-        case .reader(let problem, _, _, _):
+            return .error(SourceLocation(file: file, line: first.line, column: first.column), "duplicate key \(keys) in this mapping")
+        case .reader(let problem):
             return .error(SourceLocation(file: file, line: 1, column: 1), "cannot read YAML: \(problem)")
-        default:
-            return .error(SourceLocation(file: file, line: 1, column: 1), "YAML error: \(error)")
+        case .memory:
+            return .error(SourceLocation(file: file, line: 1, column: 1), "YAML error: out of memory")
         }
     }
 }

@@ -1,5 +1,3 @@
-import Yams
-
 /// A YAML node with the dotted path of the field it came from, so every error can name
 /// the file, line, column and field. Readers report problems to the context and return nil.
 public struct YAMLNode {
@@ -22,7 +20,6 @@ public struct YAMLNode {
         case .scalar(let scalar): found = scalar.string.isEmpty ? "nothing" : "'\(scalar.string)'"
         case .mapping: found = "a mapping"
         case .sequence: found = "a list"
-        case .alias: found = "an alias"
         }
         context.error(node, "field '\(path)': expected \(expected), found \(found)")
     }
@@ -30,7 +27,7 @@ public struct YAMLNode {
     /// The scalar's text as written (YAML's own typing of dates and numbers is ignored on purpose:
     /// the model parses `2024-05-30`, `2014` and `1970s` itself).
     public func string() -> String? {
-        guard case .scalar(let scalar) = node, scalar.tag.description != Tag.Name.null.rawValue || !scalar.string.isEmpty else {
+        guard case .scalar(let scalar) = node, scalar.tag != Node.nullTag || !scalar.string.isEmpty else {
             fail("text")
             return nil
         }
@@ -251,7 +248,7 @@ public struct YAMLMapping {
     /// The field, or nil if absent or explicitly null.
     public func optional(_ key: String) -> YAMLNode? {
         guard let value = fields[key] else { return nil }
-        if case .scalar(let scalar) = value, scalar.tag.description == Tag.Name.null.rawValue,
+        if case .scalar(let scalar) = value, scalar.tag == Node.nullTag,
             scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null"
         {
             return nil

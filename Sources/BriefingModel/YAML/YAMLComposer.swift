@@ -1,0 +1,194 @@
+import CYaml
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A YAML file's one document as a tree of `Node`s, built straight from libyaml's events (the
+/// C parser Yams compiles in). Yams's composer made a node per scalar with a resolver and
+/// constructor attached and hashed every mapping's keys as nodes to find repeats: for 2,000
+/// timeline events that was three quarters of reading the file. Scalars are taken as written
+/// (no implicit typing); aliases are replaced by their anchored node; a mapping that repeats
+/// a key, or a second document, is an error, as it was.
+enum YAMLComposer {
+    /// What stopped the file being read, with libyaml's own words.
+    enum Problem: Error {
+        /// The scanner or parser refused the text.
+        case syntax(context: String?, problem: String, mark: Node.Mark)
+        case composer(context: String?, problem: String, mark: Node.Mark)
+        /// Keys given twice in one mapping (sorted), and where the first of them is.
+        case duplicatedKeys([String], first: Node.Mark)
+        /// The bytes are not text libyaml can read.
+        case reader(problem: String)
+        case memory
+    }
+
+    /// The document's root, or nil for a file with no document (empty, or only comments).
+    static func compose(_ text: String) throws -> Node? {
+        var text = text
+        return try text.withUTF8 { bytes -> Node? in
+            guard let start = bytes.baseAddress, !bytes.isEmpty else { return nil }
+            let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+            defer { parser.deallocate() }
+            guard yaml_parser_initialize(parser) == 1 else { throw Problem.memory }
+            defer { yaml_parser_delete(parser) }
+            yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(parser, start, bytes.count)
+            return try Composer(parser).document()
+        }
+    }
+}
+
+/// One pass over the events of one file.
+private final class Composer {
+    let parser: UnsafeMutablePointer<yaml_parser_t>
+    /// Nodes by anchor name; a later anchor of the same name replaces the earlier one.
+    var anchors: [String: Node] = [:]
+
+    init(_ parser: UnsafeMutablePointer<yaml_parser_t>) { self.parser = parser }
+
+    /// The next event; the caller deletes it (`yaml_event_delete`, harmless twice).
+    func next() throws -> yaml_event_t {
+        var event = yaml_event_t()
+        guard yaml_parser_parse(parser, &event) == 1 else { throw problem() }
+        return event
+    }
+
+    func document() throws -> Node? {
+        var event = try next()  // the stream's start
+        yaml_event_delete(&event)
+        event = try next()  // the document's start, or the stream's end if there is none
+        defer { yaml_event_delete(&event) }
+        guard event.type != YAML_STREAM_END_EVENT else { return nil }
+        var first = try next()
+        let root = try node(&first)
+        var end = try next()  // the document's end
+        yaml_event_delete(&end)
+        var after = try next()
+        defer { yaml_event_delete(&after) }
+        guard after.type == YAML_STREAM_END_EVENT else {
+            throw YAMLComposer.Problem.composer(
+                context: "expected a single document in the stream", problem: "but found another document",
+                mark: Self.mark(after.start_mark))
+        }
+        return root
+    }
+
+    /// The node `event` starts (and deletes the event).
+    func node(_ event: inout yaml_event_t) throws -> Node {
+        defer { yaml_event_delete(&event) }
+        let mark = Self.mark(event.start_mark)
+        switch event.type {
+        case YAML_ALIAS_EVENT:
+            guard let name = Self.text(event.data.alias.anchor), let node = anchors[name] else {
+                throw YAMLComposer.Problem.composer(context: nil, problem: "found undefined alias", mark: mark)
+            }
+            return node
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+            // Quoted, untagged or tagged `!` (non-specific): text. Otherwise the tag given.
+            let written = scalar.quoted_implicit == 1 ? nil : Self.text(scalar.tag)
+            let quoted = scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE
+            let node = Node.scalar(
+                .init(value, tag: written.flatMap { $0 == "!" ? nil : $0 } ?? Node.stringTag, mark: mark, isQuoted: quoted))
+            register(scalar.anchor, node)
+            return node
+        case YAML_SEQUENCE_START_EVENT:
+            let start = event.data.sequence_start
+            let anchor = Self.text(start.anchor)
+            let tag = start.implicit != 0 ? nil : Self.text(start.tag)
+            var nodes: [Node] = []
+            while true {
+                var child = try next()
+                if child.type == YAML_SEQUENCE_END_EVENT {
+                    yaml_event_delete(&child)
+                    break
+                }
+                nodes.append(try node(&child))
+            }
+            let node = Node.sequence(.init(nodes, tag: tag.flatMap { $0 == "!" ? nil : $0 } ?? Node.sequenceTag, mark: mark))
+            if let anchor { anchors[anchor] = node }
+            return node
+        case YAML_MAPPING_START_EVENT:
+            let start = event.data.mapping_start
+            let anchor = Self.text(start.anchor)
+            let tag = start.implicit != 0 ? nil : Self.text(start.tag)
+            var pairs: [(Node, Node)] = []
+            while true {
+                var keyEvent = try next()
+                if keyEvent.type == YAML_MAPPING_END_EVENT {
+                    yaml_event_delete(&keyEvent)
+                    break
+                }
+                let key = try node(&keyEvent)
+                var valueEvent = try next()
+                pairs.append((key, try node(&valueEvent)))
+            }
+            try checkDuplicates(pairs)
+            let node = Node.mapping(.init(pairs, tag: tag.flatMap { $0 == "!" ? nil : $0 } ?? Node.mappingTag, mark: mark))
+            if let anchor { anchors[anchor] = node }
+            return node
+        default:
+            throw YAMLComposer.Problem.composer(context: nil, problem: "unexpected event \(event.type.rawValue)", mark: mark)
+        }
+    }
+
+    private func register(_ anchor: UnsafeMutablePointer<UInt8>?, _ node: Node) {
+        if let name = Self.text(anchor) { anchors[name] = node }
+    }
+
+    /// A mapping's scalar keys are each given once (text and tag alike). Most mappings have
+    /// a handful of keys: compared pairwise, with nothing allocated, unless one repeats.
+    private func checkDuplicates(_ pairs: [(Node, Node)]) throws {
+        guard pairs.count > 1 else { return }
+        let keys = pairs.compactMap { $0.0.scalar }
+        var repeats = false
+        if keys.count <= 24 {
+            outer: for index in keys.indices.dropFirst() {
+                for earlier in 0..<index where keys[earlier].string == keys[index].string && keys[earlier].tag == keys[index].tag {
+                    repeats = true
+                    break outer
+                }
+            }
+        } else {
+            var seen = Set<String>()
+            repeats = keys.contains { !seen.insert($0.tag + "\u{0}" + $0.string).inserted }
+        }
+        guard repeats else { return }
+        // The keys given more than once, sorted, and where the first of them is first given.
+        var firstMarks: [String: Node.Mark] = [:]
+        var repeated: Set<String> = []
+        for key in keys {
+            if firstMarks[key.string] != nil {
+                repeated.insert(key.string)
+            } else {
+                firstMarks[key.string] = key.mark ?? .init(line: 0, column: 0)
+            }
+        }
+        let sorted = repeated.sorted()
+        throw YAMLComposer.Problem.duplicatedKeys(sorted, first: firstMarks[sorted[0]]!)
+    }
+
+    /// libyaml's error, in its own words and places (1-based).
+    private func problem() -> YAMLComposer.Problem {
+        let state = parser.pointee
+        let problem = state.problem.map { String(cString: $0) } ?? "unknown problem"
+        switch state.error {
+        case YAML_MEMORY_ERROR: return .memory
+        case YAML_READER_ERROR: return .reader(problem: problem)
+        default:
+            return .syntax(context: state.context.map { String(cString: $0) }, problem: problem, mark: Self.mark(state.problem_mark))
+        }
+    }
+
+    static func mark(_ mark: yaml_mark_t) -> Node.Mark { Node.Mark(line: Int(mark.line) + 1, column: Int(mark.column) + 1) }
+
+    static func text(_ pointer: UnsafeMutablePointer<UInt8>?) -> String? {
+        pointer.map {
+            String(
+                decoding: UnsafeBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))),
+                as: UTF8.self)
+        }
+    }
+}
