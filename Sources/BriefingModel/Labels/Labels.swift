@@ -118,7 +118,7 @@ public struct Labels: Sendable, Hashable {
     public subscript(_ key: Key) -> String { texts[key]! }
 
     /// `one` when `count` is 1, else `other`: "1 event", "2 events".
-    public func counted(_ count: Int, one: Key, other: Key, _ values: [String: String]) -> String {
+    public func counted(_ count: Int, one: Key, other: Key, _ values: KeyValuePairs<String, String>) -> String {
         text(count == 1 ? one : other, values)
     }
 
@@ -127,12 +127,13 @@ public struct Labels: Sendable, Hashable {
     /// unknown slot, a lone brace) is copied; a value is never read again as a label, so
     /// the result does not depend on the order of `values`. Foundation's
     /// `replacingOccurrences` (one NSString pass per slot) was a fifth of a 2,000-event
-    /// timeline's instructions.
-    public func text(_ key: Key, _ values: [String: String]) -> String {
+    /// timeline's instructions. The values are pairs, not a dictionary: a label has two or
+    /// three slots, and hashing them cost more than filling them.
+    public func text(_ key: Key, _ values: KeyValuePairs<String, String>) -> String {
         Self.fill(texts[key]!, values)
     }
 
-    static func fill(_ text: String, _ values: [String: String]) -> String {
+    static func fill(_ text: String, _ values: KeyValuePairs<String, String>) -> String {
         // Scanned as UTF-8 bytes: braces are ASCII, and walking the text by Characters (grapheme
         // breaking) made this 13,000 instructions a call, 4% of a 2,000-event timeline.
         let utf8 = text.utf8
@@ -144,7 +145,7 @@ public struct Labels: Sendable, Hashable {
         while let brace = utf8[index...].firstIndex(of: open) {
             let name = utf8.index(after: brace)
             guard let end = utf8[name...].firstIndex(where: { $0 == close || $0 == open }) else { break }
-            if utf8[end] == close, let value = values[String(text[name..<end])] {
+            if utf8[end] == close, let value = values.first(where: { $0.key == text[name..<end] })?.value {
                 result += text[copied..<brace]
                 result += value
                 copied = utf8.index(after: end)
