@@ -3,13 +3,17 @@ import BriefingEditions
 import BriefingModel
 import BriefingPipeline
 import BriefingRun
+import CLinux
 import Foundation
 
 /// `generate --each FILE.csv`: one briefing per row in one process (fonts loaded once,
 /// each template variant loaded once), each a normal output with its own run contract,
 /// lock, editions and delivery. A failing row does not stop the others; a summary follows,
 /// and the exit status is 0 when every row published, else the first failure's (65 for
-/// data) with the failed rows named.
+/// data) with the failed rows named. SIGINT, SIGTERM or SIGHUP stops the batch between
+/// rows: the rows being made are finished (their outputs, editions and mail whole), the
+/// rest are summarised as not made, and the status is 75 (try again) unless a row failed;
+/// a second signal ends the process at once.
 extension Generate {
     /// The rows of `--each`, read and checked as a run reads them.
     func batchRows() throws -> [ParameterRows.Row] {
@@ -47,6 +51,7 @@ extension Generate {
         let workers = min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, max(1, selected.count))
         let world = try World.standard()
         let results = RowResults(count: selected.count, live: workers == 1)
+        briefing_interrupt_catch(1)
         // Each worker reads only these once made: the command's options, the world, the rows.
         let shared = SharedWithWorkers((generate: self, world: world, rows: selected))
         // Each worker has its own pipeline (Pango font map, measurer, hyphenation, caches):
@@ -65,10 +70,21 @@ extension Generate {
                 results.finish(index, outcome, capture)
             }
         }
+        briefing_interrupt_catch(0)
         let finished = zip(selected, results.outcomes).map { (row: $0, result: $1.result, code: $1.code) }
         summarize(finished, of: rows.count)
-        if let first = finished.first(where: { $0.code != 0 }) {
-            let failed = finished.filter { $0.code != 0 }
+        let notMade = finished.filter { $0.result == RowResults.notMade.result }
+        if !notMade.isEmpty {
+            let signal = briefing_interrupt_received()
+            let name = signal == SIGINT ? "SIGINT" : signal == SIGHUP ? "SIGHUP" : "SIGTERM"
+            let lines = notMade.map { "\($0.row.line)" }.joined(separator: ", ")
+            Console.error(
+                "briefing: \(name) received: the rows being made were finished; \(notMade.count) of \(finished.count) "
+                    + "not made (\(notMade.count == 1 ? "line" : "lines") \(lines) of \(each))")
+        }
+        if let first = finished.first(where: { $0.code != 0 && $0.result != RowResults.notMade.result }) ?? notMade.first {
+            let failed = finished.filter { $0.code != 0 && $0.result != RowResults.notMade.result }
+            guard !failed.isEmpty else { throw ExitCode(first.code) }
             let lines = failed.map { "\($0.row.line)" }.joined(separator: ", ")
             Console.error(
                 "briefing: error: \(failed.count) of \(finished.count) rows failed (\(failed.count == 1 ? "line" : "lines") \(lines) of \(each))"
@@ -147,11 +163,14 @@ private final class RowResults: @unchecked Sendable {
         self.live = live
     }
 
-    /// The next row to make, or nil when every row is handed out.
+    /// What a row not made because the batch was stopped (a signal) is summarised as.
+    static let notMade = (result: "not made (stopped)", code: Int32(75))
+
+    /// The next row to make, or nil when every row is handed out or a signal stopped the batch.
     func next() -> Int? {
         lock.lock()
         defer { lock.unlock() }
-        guard handedOut < done.count else { return nil }
+        guard handedOut < done.count, briefing_interrupt_received() == 0 else { return nil }
         handedOut += 1
         return handedOut - 1
     }
@@ -170,7 +189,7 @@ private final class RowResults: @unchecked Sendable {
     var outcomes: [(result: String, code: Int32)] {
         lock.lock()
         defer { lock.unlock() }
-        return done.map { $0?.outcome ?? ("failed (70)", 70) }
+        return done.map { $0?.outcome ?? Self.notMade }
     }
 }
 

@@ -264,4 +264,59 @@ import Testing
             Command.briefing, ["outbox", "--output", out.appendingPathComponent("Nepal.pdf").path, "--deliver", plan.path])
         #expect(outbox.status == 0 && outbox.stdout.contains("the outbox is empty"), "\(outbox.stdout)\(outbox.stderr)")
     }
+
+    /// A batch told to stop (SIGTERM, as at shutdown) finishes the row it is making, makes
+    /// no more, and says which rows were not made (75: try again); a second signal ends it at
+    /// once. The first row's delivery hook is the pause point: it waits for a file the test
+    /// makes after the signal, so the signal always comes mid-row.
+    @Test(arguments: [1, 2]) func aSignalStopsTheBatchBetweenRows(signals: Int) throws {
+        let directory = try Command.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let go = directory.appendingPathComponent("go")
+        defer { FileManager.default.createFile(atPath: go.path, contents: nil) }  // frees a hook left waiting
+        let plan = directory.appendingPathComponent("deliver.yaml")
+        try """
+        from: desk@example.org
+        sendmail: [/bin/sh, -c, "cat > /dev/null"]
+        on_success: [/bin/sh, -c, "while [ ! -e '\(go.path)' ]; do sleep 0.05; done"]
+        audiences:
+          - id: desk
+            to: desk@example.org
+
+        """.write(to: plan, atomically: true, encoding: .utf8)
+        let out = directory.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let batch = try BackgroundCommand(
+            Command.briefing,
+            [
+                "generate", "--template", fixture.path, "--each", fixture.appendingPathComponent("partners.csv").path, "-o",
+                out.appendingPathComponent("{partner}.pdf").path, "--jobs", "1", "--deliver", plan.path,
+            ], logs: directory)
+        // The first row's output appears (its lines are printed only when the batch ends).
+        let first = out.appendingPathComponent("Pakistan.pdf")
+        for _ in 0..<600 where !FileManager.default.fileExists(atPath: first.path) { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(FileManager.default.fileExists(atPath: first.path), "\(batch.stderr)")
+        for _ in 0..<signals {
+            kill(batch.process.processIdentifier, SIGTERM)
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        FileManager.default.createFile(atPath: go.path, contents: nil)
+        batch.process.waitUntilExit()
+        let made = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".pdf") }.sorted()
+        if signals == 2 {
+            #expect(batch.process.terminationReason == .uncaughtSignal && batch.process.terminationStatus == SIGTERM)
+            #expect(!made.contains("Bangladesh.pdf"), "\(made)")
+            return
+        }
+        #expect(batch.process.terminationStatus == 75, "\(batch.stdout)\(batch.stderr)")
+        #expect(made == ["Pakistan-desk.pdf", "Pakistan.pdf"], "only the row being made is finished: \(made)")
+        #expect(
+            batch.stdout.contains("line 2  partner=Pakistan  \(out.appendingPathComponent("Pakistan.pdf").path)  published"),
+            "\(batch.stdout)")
+        #expect(batch.stdout.components(separatedBy: "not made (stopped)").count - 1 == 5, "\(batch.stdout)")
+        #expect(
+            batch.stderr.contains("SIGTERM received: the rows being made were finished; 5 of 6 not made (lines 3, 4, 5, 6, 7 of"),
+            "\(batch.stderr)")
+        #expect(try Command.tool("qpdf", ["--check", out.appendingPathComponent("Pakistan.pdf").path]).status == 0)
+    }
 }
