@@ -142,12 +142,19 @@ public struct DeliveryRun {
             let current = recipients.filter { latest[$0.address.lowercased()].map(readsAsThis) ?? false }
             let currentAddresses = Set(current.map(\.address))
             sendTo = recipients.filter { !currentAddresses.contains($0.address) }
-            skipped = current.map { recipient in
-                Delivery(
+            skipped = try current.map { recipient in
+                let since = latest[recipient.address.lowercased()]?.number ?? last.number
+                // A reader who refused that edition for good did not get it: say so, rather
+                // than "unchanged since" an edition they never read.
+                let refused = try records.tried(edition: since, audience: audience.id, recipient: recipient.address)
+                    .flatMap { $0.state == .failedPermanent ? $0.lastError : nil }
+                return Delivery(
                     edition: edition.number, audience: audience.id, recipient: recipient.address,
                     messageID: messageID(recipient),
                     state: .skippedUnchanged,
-                    lastError: "nothing it reads changed since edition \(latest[recipient.address.lowercased()]?.number ?? last.number)",
+                    lastError: refused.map {
+                        "nothing it reads changed since edition \(since), which was refused (\($0)); not tried again until it changes"
+                    } ?? "nothing it reads changed since edition \(since)",
                     queued: stamp,
                     updated: stamp)
             }

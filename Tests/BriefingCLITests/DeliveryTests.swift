@@ -320,6 +320,13 @@ import Testing
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(rerun.stdout.contains("defence: \(refused.audience("defence").path) (5 pages): 2 skipped-unchanged"), "\(rerun.stdout)")
         #expect(try refused.server.messages().count == 5)
+        // Its record says it refused edition 1, not that it has had it.
+        let skipped = try refused.outbox(["--all"]).stdout.split(separator: "\n").filter {
+            $0.contains("archive@example.org  skipped-unchanged")
+        }
+        #expect(
+            skipped.count == 1 && skipped[0].contains("since edition 1, which was refused (") && skipped[0].contains("550")
+                && skipped[0].contains("not tried again until it changes"), "\(skipped)")
     }
 
     /// `when: changed` holds back an unchanged edition only from readers who have it: an

@@ -92,6 +92,17 @@ public struct DeliveryRecords: Sendable {
         }
     }
 
+    /// How `edition` of an audience went for `recipient` (compared without case), if it was
+    /// queued for it: a reader skipped as unchanged is told apart from one who refused it.
+    public func tried(edition: Int, audience: String, recipient: String) throws -> Delivery? {
+        try store.read { db in
+            try Delivery.fetchOne(
+                db,
+                sql: "SELECT * FROM delivery WHERE edition = ? AND audience = ? AND lower(recipient) = lower(?) AND state != ? LIMIT 1",
+                arguments: [edition, audience, recipient, Delivery.State.skippedUnchanged.rawValue])
+        }
+    }
+
     /// The newest edition after `edition` of an audience that was sent to `recipient`
     /// (compared without case), if any: a retry of the older one is then superseded.
     public func newerSent(than edition: Int, audience: String, recipient: String) throws -> Int? {
