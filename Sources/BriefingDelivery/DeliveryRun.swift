@@ -137,13 +137,16 @@ public struct DeliveryRun {
         }
         var sendTo = recipients
         var skipped: [Delivery] = []
-        if plan.when == .changed, let last = try records.lastSentEdition(audience: audience.id), readsAsThis(last) {
-            let latest = try records.latestTried(audience: audience.id)
-            let current = recipients.filter { latest[$0.address.lowercased()].map(readsAsThis) ?? false }
+        // Each reader's latest edition counts, sent or refused for good: an audience whose
+        // only reader refused is not sent the same edition again each run, as one with
+        // other readers is not.
+        let latest = plan.when == .changed ? try records.latestTried(audience: audience.id) : [:]
+        let current = recipients.filter { latest[$0.address.lowercased()].map(readsAsThis) ?? false }
+        if !current.isEmpty {
             let currentAddresses = Set(current.map(\.address))
             sendTo = recipients.filter { !currentAddresses.contains($0.address) }
             skipped = try current.map { recipient in
-                let since = latest[recipient.address.lowercased()]?.number ?? last.number
+                let since = latest[recipient.address.lowercased()]?.number ?? edition.number
                 // A reader who refused that edition for good did not get it: say so, rather
                 // than "unchanged since" an edition they never read.
                 let refused = try records.tried(edition: since, audience: audience.id, recipient: recipient.address)
@@ -209,7 +212,7 @@ public struct DeliveryRun {
         let records = try DeliveryRecords.open(state.editions)
         let queue = try records.all().filter { $0.edition == edition }
         if queue.allSatisfy({ $0.state == .skippedUnchanged }) {
-            try log(state, "delivery: \(audience.id): nothing it reads changed since the last edition it was sent; nothing sent")
+            try log(state, "delivery: \(audience.id): nothing it reads changed since the last edition each reader was sent or refused; nothing sent")
             return queue
         }
         guard sendNow else {

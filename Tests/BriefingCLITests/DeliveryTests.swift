@@ -327,6 +327,22 @@ import Testing
         #expect(
             skipped.count == 1 && skipped[0].contains("since edition 1, which was refused (") && skipped[0].contains("550")
                 && skipped[0].contains("not tried again until it changes"), "\(skipped)")
+
+        // An audience every reader of which refused is not tried again either: no edition of
+        // it was ever sent, and still the same edition is not refused run after run.
+        let allRefused = try Desk(reject: ["defence-desk@example.org", "archive@example.org"])
+        let fixture = try TemplateFixture()
+        defer { fixture.remove() }
+        #expect(try allRefused.generate(template: fixture.directory).status == 69)
+        let beforeRerun = try allRefused.server.messages().count
+        let quiet = try allRefused.generate(date: "2026-12-01", template: fixture.directory)
+        #expect(quiet.status == 0, "\(quiet.stderr)")
+        #expect(quiet.stdout.contains("defence: \(allRefused.audience("defence").path) (5 pages): 2 skipped-unchanged"), "\(quiet.stdout)")
+        #expect(try allRefused.server.messages().count == beforeRerun, "nobody is mailed: not the readers, not the owner")
+        // Changed, it is tried again.
+        try fixture.write("sections/defence.md", try fixture.read("sections/defence.md") + "\nOne more sentence for the desk.\n")
+        let changed = try allRefused.generate(date: "2026-12-07", template: fixture.directory)
+        #expect(changed.status == 69, "\(changed.stderr)")
     }
 
     /// `when: changed` holds back an unchanged edition only from readers who have it: an
