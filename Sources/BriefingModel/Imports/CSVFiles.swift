@@ -6,6 +6,8 @@ final class CSVFiles {
     private let directory: URL
     private let files: any TemplateFiles
     private var cache: [String: Result<CSVTable, InputError>] = [:]
+    /// The warnings of the files read (each file's once).
+    private(set) var warnings: [Diagnostic] = []
 
     init(directory: URL, files: any TemplateFiles) {
         self.directory = directory
@@ -29,7 +31,9 @@ final class CSVFiles {
             } catch let error as InputError {
                 throw InputError(kind: .invalidData, location, "'\(relative)': \(error.diagnostics.first?.message ?? "cannot be read")")
             }
-            result = .success(try CSVTable(data: data, file: file.displayName))
+            let table = try CSVTable(data: data, file: file.displayName)
+            warnings += table.warnings
+            result = .success(table)
         } catch let error as InputError {
             result = .failure(error)
         } catch {

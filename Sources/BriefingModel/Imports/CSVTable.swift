@@ -2,13 +2,17 @@ import Foundation
 import SwiftCSV
 
 /// A CSV file as rows of cells, read with SwiftCSV (quoted fields, embedded commas and line
-/// breaks), from UTF-8 (with or without a byte-order mark) or, failing that, Latin-1, as
-/// SIPRI's exports are written. Keeps each row's line in the file for located errors.
+/// breaks), from UTF-8 (with or without a byte-order mark) or, failing that, Windows-1252
+/// (Latin-1 with curly quotes and dashes where Latin-1 has control characters), as SIPRI's
+/// exports and spreadsheets on Windows write them. Keeps each row's line in the file for
+/// located errors.
 public struct CSVTable: Sendable {
     public var rows: [[String]]
     /// 1-based line of each row's start.
     public var lines: [Int]
     public var file: String
+    /// What the reader should know but need not fix: a file read as Latin-1.
+    public var warnings: [Diagnostic] = []
 
     /// The largest CSV file accepted.
     public static let maximumBytes = 16 * 1024 * 1024
@@ -41,9 +45,25 @@ public struct CSVTable: Sendable {
         }
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(data: bytes, encoding: .utf8) ?? String(data: bytes, encoding: .isoLatin1) else {
-            throw InputError(
-                kind: .invalidData, SourceLocation(file: file, line: 1, column: 1), "the file is neither UTF-8 nor Latin-1 text")
+        let text: String
+        var mixed: (offset: Int, line: Int, column: Int)?
+        if let utf8 = String(data: bytes, encoding: .utf8) {
+            text = utf8
+        } else {
+            text = Self.windows1252(bytes)
+            // A file with UTF-8 characters and a byte that is not one is a UTF-8 file with a
+            // damaged or foreign byte, not a Windows export: say where it is.
+            if UTF8Check.hasMultibyteCharacter(bytes) { mixed = UTF8Check.firstInvalid(in: bytes) }
+        }
+        if let at = mixed {
+            let byte = bytes[bytes.startIndex + at.offset]
+            let shown = Self.windows1252([byte]).unicodeScalars.allSatisfy { $0.properties.generalCategory == .control }
+                ? "a control character" : "'\(Self.windows1252([byte]))'"
+            warnings.append(
+                .warning(
+                    SourceLocation(file: file, line: at.line, column: at.column),
+                    "the file is UTF-8 except for this byte (0x\(String(byte, radix: 16, uppercase: true))): it is read as Windows-1252, which makes the byte \(shown)",
+                    hint: "save the file as UTF-8 (\"CSV UTF-8\" in a spreadsheet), with the character meant"))
         }
         var normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         // SwiftCSV drops an empty last cell when the file does not end with a line break.
@@ -114,5 +134,22 @@ public struct CSVTable: Sendable {
                 "this row has \(count) \(count == 1 ? "cell" : "cells") but the header has \(width)",
                 hint: count > width ? "quote a value that contains a comma" : "a separator is missing")
         }
+    }
+
+    /// Windows-1252's characters for 0x80-0x9F; the five it leaves undefined stay the
+    /// Latin-1 control characters they are (and are dropped as control characters are).
+    private static let windows1252High: [UInt32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ]
+
+    /// The bytes as Windows-1252 text: every byte is a character, so this never fails.
+    static func windows1252(_ bytes: some Collection<UInt8>) -> String {
+        var scalars = String.UnicodeScalarView()
+        for byte in bytes {
+            let value = (0x80...0x9F).contains(byte) ? windows1252High[Int(byte) - 0x80] : UInt32(byte)
+            scalars.append(Unicode.Scalar(value)!)
+        }
+        return String(scalars)
     }
 }

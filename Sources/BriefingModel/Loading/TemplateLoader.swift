@@ -77,6 +77,7 @@ public enum TemplateLoader {
             dataFileName: DisplayPath.of(dataURL), dataFile: dataURL, files: files)
         template.parameters = values
         diagnostics.append(contentsOf: resolveImports(&template, csv: csv))
+        template.facts.importWarnings += csv.warnings
         // A fact that failed to decode would show up again as a dangling reference: skip the
         // cross-file checks until the data file and the CSV files it reads are clean.
         let dataIsClean = !diagnostics.all.contains { $0.location.file != template.specFileName && $0.severity == .error }

@@ -10,7 +10,11 @@ public enum TextFile {
     public static func read(_ url: URL, displayName: String) throws -> String {
         let data = try self.data(url, displayName: displayName, limit: maximumSize)
         guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError(kind: .invalidData, SourceLocation(file: displayName, line: 1, column: 1), "the file is not valid UTF-8 text")
+            let at = UTF8Check.firstInvalid(in: data) ?? (0, 1, 1)
+            throw InputError(
+                kind: .invalidData, SourceLocation(file: displayName, line: at.line, column: at.column),
+                "the file is not valid UTF-8 text: this byte is not part of a UTF-8 character",
+                hint: "save the file as UTF-8")
         }
         return Noncharacters.replaced(in: text)
     }

@@ -68,7 +68,7 @@ private final class Composer {
         defer { yaml_event_delete(&after) }
         guard after.type == YAML_STREAM_END_EVENT else {
             throw YAMLComposer.Problem.composer(
-                context: "expected a single document in the stream", problem: "but found another document",
+                context: nil, problem: "a second YAML document starts here ('---'): the file must hold one",
                 mark: Self.mark(after.start_mark))
         }
         return root
@@ -81,7 +81,9 @@ private final class Composer {
         switch event.type {
         case YAML_ALIAS_EVENT:
             guard let name = Self.text(event.data.alias.anchor), let node = anchors[name] else {
-                throw YAMLComposer.Problem.composer(context: nil, problem: "found undefined alias", mark: mark)
+                let name = Self.text(event.data.alias.anchor) ?? ""
+                throw YAMLComposer.Problem.composer(
+                    context: nil, problem: "the alias '*\(name)' names no anchor '&\(name)' given before it", mark: mark)
             }
             return node
         case YAML_SCALAR_EVENT:

@@ -36,6 +36,7 @@ public enum YAMLFile {
         if problem.hasPrefix("found unexpected end of stream") { return "the file ends inside a quoted value" }
         if problem.hasPrefix("found unknown escape character") { return "an unknown escape after a backslash in a \"quoted\" value" }
         if problem.hasPrefix("found a tab character") { return "a tab: YAML indents with spaces only" }
+        if problem.hasPrefix("Maximum nesting level reached") { return "lists and mappings nested too deeply here" }
         return nil
     }
 
