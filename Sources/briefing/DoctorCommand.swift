@@ -80,7 +80,7 @@ struct DoctorCommand: ParsableCommand {
         if FontCheck.qpdfAvailable {
             report.ok("libqpdf can be opened: PDFs can be completed for PDF/UA")
         } else {
-            report.fail("libqpdf cannot be opened: every PDF run will fail (exit 69)", fix: "apt-get install libqpdf29")
+            report.fail("libqpdf cannot be opened: every PDF run will fail (exit 69) but those with --pdf-standard none", fix: "apt-get install libqpdf29")
         }
         if let profile = FontCheck.colorProfile {
             report.ok("an sRGB profile for PDF/A: \(profile)")

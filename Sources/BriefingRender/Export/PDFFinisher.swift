@@ -58,7 +58,10 @@ public enum PDFFinisher {
     /// The changes, worked out with libqpdf, which is closed again when this returns.
     private static func edits(_ pdf: Data, facts: Facts, standard: Standard, cache: PageCache?) throws -> PDFRewrite {
         guard QPDFLibrary.isAvailable else {
-            throw RenderError.missingLibrary(name: "libqpdf", package: "libqpdf29", needed: "it completes the PDF for PDF/UA")
+            let claims = [standard.accessible ? "PDF/UA-1" : nil, standard.archival ? "PDF/A-2b" : nil].compactMap { $0 }
+            throw RenderError.missingLibrary(
+                name: "libqpdf", package: "libqpdf29",
+                needed: "it completes the PDF for \(claims.joined(separator: " and ")) (only --pdf-standard none does without it)")
         }
         guard let qpdf = qpdf_init() else { throw FinishError(message: "libqpdf did not start") }
         defer {

@@ -10,9 +10,10 @@ import Foundation
 /// declares, so the finisher reads as if the library were linked.
 enum QPDFLibrary {
     /// The library's handle, or nil when it cannot be opened (libqpdf29 not installed).
-    /// Opened once, by whichever thread asks first; `dlopen` serialises the rest.
-    nonisolated(unsafe) static let handle: UnsafeMutableRawPointer? =
-        dlopen(briefing_qpdf_soname, RTLD_NOW | RTLD_LOCAL) ?? dlopen("libqpdf.so", RTLD_NOW | RTLD_LOCAL)
+    /// Opened once, by whichever thread asks first; `dlopen` serialises the rest. Only by
+    /// the soname the functions were declared for: the unversioned `libqpdf.so` is the -dev
+    /// package's link, which may lead to another major version and another ABI.
+    nonisolated(unsafe) static let handle: UnsafeMutableRawPointer? = dlopen(briefing_qpdf_soname, RTLD_NOW | RTLD_LOCAL)
 
     static var isAvailable: Bool { handle != nil && qpdfFunctionsFound }
 
