@@ -31,7 +31,8 @@ STAGES = {
     ],
     "timeline": [
         ("read and check the events (load)", ["BriefingPipeline0B0C4loadyAA06LoadedA0VAA0A7RequestVKF"]),
-        ("  of which YAML parsing (Yams, libyaml)", ["Yams6ParserC10singleRoot"]),
+        ("  of which composing the YAML (libyaml's events into nodes)", ["BriefingModel12YAMLComposerO7compose"]),
+        ("  of which decoding the facts", ["BriefingModel15FactBaseDecoderV6decode"]),
         ("fonts, on the other core", ["BriefingPipeline8PrefetchCAA0A6Render17PangoTextMeasurerCRszlE8measurer"]),
         ("find the chart in the sections (document)", ["BriefingPipeline0B0C12placedFigure"]),
         ("  of which placeholders for every fact", ["PlaceholderContextO5build"]),
