@@ -48,6 +48,40 @@ import Testing
         }
     }
 
+    /// The keys and values (as text) of the `index`th item of the list under `items`.
+    private func item(_ text: String, _ index: Int) throws -> [(String, String)] {
+        guard case .mapping(let root) = try root(text), case .sequence(let items) = root[0].value,
+            case .mapping(let item) = items[index]
+        else { return [] }
+        return item.map { ($0.key.scalar?.string ?? "?", $0.value.scalar?.string ?? "?") }
+    }
+
+    @Test func mergeKeysBringTheNamedMappingsFields() throws {
+        let text = """
+            items:
+              - &base {source: office, confidence: reported, unit: MW}
+              - <<: *base
+                id: b
+                unit: GW
+              - <<: [*base, {note: extra, source: other}]
+                id: c
+              - "<<": not a merge
+            """
+        let merged = try item(text, 1)
+        #expect(merged.map(\.0) == ["source", "confidence", "id", "unit"], "merged fields stand where the merge key was")
+        #expect(merged.first { $0.0 == "unit" }?.1 == "GW", "a key given in the mapping wins")
+        let listed = try item(text, 2)
+        #expect(listed.map(\.0) == ["source", "confidence", "unit", "note", "id"])
+        #expect(listed.first { $0.0 == "source" }?.1 == "office", "an earlier mapping of the list wins")
+        #expect(try item(text, 3).map(\.0) == ["<<"], "a quoted '<<' is an ordinary key")
+        #expect {
+            try root("a: &x 1\nb:\n  <<: *x\n")
+        } throws: { error in
+            guard case YAMLComposer.Problem.composer(_, let problem, let mark) = error else { return false }
+            return problem.contains("a merge key '<<' takes a mapping") && mark.line == 3
+        }
+    }
+
     @Test func aSecondDocumentOrAnUnknownAliasIsAnError() {
         #expect {
             try root("a: 1\n---\nb: 2\n")

@@ -128,12 +128,52 @@ private final class Composer {
                 pairs.append((key, try node(&valueEvent)))
             }
             try checkDuplicates(pairs)
+            if pairs.contains(where: { Self.isMergeKey($0.0) }) { pairs = try merged(pairs) }
             let node = Node.mapping(.init(pairs, tag: tag.flatMap { $0 == "!" ? nil : $0 } ?? Node.mappingTag, mark: mark))
             if let anchor { anchors[anchor] = node }
             return node
         default:
             throw YAMLComposer.Problem.composer(context: nil, problem: "unexpected event \(event.type.rawValue)", mark: mark)
         }
+    }
+
+    /// A plain `<<` key: YAML's merge key (`<<: *defaults`), which config files use to
+    /// share fields between items.
+    static func isMergeKey(_ key: Node) -> Bool {
+        guard case .scalar(let scalar) = key else { return false }
+        return scalar.string == "<<" && !scalar.isQuoted && scalar.tag == Node.stringTag
+    }
+
+    /// The pairs with each merge key replaced by the pairs of the mapping it names (or of
+    /// each mapping of a list, the earlier first), where they stand: keys given in the
+    /// mapping itself win wherever they are written, then earlier merges win over later
+    /// ones, as YAML's merge key type says. The merged values keep where they were written.
+    private func merged(_ pairs: [(Node, Node)]) throws -> [(Node, Node)] {
+        func name(_ key: Node) -> String? { key.scalar.map { $0.tag + "\u{0}" + $0.string } }
+        var taken = Set(pairs.filter { !Self.isMergeKey($0.0) }.compactMap { name($0.0) })
+        var result: [(Node, Node)] = []
+        for (key, value) in pairs {
+            guard Self.isMergeKey(key) else {
+                result.append((key, value))
+                continue
+            }
+            let sources: [Node]
+            switch value {
+            case .mapping: sources = [value]
+            case .sequence(let list) where list.nodes.allSatisfy({ if case .mapping = $0 { true } else { false } }): sources = list.nodes
+            default:
+                throw YAMLComposer.Problem.composer(
+                    context: nil, problem: "a merge key '<<' takes a mapping or a list of mappings, as in '<<: *defaults'",
+                    mark: key.mark ?? value.mark ?? .init(line: 1, column: 1))
+            }
+            for case .mapping(let source) in sources {
+                for pair in source.pairs {
+                    guard let keyName = name(pair.key) else { continue }
+                    if taken.insert(keyName).inserted { result.append((pair.key, pair.value)) }
+                }
+            }
+        }
+        return result
     }
 
     private func register(_ anchor: UnsafeMutablePointer<UInt8>?, _ node: Node) {
