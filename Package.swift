@@ -144,7 +144,7 @@ let package = Package(
             name: "BriefingFuzzTests",
             dependencies: ["BriefingModel", "BriefingContent", "BriefingTemplate", "BriefingLayout", "TestSupport"]
         ),
-        .testTarget(name: "BriefingRenderTests", dependencies: ["BriefingRender", "BriefingLayout", "BriefingContent"]),
+        .testTarget(name: "BriefingRenderTests", dependencies: ["BriefingRender", "BriefingLayout", "BriefingContent", "CCairoPango"]),
         .testTarget(name: "BriefingCLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "BriefingRenderFuzzTests", dependencies: ["TestSupport"]),
         .testTarget(name: "BriefingScheduleTests", dependencies: ["BriefingSchedule"]),

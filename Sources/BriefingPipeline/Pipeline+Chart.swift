@@ -11,6 +11,7 @@ extension Pipeline {
     /// `ID` is a figure number (`2` or `figure-2`), a chart block's `id`, or a chart kind (its
     /// first placement, or the kind with default options when no section places it).
     public func chart(_ id: String, request: BriefingRequest) throws -> BriefingChart {
+        chooseFontTarget(request)
         startFonts()
         let loaded = try load(request)
         var figure = try placedFigure(id, loaded: loaded)

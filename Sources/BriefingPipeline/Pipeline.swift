@@ -22,6 +22,8 @@ public final class Pipeline {
     public let world: World
     private let warn: (Diagnostic) -> Void
     private var fontLoad: Prefetch<PangoTextMeasurer>?
+    /// The surface the fonts are made for, from the first request (`FontSetup.Target`).
+    private var fontTarget: FontSetup.Target?
     /// Every warning so far, in the order reported (a pipeline may make several briefings).
     public private(set) var warnings: [Diagnostic] = []
     /// Warnings printed since the run began (a batch's row, a watch build).
@@ -108,7 +110,14 @@ public final class Pipeline {
     /// - Parameter layout: whether pages will be laid out (hyphenation patterns are wanted).
     func startFonts(layout: Bool = true) {
         guard fontLoad == nil, case .folder(let folder) = world.fonts else { return }
-        fontLoad = Prefetch.measurer(fontsDirectory: folder, layout: layout)
+        fontLoad = Prefetch.measurer(fontsDirectory: folder, layout: layout, drawnOn: fontTarget ?? .pdf)
+    }
+
+    /// Notes the surface the request's pages are drawn on, before any font is made: PNG or
+    /// SVG pages keep their own font options, anything else takes the PDF's.
+    func chooseFontTarget(_ request: BriefingRequest) {
+        guard fontTarget == nil else { return }
+        fontTarget = request.formats.contains { $0 == .png || $0 == .svg } ? .image : .pdf
     }
 
     /// The measurer text is set with: the injected one, or the bundled fonts through Pango.
@@ -137,6 +146,7 @@ public final class Pipeline {
     /// Reads and checks the template (kept for the next load of the same one), resolves the
     /// date and the sections. Starts the fonts loading on the other core meanwhile.
     public func load(_ request: BriefingRequest) throws -> LoadedBriefing {
+        chooseFontTarget(request)
         if prefetchFonts { startFonts(layout: request.formats.contains { $0.input == .pages }) }
         let key = Self.templateKey(request)
         // A rebuild reuses the loaded template while no file it was loaded from changed.
@@ -264,6 +274,7 @@ public final class Pipeline {
     /// failure, if any, as a value.
     public func generate(_ request: BriefingRequest) -> Result<BriefingOutput, Error> {
         Result {
+            chooseFontTarget(request)
             startFonts()
             return try make(try load(request))
         }

@@ -31,11 +31,12 @@ extension Prefetch where Value == PangoTextMeasurer {
     /// The fonts in `fontsDirectory` with every font the layout uses already loaded, and the
     /// hyphenation patterns loading on a thread of their own. Without `layout` (the HTML
     /// edition alone: only its charts are set, and they never hyphenate) the patterns load
-    /// only if asked for, so the two cores are not shared with work nobody uses.
-    static func measurer(fontsDirectory: URL, layout: Bool = true) -> Prefetch<PangoTextMeasurer> {
+    /// only if asked for, so the two cores are not shared with work nobody uses. `target` is
+    /// the surface the pages will be drawn on (`FontSetup.Target`).
+    static func measurer(fontsDirectory: URL, layout: Bool = true, drawnOn target: FontSetup.Target = .pdf) -> Prefetch<PangoTextMeasurer> {
         guard layout else {
             return Prefetch {
-                let measurer = PangoTextMeasurer(fonts: try FontSetup(fontsDirectory: fontsDirectory))
+                let measurer = PangoTextMeasurer(fonts: try FontSetup(fontsDirectory: fontsDirectory, drawnOn: target))
                 measurer.prepare(ChartStyle().fonts)
                 return measurer
             }
@@ -44,7 +45,7 @@ extension Prefetch where Value == PangoTextMeasurer {
         return Prefetch {
             // Joined before this work ends (it is long done by then), so no thread outlives it.
             defer { _ = try? hyphenator.value() }
-            let measurer = PangoTextMeasurer(fonts: try FontSetup(fontsDirectory: fontsDirectory)) {
+            let measurer = PangoTextMeasurer(fonts: try FontSetup(fontsDirectory: fontsDirectory, drawnOn: target)) {
                 (try? hyphenator.value()) ?? Hyphenator()
             }
             measurer.prepare(LayoutEngine.fonts(BriefingStyle()))
