@@ -98,8 +98,10 @@ struct AltText {
     /// "Events in date order: April 2008, Separation plant opens; …": what a screen reader
     /// cannot get from the chart's labels, which are drawn, not read.
     func timelineEvents(_ events: [Event]) -> String {
-        let ordered = events.enumerated().sorted { ($0.element.when.start.start, $0.offset) < ($1.element.when.start.start, $1.offset) }
-        let items = ordered.map { labels.text(.altTimelineEvent, ["date": $0.element.when.text(labels), "title": $0.element.title]) }
+        // The timeline hands its events in date order already; only other orders are sorted.
+        let starts = events.map(\.when.start.start)
+        let order = zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 } ? Array(events.indices) : starts.indices.sorted { (starts[$0], $0) < (starts[$1], $1) }
+        let items = order.map { labels.text(.altTimelineEvent, ["date": events[$0].when.text(labels), "title": events[$0].title]) }
         return labels.text(.altTimelineEvents, ["list": items.joined(separator: "; ")])
     }
 

@@ -19,7 +19,10 @@ extension ChartResolver {
             throw InputError(
                 kind: .invalidData, location, "chart 'timeline' has no events to draw", hint: "add entries under 'events:' in the data")
         }
-        events.sort { $0.when.start < $1.when.start }
+        // By start date, stably: the keys sorted with their positions, then the events moved
+        // once (sorting the events themselves moved each large value about log n times).
+        let keys = events.map { ($0.when.start.start, $0.when.start.end) }
+        events = keys.indices.sorted { (keys[$0].0, keys[$0].1, $0) < (keys[$1].0, keys[$1].1, $1) }.map { events[$0] }
         var axis = try timelineAxis(options, at: location)
         var outside = 0
         if let limits = axis {
