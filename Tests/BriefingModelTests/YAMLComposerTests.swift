@@ -105,6 +105,18 @@ import Testing
             return problem.hasPrefix("did not find expected ',' or ']'") && context == "while parsing a flow sequence" && mark.line == 2
         }
     }
+
+    @Test func plainNullSpellingsAreNullAndQuotedOnesText() throws {
+        guard case .mapping(let mapping) = try root("a: ~\nb: null\nc:\nd: '~'\ne: \"null\"\nf: nullity\n") else {
+            Issue.record("not a mapping")
+            return
+        }
+        let tags = mapping.pairs.map { pair -> String in
+            guard case .scalar(let scalar) = pair.value else { return "?" }
+            return scalar.tag == Node.nullTag ? "null" : scalar.tag == Node.stringTag ? "str" : scalar.tag
+        }
+        #expect(tags == ["null", "null", "null", "str", "str", "str"])
+    }
 }
 
 extension Node: Equatable {

@@ -95,9 +95,19 @@ struct FactBaseDecoder {
         let valueNode = map.required("value")
         let value = valueNode.flatMap(figureValue)
         let unit = map.optional("unit")?.string() ?? ""
-        let qualifier = map.optional("qualifier").flatMap(qualifier) ?? .exact
+        let qualifierNode = map.optional("qualifier")
+        let qualifier = qualifierNode.flatMap(qualifier) ?? .exact
         let asOf = map.optional("as_of").flatMap(date)
         let attribution = attribution(map)
+        // "about between 40 and 46%" and "more than between..." read as errors: a range's bounds
+        // already say how exact it is.
+        if let value, let high = value.high, let qualifierNode, !qualifier.text.isEmpty {
+            context.error(
+                qualifierNode.node,
+                "field '\(qualifierNode.path)': a range (\(NumberFormatting.format(value.low)) to \(NumberFormatting.format(high))) takes no qualifier; its bounds already say how exact it is",
+                hint: "drop 'qualifier', or give one value with it")
+            return nil
+        }
         guard let id, let label, let value, let valueNode, let attribution else { return nil }
         var figure = Figure(
             id: id, label: label, value: value.low, upper: value.high, unit: unit, qualifier: qualifier, asOf: asOf,

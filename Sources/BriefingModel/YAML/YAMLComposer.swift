@@ -92,8 +92,11 @@ private final class Composer {
             // Quoted, untagged or tagged `!` (non-specific): text. Otherwise the tag given.
             let written = scalar.quoted_implicit == 1 ? nil : Self.text(scalar.tag)
             let quoted = scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE
-            let node = Node.scalar(
-                .init(value, tag: written.flatMap { $0 == "!" ? nil : $0 } ?? Node.stringTag, mark: mark, isQuoted: quoted))
+            // A plain, untagged `~`, `null` or nothing is YAML's null (an optional field left
+            // out); quoted, it is that text.
+            let isNull = written == nil && scalar.style == YAML_PLAIN_SCALAR_STYLE && Self.nullSpellings.contains(value)
+            let tag = isNull ? Node.nullTag : written.flatMap { $0 == "!" ? nil : $0 } ?? Node.stringTag
+            let node = Node.scalar(.init(value, tag: tag, mark: mark, isQuoted: quoted))
             register(scalar.anchor, node)
             return node
         case YAML_SEQUENCE_START_EVENT:
@@ -136,6 +139,9 @@ private final class Composer {
             throw YAMLComposer.Problem.composer(context: nil, problem: "unexpected event \(event.type.rawValue)", mark: mark)
         }
     }
+
+    /// How YAML's core schema writes null in plain style.
+    static let nullSpellings: Set<String> = ["", "~", "null", "Null", "NULL"]
 
     /// A plain `<<` key: YAML's merge key (`<<: *defaults`), which config files use to
     /// share fields between items.

@@ -17,7 +17,7 @@ public struct YAMLNode {
     func fail(_ expected: String) {
         let found: String
         switch node {
-        case .scalar(let scalar): found = scalar.string.isEmpty ? "nothing" : "'\(scalar.string)'"
+        case .scalar(let scalar): found = scalar.string.isEmpty || scalar.tag == Node.nullTag ? "nothing" : "'\(scalar.string)'"
         case .mapping: found = "a mapping"
         case .sequence: found = "a list"
         }
@@ -27,7 +27,7 @@ public struct YAMLNode {
     /// The scalar's text as written (YAML's own typing of dates and numbers is ignored on purpose:
     /// the model parses `2024-05-30`, `2014` and `1970s` itself).
     public func string() -> String? {
-        guard case .scalar(let scalar) = node, scalar.tag != Node.nullTag || !scalar.string.isEmpty else {
+        guard case .scalar(let scalar) = node, scalar.tag != Node.nullTag else {
             fail("text")
             return nil
         }
@@ -86,11 +86,13 @@ public struct YAMLNode {
         }
         // Digit separators (`1_000`); Foundation's replacing only when there is one.
         let raw = scalar.string.utf8.contains(UInt8(ascii: "_")) ? scalar.string.replacingOccurrences(of: "_", with: "") : scalar.string
-        guard let value = Double(raw), value.isFinite else {
+        // A number too large for a Double (1e400) is out of range, not "not a number"; `inf`
+        // and `nan` are no numbers a briefing can print.
+        guard let value = Double(raw), !value.isNaN, raw.utf8.contains(where: { (48...57).contains($0) }) else {
             fail("a number")
             return nil
         }
-        guard abs(value) <= NumberFormatting.largestInput else {
+        guard value.isFinite, abs(value) <= NumberFormatting.largestInput else {
             context.error(
                 node, "field '\(path)': \(scalar.string) is out of range (at most 10^15 either side of zero)",
                 hint: path.hasSuffix("percent") ? "a rate is given in percent: 81 for 81%" : "give the value in a larger unit (bn or tn)")
@@ -248,11 +250,7 @@ public struct YAMLMapping {
     /// The field, or nil if absent or explicitly null.
     public func optional(_ key: String) -> YAMLNode? {
         guard let value = fields[key] else { return nil }
-        if case .scalar(let scalar) = value, scalar.tag == Node.nullTag,
-            scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null"
-        {
-            return nil
-        }
+        if case .scalar(let scalar) = value, scalar.tag == Node.nullTag { return nil }
         return child(key, value)
     }
 

@@ -1,0 +1,60 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import BriefingModel
+
+/// Values as YAML and a reader mean them: a plain `~`, `null` or nothing leaves an optional
+/// field out (quoted, it is that text); a range takes no qualifier ("about between 40 and
+/// 46%"); a number too large to hold is out of range, not "not a number".
+@Suite struct YAMLValueTests {
+    static let template = "Templates/sino-pak"
+    static let note = "    note: the source essay gives \"over 25,000\"\n"
+
+    @Test(arguments: ["~", "null", "NULL", ""])
+    func aPlainNullLeavesAnOptionalFieldOut(_ spelling: String) throws {
+        let template = try FixtureLoading.load(Self.template) { fixture in
+            try fixture.replace("data.yaml", Self.note, with: "    note: \(spelling)\n".replacingOccurrences(of: ": \n", with: ":\n"))
+        }
+        let students = try #require(template.facts.figures.first { $0.id == "students" })
+        #expect(students.attribution.note == nil)
+    }
+
+    @Test func aQuotedNullIsText() throws {
+        let template = try FixtureLoading.load(Self.template) { fixture in
+            try fixture.replace("data.yaml", Self.note, with: "    note: '~ null'\n")
+        }
+        #expect(template.facts.figures.first { $0.id == "students" }?.attribution.note == "~ null")
+    }
+
+    @Test func aRequiredFieldGivenAsNullIsMissingText() throws {
+        let message = try FixtureLoading.failure(Self.template) { fixture in
+            try fixture.replace("data.yaml", "    label: Pakistani students in China\n", with: "    label: ~\n")
+        }
+        #expect(message.contains("error: field 'figures[0].label': expected text, found nothing"), "\(message)")
+    }
+
+    @Test func aRangeTakesNoQualifier() throws {
+        var line = 0
+        let message = try FixtureLoading.failure(Self.template) { fixture in
+            try fixture.replace("data.yaml", "    value: 25000\n    qualifier: over\n", with: "    value: [25000, 26000]\n    qualifier: over\n")
+            line = try fixture.line(of: "    value: [25000, 26000]", in: "data.yaml") + 1
+        }
+        #expect(
+            message.contains(
+                "data.yaml:\(line):16: error: field 'figures[1].qualifier': a range (25,000 to 26,000) takes no qualifier; its bounds already say how exact it is"
+            ), "\(message)")
+        #expect(message.contains("hint: drop 'qualifier', or give one value with it"))
+    }
+
+    @Test func aNumberTooLargeToHoldIsOutOfRange() throws {
+        let message = try FixtureLoading.failure(Self.template) { fixture in
+            try fixture.replace("data.yaml", "    value: 28023\n", with: "    value: 1e400\n")
+        }
+        #expect(message.contains("field 'figures[0].value': 1e400 is out of range (at most 10^15 either side of zero)"), "\(message)")
+        let notANumber = try FixtureLoading.failure(Self.template) { fixture in
+            try fixture.replace("data.yaml", "    value: 28023\n", with: "    value: inf\n")
+        }
+        #expect(notANumber.contains("field 'figures[0].value': expected a number, found 'inf'"), "\(notANumber)")
+    }
+}
