@@ -97,6 +97,16 @@ import Testing
         }
     }
 
+    @Test func anUnclosedQuoteIsPlacedWhereItOpens() {
+        #expect {
+            try root("a: 1\nb: \"open\nc: 2\nd: 3\n")
+        } throws: { error in
+            guard case YAMLComposer.Problem.syntax(let context, let problem, let mark) = error else { return false }
+            return problem.hasPrefix("found unexpected end of stream") && context == "while scanning a quoted scalar" && mark.line == 2
+                && mark.column == 4
+        }
+    }
+
     @Test func syntaxErrorsCarryLibyamlsWordsAndPlace() {
         #expect {
             try root("a: [1, 2\nb: 3\n")

@@ -226,7 +226,10 @@ private final class Composer {
         case YAML_MEMORY_ERROR: return .memory
         case YAML_READER_ERROR: return .reader(problem: problem)
         default:
-            return .syntax(context: state.context.map { String(cString: $0) }, problem: problem, mark: Self.mark(state.problem_mark))
+            let context = state.context.map { String(cString: $0) }
+            // A quote never closed is found at the end of the file; where it opened is the place to fix.
+            let unclosed = context == "while scanning a quoted scalar" && problem.hasPrefix("found unexpected end of stream")
+            return .syntax(context: context, problem: problem, mark: Self.mark(unclosed ? state.context_mark : state.problem_mark))
         }
     }
 

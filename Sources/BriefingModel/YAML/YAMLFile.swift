@@ -33,7 +33,10 @@ public enum YAMLFile {
         }
         if problem.hasPrefix("mapping values are not allowed") { return "a ': ' inside a value" }
         if problem.hasPrefix("could not find expected ':'") { return "a key without ':', or a value running onto the next line" }
-        if problem.hasPrefix("found unexpected end of stream") { return "the file ends inside a quoted value" }
+        if problem.hasPrefix("found unexpected end of stream") {
+            return context == "while scanning a quoted scalar"
+                ? "a quoted value starts here and is not closed before the file ends" : "the file ends inside a quoted value"
+        }
         if problem.hasPrefix("found unknown escape character") { return "an unknown escape after a backslash in a \"quoted\" value" }
         if problem.hasPrefix("found a tab character") { return "a tab: YAML indents with spaces only" }
         if problem.hasPrefix("Maximum nesting level reached") { return "lists and mappings nested too deeply here" }
