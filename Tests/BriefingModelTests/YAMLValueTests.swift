@@ -57,4 +57,26 @@ import Testing
         }
         #expect(notANumber.contains("field 'figures[0].value': expected a number, found 'inf'"), "\(notANumber)")
     }
+
+    @Test func onlyDecimalNumbersAreNumbersAndNoneUnderflows() throws {
+        func message(_ value: String) throws -> String {
+            try FixtureLoading.failure(Self.template) { fixture in
+                try fixture.replace("data.yaml", "    value: 28023\n", with: "    value: \(value)\n")
+            }
+        }
+        #expect(try message("0x1F").contains("field 'figures[0].value': expected a number, found '0x1F'"))
+        let tiny = try message("1e-400")
+        #expect(tiny.contains("field 'figures[0].value': 1e-400 is out of range (too small to hold: at least 10^-300 from zero, or 0)"), "\(tiny)")
+        let long = try message(String(repeating: "9", count: 5000))
+        let line = try #require(long.split(separator: "\n").first { $0.contains("figures[0].value") })
+        #expect(line.count < 300 && line.contains("(5000 characters)"), "\(line.prefix(300))")
+    }
+
+    @Test func aSourceWithABadFieldIsNotAlsoAnUnknownSourceEverywhereItIsCited() throws {
+        let message = try FixtureLoading.failure(Self.template) { fixture in
+            try fixture.replace("data.yaml", "    year: 2024\n  - id: thenews-students\n", with: "    year: 1e400\n  - id: thenews-students\n")
+        }
+        #expect(message.contains("field 'sources[0].year'"), "\(message)")
+        #expect(!message.contains("unknown source id 'issra-insight'"), "\(message)")
+    }
 }

@@ -17,6 +17,9 @@ public struct FactBase: Sendable {
     public var domains: [Domain] = Domain.defaults
     public var grades: [Confidence] = Confidence.defaults
     public var qualifiers: [Figure.Qualifier]? = nil
+    /// Ids of sources written with an error already reported (a bad year): citing them is not
+    /// reported again as an unknown source, which only buries the one error that matters.
+    public var unreadableSourceIDs: Set<String> = []
 
     public init(
         sources: [Source] = [], figures: [Figure] = [], events: [Event] = [], growthRates: [GrowthRate] = [],

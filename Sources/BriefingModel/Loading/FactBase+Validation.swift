@@ -49,7 +49,7 @@ extension FactBase {
         checkUnique("series", dataSeries.map { ($0.id, $0.location) })
 
         let sourceIDs = Set(sources.map(\.id))
-        for attribution in allAttributions where !sourceIDs.contains(attribution.sourceID) {
+        for attribution in allAttributions where !sourceIDs.contains(attribution.sourceID) && !unreadableSourceIDs.contains(attribution.sourceID) {
             let hint =
                 Suggestion.closest(to: attribution.sourceID, in: sources.map(\.id)).map { "did you mean '\($0)'?" }
                 ?? "add it under 'sources:' with publisher, title, year and url"

@@ -40,6 +40,7 @@ struct FactBaseDecoder {
         facts.grades = grades
         facts.qualifiers = qualifiers
         facts.sources = items(map, .sources) { $0.source($1) }
+        facts.unreadableSourceIDs = Self.writtenIDs(map.optional("sources")?.node).subtracting(facts.sources.map(\.id))
         facts.figures = items(map, .figures) { $0.figure($1) }
         facts.events = items(map, .events) { $0.event($1) }
         facts.growthRates = items(map, .growth) { $0.growth($1) }
@@ -49,6 +50,16 @@ struct FactBaseDecoder {
         facts.supplyImports = imports.list
         resolveDerivedGrowth(&facts)
         return facts
+    }
+
+    /// The `id` of each mapping in a list as written, read without reporting anything.
+    static func writtenIDs(_ list: Node?) -> Set<String> {
+        guard case .sequence(let items) = list else { return [] }
+        return Set(
+            items.nodes.compactMap { item in
+                guard case .mapping(let fields) = item else { return nil }
+                return fields.first { $0.key.scalar?.string == "id" }?.value.scalar?.string
+            })
     }
 
     private func items<T>(_ map: YAMLMapping, _ key: String, _ read: (YAMLNode) -> T?) -> [T] {

@@ -17,7 +17,7 @@ public struct YAMLNode {
     func fail(_ expected: String) {
         let found: String
         switch node {
-        case .scalar(let scalar): found = scalar.string.isEmpty || scalar.tag == Node.nullTag ? "nothing" : "'\(scalar.string)'"
+        case .scalar(let scalar): found = scalar.string.isEmpty || scalar.tag == Node.nullTag ? "nothing" : "'\(Self.shown(scalar.string))'"
         case .mapping: found = "a mapping"
         case .sequence: found = "a list"
         }
@@ -86,19 +86,39 @@ public struct YAMLNode {
         }
         // Digit separators (`1_000`); Foundation's replacing only when there is one.
         let raw = scalar.string.utf8.contains(UInt8(ascii: "_")) ? scalar.string.replacingOccurrences(of: "_", with: "") : scalar.string
-        // A number too large for a Double (1e400) is out of range, not "not a number"; `inf`
-        // and `nan` are no numbers a briefing can print.
-        guard let value = Double(raw), !value.isNaN, raw.utf8.contains(where: { (48...57).contains($0) }) else {
+        // Decimal numbers only: Swift would also read hexadecimal (0x1F as 31), `inf` and `nan`,
+        // which no analyst means as a figure.
+        guard Self.isDecimal(raw), let value = Double(raw) else {
             fail("a number")
             return nil
         }
-        guard value.isFinite, abs(value) <= NumberFormatting.largestInput else {
-            context.error(
-                node, "field '\(path)': \(scalar.string) is out of range (at most 10^15 either side of zero)",
-                hint: path.hasSuffix("percent") ? "a rate is given in percent: 81 for 81%" : "give the value in a larger unit (bn or tn)")
+        // Too large for a Double (1e400) or for a briefing, or so small it reads as 0 (1e-400).
+        let underflows = (value == 0 && raw.utf8.prefix { $0 != UInt8(ascii: "e") && $0 != UInt8(ascii: "E") }.contains { (49...57).contains($0) })
+            || (value != 0 && abs(value) < Double.leastNormalMagnitude)
+        guard value.isFinite, abs(value) <= NumberFormatting.largestInput, !underflows else {
+            let hint =
+                path.hasSuffix("percent") ? "a rate is given in percent: 81 for 81%"
+                : path.contains("shares") ? "a share is given in percent: 42 for 42%"
+                : underflows ? "give the value in a smaller unit" : "give the value in a larger unit (bn or tn)"
+            let limit = underflows ? "too small to hold: at least 10^-300 from zero, or 0" : "at most 10^15 either side of zero"
+            context.error(node, "field '\(path)': \(Self.shown(scalar.string)) is out of range (\(limit))", hint: hint)
             return nil
         }
         return value
+    }
+
+    /// Digits with an optional sign, point and exponent: what a data file means by a number.
+    static func isDecimal(_ text: String) -> Bool {
+        text.utf8.contains { (48...57).contains($0) }
+            && text.utf8.allSatisfy { (48...57).contains($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E")
+                || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }
+    }
+
+    /// A value as an error quotes it: whole when short, else its start and end with its length,
+    /// so a 5,000-digit value does not make a 5,000-character line.
+    static func shown(_ text: String) -> String {
+        guard text.count > 48 else { return text }
+        return "\(text.prefix(24))…\(text.suffix(12)) (\(text.count) characters)"
     }
 
     public func int() -> Int? {
