@@ -79,4 +79,17 @@ import Testing
         #expect(message.contains("field 'sources[0].year'"), "\(message)")
         #expect(!message.contains("unknown source id 'issra-insight'"), "\(message)")
     }
+
+    @Test func aQuoteLeftOpenIsNamedWhereItOpens() throws {
+        var line = 0
+        let message = try FixtureLoading.failure(Self.template) { fixture in
+            try fixture.replace("data.yaml", "    label: Pakistani PhD students in China\n", with: "    label: \"open Pakistani PhD students\n")
+            line = try fixture.line(of: "label: \"open Pakistani", in: "data.yaml")
+        }
+        #expect(message.contains("hint: a quoted value opened on line \(line), column 12 is not closed on its line"), "\(message)")
+        let unrelated = try FixtureLoading.failure(Self.template) { fixture in
+            try fixture.replace("data.yaml", "    label: Pakistani PhD students in China\n", with: "    label: [Pakistani PhD students\n")
+        }
+        #expect(unrelated.contains("YAML syntax error") && !unrelated.contains("quoted value opened"), "\(unrelated)")
+    }
 }

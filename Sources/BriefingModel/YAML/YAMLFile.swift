@@ -64,13 +64,57 @@ public enum YAMLFile {
         return nil
     }
 
+    /// The last line up to `line` whose value starts with a quote that the line does not close
+    /// (a doubled '' or an escaped \" does not close), as (line, column of the quote).
+    static func unclosedQuote(before line: Int, in text: String) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for index in stride(from: min(line, lines.count) - 1, through: 0, by: -1) {
+            let scalars = Array(lines[index].unicodeScalars)
+            // The value's start: after "key: " or "- ", skipping spaces.
+            var start = 0
+            while start < scalars.count, scalars[start] == " " { start += 1 }
+            if start < scalars.count, scalars[start] == "#" { continue }
+            if start + 1 < scalars.count, scalars[start] == "-", scalars[start + 1] == " " { start += 2 }
+            var colon = start
+            while colon + 1 < scalars.count, !(scalars[colon] == ":" && scalars[colon + 1] == " ") {
+                if scalars[colon] == "\"" || scalars[colon] == "'" { break }
+                colon += 1
+            }
+            if colon + 1 < scalars.count, scalars[colon] == ":" { start = colon + 2 }
+            while start < scalars.count, scalars[start] == " " { start += 1 }
+            guard start < scalars.count, scalars[start] == "\"" || scalars[start] == "'" else { continue }
+            let quote = scalars[start]
+            var position = start + 1, closed = false
+            while position < scalars.count {
+                if quote == "\"", scalars[position] == "\\" {
+                    position += 2
+                    continue
+                }
+                if scalars[position] == quote {
+                    if quote == "'", position + 1 < scalars.count, scalars[position + 1] == "'" {
+                        position += 2
+                        continue
+                    }
+                    closed = true
+                    break
+                }
+                position += 1
+            }
+            if !closed { return (index + 1, start + 1) }
+        }
+        return nil
+    }
+
     static func diagnostic(for error: YAMLComposer.Problem, file: String, text: String = "") -> Diagnostic {
         switch error {
         case .syntax(let context, let problem, let mark):
             let detail = [problem, context].compactMap { $0 }.joined(separator: " ")
             // The usual cause: a value that itself contains ': ' ("title: Trade: the numbers").
+            // A quote left open runs on over the next lines and fails far below it: say where it opened.
+            let open = unclosedQuote(before: mark.line, in: text)
             let hint =
-                problem.contains("mapping values are not allowed") ? "if a value contains ': ', put it in quotes: title: \"A: B\"" : nil
+                open.map { "a quoted value opened on line \($0.line), column \($0.column) is not closed on its line" }
+                ?? (problem.contains("mapping values are not allowed") ? "if a value contains ': ', put it in quotes: title: \"A: B\"" : nil)
             let said = plainWords(problem, context: context ?? "").map { "\($0) (libyaml: \(detail))" } ?? detail
             return .error(SourceLocation(file: file, line: mark.line, column: mark.column), "YAML syntax error: \(said)", hint: hint)
         case .composer(let context, let problem, let mark):
