@@ -65,6 +65,10 @@ import Testing
             }
         }
         #expect(try message("0x1F").contains("field 'figures[0].value': expected a number, found '0x1F'"))
+        for slip in ["_1", "1__0", "1_", "1_.5"] {
+            #expect(try message(slip).contains("'_' may only stand between two digits"), "\(slip)")
+        }
+        #expect(try message("1e-301").contains("is out of range (too small to hold"))
         let tiny = try message("1e-400")
         #expect(tiny.contains("field 'figures[0].value': 1e-400 is out of range (too small to hold: at least 10^-300 from zero, or 0)"), "\(tiny)")
         let long = try message(String(repeating: "9", count: 5000))
@@ -91,5 +95,11 @@ import Testing
             try fixture.replace("data.yaml", "    label: Pakistani PhD students in China\n", with: "    label: [Pakistani PhD students\n")
         }
         #expect(unrelated.contains("YAML syntax error") && !unrelated.contains("quoted value opened"), "\(unrelated)")
+        // A value written over two lines is no unclosed quote, whatever fails below it.
+        let multiline = try FixtureLoading.failure(Self.template) { fixture in
+            try fixture.replace("data.yaml", Self.note, with: "    note: 'the source essay gives\n      over 25,000'\n")
+            try fixture.replace("data.yaml", "    value: 6156\n", with: "    value: @6156\n")
+        }
+        #expect(multiline.contains("YAML syntax error") && !multiline.contains("quoted value opened"), "\(multiline)")
     }
 }

@@ -65,42 +65,62 @@ public enum YAMLFile {
     }
 
     /// The last line up to `line` whose value starts with a quote that the line does not close
-    /// (a doubled '' or an escaped \" does not close), as (line, column of the quote).
+    /// (a doubled '' or an escaped \" does not close), as (line, column of the quote); nil
+    /// when there is none, or when a later line closes it and ends there, as a value written
+    /// over several lines does.
     static func unclosedQuote(before line: Int, in text: String) -> (line: Int, column: Int)? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for index in stride(from: min(line, lines.count) - 1, through: 0, by: -1) {
-            let scalars = Array(lines[index].unicodeScalars)
-            // The value's start: after "key: " or "- ", skipping spaces.
-            var start = 0
-            while start < scalars.count, scalars[start] == " " { start += 1 }
-            if start < scalars.count, scalars[start] == "#" { continue }
-            if start + 1 < scalars.count, scalars[start] == "-", scalars[start + 1] == " " { start += 2 }
-            var colon = start
-            while colon + 1 < scalars.count, !(scalars[colon] == ":" && scalars[colon + 1] == " ") {
-                if scalars[colon] == "\"" || scalars[colon] == "'" { break }
-                colon += 1
-            }
-            if colon + 1 < scalars.count, scalars[colon] == ":" { start = colon + 2 }
-            while start < scalars.count, scalars[start] == " " { start += 1 }
-            guard start < scalars.count, scalars[start] == "\"" || scalars[start] == "'" else { continue }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        let last = min(line, lines.count) - 1
+        for index in stride(from: last, through: 0, by: -1) {
+            let scalars = lines[index]
+            guard let start = quotedValueStart(scalars) else { continue }
             let quote = scalars[start]
-            var position = start + 1, closed = false
-            while position < scalars.count {
-                if quote == "\"", scalars[position] == "\\" {
+            if closing(quote, in: scalars, from: start + 1) != nil { continue }
+            // Closed on a later line with nothing after it: a value over several lines.
+            for next in (index + 1)..<max(index + 1, last + 1) {
+                guard let end = closing(quote, in: lines[next], from: 0) else { continue }
+                let rest = lines[next][(end + 1)...].drop { $0 == " " || $0 == "\t" }
+                if rest.isEmpty || rest.first == "#" { return nil }
+                break
+            }
+            return (index + 1, start + 1)
+        }
+        return nil
+    }
+
+    /// Where a line's value starts with a quote (after "key: " or "- "), if it does.
+    private static func quotedValueStart(_ scalars: [Unicode.Scalar]) -> Int? {
+        var start = 0
+        while start < scalars.count, scalars[start] == " " { start += 1 }
+        if start < scalars.count, scalars[start] == "#" { return nil }
+        if start + 1 < scalars.count, scalars[start] == "-", scalars[start + 1] == " " { start += 2 }
+        var colon = start
+        while colon + 1 < scalars.count, !(scalars[colon] == ":" && scalars[colon + 1] == " ") {
+            if scalars[colon] == "\"" || scalars[colon] == "'" { break }
+            colon += 1
+        }
+        if colon + 1 < scalars.count, scalars[colon] == ":" { start = colon + 2 }
+        while start < scalars.count, scalars[start] == " " { start += 1 }
+        guard start < scalars.count, scalars[start] == "\"" || scalars[start] == "'" else { return nil }
+        return start
+    }
+
+    /// The position of the quote that closes a `quote`d value, from `position` on.
+    private static func closing(_ quote: Unicode.Scalar, in scalars: [Unicode.Scalar], from position: Int) -> Int? {
+        var position = position
+        while position < scalars.count {
+            if quote == "\"", scalars[position] == "\\" {
+                position += 2
+                continue
+            }
+            if scalars[position] == quote {
+                if quote == "'", position + 1 < scalars.count, scalars[position + 1] == "'" {
                     position += 2
                     continue
                 }
-                if scalars[position] == quote {
-                    if quote == "'", position + 1 < scalars.count, scalars[position + 1] == "'" {
-                        position += 2
-                        continue
-                    }
-                    closed = true
-                    break
-                }
-                position += 1
+                return position
             }
-            if !closed { return (index + 1, start + 1) }
+            position += 1
         }
         return nil
     }

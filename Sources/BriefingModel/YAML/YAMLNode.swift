@@ -84,8 +84,14 @@ public struct YAMLNode {
             fail("a number")
             return nil
         }
-        // Digit separators (`1_000`); Foundation's replacing only when there is one.
-        let raw = scalar.string.utf8.contains(UInt8(ascii: "_")) ? scalar.string.replacingOccurrences(of: "_", with: "") : scalar.string
+        // Digit separators (`1_000`), each between two digits (`_1`, `1__0` and `1_.5` are
+        // typing slips); Foundation's replacing only when there is one.
+        let hasSeparator = scalar.string.utf8.contains(UInt8(ascii: "_"))
+        guard !hasSeparator || Self.separatesDigits(scalar.string) else {
+            fail("a number (a '_' may only stand between two digits, as in 1_000)")
+            return nil
+        }
+        let raw = hasSeparator ? scalar.string.replacingOccurrences(of: "_", with: "") : scalar.string
         // Decimal numbers only: Swift would also read hexadecimal (0x1F as 31), `inf` and `nan`,
         // which no analyst means as a figure.
         guard Self.isDecimal(raw), let value = Double(raw) else {
@@ -94,7 +100,7 @@ public struct YAMLNode {
         }
         // Too large for a Double (1e400) or for a briefing, or so small it reads as 0 (1e-400).
         let underflows = (value == 0 && raw.utf8.prefix { $0 != UInt8(ascii: "e") && $0 != UInt8(ascii: "E") }.contains { (49...57).contains($0) })
-            || (value != 0 && abs(value) < Double.leastNormalMagnitude)
+            || (value != 0 && abs(value) < Self.smallestInput)
         guard value.isFinite, abs(value) <= NumberFormatting.largestInput, !underflows else {
             let hint =
                 path.hasSuffix("percent") ? "a rate is given in percent: 81 for 81%"
@@ -105,6 +111,17 @@ public struct YAMLNode {
             return nil
         }
         return value
+    }
+
+    /// The smallest magnitude a value may have other than 0: far below anything a briefing
+    /// measures, and far above where a Double loses digits (subnormals, then 0).
+    static let smallestInput = 1e-300
+
+    /// Whether every `_` in `text` stands between two digits.
+    static func separatesDigits(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        func isDigit(_ index: Int) -> Bool { bytes.indices.contains(index) && (48...57).contains(bytes[index]) }
+        return bytes.indices.allSatisfy { bytes[$0] != UInt8(ascii: "_") || (isDigit($0 - 1) && isDigit($0 + 1)) }
     }
 
     /// Digits with an optional sign, point and exponent: what a data file means by a number.
