@@ -12,7 +12,10 @@ extension Pipeline {
     /// first placement, or the kind with default options when no section places it).
     public func chart(_ id: String, request: BriefingRequest) throws -> BriefingChart {
         chooseFontTarget(request)
-        startFonts()
+        // A chart's page needs the chart's fonts, not every face of the body text, and its
+        // labels never hyphenate: the body's fonts and patterns loading on the other core
+        // made the chart wait for them (the rest load when first set).
+        startFonts(layout: false)
         let loaded = try load(request)
         var figure = try placedFigure(id, loaded: loaded)
         figure.number = 0
