@@ -17,42 +17,43 @@ public enum InputDigest {
     /// A file whose size and modification time match its entry in `previous` keeps that hash.
     /// Files below `stamped` (the bundled fonts: 8.7 MiB, versioned with the program) are
     /// never read: their entry is a stamp of size and modification time, so a font file
-    /// replaced still changes the digest.
+    /// replaced still changes the digest. A link counts as the file it points to (its size and
+    /// time, its contents): an edit to a linked data or section file is an edit to the inputs.
     public static func inputs(
         folders: [URL], files: [URL], stamped: [URL] = [], previous: [RunManifest.Input] = []
     ) throws -> [RunManifest.Input] {
-        let stampedPrefixes = stamped.map { $0.standardizedFileURL.path + "/" }
-        let keys: Set<URLResourceKey> = [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey]
-        var urls: [URL] = files
+        let stampedPaths = stamped.map { $0.standardizedFileURL.path }
+        var found: [String: FileStatus?] = [:]
+        // A named file (the data file) counts as what it points to if it is a link.
+        for file in files {
+            let path = file.standardizedFileURL.path
+            found.updateValue(FileStatus(following: path), forKey: path)
+        }
         var owned = Set<String>()
-        for folder in folders + stamped {
-            let options: FileManager.DirectoryEnumerationOptions = stamped.contains(folder) ? [] : [.skipsHiddenFiles]
-            guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: Array(keys), options: options)
-            else { continue }
-            if options.contains(.skipsHiddenFiles) { owned.formUnion(OwnedFiles.outputs(in: folder)) }
-            for case let url as URL in enumerator {
-                let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isDirectoryKey])
-                if values?.isRegularFile == true {
-                    urls.append(url)
-                } else if values?.isDirectory == true, options.contains(.skipsHiddenFiles) {
-                    owned.formUnion(OwnedFiles.outputs(in: url))
-                }
+        var walker = FolderWalker()
+        for folder in folders {
+            walker.walk(folder.standardizedFileURL.path, skippingHidden: true) { path, status in
+                found.updateValue(status, forKey: path)
+            } folder: { path in
+                owned.formUnion(OwnedFiles.outputs(in: URL(fileURLWithPath: path)))
             }
         }
-        urls.removeAll { owned.contains($0.path) }
+        for folder in stampedPaths {
+            walker.walk(folder, skippingHidden: false) { path, status in found.updateValue(status, forKey: path) } folder: { _ in }
+        }
         let known = Dictionary(previous.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        var seen = Set<String>()
-        return try urls.map { $0.standardizedFileURL }.filter { seen.insert($0.path).inserted }.sorted { $0.path < $1.path }.map { url in
-            let values = try? url.resourceValues(forKeys: keys)
-            let size = values?.fileSize, modified = values?.contentModificationDate?.timeIntervalSince1970
-            if stampedPrefixes.contains(where: url.path.hasPrefix) {
+        let stampedPrefixes = stampedPaths.map { $0 + "/" }
+        return try found.filter { !owned.contains($0.key) }.sorted { $0.key < $1.key }.map { path, status in
+            let size = status?.size, modified = status?.modified
+            if stampedPrefixes.contains(where: path.hasPrefix) {
                 let stamp = "stamp:\(size ?? -1):\(modified.map { String(Int64(($0 * 1e6).rounded())) } ?? "-")"
-                return RunManifest.Input(path: url.path, sha256: stamp, size: size, modified: modified)
+                return RunManifest.Input(path: path, sha256: stamp, size: size, modified: modified)
             }
-            if let old = known[url.path], old.size != nil, old.size == size, old.modified == modified {
+            if let old = known[path], old.size != nil, old.size == size, old.modified == modified {
                 return old
             }
-            return RunManifest.Input(path: url.path, sha256: sha256(of: try Data(contentsOf: url)), size: size, modified: modified)
+            return RunManifest.Input(
+                path: path, sha256: sha256(of: try Data(contentsOf: URL(fileURLWithPath: path))), size: size, modified: modified)
         }
     }
 

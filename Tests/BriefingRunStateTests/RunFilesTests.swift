@@ -114,3 +114,55 @@ import Testing
         #expect(second[0].sha256 != first[0].sha256)
     }
 }
+
+/// What the digest walks: regular files, links as what they point to, each folder once.
+@Suite struct DigestWalkTests {
+    func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-walk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// A data file kept with an analyst's exports and linked in: its size and time are the
+    /// target's, so an edit there is not hidden behind the link's unchanged ones (it was:
+    /// `--if-changed` then skipped the run as unchanged).
+    @Test func aLinkedDataFileCountsAsWhatItPointsTo() throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = directory.appendingPathComponent("exports-data.yaml"), link = directory.appendingPathComponent("data.yaml")
+        try Data("one".utf8).write(to: target)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        let first = try InputDigest.inputs(folders: [], files: [link])
+        #expect(first.count == 1 && first[0].size == 3 && first[0].path == link.path)
+        try Data("three".utf8).write(to: target)
+        let second = try InputDigest.inputs(folders: [], files: [link], previous: first)
+        #expect(second[0].sha256 == InputDigest.sha256(of: Data("three".utf8)))
+    }
+
+    @Test func linkedFilesAndFoldersAreInputsHiddenOnesAndLoopsAreNot() throws {
+        let outside = try folder(), template = try folder()
+        defer {
+            try? FileManager.default.removeItem(at: outside)
+            try? FileManager.default.removeItem(at: template)
+        }
+        let manager = FileManager.default
+        try Data("section".utf8).write(to: outside.appendingPathComponent("shared.md"))
+        try manager.createDirectory(at: outside.appendingPathComponent("images"), withIntermediateDirectories: true)
+        try Data("png".utf8).write(to: outside.appendingPathComponent("images/map.png"))
+        try Data("spec".utf8).write(to: template.appendingPathComponent("briefing.yaml"))
+        try manager.createDirectory(at: template.appendingPathComponent("sections"), withIntermediateDirectories: true)
+        try manager.createSymbolicLink(
+            at: template.appendingPathComponent("sections/shared.md"), withDestinationURL: outside.appendingPathComponent("shared.md"))
+        try manager.createSymbolicLink(at: template.appendingPathComponent("images"), withDestinationURL: outside.appendingPathComponent("images"))
+        // A link back up the tree, one to nothing, and hidden files: none of them count.
+        try manager.createSymbolicLink(at: template.appendingPathComponent("sections/up"), withDestinationURL: template)
+        try manager.createSymbolicLink(at: template.appendingPathComponent("gone.md"), withDestinationURL: outside.appendingPathComponent("gone"))
+        try Data("swap".utf8).write(to: template.appendingPathComponent(".briefing.yaml.swp"))
+        try manager.createDirectory(at: template.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: template.appendingPathComponent(".git/HEAD"))
+        let root = template.standardizedFileURL.path
+        let inputs = try InputDigest.inputs(folders: [template], files: [])
+        #expect(inputs.map(\.path) == [root + "/briefing.yaml", root + "/images/map.png", root + "/sections/shared.md"])
+        #expect(inputs[2].sha256 == InputDigest.sha256(of: Data("section".utf8)))
+    }
+}
