@@ -8,81 +8,140 @@ struct TagScanner {
     /// What swift-mustache accepts in a name.
     static let nameCharacters = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_")
 
+    /// A byte of `nameCharacters` (all ASCII): the check runs on bytes, and only a name with
+    /// another byte is looked at character by character, for the message.
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+            return true
+        case UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"):
+            return true
+        default:
+            return false
+        }
+    }
+
     let file: String
     let root: PlaceholderNode
 
     /// Every `{{ref.KIND.ID}}` in the text with its position, for warnings about references to
-    /// sections or charts a run leaves out.
+    /// sections or charts a run leaves out. The column counts characters from the line's start.
     func references(in text: String) -> [(reference: CrossReference, location: SourceLocation)] {
         var found: [(CrossReference, SourceLocation)] = []
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{ref.") {
-                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-                let parts = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces).split(
-                    separator: ".", maxSplits: 1)
-                if parts.count == 2, let kind = CrossReference.Kind(rawValue: String(parts[0])) {
-                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                    found.append(
-                        (CrossReference(kind: kind, id: String(parts[1])), SourceLocation(file: file, line: offset + 1, column: column)))
+        var text = text
+        text.withUTF8 { bytes in
+            let opener = Array("{{ref.".utf8)
+            var line = 1, lineStart = 0, index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    lineStart = index + 1
+                    index += 1
+                    continue
                 }
-                rest = rest[close.upperBound...]
+                guard byte == UInt8(ascii: "{"), Self.matches(opener, in: bytes, at: index) else {
+                    index += 1
+                    continue
+                }
+                let inside = index + opener.count
+                var close = inside
+                while close + 1 < bytes.count, bytes[close] != UInt8(ascii: "\n"),
+                    !(bytes[close] == UInt8(ascii: "}") && bytes[close + 1] == UInt8(ascii: "}"))
+                {
+                    close += 1
+                }
+                guard close + 1 < bytes.count, bytes[close] == UInt8(ascii: "}") else {
+                    // No closing braces on this line: nothing more on it is a reference.
+                    while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+                    continue
+                }
+                let parts = Self.trimmed(String(decoding: UnsafeBufferPointer(rebasing: bytes[inside..<close]), as: UTF8.self))
+                    .split(separator: ".", maxSplits: 1)
+                if parts.count == 2, let kind = CrossReference.Kind(rawValue: String(parts[0])) {
+                    let before = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<index]), as: UTF8.self)
+                    found.append(
+                        (CrossReference(kind: kind, id: String(parts[1])), SourceLocation(file: file, line: line, column: before.count + 1)))
+                }
+                index = close + 2
             }
         }
         return found
     }
 
+    /// Checks every tag, scanning the text's UTF-8 bytes (braces and line ends are ASCII, so
+    /// they never fall inside a character); columns count Unicode scalars from 1.
     func check(_ text: String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var sections: [(name: String, node: PlaceholderNode?, location: SourceLocation)] = []
-        let scalars = Array(text.unicodeScalars)
-        var index = 0, line = 1, column = 1
-
-        func advance(_ count: Int) {
-            for _ in 0..<count where index < scalars.count {
-                if scalars[index] == "\n" {
-                    line += 1
-                    column = 1
-                } else {
-                    column += 1
+        var text = text
+        text.withUTF8 { bytes in
+            let open = Array("{{".utf8), openTriple = Array("{{{".utf8), close = Array("}}".utf8), closeTriple = Array("}}}".utf8)
+            var index = 0, line = 1, column = 1
+            /// Moves to `target`, counting lines and columns on the way.
+            func advance(to target: Int) {
+                while index < target && index < bytes.count {
+                    if bytes[index] == UInt8(ascii: "\n") {
+                        line += 1
+                        column = 1
+                    } else if bytes[index] & 0xC0 != 0x80 {
+                        column += 1
+                    }
+                    index += 1
                 }
-                index += 1
             }
-        }
-        func matches(_ pattern: String, at position: Int) -> Bool {
-            let pattern = Array(pattern.unicodeScalars)
-            guard position + pattern.count <= scalars.count else { return false }
-            return (0..<pattern.count).allSatisfy { scalars[position + $0] == pattern[$0] }
-        }
-
-        while index < scalars.count {
-            // The first character decides almost every position, without building the pattern.
-            guard scalars[index] == "{", matches("{{", at: index) else {
-                advance(1)
-                continue
+            while index < bytes.count {
+                // The first character decides almost every position.
+                guard bytes[index] == UInt8(ascii: "{"), Self.matches(open, in: bytes, at: index) else {
+                    advance(to: index + 1)
+                    continue
+                }
+                let location = SourceLocation(file: file, line: line, column: column)
+                let triple = Self.matches(openTriple, in: bytes, at: index)
+                let closer = triple ? closeTriple : close
+                let start = index + (triple ? 3 : 2)
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "}") || !Self.matches(closer, in: bytes, at: end),
+                    bytes[end] != UInt8(ascii: "\n")
+                {
+                    if bytes[end] == UInt8(ascii: "{"), Self.matches(open, in: bytes, at: end) { break }
+                    end += 1
+                }
+                guard end < bytes.count, Self.matches(closer, in: bytes, at: end) else {
+                    problems.append(.error(location, "unclosed placeholder: '{{' without a matching '\(triple ? "}}}" : "}}")'"))
+                    advance(to: start)
+                    continue
+                }
+                let body = Self.trimmed(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                checkTag(body, triple: triple, at: location, sections: &sections, problems: &problems)
+                advance(to: end + closer.count)
             }
-            let location = SourceLocation(file: file, line: line, column: column)
-            let triple = matches("{{{", at: index)
-            let closer = triple ? "}}}" : "}}"
-            var end = index + (triple ? 3 : 2)
-            while end < scalars.count, scalars[end] != "}" || !matches(closer, at: end), scalars[end] != "\n" {
-                if scalars[end] == "{", matches("{{", at: end) { break }
-                end += 1
-            }
-            guard end < scalars.count, matches(closer, at: end) else {
-                problems.append(.error(location, "unclosed placeholder: '{{' without a matching '\(closer)'"))
-                advance(triple ? 3 : 2)
-                continue
-            }
-            let body = String(String.UnicodeScalarView(scalars[(index + (triple ? 3 : 2))..<end]))
-                .trimmingCharacters(in: .whitespaces)
-            checkTag(body, triple: triple, at: location, sections: &sections, problems: &problems)
-            advance(end + closer.unicodeScalars.count - index)
         }
         for open in sections {
             problems.append(.error(open.location, "section '{{#\(open.name)}}' is never closed", hint: "add {{/\(open.name)}}"))
         }
         return problems
+    }
+
+    /// Whether `pattern` is at `position` of `bytes`.
+    private static func matches(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        guard position + pattern.count <= bytes.count else { return false }
+        for offset in pattern.indices where bytes[position + offset] != pattern[offset] { return false }
+        return true
+    }
+
+    /// `text` without the white space (tabs and space separators, as Foundation's
+    /// `.whitespaces`) at its ends; the text itself when it has none, which is almost always.
+    static func trimmed(_ text: String) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t" || (scalar.value > 0x7F && scalar.properties.generalCategory == .spaceSeparator)
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return text }
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }), let end = scalars.lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(scalars[start...end])
     }
 
     private func checkTag(
@@ -94,7 +153,7 @@ struct TagScanner {
             problems.append(.error(location, "empty placeholder '{{}}'"))
             return
         }
-        let name = String(body.dropFirst()).trimmingCharacters(in: .whitespaces)
+        let name = Self.trimmed(String(body.dropFirst()))
         switch sigil {
         case "!", "%":
             return
@@ -145,7 +204,7 @@ struct TagScanner {
         problems: inout [Diagnostic]
     ) -> PlaceholderNode? {
         if name == "." { return sections.last?.node }
-        if let bad = name.first(where: { !Self.nameCharacters.contains($0) }) {
+        if name.utf8.contains(where: { !Self.isNameByte($0) }), let bad = name.first(where: { !Self.nameCharacters.contains($0) }) {
             problems.append(
                 .error(
                     location, "placeholder '\(name)' contains '\(bad)'",

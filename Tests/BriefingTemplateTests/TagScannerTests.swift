@@ -1,0 +1,38 @@
+import BriefingContent
+import BriefingModel
+import Testing
+
+@testable import BriefingTemplate
+
+/// The tag scanner reads UTF-8 bytes; these pin its positions where characters take more
+/// than one byte, and its reading of tags that do not close.
+@Suite struct TagScannerTests {
+    let scanner = TagScanner(
+        file: "s.md", root: PlaceholderNode("", children: ["fig": PlaceholderNode("", children: ["a": PlaceholderNode("1")])]))
+
+    func positions(_ text: String) -> [String] {
+        scanner.check(text).map { "\($0.location.line ?? 0):\($0.location.column ?? 0) \($0.message)" }
+    }
+
+    @Test func columnsCountCharactersNotBytes() {
+        #expect(positions("Ünïcödé 中文 {{fig.b}}") == ["1:12 unknown placeholder 'fig.b'"])
+        #expect(positions("one\ntwo ✓ {{fig.a}} {{ fig.c }}") == ["2:17 unknown placeholder 'fig.c'"])
+        #expect(positions("é\u{0301} {{fig.é}}") == ["1:4 placeholder 'fig.é' contains 'é'"])
+    }
+
+    @Test func tagsThatDoNotCloseAreLocatedAndTheRestIsStillRead() {
+        #expect(positions("a {{fig.a\nb {{fig.x}}") == ["1:3 unclosed placeholder: '{{' without a matching '}}'", "2:3 unknown placeholder 'fig.x'"])
+        #expect(positions("{{{fig.a}} {{fig.y}}") == ["1:1 unclosed placeholder: '{{' without a matching '}}}'", "1:12 unknown placeholder 'fig.y'"])
+        #expect(positions("x {{fig.a {{fig.z}}") == ["1:3 unclosed placeholder: '{{' without a matching '}}'", "1:11 unknown placeholder 'fig.z'"])
+        #expect(positions("{{#fig}}\u{00A0}") == ["1:1 section '{{#fig}}' is never closed"])
+        #expect(positions("{{\u{3000}fig.a\t}} {{ }}") == ["1:13 empty placeholder '{{}}'"])
+    }
+
+    /// A file with Windows line ends counts its lines as any other (it was read as one line).
+    @Test func referencesArePlacedByLineAndCharacter() {
+        let found = scanner.references(in: "Intro\r\nsee ✓ {{ref.section.ai}} and {{ref.chart.3}}\n{{ref.bogus.x}} {{ref.section.it")
+        #expect(found.map { "\($0.reference.kind.rawValue).\($0.reference.id)@\($0.location.line ?? 0):\($0.location.column ?? 0)" } == [
+            "section.ai@2:7", "chart.3@2:30",
+        ])
+    }
+}
