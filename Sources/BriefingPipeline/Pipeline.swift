@@ -110,7 +110,8 @@ public final class Pipeline {
     /// - Parameter layout: whether pages will be laid out (hyphenation patterns are wanted).
     func startFonts(layout: Bool = true) {
         guard fontLoad == nil, case .folder(let folder) = world.fonts else { return }
-        fontLoad = Prefetch.measurer(fontsDirectory: folder, layout: layout, drawnOn: fontTarget ?? .pdf)
+        fontLoad = Prefetch.measurer(
+            fontsDirectory: folder, layout: layout, drawnOn: fontTarget ?? .pdf, cache: FontPatternCache.standard(environment: world.environment))
     }
 
     /// Notes the surface the request's pages are drawn on, before any font is made: PNG or

@@ -33,10 +33,12 @@ extension Prefetch where Value == PangoTextMeasurer {
     /// edition alone: only its charts are set, and they never hyphenate) the patterns load
     /// only if asked for, so the two cores are not shared with work nobody uses. `target` is
     /// the surface the pages will be drawn on (`FontSetup.Target`).
-    static func measurer(fontsDirectory: URL, layout: Bool = true, drawnOn target: FontSetup.Target = .pdf) -> Prefetch<PangoTextMeasurer> {
+    static func measurer(
+        fontsDirectory: URL, layout: Bool = true, drawnOn target: FontSetup.Target = .pdf, cache: FontPatternCache? = nil
+    ) -> Prefetch<PangoTextMeasurer> {
         guard layout else {
             return Prefetch {
-                let measurer = PangoTextMeasurer(fonts: try FontSetup(fontsDirectory: fontsDirectory, drawnOn: target))
+                let measurer = PangoTextMeasurer(fonts: try FontSetup(fontsDirectory: fontsDirectory, drawnOn: target, cache: cache))
                 measurer.prepare(ChartStyle().fonts)
                 return measurer
             }
@@ -45,7 +47,7 @@ extension Prefetch where Value == PangoTextMeasurer {
         return Prefetch {
             // Joined before this work ends (it is long done by then), so no thread outlives it.
             defer { _ = try? hyphenator.value() }
-            let measurer = PangoTextMeasurer(fonts: try FontSetup(fontsDirectory: fontsDirectory, drawnOn: target)) {
+            let measurer = PangoTextMeasurer(fonts: try FontSetup(fontsDirectory: fontsDirectory, drawnOn: target, cache: cache)) {
                 (try? hyphenator.value()) ?? Hyphenator()
             }
             measurer.prepare(LayoutEngine.fonts(BriefingStyle()))

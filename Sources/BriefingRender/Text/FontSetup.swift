@@ -55,7 +55,9 @@ public final class FontSetup {
     /// - Parameters:
     ///   - fontsDirectory: the bundled `Fonts/` folder (searched recursively).
     ///   - target: the surface the pages are drawn on.
-    public init(fontsDirectory: URL, drawnOn target: Target = .pdf) throws {
+    ///   - cache: where fontconfig's descriptions of the font files are kept between runs
+    ///     (`FontPatternCache`); nil reads every file.
+    public init(fontsDirectory: URL, drawnOn target: Target = .pdf, cache: FontPatternCache? = nil) throws {
         // Our rules and our fonts only: see `rules`, and design.md on why system fonts stay out.
         guard let config = FcConfigCreate() else { throw RenderError.fonts("fontconfig could not be initialised") }
         guard FcConfigParseAndLoadFromMemory(config, Self.rules, 1) != 0 else {
@@ -72,9 +74,11 @@ public final class FontSetup {
             FcConfigDestroy(config)
             throw RenderError.fonts("no font files in \(fontsDirectory.path)")
         }
-        for file in files.sorted() where FcConfigAppFontAddFile(config, file) == 0 {
+        do {
+            try Self.register(files.sorted(), in: config, cache: cache)
+        } catch {
             FcConfigDestroy(config)
-            throw RenderError.fonts("fontconfig could not load \(file)")
+            throw error
         }
         self.config = config
         // Pango's font map runs FcInit() on a thread at creation, which loads the system's
@@ -106,6 +110,28 @@ public final class FontSetup {
 
         for family in [Self.serifFamily, Self.sansFamily] where !hasFamily(family) {
             throw RenderError.fonts("the bundled font family '\(family)' is missing from \(fontsDirectory.path)")
+        }
+    }
+
+    /// Adds the font files to the configuration's application fonts, in order, as
+    /// `FcConfigAppFontAddFile` does: each file's faces, edited by the configuration's scan
+    /// rules (ours have none). Descriptions come from `cache` where it has them.
+    static func register(_ files: [String], in config: OpaquePointer, cache: FontPatternCache?) throws {
+        // The application font set exists once something was registered; /dev/null is not a
+        // font, so registering it makes the set and adds nothing.
+        if let cache, FcConfigGetFonts(config, FcSetApplication) == nil { _ = FcConfigAppFontAddFile(config, "/dev/null") }
+        guard let cache, let set = FcConfigGetFonts(config, FcSetApplication), set.pointee.nfont == 0 else {
+            for file in files where FcConfigAppFontAddFile(config, file) == 0 { throw RenderError.fonts("fontconfig could not load \(file)") }
+            return
+        }
+        guard let described = cache.patterns(for: files) else {
+            // Report the file fontconfig cannot read, as registering it directly would.
+            for file in files where FcConfigAppFontAddFile(config, file) == 0 { throw RenderError.fonts("fontconfig could not load \(file)") }
+            return
+        }
+        for pattern in described.flatMap(\.patterns) {
+            _ = FcConfigSubstitute(config, pattern, FcMatchScan)
+            FcFontSetAdd(set, pattern)
         }
     }
 

@@ -1,0 +1,158 @@
+import CCairoPango
+import Foundation
+
+/// What fontconfig reads from each bundled font file (family, style, weight, the characters
+/// it covers), kept between runs. Registering the fonts made fontconfig open every file and
+/// walk its character map on every run: about 21 million instructions, most of them the
+/// Chinese fallback font's 30,000 characters, on the thread whose fonts layout waits for.
+///
+/// fontconfig keeps such caches only for the folders of its own configuration; ours is private
+/// (`FontSetup`), so the descriptions are kept here as fontconfig writes them
+/// (`FcNameUnparse`), by file path, size and modification time, for the fontconfig version
+/// that made them. A description is kept only if it reads back equal to the original, so a
+/// font set from the cache is the font set of a fresh scan. A missing, unreadable or damaged
+/// cache only means the files are read again; a cache that cannot be written is not an error.
+public struct FontPatternCache: Sendable {
+    /// The file the descriptions are kept in.
+    public let file: URL
+
+    public init(file: URL) { self.file = file }
+
+    /// `$XDG_CACHE_HOME/briefing/`, else `$HOME/.cache/briefing/` (as fontconfig's own
+    /// caches); nil with neither (a bare `env -i` run scans its fonts every time).
+    public static func standard(environment: [String: String]) -> FontPatternCache? {
+        let base: URL
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
+            base = URL(fileURLWithPath: cache)
+        } else if let home = environment["HOME"], home.hasPrefix("/") {
+            base = URL(fileURLWithPath: home).appendingPathComponent(".cache")
+        } else {
+            return nil
+        }
+        return FontPatternCache(file: base.appendingPathComponent("briefing/fonts-v1.cache"))
+    }
+
+    /// A font file as the cache knows it: where, how large, when last changed.
+    struct Key: Hashable {
+        var path: String
+        var size: Int64
+        var modified: Int64
+
+        /// The file as it is now; nil if it cannot be read.
+        static func of(_ path: String) -> Key? {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            return Key(path: path, size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        }
+    }
+
+    /// The first line: the format and the fontconfig that wrote the descriptions.
+    static var header: String { "briefing font descriptions 1, fontconfig \(FcGetVersion())" }
+
+    /// The descriptions kept, by file; empty if there is no cache or it is not this format's.
+    func read() -> [Key: [String]] {
+        // Bytes, not characters: the descriptions are split on "\n" and "\t" only.
+        guard let data = try? Data(contentsOf: file) else { return [:] }
+        return [UInt8](data).withUnsafeBufferPointer { bytes in
+            var kept: [Key: [String]] = [:]
+            var current: Key?
+            var start = 0, first = true
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                start = end + 1
+                if first {
+                    guard String(decoding: line, as: UTF8.self) == Self.header else { return [:] }
+                    first = false
+                    continue
+                }
+                guard line.count > 2, line[1] == UInt8(ascii: "\t") else { continue }
+                let rest = UnsafeBufferPointer(rebasing: line[2...])
+                if line[0] == UInt8(ascii: "P") {
+                    if let key = current { kept[key, default: []].append(String(decoding: rest, as: UTF8.self)) }
+                    continue
+                }
+                guard line[0] == UInt8(ascii: "F") else { continue }
+                let fields = rest.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+                    .map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
+                current = nil
+                guard fields.count == 3, let size = Int64(fields[1]), let modified = Int64(fields[2]) else { continue }
+                let key = Key(path: fields[0], size: size, modified: modified)
+                current = key
+                kept[key] = []
+            }
+            return kept
+        }
+    }
+
+    /// Writes `descriptions` in place of the cache, whole (a temporary renamed over it).
+    func write(_ descriptions: [(key: Key, patterns: [String])]) {
+        var text = Self.header + "\n"
+        for (key, patterns) in descriptions {
+            text += "F\t\(key.path)\t\(key.size)\t\(key.modified)\n"
+            for pattern in patterns { text += "P\t\(pattern)\n" }
+        }
+        let folder = file.deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).\(getpid()).tmp")
+        guard (try? Data(text.utf8).write(to: temporary)) != nil else { return }
+        if rename(temporary.path, file.path) != 0 { unlink(temporary.path) }
+    }
+
+    /// `pattern` as text that reads back equal to it, or nil if it does not (then the file
+    /// is read again next time rather than trusted to a lossy description).
+    static func describe(_ pattern: OpaquePointer) -> String? {
+        guard let text = FcNameUnparse(pattern) else { return nil }
+        defer { free(text) }
+        let description = String(cString: text)
+        guard !description.contains("\n"), let back = FcNameParse(text) else { return nil }
+        defer { FcPatternDestroy(back) }
+        return FcPatternEqual(pattern, back) != 0 ? description : nil
+    }
+
+    /// Each file's font descriptions, in order: from the cache where it has the file as it is
+    /// now, else read by fontconfig (and the cache written again). Nil if a file is not a
+    /// font fontconfig can read. The caller owns the patterns.
+    func patterns(for files: [String]) -> [(file: String, patterns: [OpaquePointer])]? {
+        let kept = read()
+        var result: [(file: String, patterns: [OpaquePointer])] = []
+        var descriptions: [(key: Key, patterns: [String])] = []
+        var changed = false
+        func release() { result.flatMap(\.patterns).forEach { FcPatternDestroy($0) } }
+        for file in files {
+            let key = Key.of(file)
+            if let key, let texts = kept[key], !texts.isEmpty {
+                let parsed = texts.compactMap { FcNameParse($0) }
+                if parsed.count == texts.count {
+                    result.append((file, parsed))
+                    descriptions.append((key, texts))
+                    continue
+                }
+                parsed.forEach { FcPatternDestroy($0) }
+            }
+            changed = true
+            guard let scanned = Self.scan(file) else {
+                release()
+                return nil
+            }
+            result.append((file, scanned))
+            let texts = scanned.compactMap(Self.describe)
+            if let key, texts.count == scanned.count { descriptions.append((key, texts)) }
+        }
+        if changed || descriptions.count != kept.count { write(descriptions) }
+        return result
+    }
+
+    /// Every face of `file`, as fontconfig describes fonts it scans; nil if it is not a font.
+    static func scan(_ file: String) -> [OpaquePointer]? {
+        guard let set = FcFontSetCreate() else { return nil }
+        defer { FcFontSetDestroy(set) }
+        guard FcFreeTypeQueryAll(file, UInt32.max, nil, nil, set) > 0, set.pointee.nfont > 0 else { return nil }
+        return (0..<Int(set.pointee.nfont)).compactMap { index in
+            guard let pattern = set.pointee.fonts[index] else { return nil }
+            FcPatternReference(pattern)
+            return pattern
+        }
+    }
+}

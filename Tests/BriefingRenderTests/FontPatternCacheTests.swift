@@ -1,0 +1,76 @@
+import BriefingLayout
+@testable import BriefingRender
+import CCairoPango
+import Foundation
+import Testing
+
+/// fontconfig's descriptions of the bundled fonts, kept between runs: a font set built from
+/// the cache must be the font set a scan of the files makes, and a cache that is damaged or
+/// out of date must only cost a new scan.
+@Suite struct FontPatternCacheTests {
+    static let fonts = FontTargetTests.fonts
+
+    /// The application fonts of a setup's configuration, in order.
+    static func patterns(_ setup: FontSetup) -> [OpaquePointer] {
+        guard let set = FcConfigGetFonts(setup.config, FcSetApplication) else { return [] }
+        return (0..<Int(set.pointee.nfont)).compactMap { set.pointee.fonts[$0] }
+    }
+
+    static func same(_ a: FontSetup, _ b: FontSetup) -> Bool {
+        let left = patterns(a), right = patterns(b)
+        return !left.isEmpty && left.count == right.count && zip(left, right).allSatisfy { FcPatternEqual($0, $1) != 0 }
+    }
+
+    func cacheFile() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("briefing-fontcache-\(UUID().uuidString)/fonts.cache")
+    }
+
+    @Test func aFontSetFromTheCacheIsTheFontSetOfAScan() throws {
+        let file = cacheFile()
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let cache = FontPatternCache(file: file)
+        let scanned = try FontSetup(fontsDirectory: Self.fonts)
+        let first = try FontSetup(fontsDirectory: Self.fonts, cache: cache)
+        #expect(Self.same(scanned, first))
+        let written = try String(contentsOf: file, encoding: .utf8)
+        #expect(written.hasPrefix(FontPatternCache.header + "\n"))
+        #expect(written.split(separator: "\n").filter { $0.hasPrefix("P\t") }.count == Self.patterns(scanned).count)
+        let stamp = try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date
+        let cached = try FontSetup(fontsDirectory: Self.fonts, cache: cache)
+        #expect(Self.same(scanned, cached))
+        // Read, not written again: nothing changed.
+        #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date == stamp)
+        // And text set with either measures the same.
+        let ink = BriefingLayout.Color(hex: 0)
+        let paragraph = Paragraph([TextRun("Sino-Pak cooperation, 中巴合作, اردو", TextStyle(family: .serif, size: 10, color: ink))])
+        #expect(PangoTextMeasurer(fonts: scanned).measure(paragraph, width: 120) == PangoTextMeasurer(fonts: cached).measure(paragraph, width: 120))
+    }
+
+    @Test func aDamagedOrStaleCacheIsScannedAgainAndRewritten() throws {
+        let file = cacheFile()
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let cache = FontPatternCache(file: file)
+        let scanned = try FontSetup(fontsDirectory: Self.fonts)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("garbage\n\u{0}\u{1}\nF\tx\n".utf8).write(to: file)
+        #expect(Self.same(scanned, try FontSetup(fontsDirectory: Self.fonts, cache: cache)))
+        let good = try String(contentsOf: file, encoding: .utf8)
+        #expect(good.hasPrefix(FontPatternCache.header))
+        // An entry for a file as it was (another size): that file is scanned again.
+        let stale = good.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 4, fields[0] == "F" else { return String(line) }
+            return "F\t\(fields[1])\t1\t\(fields[3])"
+        }.joined(separator: "\n")
+        try Data(stale.utf8).write(to: file)
+        #expect(Self.same(scanned, try FontSetup(fontsDirectory: Self.fonts, cache: cache)))
+        #expect(try String(contentsOf: file, encoding: .utf8) == good)
+    }
+
+    @Test func theStandardPlaceFollowsXDGThenHome() {
+        #expect(FontPatternCache.standard(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"])?.file.path == "/c/briefing/fonts-v1.cache")
+        #expect(FontPatternCache.standard(environment: ["HOME": "/h"])?.file.path == "/h/.cache/briefing/fonts-v1.cache")
+        #expect(FontPatternCache.standard(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/h"])?.file.path == "/h/.cache/briefing/fonts-v1.cache")
+        #expect(FontPatternCache.standard(environment: [:]) == nil)
+    }
+}
