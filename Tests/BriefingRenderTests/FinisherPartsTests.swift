@@ -12,6 +12,20 @@ import Testing
         ArtifactMarker.mark(Array(content.utf8)).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// Searching cairo's bytes in place: from any position, in a slice of a larger buffer,
+    /// past near misses, and up to the very last byte.
+    @Test func findingBytesInPlace() {
+        let whole = Data("xx/Subtype /Lin/Subtype /Link>>/Subtype /Link".utf8)
+        let data = whole[2...]
+        #expect(CairoXref.find("/Subtype /Link", in: data, from: data.startIndex) == 15)
+        #expect(CairoXref.find("/Subtype /Link", in: data, from: 16) == 31)
+        #expect(CairoXref.find("/Subtype /Link", in: data, from: 32) == nil)
+        #expect(CairoXref.find("xx", in: data, from: data.startIndex) == nil)
+        #expect(CairoXref.find(">>/S", in: data, from: data.startIndex) == 29)
+        #expect(CairoXref.find("k", in: data, from: 44) == 44)
+        #expect(CairoXref.find("", in: data, from: data.startIndex) == nil)
+    }
+
     @Test func untaggedPaintingIsBracketedAndTaggedContentIsLeftAlone() throws {
         let content = """
             q 0 0 1 rg 0 0 10 10 re f Q

@@ -101,24 +101,29 @@ enum CairoXref {
         return found
     }
 
-    /// The index of the first `needle` at or after `from`, searched in the bytes in place:
-    /// Data's own search copies the rest of the file for each call, seconds over thousands
-    /// of objects.
+    /// The index of the first `needle` at or after `from`, searched in the bytes in place
+    /// with glibc's `memchr` and `memcmp`: Data's own search copies the rest of the file for each call
+    /// (seconds over thousands of objects), and a byte loop in Swift was 13 million
+    /// instructions of the default briefing (the finisher looks for nine kinds of object).
     static func find(_ needle: String, in data: Data, from: Data.Index) -> Data.Index? {
         let pattern = Array(needle.utf8)
         guard !pattern.isEmpty, from >= data.startIndex else { return nil }
         return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Data.Index? in
-            let count = bytes.count, length = pattern.count
-            var position = from - data.startIndex
-            while position + length <= count {
-                if bytes[position] == pattern[0] {
-                    var matched = 1
-                    while matched < length, bytes[position + matched] == pattern[matched] { matched += 1 }
-                    if matched == length { return data.startIndex + position }
+            let offset = from - data.startIndex
+            guard let base = bytes.baseAddress, offset + pattern.count <= bytes.count else { return nil }
+            return pattern.withUnsafeBytes { needle -> Data.Index? in
+                let end = base + bytes.count
+                var cursor = base + offset
+                // memchr finds each candidate first byte (vectorised in glibc), memcmp the rest.
+                while end - cursor >= needle.count {
+                    guard let candidate = memchr(cursor, Int32(pattern[0]), end - cursor - needle.count + 1) else { return nil }
+                    if memcmp(candidate, needle.baseAddress!, needle.count) == 0 {
+                        return data.startIndex + base.distance(to: UnsafeRawPointer(candidate))
+                    }
+                    cursor = UnsafeRawPointer(candidate) + 1
                 }
-                position += 1
+                return nil
             }
-            return nil
         }
     }
 
