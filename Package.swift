@@ -55,6 +55,9 @@ let package = Package(
         // paragraph about 2.4 times; a range whose ends HarfBuzz marks safe to break is copied
         // from the earlier shaping instead (shape_reuse.c).
         .target(name: "CShapeReuse", dependencies: ["CHarfBuzzSubset"]),
+        // cairo writes every number of a PDF through snprintf ("%f", "%d"); exact, fast
+        // formatting of those two, glibc for anything else (fast_printf.c).
+        .target(name: "CFastPrintf"),
         .systemLibrary(
             name: "CHyphen",
             providers: [.apt(["libhyphen-dev", "hyphen-en-gb"])]
@@ -85,7 +88,7 @@ let package = Package(
         .target(
             name: "BriefingRender",
             dependencies: [
-                "BriefingLayout", "CCairoPango", "CHarfBuzzSubset", "CHyphen", "CRsvg", "CQPDF", "CZlib", "CLinux", "CShapeReuse",
+                "BriefingLayout", "CCairoPango", "CHarfBuzzSubset", "CHyphen", "CRsvg", "CQPDF", "CZlib", "CLinux", "CShapeReuse", "CFastPrintf",
             ]
         ),
         .target(
