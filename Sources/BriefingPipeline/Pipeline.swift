@@ -110,6 +110,10 @@ public final class Pipeline {
     /// - Parameter layout: whether pages will be laid out (hyphenation patterns are wanted).
     func startFonts(layout: Bool = true) {
         guard fontLoad == nil, case .folder(let folder) = world.fonts else { return }
+        if let early = EarlyFonts.take(fontsDirectory: folder, layout: layout, target: fontTarget ?? .pdf) {
+            fontLoad = early
+            return
+        }
         fontLoad = Prefetch.measurer(
             fontsDirectory: folder, layout: layout, drawnOn: fontTarget ?? .pdf, cache: FontPatternCache.standard(environment: world.environment))
     }

@@ -16,6 +16,22 @@ signal(SIGXFSZ, SIG_IGN)
 // seen where the PDF is written, and there the program ends as Unix tools do (`StandardOutput`).
 signal(SIGPIPE, SIG_IGN)
 
+/// Whether the command line is a `generate` that will draw PDF pages with the bundled fonts
+/// and hyphenation (the default format), and not one that may stop before drawing
+/// (`--if-changed`) or only prints help: its fonts start loading before it is even read
+/// (`EarlyFonts`). Anything else starts its fonts as it always did.
+func drawsPDFPages(_ arguments: [String]) -> Bool {
+    guard let first = arguments.first, first == "generate" || (first.hasPrefix("-") && first != "-") else { return false }
+    let stops: Set<String> = ["--help", "-h", "--version", "--if-changed", "help"]
+    return !arguments.contains { stops.contains($0) || $0.hasPrefix("--format") || $0.hasPrefix("-f") || $0.hasPrefix("--help") }
+}
+
+if drawsPDFPages(Array(CommandLine.arguments.dropFirst())), let fonts = Resources.fonts,
+    FileManager.default.fileExists(atPath: fonts.path)
+{
+    EarlyFonts.start(fontsDirectory: fonts, environment: ProcessInfo.processInfo.environment)
+}
+
 /// Parses the command line (a mistyped subcommand gets "did you mean" before `generate`,
 /// the default, takes it for an argument), runs it, and prints every error in one voice.
 func main() -> Never {

@@ -65,7 +65,8 @@ public final class FontSetup {
             throw RenderError.fonts("fontconfig rejected the built-in rules")
         }
         var files: [String] = []
-        if let enumerator = FileManager.default.enumerator(at: fontsDirectory, includingPropertiesForKeys: nil) {
+        // A linked Fonts folder is read where it points (the enumerator does not enter a link).
+        if let enumerator = FileManager.default.enumerator(at: fontsDirectory.resolvingSymlinksInPath(), includingPropertiesForKeys: nil) {
             for case let url as URL in enumerator where ["ttf", "otf"].contains(url.pathExtension.lowercased()) {
                 files.append(url.path)
             }
