@@ -67,6 +67,24 @@ import Testing
         #expect(try String(contentsOf: file, encoding: .utf8) == good)
     }
 
+    /// Two copies of the fonts (a build tree and an installed copy) share one cache without
+    /// scanning in turn: each keeps the other's entries.
+    @Test func twoFontFoldersShareTheCache() throws {
+        let file = cacheFile()
+        let copy = file.deletingLastPathComponent().appendingPathComponent("Fonts")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.fonts, to: copy)
+        let cache = FontPatternCache(file: file)
+        _ = try FontSetup(fontsDirectory: Self.fonts, cache: cache)
+        _ = try FontSetup(fontsDirectory: copy, cache: cache)
+        let both = try String(contentsOf: file, encoding: .utf8)
+        #expect(both.contains(Self.fonts.path) && both.contains(copy.path))
+        let original = try FontSetup(fontsDirectory: Self.fonts, cache: cache)
+        #expect(Self.same(original, try FontSetup(fontsDirectory: Self.fonts)))
+        #expect(try String(contentsOf: file, encoding: .utf8) == both, "read, not scanned and written again")
+    }
+
     @Test func theStandardPlaceFollowsXDGThenHome() {
         #expect(FontPatternCache.standard(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"])?.file.path == "/c/briefing/fonts-v1.cache")
         #expect(FontPatternCache.standard(environment: ["HOME": "/h"])?.file.path == "/h/.cache/briefing/fonts-v1.cache")

@@ -9,7 +9,7 @@ enum Noncharacters {
 
     static func replaced(in text: String) -> String {
         // Every noncharacter is encoded with a lead byte EF (U+FDD0-FFFF) or F0-F4 (planes 1-16).
-        guard text.utf8.contains(where: { $0 == 0xEF || $0 >= 0xF0 }), text.unicodeScalars.contains(where: isNoncharacter) else {
+        guard ByteScan.contains(text, where: { $0 >= 0xEF }), text.unicodeScalars.contains(where: isNoncharacter) else {
             return text
         }
         return String(String.UnicodeScalarView(text.unicodeScalars.map { isNoncharacter($0) ? "\u{FFFD}" : $0 }))

