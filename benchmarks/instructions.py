@@ -19,10 +19,12 @@ STAGES = {
     "generate": [
         ("read and check the template (load)", ["BriefingPipeline0B0C4loadyAA06LoadedA0VAA0A7RequestVKF"]),
         ("fonts, on the other core", ["BriefingPipeline8PrefetchCAA0A6Render17PangoTextMeasurerCRszlE8measurer"]),
+        ("  of which registering the fonts with fontconfig", ["BriefingRender9FontSetupC8register"]),
         ("expand and parse the sections (document)", ["BriefingPipeline0B0C8documenty0A7Content8DocumentVAA06LoadedA0VKF"]),
         ("layout", ["BriefingPipeline0B0C6layout_6loaded"]),
         ("text shaping, on either core (HarfBuzz through Pango)", ["hb_shape_full"]),
         ("cairo writes the PDF (pdf)", ["BriefingRender11PDFExporterO6export"]),
+        ("  of which the numbers cairo prints (snprintf)", ["__snprintf_chk"]),
         ("PDF/UA finisher (finish)", ["BriefingRender11PDFFinisherO6finish"]),
         ("  of which marking artifacts", ["ArtifactMarkerO4mark"]),
         ("  of which deflate", ["compress2"]),

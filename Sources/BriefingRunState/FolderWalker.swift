@@ -28,20 +28,41 @@ struct FileStatus {
 }
 
 /// Every regular file below a folder, with its status: what a briefing may be made from.
-/// Links count as what they point to (a section or data file kept elsewhere and linked into
-/// the template is an input like any other, and its edits must change the digest); a folder
-/// reached twice (a link back up the tree) is walked once. Unreadable folders are skipped.
+/// A link inside the folder counts as what it points to (a section or data file kept
+/// elsewhere in the template and linked, and its edits change the digest). A link that leaves
+/// the folder does not count (the template loader refuses such files, so they can never be
+/// inputs; following one to `/` walked the whole machine); `outsideFiles` lets links to
+/// files elsewhere count (the fonts: a packaged font may be a link). A folder reached twice
+/// is walked once. Unreadable folders are skipped.
 /// Plain `readdir` and `stat`: Foundation's enumerator and resource values cost about 25
 /// million instructions for a ten-section template, on the path of every run.
 struct FolderWalker {
     private var visited = Set<[UInt64]>()
 
+    /// The path with every link resolved; nil if it does not resolve.
+    static func resolved(_ path: String) -> String? {
+        guard let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
     /// - Parameters:
     ///   - skippingHidden: leave out names starting with "." (and what is below them).
-    ///   - file: called with each regular file's path and status.
+    ///   - outsideFiles: links to regular files outside the folder count too.
+    ///   - file: called with each regular file's path, status and resolved path.
     ///   - folder: called with each folder walked, the first one included.
     mutating func walk(
-        _ root: String, skippingHidden: Bool, file: (String, FileStatus?) -> Void, folder: (String) -> Void
+        _ root: String, skippingHidden: Bool, outsideFiles: Bool = false, file: (String, FileStatus?, String) -> Void,
+        folder: (String) -> Void
+    ) {
+        guard let inside = Self.resolved(root) else { return }
+        walk(root, inside: inside.hasSuffix("/") ? inside : inside + "/", skippingHidden: skippingHidden, outsideFiles: outsideFiles,
+             file: file, folder: folder)
+    }
+
+    private mutating func walk(
+        _ root: String, inside: String, skippingHidden: Bool, outsideFiles: Bool, file: (String, FileStatus?, String) -> Void,
+        folder: (String) -> Void
     ) {
         var info = stat()
         guard stat(root, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return }
@@ -60,10 +81,20 @@ struct FolderWalker {
         let prefix = root.hasSuffix("/") ? root : root + "/"
         for name in names {
             let path = prefix + name
-            guard stat(path, &info) == 0 else { continue }
+            guard lstat(path, &info) == 0 else { continue }
+            var real = path
+            if info.st_mode & S_IFMT == S_IFLNK {
+                guard let target = Self.resolved(path), stat(path, &info) == 0 else { continue }
+                let isFile = info.st_mode & S_IFMT == S_IFREG
+                guard target.hasPrefix(inside) || (outsideFiles && isFile) else { continue }
+                real = target
+            } else if let target = Self.resolved(path) {
+                real = target
+            }
             switch info.st_mode & S_IFMT {
-            case S_IFREG: file(path, FileStatus(info))
-            case S_IFDIR: walk(path, skippingHidden: skippingHidden, file: file, folder: folder)
+            case S_IFREG: file(path, FileStatus(info), real)
+            case S_IFDIR:
+                walk(path, inside: inside, skippingHidden: skippingHidden, outsideFiles: outsideFiles, file: file, folder: folder)
             default: continue
             }
         }

@@ -19,11 +19,14 @@ public enum InputDigest {
     /// never read: their entry is a stamp of size and modification time, so a font file
     /// replaced still changes the digest. A link counts as the file it points to (its size and
     /// time, its contents): an edit to a linked data or section file is an edit to the inputs.
+    /// Links that leave the template folder do not count (`FolderWalker`), nor do links to
+    /// Briefing's own outputs.
     public static func inputs(
         folders: [URL], files: [URL], stamped: [URL] = [], previous: [RunManifest.Input] = []
     ) throws -> [RunManifest.Input] {
         let stampedPaths = stamped.map { $0.standardizedFileURL.path }
         var found: [String: FileStatus?] = [:]
+        var resolvedPaths: [String: String] = [:]
         // A named file (the data file) counts as what it points to if it is a link.
         for file in files {
             let path = file.standardizedFileURL.path
@@ -32,18 +35,26 @@ public enum InputDigest {
         var owned = Set<String>()
         var walker = FolderWalker()
         for folder in folders {
-            walker.walk(folder.standardizedFileURL.path, skippingHidden: true) { path, status in
+            walker.walk(folder.standardizedFileURL.path, skippingHidden: true) { path, status, real in
                 found.updateValue(status, forKey: path)
+                resolvedPaths[path] = real
             } folder: { path in
                 owned.formUnion(OwnedFiles.outputs(in: URL(fileURLWithPath: path)))
             }
         }
         for folder in stampedPaths {
-            walker.walk(folder, skippingHidden: false) { path, status in found.updateValue(status, forKey: path) } folder: { _ in }
+            walker.walk(folder, skippingHidden: false, outsideFiles: true) { path, status, _ in
+                found.updateValue(status, forKey: path)
+            } folder: { _ in }
+        }
+        // Briefing's own outputs are not inputs, under their own name or through a link.
+        let ownedResolved = Set(owned.compactMap(FolderWalker.resolved))
+        found = found.filter { path, _ in
+            !owned.contains(path) && !(resolvedPaths[path].map(ownedResolved.contains) ?? false)
         }
         let known = Dictionary(previous.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let stampedPrefixes = stampedPaths.map { $0 + "/" }
-        return try found.filter { !owned.contains($0.key) }.sorted { $0.key < $1.key }.map { path, status in
+        return try found.sorted { $0.key < $1.key }.map { path, status in
             let size = status?.size, modified = status?.modified
             if stampedPrefixes.contains(where: path.hasPrefix) {
                 let stamp = "stamp:\(size ?? -1):\(modified.map { String(Int64(($0 * 1e6).rounded())) } ?? "-")"

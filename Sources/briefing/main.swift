@@ -34,6 +34,13 @@ if drawsPDFPages(Array(CommandLine.arguments.dropFirst())), let fonts = Resource
 
 /// Parses the command line (a mistyped subcommand gets "did you mean" before `generate`,
 /// the default, takes it for an argument), runs it, and prints every error in one voice.
+/// Ends a run that failed: at once if fonts started early were never taken (a usage error,
+/// a missing template), else as any exit does.
+func fail(_ status: Int32) -> Never {
+    if EarlyFonts.untaken { EarlyFonts.exitWithoutWaiting(status) }
+    exit(status)
+}
+
 func main() -> Never {
     let arguments = Array(CommandLine.arguments.dropFirst())
     // Down the tree of commands: `briefing shedule`, `briefing schedule lst`.
@@ -53,14 +60,14 @@ func main() -> Never {
         let hint =
             Suggestion.closest(to: word, in: names).map { "did you mean '\(path) \($0)'?" } ?? "commands: \(names.joined(separator: ", "))"
         Console.standardError("briefing: error: unknown command '\(path) \(word)'\n    hint: \(hint)\n")
-        exit(ExitStatus.usage)
+        fail(ExitStatus.usage)
     }
     do {
         var command = try BriefingCommand.parseAsRoot(arguments)
         try command.run()
         exit(0)
     } catch let code as ExitCode {
-        exit(code.rawValue)
+        code.rawValue == 0 ? exit(0) : fail(code.rawValue)
     } catch {
         let status = BriefingCommand.exitCode(for: error)
         // Help and --version go to standard output as ArgumentParser prints them.
@@ -71,7 +78,7 @@ func main() -> Never {
             text = "briefing: error: " + rest.prefix(1).lowercased() + rest.dropFirst()
         }
         Console.standardError(text.hasSuffix("\n") ? text : text + "\n")
-        exit(status.rawValue == 1 ? ExitStatus.usage : status.rawValue)
+        fail(status.rawValue == 1 ? ExitStatus.usage : status.rawValue)
     }
 }
 

@@ -59,12 +59,39 @@ import Testing
         // An entry for a file as it was (another size): that file is scanned again.
         let stale = good.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 4, fields[0] == "F" else { return String(line) }
-            return "F\t\(fields[1])\t1\t\(fields[3])"
+            guard fields.count == 6, fields[0] == "F" else { return String(line) }
+            return "F\t\(fields[1])\t1\t" + fields[3...].joined(separator: "\t")
         }.joined(separator: "\n")
         try Data(stale.utf8).write(to: file)
         #expect(Self.same(scanned, try FontSetup(fontsDirectory: Self.fonts, cache: cache)))
         #expect(try String(contentsOf: file, encoding: .utf8) == good)
+    }
+
+    /// A cache cut short anywhere, or with a description damaged or stripped of what Pango
+    /// needs, costs a scan of the files it no longer describes whole, never other fonts or a
+    /// crash; the cache is written whole again.
+    @Test func aCutOrDamagedEntryIsScannedAgain() throws {
+        let file = cacheFile()
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let cache = FontPatternCache(file: file)
+        let scanned = try FontSetup(fontsDirectory: Self.fonts)
+        _ = try FontSetup(fontsDirectory: Self.fonts, cache: cache)
+        let good = try Data(contentsOf: file)
+        for cut in stride(from: 40, to: good.count, by: max(1, good.count / 60)) {
+            try good.prefix(cut).write(to: file)
+            #expect(Self.same(scanned, try FontSetup(fontsDirectory: Self.fonts, cache: cache)), "cut at \(cut)")
+            #expect(try Data(contentsOf: file) == good, "rewritten whole after a cut at \(cut)")
+        }
+        // A description without its character set, its checksum made to match: refused.
+        let text = String(decoding: good, as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let at = try #require(lines.firstIndex { $0.hasPrefix("P\t") && $0.contains(":charset=") })
+        lines[at] = String(lines[at].replacingOccurrences(of: #":charset=[^:]*"#, with: "", options: .regularExpression))
+        var fields = lines[at - 1].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        fields[5] = FontPatternCache.checksum([String(lines[at].dropFirst(2))])
+        lines[at - 1] = fields.joined(separator: "\t")
+        try Data(lines.joined(separator: "\n").utf8).write(to: file)
+        #expect(Self.same(scanned, try FontSetup(fontsDirectory: Self.fonts, cache: cache)))
     }
 
     /// Two copies of the fonts (a build tree and an installed copy) share one cache without
@@ -86,9 +113,9 @@ import Testing
     }
 
     @Test func theStandardPlaceFollowsXDGThenHome() {
-        #expect(FontPatternCache.standard(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"])?.file.path == "/c/briefing/fonts-v1.cache")
-        #expect(FontPatternCache.standard(environment: ["HOME": "/h"])?.file.path == "/h/.cache/briefing/fonts-v1.cache")
-        #expect(FontPatternCache.standard(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/h"])?.file.path == "/h/.cache/briefing/fonts-v1.cache")
+        #expect(FontPatternCache.standard(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"])?.file.path == "/c/briefing/fonts-v2.cache")
+        #expect(FontPatternCache.standard(environment: ["HOME": "/h"])?.file.path == "/h/.cache/briefing/fonts-v2.cache")
+        #expect(FontPatternCache.standard(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/h"])?.file.path == "/h/.cache/briefing/fonts-v2.cache")
         #expect(FontPatternCache.standard(environment: [:]) == nil)
     }
 }

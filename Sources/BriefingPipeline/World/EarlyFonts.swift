@@ -39,6 +39,21 @@ public enum EarlyFonts {
         return early.load
     }
 
+    /// Whether fonts were started and nobody took them (still loading, or loaded for nothing).
+    public static var untaken: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return started != nil
+    }
+
+    /// Ends the process now, flushing its output but without the exit handlers that would
+    /// wait for fonts nobody took: a usage error or a missing template is not made to wait
+    /// for fonts it never needed. The font thread is stopped where it is, as by a signal.
+    public static func exitWithoutWaiting(_ status: Int32) -> Never {
+        fflush(nil)
+        _exit(status)
+    }
+
     /// Waits for fonts nobody took.
     static func join() {
         lock.lock()

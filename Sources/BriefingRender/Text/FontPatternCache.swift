@@ -29,7 +29,7 @@ public struct FontPatternCache: Sendable {
         } else {
             return nil
         }
-        return FontPatternCache(file: base.appendingPathComponent("briefing/fonts-v1.cache"))
+        return FontPatternCache(file: base.appendingPathComponent("briefing/fonts-v2.cache"))
     }
 
     /// A font file as the cache knows it: where, how large, when last changed.
@@ -50,19 +50,34 @@ public struct FontPatternCache: Sendable {
     static let otherFilesKept = 200
 
     /// The first line: the format and the fontconfig that wrote the descriptions.
-    static var header: String { "briefing font descriptions 1, fontconfig \(FcGetVersion())" }
+    static var header: String { "briefing font descriptions 2, fontconfig \(FcGetVersion())" }
 
     /// The descriptions kept, by file; empty if there is no cache or it is not this format's.
     func read() -> [Key: [String]] {
-        // Bytes, not characters: the descriptions are split on "\n" and "\t" only.
-        guard let data = try? Data(contentsOf: file) else { return [:] }
+        // Bytes, not characters: the descriptions are split on "\n" and "\t" only. A file far
+        // larger than any set of fonts needs is not read (it is replaced when next written).
+        var info = stat()
+        guard stat(file.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size <= Self.largestFile,
+            let data = try? Data(contentsOf: file)
+        else { return [:] }
         return [UInt8](data).withUnsafeBufferPointer { bytes in
             var kept: [Key: [String]] = [:]
-            var current: Key?
+            var current: (key: Key, count: Int, checksum: String)?
+            var patterns: [String] = []
+            /// An entry counts only whole: as many descriptions as it says, with its checksum.
+            func close() {
+                if let entry = current, patterns.count == entry.count, Self.checksum(patterns) == entry.checksum {
+                    kept[entry.key] = patterns
+                }
+                current = nil
+                patterns = []
+            }
             var start = 0, first = true
             while start < bytes.count {
                 var end = start
                 while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                // A last line without its line end was cut short: it does not count.
+                guard end < bytes.count else { break }
                 let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 start = end + 1
                 if first {
@@ -70,37 +85,76 @@ public struct FontPatternCache: Sendable {
                     first = false
                     continue
                 }
-                guard line.count > 2, line[1] == UInt8(ascii: "\t") else { continue }
-                let rest = UnsafeBufferPointer(rebasing: line[2...])
-                if line[0] == UInt8(ascii: "P") {
-                    if let key = current { kept[key, default: []].append(String(decoding: rest, as: UTF8.self)) }
+                guard line.count > 2, line[1] == UInt8(ascii: "\t") else {
+                    close()
                     continue
                 }
+                let rest = UnsafeBufferPointer(rebasing: line[2...])
+                if line[0] == UInt8(ascii: "P") {
+                    if current != nil { patterns.append(String(decoding: rest, as: UTF8.self)) }
+                    continue
+                }
+                close()
                 guard line[0] == UInt8(ascii: "F") else { continue }
                 let fields = rest.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
                     .map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
-                current = nil
-                guard fields.count == 3, let size = Int64(fields[1]), let modified = Int64(fields[2]) else { continue }
-                let key = Key(path: fields[0], size: size, modified: modified)
-                current = key
-                kept[key] = []
+                guard fields.count == 5, let size = Int64(fields[1]), let modified = Int64(fields[2]), let count = Int(fields[3]), count > 0
+                else { continue }
+                current = (Key(path: fields[0], size: size, modified: modified), count, fields[4])
             }
+            close()
             return kept
         }
+    }
+
+    /// The largest cache file read: the bundled fonts' descriptions are about 20 KiB.
+    static let largestFile = 4 * 1024 * 1024
+
+    /// FNV-1a over an entry's descriptions, so an entry cut short or damaged on disk is
+    /// noticed and its file scanned again (not a defence against deliberate edits: the
+    /// cache is the user's own file, as fontconfig's caches are).
+    static func checksum(_ patterns: [String]) -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for pattern in patterns {
+            for byte in pattern.utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
+            hash ^= 0x0A
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// Writes `descriptions` in place of the cache, whole (a temporary renamed over it).
     func write(_ descriptions: [(key: Key, patterns: [String])]) {
         var text = Self.header + "\n"
         for (key, patterns) in descriptions {
-            text += "F\t\(key.path)\t\(key.size)\t\(key.modified)\n"
+            text += "F\t\(key.path)\t\(key.size)\t\(key.modified)\t\(patterns.count)\t\(Self.checksum(patterns))\n"
             for pattern in patterns { text += "P\t\(pattern)\n" }
         }
         let folder = file.deletingLastPathComponent()
+        // The cache's own folder is made, and its parent (~/.cache), but never a home that
+        // does not exist (system accounts' /nonexistent is meant never to).
+        guard FileManager.default.fileExists(atPath: folder.deletingLastPathComponent().deletingLastPathComponent().path) else { return }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        removeAbandonedTemporaries(in: folder)
         let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).\(getpid()).tmp")
-        guard (try? Data(text.utf8).write(to: temporary)) != nil else { return }
+        guard (try? Data(text.utf8).write(to: temporary)) != nil else {
+            unlink(temporary.path)
+            return
+        }
         if rename(temporary.path, file.path) != 0 { unlink(temporary.path) }
+    }
+
+    /// Temporaries of writers that were killed (`.NAME.PID.tmp` whose process is gone).
+    private func removeAbandonedTemporaries(in folder: URL) {
+        let prefix = ".\(file.lastPathComponent)."
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            guard let pid = Int32(name.dropFirst(prefix.count).dropLast(4)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(folder.appendingPathComponent(name).path)
+        }
     }
 
     /// `pattern` as text that reads back equal to it, or nil if it does not (then the file
@@ -127,7 +181,7 @@ public struct FontPatternCache: Sendable {
             let key = Key.of(file)
             if let key, let texts = kept[key], !texts.isEmpty {
                 let parsed = texts.compactMap { FcNameParse($0) }
-                if parsed.count == texts.count {
+                if parsed.count == texts.count, parsed.allSatisfy({ Self.isComplete($0, file: file) }) {
                     result.append((file, parsed))
                     descriptions.append((key, texts))
                     continue
@@ -151,6 +205,19 @@ public struct FontPatternCache: Sendable {
             write(descriptions + others.map { (key: $0.key, patterns: $0.value) })
         }
         return result
+    }
+
+    /// Whether a description read back has what Pango relies on for a font of `file`: that
+    /// file, an index, a family and a character set (Pango crashes on a font without them).
+    static func isComplete(_ pattern: OpaquePointer, file: String) -> Bool {
+        var text: UnsafeMutablePointer<FcChar8>?
+        guard FcPatternGetString(pattern, FC_FILE, 0, &text) == FcResultMatch, let text, String(cString: text) == file else { return false }
+        var family: UnsafeMutablePointer<FcChar8>?
+        var index: Int32 = 0
+        var charset: OpaquePointer?
+        return FcPatternGetString(pattern, FC_FAMILY, 0, &family) == FcResultMatch
+            && FcPatternGetInteger(pattern, FC_INDEX, 0, &index) == FcResultMatch
+            && FcPatternGetCharSet(pattern, FC_CHARSET, 0, &charset) == FcResultMatch
     }
 
     /// Every face of `file`, as fontconfig describes fonts it scans; nil if it is not a font.
