@@ -31,7 +31,9 @@ struct FileStatus {
 /// A link inside the folder counts as what it points to (a section or data file kept
 /// elsewhere in the template and linked, and its edits change the digest). A link that leaves
 /// the folder does not count (the template loader refuses such files, so they can never be
-/// inputs; following one to `/` walked the whole machine); `outsideFiles` lets links to
+/// inputs; following one to `/` walked the whole machine), nor one into a hidden file or
+/// folder when hidden names are skipped (a link to a run's own `.briefing/` log or manifest
+/// changed with every run); `outsideFiles` lets links to
 /// files elsewhere count (the fonts: a packaged font may be a link). A folder reached twice
 /// is walked once. Unreadable folders are skipped.
 /// Plain `readdir` and `stat`: Foundation's enumerator and resource values cost about 25
@@ -87,6 +89,10 @@ struct FolderWalker {
                 guard let target = Self.resolved(path), stat(path, &info) == 0 else { continue }
                 let isFile = info.st_mode & S_IFMT == S_IFREG
                 guard target.hasPrefix(inside) || (outsideFiles && isFile) else { continue }
+                // Nor does a link into a hidden folder or file (a `.briefing/` state folder).
+                if skippingHidden, target.hasPrefix(inside), target.dropFirst(inside.count).split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                    continue
+                }
                 real = target
             } else if let target = Self.resolved(path) {
                 real = target

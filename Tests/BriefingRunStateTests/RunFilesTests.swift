@@ -161,6 +161,11 @@ import Testing
         try manager.createSymbolicLink(
             at: template.appendingPathComponent("sections/elsewhere.md"), withDestinationURL: outside.appendingPathComponent("elsewhere.md"))
         try manager.createSymbolicLink(at: template.appendingPathComponent("root"), withDestinationURL: URL(fileURLWithPath: "/"))
+        // A link into a hidden folder (a run's own state beside an output kept in the template).
+        try manager.createDirectory(at: template.appendingPathComponent("build/.briefing/a.pdf"), withIntermediateDirectories: true)
+        try Data("log".utf8).write(to: template.appendingPathComponent("build/.briefing/a.pdf/log"))
+        try manager.createSymbolicLink(
+            at: template.appendingPathComponent("last-run.log"), withDestinationURL: template.appendingPathComponent("build/.briefing/a.pdf/log"))
         try manager.createSymbolicLink(at: template.appendingPathComponent("sections/up"), withDestinationURL: template)
         try manager.createSymbolicLink(at: template.appendingPathComponent("gone.md"), withDestinationURL: outside.appendingPathComponent("gone"))
         try Data("swap".utf8).write(to: template.appendingPathComponent(".briefing.yaml.swp"))

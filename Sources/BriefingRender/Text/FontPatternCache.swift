@@ -152,7 +152,10 @@ public struct FontPatternCache: Sendable {
     private func removeAbandonedTemporaries(in folder: URL) {
         let prefix = ".\(file.lastPathComponent)."
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
-            guard let pid = Int32(name.dropFirst(prefix.count).dropLast(4)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let digits = name.dropFirst(prefix.count).dropLast(4)
+            guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }), !digits.hasPrefix("0"),
+                let pid = Int32(digits), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
             unlink(folder.appendingPathComponent(name).path)
         }
     }
