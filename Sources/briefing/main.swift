@@ -9,6 +9,13 @@ import Foundation
 
 ProcessTimeline.markMain()
 
+// cairo writes page content uncompressed: the finisher decodes every page to mark artifacts
+// and deflates it again, and deflates the few other streams cairo would have (see
+// `StreamCompression`). cairo 1.16 reads this when a PDF surface is made; set here, before
+// any thread exists, as setenv in a threaded process is not safe. Children inherit it
+// harmlessly (it only changes cairo PDF surfaces).
+setenv("CAIRO_DEBUG_PDF", "1", 1)
+
 // A full disk or a file-size limit must fail a write with an error the program reports (73),
 // not kill it with SIGXFSZ halfway through: ignore the signal and let write(2) return EFBIG.
 signal(SIGXFSZ, SIG_IGN)

@@ -179,4 +179,12 @@ enum PDFTail {
         }
         return Int(text[range.upperBound...].split(whereSeparator: \.isWhitespace).first ?? "")
     }
+
+    /// The object number an entry of the trailer after `xrefStart` refers to (`/Root 1 0 R`).
+    static func trailerReference(_ key: String, in data: Data, from xrefStart: Int) -> Int32? {
+        guard let trailer = CairoXref.find("trailer", in: data, from: data.startIndex + xrefStart) else { return nil }
+        let text = String(decoding: data[trailer...].prefix(512), as: UTF8.self)
+        guard let entry = text.range(of: key + " ") ?? text.range(of: key + "\n") else { return nil }
+        return text[entry.upperBound...].split(whereSeparator: \.isWhitespace).first.flatMap { Int32($0) }
+    }
 }

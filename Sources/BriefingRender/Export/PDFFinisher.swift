@@ -24,6 +24,8 @@ public enum PDFFinisher {
     /// content changed. Holds one document's pages at a time.
     public final class PageCache {
         var marked: [Data: [UInt8]] = [:]
+        /// The other streams cairo left uncompressed, deflated (`StreamCompression`).
+        var deflated: StreamCompression.Cache = [:]
         public init() {}
     }
 
@@ -39,7 +41,7 @@ public enum PDFFinisher {
 
     /// - Parameter pdf: cairo's bytes, let go of when the finished file is made.
     public static func finish(_ pdf: consuming Data, facts: Facts, standard: Standard, cache: PageCache? = nil) throws -> Data {
-        guard standard != .none else { return pdf }
+        guard standard != .none else { return try compressedOnly(pdf) }
         // What cairo freed when it was destroyed goes back first, then libqpdf's parsed
         // objects (at 354 pages, 9 MiB of small blocks) before the output is assembled, then
         // the marked pages and cairo's bytes before the file is published: freed heap pages
@@ -53,6 +55,24 @@ public enum PDFFinisher {
         }
         malloc_trim(0)
         return finished
+    }
+
+    /// cairo's file with its uncompressed streams deflated and nothing else changed: no
+    /// libqpdf, no ID, the header and trailer as cairo wrote them. A file cairo compressed
+    /// itself comes back as it is.
+    static func compressedOnly(_ pdf: Data) throws -> Data {
+        let offsets = CairoXref.offsets(pdf)
+        var kept = StreamCompression.Cache()
+        let streams = StreamCompression.replacements(in: pdf, offsets: offsets, skipping: [], previous: [:], kept: &kept)
+        guard !streams.isEmpty else { return pdf }
+        guard let xrefStart = PDFTail.startXref(pdf), let root = PDFTail.trailerReference("/Root", in: pdf, from: xrefStart) else {
+            throw FinishError(message: "cairo's PDF has no readable trailer")
+        }
+        let info = PDFTail.trailerReference("/Info", in: pdf, from: xrefStart) ?? 0
+        return try PDFRewrite(
+            original: pdf, offsets: offsets, xrefStart: xrefStart, replacements: streams, contentStreams: [:], appended: [], catalog: root,
+            info: info, fileID: nil
+        ).bytes()
     }
 
     /// The changes, worked out with libqpdf, which is closed again when this returns.
@@ -86,6 +106,7 @@ public enum PDFFinisher {
         try file.mapCIDFonts()
         if standard.archival { try file.stopInterpolation() }
         try file.markArtifacts(cache: cache)
+        file.compressStreams(cache: cache)
         // Read again only in part from here on (link annotations, unchanged objects).
         SpilledMappings.release(pdf, 0..<pdf.count)
         let rewrite = try file.rewrite(fileID: fileID)
@@ -115,6 +136,8 @@ private struct QPDFFile {
     var editedObjects: [Int32: [UInt8]] = [:]
     /// Page content streams with their untagged painting marked as artifacts, deflated.
     var contentStreams: [Int32: [UInt8]] = [:]
+    /// The other streams cairo left uncompressed, deflated, whole objects' text by number.
+    var compressedStreams: [Int32: [UInt8]] = [:]
 
     init(qpdf: qpdf_data, original: Data) {
         self.qpdf = qpdf
@@ -298,6 +321,7 @@ private struct QPDFFile {
             replacements[id] = body
         }
         for (id, body) in editedObjects { replacements[id] = body }
+        for (id, body) in compressedStreams where replacements[id] == nil { replacements[id] = body }
         for (id, words) in linkContents {
             guard let body = CairoXref.object(id, in: original, offsets: offsets),
                 let open = CairoXref.find("<<", in: body, from: body.startIndex)
@@ -406,6 +430,15 @@ private struct QPDFFile {
             }
         }
         cache?.marked = marked
+    }
+
+    /// Deflates what cairo left uncompressed besides the marked pages (`StreamCompression`).
+    mutating func compressStreams(cache: PDFFinisher.PageCache?) {
+        var kept = StreamCompression.Cache()
+        let skipping = Set(contentStreams.keys).union(editedObjects.keys).union(changed)
+        compressedStreams = StreamCompression.replacements(
+            in: original, offsets: offsets, skipping: skipping, previous: cache?.deflated ?? [:], kept: &kept)
+        cache?.deflated = kept
     }
 
     /// Whether cairo's object `id` is a link annotation.

@@ -21,8 +21,10 @@ struct PDFRewrite {
     /// The catalog's and the Info dictionary's object numbers (0: no Info).
     let catalog: Int32
     let info: Int32
-    /// The trailer's `/ID`: a hash of cairo's bytes.
-    let fileID: String
+    /// The trailer's `/ID`: a hash of cairo's bytes. Nil for a file that is not finished
+    /// (`--pdf-standard none`, whose streams were only compressed): its header and trailer
+    /// say what cairo's did, without an ID.
+    let fileID: String?
 
     /// The finished file; a large one is assembled on disk (`SpillingBuffer`).
     func bytes() throws -> Data {
@@ -35,7 +37,7 @@ struct PDFRewrite {
         // Objects in file order; the bytes up to the xref table are copied object by object.
         let ordered = offsets.sorted { $0.value < $1.value }
         output.append(original[original.startIndex..<(original.startIndex + ordered[0].value)])
-        if output.starts(with: Data("%PDF-1.".utf8)), output.count > 8 { output.replaceByte(at: 7, with: UInt8(ascii: "7")) }
+        if fileID != nil, output.starts(with: Data("%PDF-1.".utf8)), output.count > 8 { output.replaceByte(at: 7, with: UInt8(ascii: "7")) }
         // Where each object is written, by number (-1: unused); an array, as a long
         // briefing has a hundred thousand objects.
         let last = Int(max(offsets.keys.max() ?? 0, appended.map(\.id).max() ?? 0))
@@ -92,7 +94,8 @@ struct PDFRewrite {
         }
         // A deterministic ID from the content (cairo 1.16 writes none).
         table += Array("trailer\n<< /Size \(size) /Root \(catalog) 0 R\(info > 0 ? " /Info \(info) 0 R" : "")".utf8)
-        table += Array(" /ID [<\(fileID)> <\(fileID)>] >>\nstartxref\n\(xref)\n%%EOF\n".utf8)
+        if let fileID { table += Array(" /ID [<\(fileID)> <\(fileID)>]".utf8) }
+        table += Array(" >>\nstartxref\n\(xref)\n%%EOF\n".utf8)
         output.append(table)
     }
 }
