@@ -22,6 +22,30 @@ import Testing
         #expect(throws: DateError.self) { try FuzzyDate.parse(text) }
     }
 
+    /// The byte reader of `2025`, `2025-03` and `2025-03-14` takes only those shapes, and
+    /// what it reads is what splitting read.
+    @Test func numericDatesAreReadFromTheBytes() throws {
+        #expect(FuzzyDate.numeric("2025") == [2025])
+        #expect(FuzzyDate.numeric("2025-03") == [2025, 3])
+        #expect(FuzzyDate.numeric("0999-00-99") == [999, 0, 99])
+        for text in ["2025-3", "2025-03-1", "2025/03", "25-03-14", "2025-03-", " 2025", "2025 ", "２０２５", "2025-0a", "1970s", "-2025", ""] {
+            #expect(FuzzyDate.numeric(text) == nil, "\(text)")
+        }
+        // Errors say the same as before, with the text as written.
+        func message(_ text: String) -> String? {
+            do {
+                _ = try FuzzyDate.parse(text)
+                return nil
+            } catch {
+                return error.message
+            }
+        }
+        #expect(message("2024-13") == "month 13 does not exist in '2024-13'")
+        #expect(message("2023-02-29") == "February 2023 has no day 29 (it has 28 days)")
+        #expect(message("1500") == "year 1500 is out of range (1800-2200)")
+        #expect(try FuzzyDate.parse(" 2024-05-30 ") == FuzzyDate.parse("2024-05-30"))
+    }
+
     @Test func knowsLeapYears() throws {
         #expect(try FuzzyDate.parse("2024-02-29").day == 29)
         #expect(try FuzzyDate.parse("2000-02-29").day == 29)

@@ -25,4 +25,35 @@ import Testing
         #expect(YAMLNode.trimmed("two words") == "two words")
         #expect(YAMLNode.trimmed("") == "")
     }
+
+    /// The one-pass scan agrees with the three checks it stands for, on every scalar up to
+    /// U+02FF and around noncharacters and braces.
+    @Test func theOnePassScanAgreesWithEachCheck() {
+        func separate(_ text: String) -> (Bool, Bool, Bool) {
+            (ByteScan.hasControlCharacter(text), ByteScan.contains(text, where: { $0 >= 0xEF }), text.contains("{{"))
+        }
+        var samples = ["", "plain", "{{param.x}}", "{ {", "a{{", "{", "\(Unicode.Scalar(0xFFFF)!)", "\(Unicode.Scalar(0xFDD0)!)x", "\u{1F600}", "\u{85}", "x\u{7F}", "tab\tline\n"]
+        samples += (0...0x2FF).compactMap(Unicode.Scalar.init).map { "a\($0){b" }
+        for text in samples {
+            let scan = ByteScan.valueScan(text)
+            #expect(scan == separate(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    /// Field paths are spelt out only when asked, and read as they always did.
+    @Test func fieldPathsReadAsWritten() throws {
+        let context = DecodeContext(file: "data.yaml")
+        let root = YAMLNode(
+            .mapping(.init([(.scalar(.init("events")), .sequence(.init([.mapping(.init([(.scalar(.init("date")), .scalar(.init("2024")))]))])))])),
+            context: context, path: "")
+        let events = try #require(root.mapping(keys: ["events"])?.required("events"))
+        #expect(events.path == "events")
+        let first = try #require(events.list()?.first)
+        #expect(first.path == "events[0]")
+        let date = try #require(first.mapping(keys: ["date", "title"])?.required("date"))
+        #expect(date.path == "events[0].date")
+        #expect(first.mapping(keys: ["date", "title"])?.required("title") == nil)
+        #expect(context.diagnostics.all.last?.message == "missing required field 'events[0].title'")
+        #expect(try #require(first.pairs()).first?.value.path == "events[0].date")
+    }
 }

@@ -48,6 +48,7 @@ public struct FuzzyDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses every form above; throws a message saying what is wrong.
     public static func parse(_ text: String) throws(DateError) -> FuzzyDate {
+        if let values = numeric(text) { return try date(values, text) }
         // Foundation's trimming is an NSString round trip: only when an end is white space.
         let text =
             (text.unicodeScalars.first?.properties.isWhitespace ?? false) || (text.unicodeScalars.last?.properties.isWhitespace ?? false)
@@ -68,6 +69,38 @@ public struct FuzzyDate: Sendable, Hashable, Comparable, CustomStringConvertible
         else {
             throw DateError("'\(text)' is not a date (\(expected))")
         }
+        return try date(values, text)
+    }
+
+    /// `2025`, `2025-03` or `2025-03-14` (ASCII digits in those places, nothing else), read
+    /// from the bytes: the usual date, without splitting the string (splitting was most of
+    /// reading 2,000 events' dates). Nil for anything else, which the general reader reads.
+    static func numeric(_ text: String) -> [Int]? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> [Int]? in
+            guard bytes.count == 4 || bytes.count == 7 || bytes.count == 10 else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = bytes[index] &- UInt8(ascii: "0")
+                    guard digit < 10 else { return nil }
+                    value = value * 10 + Int(digit)
+                }
+                return value
+            }
+            guard let year = number(0..<4) else { return nil }
+            var values = [year]
+            var position = 4
+            while position < bytes.count {
+                guard bytes[position] == UInt8(ascii: "-"), let part = number((position + 1)..<(position + 3)) else { return nil }
+                values.append(part)
+                position += 3
+            }
+            return values
+        } ?? nil
+    }
+
+    /// A date of a year and perhaps a month and day, checked.
+    private static func date(_ values: [Int], _ text: String) throws(DateError) -> FuzzyDate {
         let year = try checkYear(values[0])
         if values.count == 1 { return FuzzyDate(year: year) }
         let month = values[1]

@@ -36,4 +36,33 @@ enum ByteScan {
         }
         return found
     }
+
+    /// What the checks on a data value look for, found in one pass over its bytes: a control
+    /// character (as `hasControlCharacter`), a byte a noncharacter could start with (EF-F4,
+    /// as `Noncharacters` looks for), and a `{{` that may open a parameter placeholder.
+    static func valueScan(_ text: String) -> (control: Bool, highLead: Bool, braces: Bool) {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ bytes -> (Bool, Bool, Bool) in
+            var control = false, high = false, braces = false
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte < 0x20 {
+                    if byte != 0x0A && byte != 0x09 { control = true }
+                } else if byte >= 0x7B {
+                    if byte == 0x7B && previous == 0x7B { braces = true }
+                    if byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) { control = true }
+                    if byte >= 0xEF { high = true }
+                }
+                previous = byte
+            }
+            return (control, high, braces)
+        }) {
+            return (found.0, found.1, found.2)
+        }
+        var previous: UInt8 = 0
+        let braces = text.utf8.contains { byte in
+            defer { previous = byte }
+            return byte == 0x7B && previous == 0x7B
+        }
+        return (hasControlCharacter(text), contains(text, where: { $0 >= 0xEF }), braces)
+    }
 }

@@ -572,10 +572,12 @@ struct FactBaseDecoder {
 
     /// A value from one of the template's vocabularies, or nil after a located error that
     /// lists the declared values.
-    private func declared<T>(_ node: YAMLNode, in values: [T], _ id: KeyPath<T, String>, kind: String, list: String) -> T? {
+    /// - Parameter id: a value's id (a function, not a key path: reading through a key path
+    ///   was a third of looking up each event's domain and grade).
+    private func declared<T>(_ node: YAMLNode, in values: [T], _ id: (T) -> String, kind: String, list: String) -> T? {
         guard let text = node.text() else { return nil }
-        if let value = values.first(where: { $0[keyPath: id] == text }) { return value }
-        let names = values.map { $0[keyPath: id] }.filter { !$0.isEmpty && $0 != "exact" || kind != "qualifier" }
+        if let value = values.first(where: { id($0) == text }) { return value }
+        let names = values.map(id).filter { !$0.isEmpty && $0 != "exact" || kind != "qualifier" }
         let hint =
             Suggestion.closest(to: text, in: names).map { "did you mean '\($0)'?" }
             ?? "declare it under '\(list):' in the data file"

@@ -3,13 +3,48 @@
 public struct YAMLNode {
     public let node: Node
     let context: DecodeContext
+    /// The path of the node this one is a field or item of, and which: the path is spelt out
+    /// when asked for (an error, a nested field), not for each of a file's thousands of
+    /// fields (a string built per field was a sixth of decoding 2,000 events).
+    private let parentPath: String
+    private let step: Step
+
+    private enum Step {
+        case none
+        case key(String)
+        case index(Int)
+    }
+
     /// The field path, e.g. `figures[3].value`.
-    public let path: String
+    public var path: String {
+        switch step {
+        case .none: parentPath
+        case .key(let key): parentPath.isEmpty ? key : "\(parentPath).\(key)"
+        case .index(let index): "\(parentPath)[\(index)]"
+        }
+    }
 
     init(_ node: Node, context: DecodeContext, path: String) {
         self.node = node
         self.context = context
-        self.path = path
+        parentPath = path
+        step = .none
+    }
+
+    /// The field `key` of the mapping at `parent`.
+    init(_ node: Node, context: DecodeContext, parent: String, key: String) {
+        self.node = node
+        self.context = context
+        parentPath = parent
+        step = .key(key)
+    }
+
+    /// Item `index` of the list at `parent`.
+    init(_ node: Node, context: DecodeContext, parent: String, index: Int) {
+        self.node = node
+        self.context = context
+        parentPath = parent
+        step = .index(index)
     }
 
     public var location: SourceLocation { context.location(of: node) }
@@ -31,9 +66,14 @@ public struct YAMLNode {
             fail("text")
             return nil
         }
-        // Escapes (`"\\UFFFF"`) can make noncharacters the file itself did not hold.
-        let text = Noncharacters.replaced(in: Self.printable(scalar.string))
-        guard let parameters = context.parameters else { return text }
+        // Escapes (`"\\UFFFF"`) can make noncharacters the file itself did not hold. One pass
+        // over the bytes says which of the three checks a value needs (most need none).
+        let scan = ByteScan.valueScan(scalar.string)
+        let text =
+            scan.control
+            ? Noncharacters.replaced(in: Self.printable(scalar.string))
+            : scan.highLead ? Noncharacters.replaced(in: scalar.string) : scalar.string
+        guard let parameters = context.parameters, scan.control || scan.braces else { return text }
         return Parameter.substitute(in: text, values: parameters) { name in
             let known = parameters.isEmpty ? nil : "its parameters: \(parameters.keys.sorted().joined(separator: ", "))"
             let said = [context.parametersFrom, known].compactMap { $0 }
@@ -194,7 +234,8 @@ public struct YAMLNode {
             fail("a list")
             return nil
         }
-        return sequence.enumerated().map { YAMLNode($1, context: context, path: "\(path)[\($0)]") }
+        let parent = path
+        return sequence.enumerated().map { YAMLNode($1, context: context, parent: parent, index: $0) }
     }
 
     /// A list of strings, e.g. `[students, fibre-length]`.
@@ -209,13 +250,13 @@ public struct YAMLNode {
             fail("a mapping")
             return nil
         }
+        let path = path
         return mapping.compactMap { key, value in
             guard case .scalar(let scalar) = key else {
                 context.error(key, "in '\(path)': keys must be plain text")
                 return nil
             }
-            let fieldPath = path.isEmpty ? scalar.string : "\(path).\(scalar.string)"
-            return (scalar.string, YAMLNode(value, context: context, path: fieldPath), context.location(of: key))
+            return (scalar.string, YAMLNode(value, context: context, parent: path, key: scalar.string), context.location(of: key))
         }
     }
 
@@ -227,9 +268,12 @@ public struct YAMLNode {
             return nil
         }
         // Values by key, the nodes stored once (they are large enums: a (key, value) pair per
-        // field, mapped again at the end, was most of reading an event's fields).
-        var fields: [String: Node] = [:]
-        fields.reserveCapacity(keys.count)
+        // field, mapped again at the end, was most of reading an event's fields). A mapping
+        // has at most the few keys it allows: found by comparing, not hashing (a dictionary
+        // made and searched per entry was a third of reading an event's fields).
+        let path = path
+        var fields: [(key: String, value: Node)] = []
+        fields.reserveCapacity(min(keys.count, mapping.count))
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
                 context.error(key, "in '\(path)': keys must be plain text")
@@ -238,7 +282,7 @@ public struct YAMLNode {
             let name = scalar.string
             // Named only in an error: not built for every key of every entry.
             var fieldPath: String { path.isEmpty ? name : "\(path).\(name)" }
-            if fields[name] != nil {
+            if fields.contains(where: { $0.key == name }) {
                 let first = mapping.first { candidate, _ in
                     if case .scalar(let other) = candidate { return other.string == name }
                     return false
@@ -254,28 +298,35 @@ public struct YAMLNode {
                 context.error(key, "unknown key '\(fieldPath)'", hint: hint)
                 continue
             }
-            fields[name] = value
+            fields.append((name, value))
         }
-        return YAMLMapping(node: self, fields: fields)
+        return YAMLMapping(node: self, path: path, fields: fields)
     }
 }
 
 /// The fields of a mapping node, already checked against the allowed keys.
 public struct YAMLMapping {
     let node: YAMLNode
-    let fields: [String: Node]
+    /// The mapping's path, spelt out once for all its fields.
+    public let path: String
+    /// The fields given, in the order written, each key once.
+    let fields: [(key: String, value: Node)]
 
     public var location: SourceLocation { node.location }
-    public var path: String { node.path }
+
+    private func value(_ key: String) -> Node? {
+        for field in fields where field.key == key { return field.value }
+        return nil
+    }
 
     private func child(_ key: String, _ value: Node) -> YAMLNode {
-        YAMLNode(value, context: node.context, path: node.path.isEmpty ? key : "\(node.path).\(key)")
+        YAMLNode(value, context: node.context, parent: path, key: key)
     }
 
     /// The field, or nil after reporting it missing.
     public func required(_ key: String) -> YAMLNode? {
-        guard let value = fields[key] else {
-            let field = node.path.isEmpty ? key : "\(node.path).\(key)"
+        guard let value = value(key) else {
+            let field = path.isEmpty ? key : "\(path).\(key)"
             node.context.error(node.node, "missing required field '\(field)'")
             return nil
         }
@@ -284,12 +335,12 @@ public struct YAMLMapping {
 
     /// The field, or nil if absent or explicitly null.
     public func optional(_ key: String) -> YAMLNode? {
-        guard let value = fields[key] else { return nil }
+        guard let value = value(key) else { return nil }
         if case .scalar(let scalar) = value, scalar.tag == Node.nullTag { return nil }
         return child(key, value)
     }
 
-    public func has(_ key: String) -> Bool { fields[key] != nil }
+    public func has(_ key: String) -> Bool { value(key) != nil }
 
     func error(_ message: String, hint: String? = nil) {
         node.context.error(node.node, message, hint: hint)
