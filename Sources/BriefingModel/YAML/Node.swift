@@ -53,6 +53,13 @@ public enum Node: Sendable {
             self.mark = mark
         }
 
+        /// Pairs already labelled, taken as they are (no copy of a long mapping).
+        public init(pairs: [(key: Node, value: Node)], tag: String = Node.mappingTag, mark: Mark? = nil) {
+            self.pairs = pairs
+            self.tag = tag
+            self.mark = mark
+        }
+
         public var startIndex: Int { pairs.startIndex }
         public var endIndex: Int { pairs.endIndex }
         public subscript(position: Int) -> (key: Node, value: Node) { pairs[position] }

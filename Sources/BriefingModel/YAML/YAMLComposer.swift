@@ -94,7 +94,7 @@ private final class Composer {
             let quoted = scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE
             // A plain, untagged `~`, `null` or nothing is YAML's null (an optional field left
             // out); quoted, it is that text.
-            let isNull = written == nil && scalar.style == YAML_PLAIN_SCALAR_STYLE && Self.nullSpellings.contains(value)
+            let isNull = written == nil && scalar.style == YAML_PLAIN_SCALAR_STYLE && scalar.length <= 4 && Self.nullSpellings.contains(value)
             let tag = isNull ? Node.nullTag : written.flatMap { $0 == "!" ? nil : $0 } ?? Node.stringTag
             let node = Node.scalar(.init(value, tag: tag, mark: mark, isQuoted: quoted))
             register(scalar.anchor, node)
@@ -119,7 +119,9 @@ private final class Composer {
             let start = event.data.mapping_start
             let anchor = Self.text(start.anchor)
             let tag = start.implicit != 0 ? nil : Self.text(start.tag)
-            var pairs: [(Node, Node)] = []
+            var pairs: [(key: Node, value: Node)] = []
+            // Most mappings have a handful of keys: one allocation rather than four.
+            pairs.reserveCapacity(8)
             while true {
                 var keyEvent = try next()
                 if keyEvent.type == YAML_MAPPING_END_EVENT {
@@ -132,7 +134,7 @@ private final class Composer {
             }
             try checkDuplicates(pairs)
             if pairs.contains(where: { Self.isMergeKey($0.0) }) { pairs = try merged(pairs) }
-            let node = Node.mapping(.init(pairs, tag: tag.flatMap { $0 == "!" ? nil : $0 } ?? Node.mappingTag, mark: mark))
+            let node = Node.mapping(.init(pairs: pairs, tag: tag.flatMap { $0 == "!" ? nil : $0 } ?? Node.mappingTag, mark: mark))
             if let anchor { anchors[anchor] = node }
             return node
         default:
@@ -154,10 +156,10 @@ private final class Composer {
     /// each mapping of a list, the earlier first), where they stand: keys given in the
     /// mapping itself win wherever they are written, then earlier merges win over later
     /// ones, as YAML's merge key type says. The merged values keep where they were written.
-    private func merged(_ pairs: [(Node, Node)]) throws -> [(Node, Node)] {
+    private func merged(_ pairs: [(key: Node, value: Node)]) throws -> [(key: Node, value: Node)] {
         func name(_ key: Node) -> String? { key.scalar.map { $0.tag + "\u{0}" + $0.string } }
         var taken = Set(pairs.filter { !Self.isMergeKey($0.0) }.compactMap { name($0.0) })
-        var result: [(Node, Node)] = []
+        var result: [(key: Node, value: Node)] = []
         for (key, value) in pairs {
             guard Self.isMergeKey(key) else {
                 result.append((key, value))
@@ -188,22 +190,27 @@ private final class Composer {
 
     /// A mapping's scalar keys are each given once (text and tag alike). Most mappings have
     /// a handful of keys: compared pairwise, with nothing allocated, unless one repeats.
-    private func checkDuplicates(_ pairs: [(Node, Node)]) throws {
+    private func checkDuplicates(_ pairs: [(key: Node, value: Node)]) throws {
         guard pairs.count > 1 else { return }
-        let keys = pairs.compactMap { $0.0.scalar }
         var repeats = false
-        if keys.count <= 24 {
-            outer: for index in keys.indices.dropFirst() {
-                for earlier in 0..<index where keys[earlier].string == keys[index].string && keys[earlier].tag == keys[index].tag {
-                    repeats = true
-                    break outer
+        if pairs.count <= 24 {
+            // Compared in place: no array of keys made for a mapping that has no repeat.
+            outer: for index in pairs.indices.dropFirst() {
+                guard case .scalar(let key) = pairs[index].key else { continue }
+                for earlier in 0..<index {
+                    if case .scalar(let other) = pairs[earlier].key, other.string == key.string, other.tag == key.tag {
+                        repeats = true
+                        break outer
+                    }
                 }
             }
         } else {
+            let keys = pairs.compactMap { $0.key.scalar }
             var seen = Set<String>()
             repeats = keys.contains { !seen.insert($0.tag + "\u{0}" + $0.string).inserted }
         }
         guard repeats else { return }
+        let keys = pairs.compactMap { $0.key.scalar }
         // The keys given more than once, sorted, and where the first of them is first given.
         var firstMarks: [String: Node.Mark] = [:]
         var repeated: Set<String> = []
