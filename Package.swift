@@ -50,6 +50,10 @@ let package = Package(
             name: "CZlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
         .systemLibrary(name: "CLinux"),
         // HarfBuzz shaping reused across Pango's line breaking: Pango 1.50 shapes each
         // paragraph about 2.4 times; a range whose ends HarfBuzz marks safe to break is copied
@@ -88,7 +92,7 @@ let package = Package(
         .target(
             name: "BriefingRender",
             dependencies: [
-                "BriefingLayout", "CCairoPango", "CHarfBuzzSubset", "CHyphen", "CRsvg", "CQPDF", "CZlib", "CLinux", "CShapeReuse", "CFastPrintf",
+                "BriefingLayout", "CCairoPango", "CHarfBuzzSubset", "CHyphen", "CRsvg", "CQPDF", "CZlib", "CLibdeflate", "CLinux", "CShapeReuse", "CFastPrintf",
             ]
         ),
         .target(

@@ -19,6 +19,7 @@ build=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev      # CommonMark parser with GFM tables and footnotes
   librsvg2-2                                        # SVG images in sections (opened when the first SVG is drawn)
   libqpdf-dev zlib1g-dev                            # completing the PDF for PDF/UA (libqpdf's header; the library is opened at run time)
+  libdeflate-dev                                    # deflating page contents and the streams cairo leaves uncompressed
   icc-profiles-free                                 # the sRGB profile a PDF/A-2b file names as its output intent
   libsqlite3-dev                                    # the edition store (GRDB)
   libhyphen-dev hyphen-en-gb                        # hyphenation patterns

@@ -1,4 +1,4 @@
-import CZlib
+import CLibdeflate
 import Foundation
 
 /// Marks what a page paints outside any structure element (running heads, footers, rules,
@@ -139,16 +139,22 @@ enum ArtifactMarker {
         static let painting = pathPainting.subtracting([code("n")]).union(["Tj", "TJ", "'", "\"", "sh", "Do"].map(code))
     }
 
-    /// zlib-deflated, as `/FlateDecode` reads it.
+    /// zlib-deflated, as `/FlateDecode` reads it: by libdeflate at its level 6, which took
+    /// about half zlib's instructions at its default level on the same page contents and
+    /// wrote a few percent fewer bytes (a 2,000-event timeline's page: 45 to 23 million
+    /// instructions, 54,380 to 53,090 bytes).
     static func deflate(_ data: [UInt8]) -> [UInt8]? {
-        var size = compressBound(uLong(data.count))
-        var output = [UInt8](repeating: 0, count: Int(size))
-        let status = output.withUnsafeMutableBufferPointer { target in
+        guard let compressor = libdeflate_alloc_compressor(6) else { return nil }
+        defer { libdeflate_free_compressor(compressor) }
+        let bound = libdeflate_zlib_compress_bound(compressor, data.count)
+        var output = [UInt8](repeating: 0, count: bound)
+        let size = output.withUnsafeMutableBufferPointer { target in
             data.withUnsafeBufferPointer { source in
-                compress2(target.baseAddress, &size, source.baseAddress, uLong(data.count), 6)
+                libdeflate_zlib_compress(compressor, source.baseAddress, data.count, target.baseAddress, bound)
             }
         }
-        guard status == Z_OK else { return nil }
-        return Array(output.prefix(Int(size)))
+        guard size > 0 else { return nil }
+        output.removeLast(bound - size)
+        return output
     }
 }

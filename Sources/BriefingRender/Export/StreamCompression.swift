@@ -5,8 +5,8 @@ import Foundation
 /// decodes every page's content to mark artifacts and deflates it again anyway: cairo's own
 /// deflate, and libqpdf's inflate of it, were work thrown away (19 million instructions of
 /// zlib on the default briefing, 31 on a 2,000-event timeline). Everything else cairo
-/// would have compressed (ToUnicode maps, form XObjects, patterns) is deflated here, at the
-/// level cairo uses, so the file is as small as before. A process that did not ask (the
+/// would have compressed (ToUnicode maps, form XObjects, patterns) is deflated here, as the
+/// page contents are (`ArtifactMarker.deflate`), so the file is no larger. A process that did not ask (the
 /// in-process tests, a library user) gets compressed streams from cairo and nothing here
 /// changes them.
 ///
