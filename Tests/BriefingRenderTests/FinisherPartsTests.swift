@@ -48,6 +48,20 @@ import Testing
         #expect(operators(result) == operators(content))
     }
 
+    /// The marker's switches say what the operator sets say, for every code of up to two
+    /// bytes and the three-byte operators.
+    @Test func operatorSwitchesAgreeWithTheSets() {
+        typealias Op = ArtifactMarker.Op
+        #expect([Op.BI, Op.BDC, Op.BMC, Op.EMC, Op.BT, Op.ET] == ["BI", "BDC", "BMC", "EMC", "BT", "ET"].map(Op.code))
+        var codes = Array(UInt32(0)..<0x1_0000)
+        codes += ["BDC", "BMC", "EMC", "rer", "Tjx"].map(Op.code)
+        for op in codes {
+            #expect(Op.constructsPath(op) == Op.pathConstruction.contains(op), "\(String(op, radix: 16))")
+            #expect(Op.paintsPath(op) == Op.pathPainting.contains(op), "\(String(op, radix: 16))")
+            #expect(Op.paints(op) == Op.painting.contains(op), "\(String(op, radix: 16))")
+        }
+    }
+
     @Test func contentAlreadyAllTaggedIsUnchanged() throws {
         let content = "/P <</MCID 0>> BDC BT /F1 12 Tf (A) Tj ET EMC /P <</MCID 1>> BDC BT (B) Tj ET EMC"
         #expect(try #require(marked(content)).contains("/Artifact") == false)
