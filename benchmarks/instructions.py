@@ -27,7 +27,7 @@ STAGES = {
         ("  of which the numbers cairo prints (snprintf)", ["__snprintf_chk"]),
         ("PDF/UA finisher (finish)", ["BriefingRender11PDFFinisherO6finish"]),
         ("  of which marking artifacts", ["ArtifactMarkerO4mark"]),
-        ("  of which deflate", ["compress2"]),
+        ("  of which deflate (libdeflate, every stream cairo left uncompressed)", ["ArtifactMarkerO7deflate"]),
         ("edition store (SQLite)", ["sqlite3_step"]),
         ("Swift runtime: first protocol conformance lookups", ["swift::_conformsToProtocol(swift::OpaqueValue"]),
     ],
@@ -43,6 +43,7 @@ STAGES = {
         ("cairo writes the PDF (pdf)", ["BriefingRender11PDFExporterO6export"]),
         ("  of which cairo's page analysis (region unions)", ["pixman_region32_union"]),
         ("PDF/UA finisher (finish)", ["BriefingRender11PDFFinisherO6finish"]),
+        ("  of which deflate (libdeflate)", ["ArtifactMarkerO7deflate"]),
     ],
 }
 
