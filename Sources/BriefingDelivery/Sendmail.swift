@@ -1,3 +1,4 @@
+import BriefingRunState
 import Foundation
 
 /// The system's mail interface, as cron itself mails: the sendmail program (msmtp's, postfix's
@@ -96,6 +97,7 @@ public struct Sendmail: Sendable {
             let result = Process()
             result.executableURL = real
             result.arguments = ["--version"]
+            result.environment = OwnEnvironment.forChildren()
             let out = Pipe()
             result.standardOutput = out
             result.standardError = FileHandle.nullDevice

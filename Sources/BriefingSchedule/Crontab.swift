@@ -1,3 +1,4 @@
+import BriefingRunState
 import Foundation
 
 /// The user's crontab, read and written through cron's own `crontab` command (never by
@@ -33,6 +34,7 @@ public enum Crontab {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [program] + arguments
+        process.environment = OwnEnvironment.forChildren()
         let out = Pipe(), err = Pipe(), stdin = Pipe()
         process.standardOutput = out
         process.standardError = err

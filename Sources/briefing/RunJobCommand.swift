@@ -56,6 +56,9 @@ struct RunJobCommand: ParsableCommand {
             throw ExitStatus.fail(error)
         }
         CronEnvironment.apply(CronEnvironment.of(job))
+        // Cron's environment replaced the process's: the program's own variables again, so
+        // a job writes the bytes a hand run writes.
+        OwnEnvironment.set()
         if check { return try checkJob(job) }
         if outbox { return try retryOutbox(job) }
         try runJob(job, folder: folder)

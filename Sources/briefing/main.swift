@@ -1,6 +1,7 @@
 import ArgumentParser
 import BriefingModel
 import BriefingPipeline
+import BriefingRunState
 import Foundation
 
 #if canImport(Glibc)
@@ -9,12 +10,10 @@ import Foundation
 
 ProcessTimeline.markMain()
 
-// cairo writes page content uncompressed: the finisher decodes every page to mark artifacts
-// and deflates it again, and deflates the few other streams cairo would have (see
-// `StreamCompression`). cairo 1.16 reads this when a PDF surface is made; set here, before
-// any thread exists, as setenv in a threaded process is not safe. Children inherit it
-// harmlessly (it only changes cairo PDF surfaces).
-setenv("CAIRO_DEBUG_PDF", "1", 1)
+// The program's own variables for its libraries (cairo writes page content uncompressed,
+// which the finisher deflates once): set before any thread exists, as setenv in a threaded
+// process is not safe. The programs it runs do not get them (`OwnEnvironment`).
+OwnEnvironment.set()
 
 // A full disk or a file-size limit must fail a write with an error the program reports (73),
 // not kill it with SIGXFSZ halfway through: ignore the signal and let write(2) return EFBIG.

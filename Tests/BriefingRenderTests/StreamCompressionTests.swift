@@ -67,14 +67,19 @@ import Testing
         let text = String(decoding: compressed, as: UTF8.self)
         #expect(!text.contains("/ID"))
         #expect(text.contains("/Root 1 0 R") && text.contains("/Info 2 0 R"))
-        for (id, expected) in [(Int32(3), Self.content), (5, Self.cmap)] {
-            let (dictionary, data) = try Self.stream(id, in: compressed)
-            #expect(dictionary.contains("/Length \(data.count) /Filter /FlateDecode"), "\(dictionary)")
-            #expect(Self.inflate(data) == expected)
-        }
+        let after = CairoXref.offsets(compressed)
+        // A direct length is rewritten; an indirect one stays, and its object holds the new length.
+        let (cmapDictionary, cmapData) = try Self.stream(5, in: compressed)
+        #expect(cmapDictionary.contains("/Length \(cmapData.count) /Filter /FlateDecode"), "\(cmapDictionary)")
+        #expect(Self.inflate(cmapData) == Self.cmap)
+        let (contentDictionary, contentData) = try Self.stream(3, in: compressed)
+        #expect(contentDictionary.contains("/Length 4 0 R /Filter /FlateDecode"), "\(contentDictionary)")
+        #expect(Self.inflate(contentData) == Self.content)
+        let length = try #require(CairoXref.object(4, in: compressed, offsets: after))
+        #expect(String(decoding: length, as: UTF8.self) == "\(contentData.count)")
         // Already compressed, and metadata: byte for byte as they were.
-        let offsets = CairoXref.offsets(pdf), after = CairoXref.offsets(compressed)
-        for id: Int32 in [1, 2, 4, 6, 7] {
+        let offsets = CairoXref.offsets(pdf)
+        for id: Int32 in [1, 2, 6, 7] {
             #expect(CairoXref.object(id, in: compressed, offsets: after) == CairoXref.object(id, in: pdf, offsets: offsets), "object \(id)")
         }
     }

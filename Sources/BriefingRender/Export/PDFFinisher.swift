@@ -322,6 +322,14 @@ private struct QPDFFile {
         }
         for (id, body) in editedObjects { replacements[id] = body }
         for (id, body) in compressedStreams where replacements[id] == nil { replacements[id] = body }
+        // Each rewritten page's length object holds its new length.
+        var contentLengths: [Int32: Int32] = [:]
+        for (id, stream) in contentStreams {
+            guard let length = StreamCompression.Stream.lengthObject(of: id, in: original, offsets: offsets), replacements[length] == nil
+            else { continue }
+            contentLengths[id] = length
+            replacements[length] = Array("\(stream.count)".utf8)
+        }
         for (id, words) in linkContents {
             guard let body = CairoXref.object(id, in: original, offsets: offsets),
                 let open = CairoXref.find("<<", in: body, from: body.startIndex)
@@ -332,9 +340,11 @@ private struct QPDFFile {
                 Array(body[..<(open + 2)]) + Array(" /Contents \(CairoXref.textString(words)) /F 4".utf8) + Array(body[(open + 2)...])
         }
         let info = key(qpdf_get_trailer(qpdf), "/Info").map { qpdf_oh_get_object_id(qpdf, $0) } ?? 0
-        return PDFRewrite(
+        var rewrite = PDFRewrite(
             original: original, offsets: offsets, xrefStart: xrefStart, replacements: replacements, contentStreams: contentStreams,
             appended: appended, catalog: catalog, info: info, fileID: fileID)
+        rewrite.contentLengths = contentLengths
+        return rewrite
     }
 
     /// The Figure elements in drawing order. cairo writes each structure element as an

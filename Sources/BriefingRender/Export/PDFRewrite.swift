@@ -16,6 +16,9 @@ struct PDFRewrite {
     let replacements: [Int32: [UInt8]]
     /// Page content streams, marked and deflated, by number.
     let contentStreams: [Int32: [UInt8]]
+    /// The object each content stream's `/Length` refers to, which `replacements` rewrites
+    /// with the new length (a direct length would leave it unreferenced).
+    var contentLengths: [Int32: Int32] = [:]
     /// New streams numbered after the last object.
     let appended: [(id: Int32, dictionary: String, data: Data)]
     /// The catalog's and the Info dictionary's object numbers (0: no Info).
@@ -58,7 +61,8 @@ struct PDFRewrite {
             if let stream = contentStreams[id] {
                 flush(upTo: offset)
                 written[Int(id)] = output.count
-                output.append(Array("\(id) 0 obj\n<< /Length \(stream.count) /Filter /FlateDecode >>\nstream\n".utf8))
+                let length = contentLengths[id].map { "\($0) 0 R" } ?? "\(stream.count)"
+                output.append(Array("\(id) 0 obj\n<< /Length \(length) /Filter /FlateDecode >>\nstream\n".utf8))
                 output.append(stream)
                 output.append(Array("\nendstream\nendobj\n".utf8))
             } else if let body = replacements[id] {

@@ -19,7 +19,9 @@ enum StreamCompression {
     typealias Cache = [Data: [UInt8]]
 
     /// New text (between `N 0 obj` and `endobj`) of each uncompressed stream object except
-    /// those in `skipping` (page contents the finisher rewrites itself) and metadata.
+    /// those in `skipping` (page contents the finisher rewrites itself) and metadata, and of
+    /// each length object such a stream refers to (`/Length 7 0 R`), which now holds the
+    /// deflated length: the reference stays, so no object is left unreferenced.
     static func replacements(
         in original: Data, offsets: [Int32: Int], skipping: Set<Int32>, previous: Cache, kept: inout Cache
     ) -> [Int32: [UInt8]] {
@@ -38,7 +40,12 @@ enum StreamCompression {
             }
             kept[data] = deflated
             var text = Array(body[body.startIndex..<stream.length.lowerBound])
-            text += Array("/Length \(deflated.count) /Filter /FlateDecode".utf8)
+            if let lengthObject = stream.lengthObject {
+                text += Array(body[stream.length]) + Array(" /Filter /FlateDecode".utf8)
+                found[lengthObject] = Array("\(deflated.count)".utf8)
+            } else {
+                text += Array("/Length \(deflated.count) /Filter /FlateDecode".utf8)
+            }
             text += Array(body[stream.length.upperBound..<stream.dictionaryEnd])
             text += Array("stream\n".utf8)
             text += deflated
@@ -52,6 +59,8 @@ enum StreamCompression {
     struct Stream {
         /// The `/Length ...` entry (`/Length 120` or `/Length 7 0 R`).
         var length: Range<Data.Index>
+        /// The object holding the length, when the entry refers to one.
+        var lengthObject: Int32?
         /// Where the `stream` keyword starts: the dictionary ends before it.
         var dictionaryEnd: Data.Index
         /// The stream's bytes.
@@ -78,6 +87,7 @@ enum StreamCompression {
             while after < body.endIndex, body[after] == 0x0A || body[after] == 0x0D { after += 1 }
             guard body[after...].starts(with: Data("endstream".utf8)) else { return nil }
             length = entry.whole
+            lengthObject = entry.value.count == 3 ? Int32(entry.value[0]) : nil
             dictionaryEnd = keyword
             data = start..<(start + count)
         }
@@ -113,6 +123,14 @@ enum StreamCompression {
                 return (hit..<end, value)
             }
             return nil
+        }
+
+        /// The object a stream's indirect `/Length` refers to, from its text in cairo's file.
+        static func lengthObject(of id: Int32, in original: Data, offsets: [Int32: Int]) -> Int32? {
+            guard let body = CairoXref.object(id, in: original, offsets: offsets), let keyword = streamKeyword(in: body),
+                let entry = lengthEntry(in: body[body.startIndex..<keyword]), entry.value.count == 3
+            else { return nil }
+            return Int32(entry.value[0])
         }
 
         /// A length written directly, or the integer in the object it refers to.
