@@ -46,6 +46,30 @@ import Testing
         #expect(try FuzzyDate.parse(" 2024-05-30 ") == FuzzyDate.parse("2024-05-30"))
     }
 
+    /// A decade is a date like any other: its year within 1800-2200 (`0010s` printed "10s").
+    @Test func decadesKeepToTheYears() throws {
+        #expect(try FuzzyDate.parse("2020s").precision == .decade)
+        for text in ["0010s", "0000s", "1790s", "9990s"] {
+            #expect(throws: DateError.self, "\(text)") { try FuzzyDate.parse(text) }
+        }
+    }
+
+    /// Text that is no date says so (and is quoted short); an impossible date says why.
+    @Test func unrecognisedTextIsToldFromImpossibleDates() {
+        func error(_ text: String) -> DateError? {
+            do {
+                _ = try FuzzyDate.parse(text)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        #expect(error("tomorrow")?.unrecognised == true)
+        #expect(error("2023-02-29")?.unrecognised == false)
+        let long = String(repeating: "9", count: 20_000) + "x"
+        #expect((error(long)?.message.count ?? .max) < 300, "a 20,000-character value is not echoed whole")
+    }
+
     @Test func knowsLeapYears() throws {
         #expect(try FuzzyDate.parse("2024-02-29").day == 29)
         #expect(try FuzzyDate.parse("2000-02-29").day == 29)

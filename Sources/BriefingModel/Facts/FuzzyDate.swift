@@ -54,7 +54,7 @@ public struct FuzzyDate: Sendable, Hashable, Comparable, CustomStringConvertible
             (text.unicodeScalars.first?.properties.isWhitespace ?? false) || (text.unicodeScalars.last?.properties.isWhitespace ?? false)
             ? text.trimmingCharacters(in: .whitespaces) : text
         if text.count == 5, text.hasSuffix("s"), let year = Int(text.dropLast()), year % 10 == 0 {
-            return FuzzyDate(year: year, precision: .decade)
+            return FuzzyDate(year: try checkYear(year), precision: .decade)
         }
         // Digits and hyphens only (`2025-03-14`, the usual case) is neither a quarter, a
         // half nor a month name: those readers are skipped.
@@ -67,7 +67,7 @@ public struct FuzzyDate: Sendable, Hashable, Comparable, CustomStringConvertible
             parts.dropFirst().allSatisfy({ $0.count == 2 }),
             let values = Optional(parts.compactMap { Int($0) }), values.count == parts.count
         else {
-            throw DateError("'\(text)' is not a date (\(expected))")
+            throw DateError("'\(YAMLNode.shown(text))' is not a date (\(expected))", unrecognised: true)
         }
         return try date(values, text)
     }
@@ -211,5 +211,11 @@ public struct FuzzyDate: Sendable, Hashable, Comparable, CustomStringConvertible
 /// Why a date string was rejected; the loader adds file, line and field.
 public struct DateError: Error, Sendable {
     public var message: String
-    init(_ message: String) { self.message = message }
+    /// The text is no date at all (as opposed to an impossible one, `2023-02-29`): a caller
+    /// that takes fewer forms says which it takes instead of repeating every form.
+    public var unrecognised = false
+    init(_ message: String, unrecognised: Bool = false) {
+        self.message = message
+        self.unrecognised = unrecognised
+    }
 }

@@ -136,7 +136,8 @@ struct BriefingSpecDecoder {
             }
             return .fixed(date)
         } catch {
-            context.error(node.node, "field '\(node.path)': expected 'today' or a date YYYY-MM-DD (\(error.message))")
+            let found = error.unrecognised ? "found '\(YAMLNode.shown(text))'" : error.message
+            context.error(node.node, "field '\(node.path)': expected 'today' or a date YYYY-MM-DD (\(found))")
             return nil
         }
     }

@@ -12,8 +12,10 @@ public enum BriefingDate {
             do {
                 date = try FuzzyDate.parse(flag)
             } catch {
-                // "February 2026 has no day 30 (it has 28 days)" says more than "expected a date".
-                throw InputError(kind: .usage, SourceLocation.argument("--date"), "\(error.message) (expected YYYY-MM-DD)")
+                // "February 2026 has no day 30 (it has 28 days)" says more than "expected a date";
+                // text that is no date at all gets the one form --date takes.
+                let message = error.unrecognised ? "expected a day, YYYY-MM-DD, found '\(flag)'" : "\(error.message) (expected YYYY-MM-DD)"
+                throw InputError(kind: .usage, SourceLocation.argument("--date"), message)
             }
             guard date.precision == .day else {
                 throw InputError(kind: .usage, SourceLocation.argument("--date"), "expected a day, YYYY-MM-DD, found '\(flag)'")
