@@ -56,4 +56,15 @@ import Testing
         #expect(context.diagnostics.all.last?.message == "missing required field 'events[0].title'")
         #expect(try #require(first.pairs()).first?.value.path == "events[0].date")
     }
+
+    /// Dates and periods stay data, as numbers do (the README's promise): a placeholder in
+    /// one is text, which is then no date, while text values still expand.
+    @Test func placeholdersExpandInTextNotInData() {
+        let context = DecodeContext(file: "data.yaml")
+        context.parameters = ["year": "2024"]
+        let node = YAMLNode(.scalar(.init("{{param.year}}-03-15")), context: context, path: "events[0].date")
+        #expect(node.text() == "2024-03-15")
+        #expect(node.text(expandingParameters: false) == "{{param.year}}-03-15")
+        #expect(context.diagnostics.all.isEmpty)
+    }
 }

@@ -126,7 +126,7 @@ struct BriefingSpecDecoder {
     }
 
     private func datePolicy(_ node: YAMLNode) -> BriefingSpec.DatePolicy? {
-        guard let text = node.text() else { return nil }
+        guard let text = node.text(expandingParameters: false) else { return nil }
         if text == "today" { return .today }
         do {
             let date = try FuzzyDate.parse(text)

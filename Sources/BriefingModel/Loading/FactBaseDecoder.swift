@@ -201,7 +201,7 @@ struct FactBaseDecoder {
         guard let spec = node.mapping(keys: ["series", "from", "to"]) else { return nil }
         let series = spec.required("series")?.text()
         func period(_ key: String) -> Period? {
-            guard let field = spec.required(key), let text = field.text() else { return nil }
+            guard let field = spec.required(key), let text = field.text(expandingParameters: false) else { return nil }
             do { return try Period.parse(text) } catch {
                 context.error(field.node, "field '\(field.path)': \(error.message)")
                 return nil
@@ -372,7 +372,7 @@ struct FactBaseDecoder {
         var periods: [(period: Period, location: SourceLocation)] = []
         if let list = map.optional("periods")?.list() {
             for item in list {
-                guard let text = item.text() else { continue }
+                guard let text = item.text(expandingParameters: false) else { continue }
                 do { periods.append((try Period.parse(text), item.location)) } catch {
                     context.error(item.node, "field '\(item.path)': \(error.message)")
                 }
@@ -461,7 +461,7 @@ struct FactBaseDecoder {
         var label: String?
         var period: Period?
         if let periodNode = map.optional("period") {
-            if let text = periodNode.text() {
+            if let text = periodNode.text(expandingParameters: false) {
                 do {
                     let parsed = try Period.parse(text)
                     period = parsed
@@ -533,7 +533,7 @@ struct FactBaseDecoder {
     }
 
     private func date(_ node: YAMLNode) -> FuzzyDate? {
-        guard let text = node.text() else { return nil }
+        guard let text = node.text(expandingParameters: false) else { return nil }
         do {
             return try FuzzyDate.parse(text)
         } catch {

@@ -61,7 +61,9 @@ public struct YAMLNode {
 
     /// The scalar's text as written (YAML's own typing of dates and numbers is ignored on purpose:
     /// the model parses `2024-05-30`, `2014` and `1970s` itself).
-    public func string() -> String? {
+    /// - Parameter expandingParameters: false for a value that stays data (a date or a
+    ///   period, as numbers are): `{{param.ID}}` in it is then text, and no date.
+    public func string(expandingParameters: Bool = true) -> String? {
         guard case .scalar(let scalar) = node, scalar.tag != Node.nullTag else {
             fail("text")
             return nil
@@ -73,7 +75,7 @@ public struct YAMLNode {
             scan.control
             ? Noncharacters.replaced(in: Self.printable(scalar.string))
             : scan.highLead ? Noncharacters.replaced(in: scalar.string) : scalar.string
-        guard let parameters = context.parameters, scan.control || scan.braces else { return text }
+        guard expandingParameters, let parameters = context.parameters, scan.control || scan.braces else { return text }
         return Parameter.substitute(in: text, values: parameters) { name in
             let known = parameters.isEmpty ? nil : "its parameters: \(parameters.keys.sorted().joined(separator: ", "))"
             let said = [context.parametersFrom, known].compactMap { $0 }
@@ -95,8 +97,8 @@ public struct YAMLNode {
     }
 
     /// Non-empty text, trimmed.
-    public func text() -> String? {
-        guard let value = string() else { return nil }
+    public func text(expandingParameters: Bool = true) -> String? {
+        guard let value = string(expandingParameters: expandingParameters) else { return nil }
         let trimmed = Self.trimmed(value)
         if trimmed.isEmpty {
             context.error(node, "field '\(path)': expected text, found nothing")
