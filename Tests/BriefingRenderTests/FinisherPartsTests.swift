@@ -48,6 +48,21 @@ import Testing
         #expect(operators(result) == operators(content))
     }
 
+    /// A long file is searched a mebibyte at a time: a match across a window's end is found
+    /// once, as are matches at its first and last bytes.
+    @Test func searchingByWindowsMissesNothingAtTheirEdges() {
+        let window = 1 << 20, needle = "/S /Figure"
+        var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: 3 * window)
+        // Objects start every 64 KiB; matches straddling the first edge, ending at the
+        // second, starting on it, and at the very end of the file.
+        var offsets: [Int32: Int] = [:]
+        for (index, start) in stride(from: 0, to: bytes.count, by: 1 << 16).enumerated() { offsets[Int32(index + 1)] = start }
+        let places = [window - 4, 2 * window - needle.utf8.count, 2 * window, bytes.count - needle.utf8.count]
+        for place in places { bytes.replaceSubrange(place..<(place + needle.utf8.count), with: Array(needle.utf8)) }
+        let found = CairoXref.objects(in: Data(bytes), containing: needle, offsets: offsets)
+        #expect(found == places.map { Int32($0 >> 16) + 1 })
+    }
+
     /// The marker's switches say what the operator sets say, for every code of up to two
     /// bytes and the three-byte operators.
     @Test func operatorSwitchesAgreeWithTheSets() {

@@ -185,7 +185,8 @@ enum ArtifactMarker {
             }
         }
         guard size > 0 else { return nil }
-        output.removeLast(bound - size)
-        return output
+        // Copied to its size: trimming would keep the bound's capacity (about the content's
+        // own size), and a long briefing holds every page's deflated content at once.
+        return Array(output[..<size])
     }
 }

@@ -78,12 +78,29 @@ enum CairoXref {
     }
 
     /// The numbers of the objects whose text contains `needle`, in file order.
+    ///
+    /// A long briefing's file is mapped from disk (`SpillingBuffer`): it is searched a window
+    /// at a time and each window's pages are let go of once searched, so a search does not
+    /// make the whole file resident (cairo's uncompressed page contents are most of it).
     static func objects(in data: Data, containing needle: String, offsets: [Int32: Int]) -> [Int32] {
         let starts = offsets.sorted { $0.value < $1.value }
         var found: [Int32] = []
-        var from = data.startIndex
-        while let hit = find(needle, in: data, from: from) {
-            from = hit + needle.utf8.count
+        var hits: [Int] = []
+        let window = 1 << 20, length = needle.utf8.count
+        var windowStart = data.startIndex
+        while windowStart < data.endIndex {
+            let windowEnd = min(data.endIndex, windowStart + window)
+            // A match may start in this window and end in the next.
+            let searched = data[windowStart..<min(data.endIndex, windowEnd + length - 1)]
+            var from = searched.startIndex
+            while let hit = find(needle, in: searched, from: from) {
+                hits.append(hit)
+                from = hit + length
+            }
+            SpilledMappings.release(data, (windowStart - data.startIndex)..<(windowEnd - data.startIndex))
+            windowStart = windowEnd
+        }
+        for hit in hits {
             let position = hit - data.startIndex
             // The last object starting before the hit.
             var low = 0, high = starts.count - 1, owner: Int32?

@@ -100,10 +100,12 @@ public enum PDFFinisher {
         var file = QPDFFile(qpdf: qpdf, original: pdf)
         try file.completeCatalog(facts.metadata, standard: standard)
         try file.labelLinks(facts)
+        file.releaseOriginal()
         try file.describeFigures(facts)
         try file.scopeTableHeaders()
         try file.identifyNotes()
         try file.mapCIDFonts()
+        file.releaseOriginal()
         if standard.archival { try file.stopInterpolation() }
         try file.markArtifacts(cache: cache)
         file.compressStreams(cache: cache)
@@ -254,6 +256,9 @@ private struct QPDFFile {
             throw PDFFinisher.FinishError(message: "the PDF has \(pages) pages, the layout \(facts.pageLinks.count)")
         }
         for index in 0..<pages {
+            // The annotations lie between the pages' contents: what was read for them goes
+            // back as the pages go by (`releaseOriginal`).
+            releaseOriginal()
             let page = qpdf_get_page_n(qpdf, index)
             qpdf_oh_replace_key(qpdf, page, "/Tabs", qpdf_oh_new_name(qpdf, "/S"))
             try touch(page)
@@ -310,7 +315,8 @@ private struct QPDFFile {
         }
         var replacements: [Int32: [UInt8]] = [:]
         let catalog = qpdf_oh_get_object_id(qpdf, qpdf_get_root(qpdf))
-        for id in changed {
+        for (number, id) in changed.enumerated() {
+            if number % 16 == 15 { releaseOriginal() }
             guard let unparsed = qpdf_oh_unparse_resolved(qpdf, qpdf_get_object_by_id(qpdf, id, 0)) else { continue }
             var body = Array(
                 UnsafeBufferPointer(start: UnsafeRawPointer(unparsed).assumingMemoryBound(to: UInt8.self), count: strlen(unparsed)))
@@ -324,13 +330,15 @@ private struct QPDFFile {
         for (id, body) in compressedStreams where replacements[id] == nil { replacements[id] = body }
         // Each rewritten page's length object holds its new length.
         var contentLengths: [Int32: Int32] = [:]
-        for (id, stream) in contentStreams {
+        for (number, (id, stream)) in contentStreams.enumerated() {
+            if number % 16 == 15 { releaseOriginal() }
             guard let length = StreamCompression.Stream.lengthObject(of: id, in: original, offsets: offsets), replacements[length] == nil
             else { continue }
             contentLengths[id] = length
             replacements[length] = Array("\(stream.count)".utf8)
         }
-        for (id, words) in linkContents {
+        for (number, (id, words)) in linkContents.enumerated() {
+            if number % 16 == 15 { releaseOriginal() }
             guard let body = CairoXref.object(id, in: original, offsets: offsets),
                 let open = CairoXref.find("<<", in: body, from: body.startIndex)
             else {
@@ -429,6 +437,9 @@ private struct QPDFFile {
                 free(buffer)
             }
             qpdf_oh_release_all(qpdf)
+            // cairo's bytes (mapped from a file in a long briefing) hold these pages' content
+            // uncompressed: the pages read for them go back before the next batch's are read.
+            SpilledMappings.release(original, 0..<original.count)
             let results = ParallelMap.map(pages) { page -> [UInt8]? in
                 if let cached = previous[page.content] { return cached }
                 return ArtifactMarker.mark(Array(page.content)).flatMap(ArtifactMarker.deflate)
@@ -451,6 +462,14 @@ private struct QPDFFile {
         cache?.deflated = kept
     }
 
+    /// Lets go of the pages of cairo's file read so far, when it is mapped from disk (a long
+    /// briefing): its objects are read a few at a time, scattered between page contents
+    /// cairo wrote uncompressed, and the kernel maps up to 64 KiB around each page read, so
+    /// a few hundred objects read made most of the file resident. Called every few objects.
+    func releaseOriginal() {
+        SpilledMappings.release(original, 0..<original.count)
+    }
+
     /// Whether cairo's object `id` is a link annotation.
     func isLinkAnnotation(_ id: Int32) -> Bool {
         guard let body = CairoXref.object(id, in: original, offsets: offsets) else { return false }
@@ -465,10 +484,16 @@ enum InputHash {
     static func hex(of data: Data) -> String {
         var first: UInt64 = 0xcbf2_9ce4_8422_2325
         var second: UInt64 = 0x8422_2325_cbf2_9ce4
+        // A window at a time, each let go of once read: a long briefing's file is mapped
+        // from disk, and reading it whole made all of it resident at once.
+        let window = 1 << 20
         data.withUnsafeBytes { bytes in
-            for byte in bytes {
-                first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-                second = (second ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 &+ 1
+            for start in stride(from: 0, to: bytes.count, by: window) {
+                for byte in bytes[start..<min(bytes.count, start + window)] {
+                    first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                    second = (second ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 &+ 1
+                }
+                SpilledMappings.release(data, start..<min(bytes.count, start + window))
             }
         }
         return String(format: "%016llx%016llx", first, second)

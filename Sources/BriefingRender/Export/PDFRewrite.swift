@@ -47,11 +47,15 @@ struct PDFRewrite {
         var written = [Int](repeating: -1, count: last + 1)
         // Unchanged objects are copied a run at a time, not one by one.
         var pending: Int?
+        var flushes = 0
         func flush(upTo end: Int) {
             if let start = pending {
                 output.append(original[(original.startIndex + start)..<(original.startIndex + end)])
-                // Copied: not read again.
-                SpilledMappings.release(original, start..<end)
+                // Copied: not read again. The kernel also mapped up to 64 KiB around what was
+                // read, into the page contents between runs, which are never read here: the
+                // whole mapping goes every few runs.
+                flushes += 1
+                SpilledMappings.release(original, flushes % 16 == 0 ? 0..<original.count : start..<end)
             }
             pending = nil
         }

@@ -26,8 +26,14 @@ enum StreamCompression {
         in original: Data, offsets: [Int32: Int], skipping: Set<Int32>, previous: Cache, kept: inout Cache
     ) -> [Int32: [UInt8]] {
         var found: [Int32: [UInt8]] = [:]
+        defer {
+            // What was read of cairo's file (mapped from disk in a long briefing) goes back.
+            SpilledMappings.release(original, 0..<original.count)
+        }
         for id in CairoXref.objects(in: original, containing: "endstream", offsets: offsets) where !skipping.contains(id) {
-            guard let body = CairoXref.object(id, in: original, offsets: offsets), let stream = Stream(body, in: original, offsets: offsets)
+            // The dictionary first: a compressed stream (a font, an image) is not copied whole.
+            guard Stream.mayBeUncompressed(id, in: original, offsets: offsets),
+                let body = CairoXref.object(id, in: original, offsets: offsets), let stream = Stream(body, in: original, offsets: offsets)
             else { continue }
             let data = body[stream.data]
             let deflated: [UInt8]
@@ -92,6 +98,13 @@ enum StreamCompression {
             data = start..<(start + count)
         }
 
+        /// Whether object `id`'s dictionary (its first bytes) leaves the stream unfiltered.
+        static func mayBeUncompressed(_ id: Int32, in original: Data, offsets: [Int32: Int]) -> Bool {
+            guard let head = head(of: id, in: original, offsets: offsets) else { return false }
+            guard let keyword = CairoXref.find("stream", in: head, from: head.startIndex) else { return true }  // a long dictionary: look at all of it
+            return CairoXref.find("/Filter", in: head[..<keyword], from: head.startIndex) == nil
+        }
+
         /// The `stream` keyword after the dictionary's closing `>>` and white space.
         static func streamKeyword(in body: Data) -> Data.Index? {
             guard let keyword = CairoXref.find("stream", in: body, from: body.startIndex) else { return nil }
@@ -126,11 +139,24 @@ enum StreamCompression {
         }
 
         /// The object a stream's indirect `/Length` refers to, from its text in cairo's file.
+        /// Only the object's first bytes are read: a page's content follows its dictionary.
         static func lengthObject(of id: Int32, in original: Data, offsets: [Int32: Int]) -> Int32? {
-            guard let body = CairoXref.object(id, in: original, offsets: offsets), let keyword = streamKeyword(in: body),
-                let entry = lengthEntry(in: body[body.startIndex..<keyword]), entry.value.count == 3
+            guard let head = head(of: id, in: original, offsets: offsets),
+                let keyword = CairoXref.find("stream", in: head, from: head.startIndex),
+                let entry = lengthEntry(in: head[head.startIndex..<keyword]), entry.value.count == 3
             else { return nil }
             return Int32(entry.value[0])
+        }
+
+        /// The first 2 KiB of object `id` (after `N 0 obj`), where cairo writes a stream's
+        /// dictionary.
+        static func head(of id: Int32, in original: Data, offsets: [Int32: Int]) -> Data? {
+            guard let offset = offsets[id], offset < original.count else { return nil }
+            let start = original.startIndex + offset
+            let head = original[start..<min(original.endIndex, start + 2048)]
+            let opening = Data("\(id) 0 obj".utf8)
+            guard head.starts(with: opening) else { return nil }
+            return head[(head.startIndex + opening.count)...]
         }
 
         /// A length written directly, or the integer in the object it refers to.
