@@ -78,15 +78,7 @@ public struct FuzzyDate: Sendable, Hashable, Comparable, CustomStringConvertible
     static func numeric(_ text: String) -> [Int]? {
         text.utf8.withContiguousStorageIfAvailable { bytes -> [Int]? in
             guard bytes.count == 4 || bytes.count == 7 || bytes.count == 10 else { return nil }
-            func number(_ range: Range<Int>) -> Int? {
-                var value = 0
-                for index in range {
-                    let digit = bytes[index] &- UInt8(ascii: "0")
-                    guard digit < 10 else { return nil }
-                    value = value * 10 + Int(digit)
-                }
-                return value
-            }
+            func number(_ range: Range<Int>) -> Int? { ByteScan.decimal(UnsafeRawBufferPointer(bytes), range) }
             guard let year = number(0..<4) else { return nil }
             var values = [year]
             var position = 4

@@ -1,3 +1,4 @@
+import BriefingModel
 import Foundation
 
 /// Reading the PDF cairo 1.16 writes as text, where libqpdf would parse thousands of
@@ -36,16 +37,7 @@ enum CairoXref {
                 position = end
                 return found
             }
-            func integer(_ range: Range<Int>) -> Int? {
-                guard !range.isEmpty, range.count <= 18 else { return nil }
-                var value = 0
-                for index in range {
-                    let digit = bytes[index] &- UInt8(ascii: "0")
-                    guard digit < 10 else { return nil }
-                    value = value * 10 + Int(digit)
-                }
-                return value
-            }
+            func integer(_ range: Range<Int>) -> Int? { ByteScan.decimal(bytes, range) }
             var offsets: [Int32: Int] = [:]
             // Subsections "first count", then count entries "offset generation n|f".
             while let header = fields() {
