@@ -64,6 +64,7 @@ extension DoctorCommand {
         let environment = CronEnvironment.forCurrentUser()
         let probe = Process()
         probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.environment = OwnEnvironment.forChildren()
         probe.arguments =
             ["-i"] + environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" } + [
                 binary, "run-job", job.name, "--jobs", folder.path, "--check",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BriefingDelivery
 import BriefingPipeline
+import BriefingRunState
 import BriefingSchedule
 import Foundation
 
@@ -35,6 +36,7 @@ struct DoctorCommand: ParsableCommand {
         // The binary, run the way cron runs it: empty environment, cron's PATH, from /.
         let probe = Process()
         probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.environment = OwnEnvironment.forChildren()
         probe.arguments = ["-i", "PATH=\(CronCommand.path)", "LANG=C.UTF-8", executable, "--version"]
         probe.currentDirectoryURL = URL(fileURLWithPath: "/")
         probe.standardOutput = Pipe()

@@ -62,7 +62,7 @@ public enum PDFFinisher {
     /// itself comes back as it is.
     static func compressedOnly(_ pdf: Data) throws -> Data {
         let offsets = CairoXref.offsets(pdf)
-        var kept = StreamCompression.Cache()
+        var kept: StreamCompression.Cache? = nil
         let streams = StreamCompression.replacements(in: pdf, offsets: offsets, skipping: [], previous: [:], kept: &kept)
         guard !streams.isEmpty else { return pdf }
         guard let xrefStart = PDFTail.startXref(pdf), let root = PDFTail.trailerReference("/Root", in: pdf, from: xrefStart) else {
@@ -455,11 +455,11 @@ private struct QPDFFile {
 
     /// Deflates what cairo left uncompressed besides the marked pages (`StreamCompression`).
     mutating func compressStreams(cache: PDFFinisher.PageCache?) {
-        var kept = StreamCompression.Cache()
+        var kept: StreamCompression.Cache? = cache == nil ? nil : [:]
         let skipping = Set(contentStreams.keys).union(editedObjects.keys).union(changed)
         compressedStreams = StreamCompression.replacements(
             in: original, offsets: offsets, skipping: skipping, previous: cache?.deflated ?? [:], kept: &kept)
-        cache?.deflated = kept
+        if let kept { cache?.deflated = kept }
     }
 
     /// Lets go of the pages of cairo's file read so far, when it is mapped from disk (a long

@@ -18,19 +18,25 @@ enum StreamCompression {
     /// that builds again (watch): an unchanged ToUnicode map or form is not deflated again.
     typealias Cache = [Data: [UInt8]]
 
+    /// - Parameter kept: the deflated streams by their bytes, for `previous` next time; nil
+    ///   in a process that will not finish again.
+    ///
     /// New text (between `N 0 obj` and `endobj`) of each uncompressed stream object except
     /// those in `skipping` (page contents the finisher rewrites itself) and metadata, and of
     /// each length object such a stream refers to (`/Length 7 0 R`), which now holds the
     /// deflated length: the reference stays, so no object is left unreferenced.
     static func replacements(
-        in original: Data, offsets: [Int32: Int], skipping: Set<Int32>, previous: Cache, kept: inout Cache
+        in original: Data, offsets: [Int32: Int], skipping: Set<Int32>, previous: Cache, kept: inout Cache?
     ) -> [Int32: [UInt8]] {
         var found: [Int32: [UInt8]] = [:]
         defer {
             // What was read of cairo's file (mapped from disk in a long briefing) goes back.
             SpilledMappings.release(original, 0..<original.count)
         }
-        for id in CairoXref.objects(in: original, containing: "endstream", offsets: offsets) where !skipping.contains(id) {
+        for (number, id) in CairoXref.objects(in: original, containing: "endstream", offsets: offsets).filter({ !skipping.contains($0) })
+            .enumerated()
+        {
+            if number % 16 == 15 { SpilledMappings.release(original, 0..<original.count) }
             // The dictionary first: a compressed stream (a font, an image) is not copied whole.
             guard Stream.mayBeUncompressed(id, in: original, offsets: offsets),
                 let body = CairoXref.object(id, in: original, offsets: offsets), let stream = Stream(body, in: original, offsets: offsets)
@@ -44,7 +50,9 @@ enum StreamCompression {
             } else {
                 continue
             }
-            kept[data] = deflated
+            // Kept only for a process that finishes again: a one-off run would hold every
+            // stream's bytes (with `none`, every page's content) to no purpose.
+            kept?[data] = deflated
             var text = Array(body[body.startIndex..<stream.length.lowerBound])
             if let lengthObject = stream.lengthObject {
                 text += Array(body[stream.length]) + Array(" /Filter /FlateDecode".utf8)
