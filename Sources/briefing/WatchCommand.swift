@@ -18,9 +18,9 @@ struct WatchCommand: ParsableCommand {
         commandName: "watch",
         abstract: "Generate the briefing, then again whenever the template or its data change.",
         discussion: """
-            Watches the template folder (and everything below it) and the data file with inotify, waits for an editor's \
-            save to settle, and publishes each new PDF atomically, so a viewer that reloads on change always shows a \
-            complete file. With --format png or svg only the pages that changed are written. A build that fails prints \
+            Watches the template folder (and everything below it) and the data file with inotify, starts a build as \
+            soon as an editor's save is written, and publishes each new PDF atomically once the save has settled, so a \
+            viewer that reloads on change always shows a complete file. With --format png or svg only the pages that changed are written. A build that fails prints \
             its located error and keeps the last good output. With --serve, the HTML edition and the PDF are also \
             served (from 127.0.0.1 unless another address is given): an open page takes each new build without a \
             reload, at the same place, and shows a failed build's error over the last good content. Stop with Ctrl-C \
@@ -61,7 +61,7 @@ struct WatchCommand: ParsableCommand {
 
     @Option(
         name: .long, parsing: .unconditional,
-        help: ArgumentHelp("How long a save burst must be quiet before a build (milliseconds).", valueName: "ms"))
+        help: ArgumentHelp("How long a save burst must be quiet before its build is published (milliseconds).", valueName: "ms"))
     var debounce = 10
 
     func validate() throws {
@@ -90,7 +90,8 @@ struct WatchCommand: ParsableCommand {
         do {
             // First, before any thread starts: the signals must wait in the watcher's signalfd.
             watcher = try FileWatcher()
-            let pipeline = Pipeline(world: try World.standard(), warnings: ExitStatus.printWarning)
+            // Warnings are printed when a build is published (`WatchSession.publish`).
+            let pipeline = Pipeline(world: try World.standard())
             var request = try briefing.request(input)
             // Serving: the PDF at the output, the HTML edition beside it, from one load.
             if serve != nil {
@@ -124,8 +125,9 @@ struct WatchCommand: ParsableCommand {
         // Watched before each build, so a save during the build (or just after it) is waiting
         // when it ends; again after it, for folders the build found new.
         watcher.watch(session.scopes())
+        var draft = session.make()
         while true {
-            let build = session.build()
+            let build = session.publish(draft, warn: ExitStatus.printWarning)
             report(build, output: output, format: session.request.format)
             if let preview {
                 if let error = build.error {
@@ -138,16 +140,32 @@ struct WatchCommand: ParsableCommand {
             }
             let failed = watcher.watch(session.scopes())
             for folder in failed { ExitStatus.printWarning(.warning(SourceLocation(file: folder), "cannot watch this folder")) }
-            switch watcher.wait(quiet: .milliseconds(debounce)) {
-            case .stop(let signal):
-                say("stopped (\(signal == SIGINT ? "interrupt" : signal == SIGHUP ? "hang-up" : "terminate"))")
-                return
-            case .changed(let paths):
-                let shown = paths.map { URL(fileURLWithPath: $0).lastPathComponent }
-                say("\(Self.clock()) changed: \(Array(Set(shown)).sorted().joined(separator: ", "))")
+            // A save is built as soon as its events stop, and published once the burst has
+            // been quiet for --debounce: a build takes longer than that, so the wait costs
+            // nothing. A change that came while it was built means a save was still going
+            // on: that build is dropped, and the next waits for the whole debounce first.
+            var quiet = min(.milliseconds(debounce), Self.startAfter)
+            while true {
+                switch watcher.wait(quiet: quiet) {
+                case .stop(let signal):
+                    say("stopped (\(signal == SIGINT ? "interrupt" : signal == SIGHUP ? "hang-up" : "terminate"))")
+                    return
+                case .changed(let paths):
+                    let shown = paths.map { URL(fileURLWithPath: $0).lastPathComponent }
+                    say("\(Self.clock()) changed: \(Array(Set(shown)).sorted().joined(separator: ", "))")
+                }
+                draft = session.make()
+                guard watcher.changes(within: max(.zero, .milliseconds(debounce) - draft.elapsed)) else { break }
+                quiet = .milliseconds(debounce)
+                // Folders the dropped save made are watched for the next.
+                watcher.watch(session.scopes())
             }
         }
     }
+
+    /// How long a save's events must pause before its build starts: an editor's save is a
+    /// burst of events within a millisecond or two (a backup, a write, a rename).
+    static let startAfter = Duration.milliseconds(2)
 
     /// One line per build: time, what was written, pages, warnings, duration; or the error.
     private func report(_ build: WatchSession.Build, output: String, format: OutputFormat) {

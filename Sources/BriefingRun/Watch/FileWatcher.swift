@@ -40,6 +40,8 @@ public final class FileWatcher {
     private let inotify: Int32
     private let signals: Int32
     private var watches: [Int32: (path: String, scope: Scope)] = [:]
+    /// Changes read by `changes(within:)` that the next `wait` starts from.
+    private var pending: [(path: String, gone: Bool)] = []
 
     public init() throws {
         var mask = sigset_t()
@@ -106,6 +108,15 @@ public final class FileWatcher {
         var gone = Set<String>()
         var deadline: ContinuousClock.Instant?
         let clock = ContinuousClock()
+        // Changes seen after a build began are where this wait starts.
+        if !pending.isEmpty {
+            changed = pending.map(\.path)
+            for event in pending {
+                if event.gone { gone.insert(event.path) } else { gone.remove(event.path) }
+            }
+            pending = []
+            deadline = clock.now.advanced(by: reappear)
+        }
         while true {
             // Without a change yet, wait for ever; with one, only for the quiet period (or
             // until the latest a vanished file may still come back).
@@ -133,6 +144,25 @@ public final class FileWatcher {
                     if event.gone { gone.insert(event.path) } else { gone.remove(event.path) }
                 }
             }
+        }
+    }
+
+    /// Whether a change that counts arrives within `window` (one already queued included):
+    /// asked after a build that began as soon as a save was seen, before it is published.
+    /// Changes found are kept for the next `wait`, which settles them; signals are left in
+    /// their queue for it too, so a build is never cut short by one.
+    public func changes(within window: Duration) -> Bool {
+        guard pending.isEmpty else { return true }
+        let clock = ContinuousClock()
+        let end = clock.now.advanced(by: window)
+        while true {
+            var descriptor = pollfd(fd: inotify, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, Self.milliseconds(clock.now.duration(to: end)))
+            if ready < 0, errno == EINTR { continue }
+            guard ready > 0 else { return false }
+            pending = readEvents()
+            if !pending.isEmpty { return true }
+            // Only events that do not count (an editor's swap file): the window goes on.
         }
     }
 

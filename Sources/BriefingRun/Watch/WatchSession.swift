@@ -32,6 +32,8 @@ public final class WatchSession {
     /// The image pages as last written, to write only those that changed.
     private var lastPages: [Data] = []
     private var builds = 0
+    /// Warnings already printed: a watch prints each once, not after every build.
+    private var printedWarnings = Set<String>()
 
     public init(pipeline: Pipeline, request: BriefingRequest, output: URL) {
         self.pipeline = pipeline
@@ -39,20 +41,45 @@ public final class WatchSession {
         self.output = output
     }
 
-    /// Builds and publishes once. Errors are returned, not thrown: the watch goes on.
-    public func build() -> Build {
-        let start = DispatchTime.now()
+    /// A build made but not yet published: a watch starts building as soon as a save is
+    /// seen, and publishes only if no other change came while it built (one that did means
+    /// the build may have read a save half-way, so it is dropped and made again).
+    public struct Draft {
+        fileprivate var result: Result<BriefingOutput, Error>
+        fileprivate var warnings: [Diagnostic]
+        fileprivate var started: DispatchTime
+
+        /// Time since the build began.
+        public var elapsed: Duration {
+            .nanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds))
+        }
+    }
+
+    /// Builds once without publishing. Its warnings wait for `publish`, so a dropped
+    /// draft prints nothing.
+    public func make() -> Draft {
+        let started = DispatchTime.now()
         pipeline.timer.restart()
-        defer { pipeline.timer.report() }
         if builds > 0 {
             pipeline.prepareRebuild()
             pipeline.timer.mark("forget")
         }
         builds += 1
-        var build = Build()
         let first = pipeline.warnings.count
+        let result = pipeline.generate(request)
+        return Draft(result: result, warnings: Array(pipeline.warnings.dropFirst(first)), started: started)
+    }
+
+    /// Publishes a draft (or keeps the last good output when it failed), printing through
+    /// `warn` each of its warnings that no earlier build printed. Errors are returned, not
+    /// thrown: the watch goes on.
+    public func publish(_ draft: Draft, warn: (Diagnostic) -> Void = { _ in }) -> Build {
+        defer { pipeline.timer.report() }
+        var build = Build()
+        build.warnings = draft.warnings
+        for warning in draft.warnings where printedWarnings.insert(warning.description).inserted { warn(warning) }
         do {
-            let made = try pipeline.generate(request).get()
+            let made = try draft.result.get()
             build.pages = made.pageCount
             build.written = try publish(made.files)
             if request.format.files == .one { build.files = [(request.format, made.files[0])] + made.also }
@@ -65,9 +92,13 @@ public final class WatchSession {
         } catch {
             build.error = error
         }
-        build.warnings = Array(pipeline.warnings.dropFirst(first))
-        build.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        build.seconds = Double(DispatchTime.now().uptimeNanoseconds - draft.started.uptimeNanoseconds) / 1e9
         return build
+    }
+
+    /// Builds and publishes once.
+    public func build(warn: (Diagnostic) -> Void = { _ in }) -> Build {
+        publish(make(), warn: warn)
     }
 
     /// One file (the PDF) replaces the old one in one rename; image pages are written only
