@@ -30,4 +30,33 @@ import Testing
         #expect(Labels.fill("{year}年{month}月", ["year": "2025", "month": "3"]) == "2025年3月")
         #expect(Labels.fill("صفحہ {n}", ["n": "۲"]) == "صفحہ ۲")
     }
+
+    /// The byte scan against the rule written plainly over Characters, on random labels made
+    /// of braces, slot names, other text and non-Latin letters.
+    @Test func agreesWithTheRuleOnRandomLabels() {
+        func reference(_ text: String, _ values: [(String, String)]) -> String {
+            let characters = Array(text)
+            var result = "", index = 0
+            while index < characters.count {
+                guard characters[index] == "{",
+                    let end = characters[(index + 1)...].firstIndex(where: { $0 == "}" || $0 == "{" }), characters[end] == "}",
+                    let value = values.first(where: { $0.0 == String(characters[(index + 1)..<end]) })?.1
+                else {
+                    result.append(characters[index])
+                    index += 1
+                    continue
+                }
+                result += value
+                index = end + 1
+            }
+            return result
+        }
+        let pieces = ["{", "}", "n", "total", "{n}", "{total}", "{x}", " ", "é", "年", "ab", "{{", "}}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let filled = Labels.fill(text, ["n": "1", "total": "{n}é"])
+            #expect(filled == reference(text, [("n", "1"), ("total", "{n}é")]), "\(text)")
+        }
+    }
 }

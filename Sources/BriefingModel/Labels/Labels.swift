@@ -134,28 +134,41 @@ public struct Labels: Sendable, Hashable {
     }
 
     static func fill(_ text: String, _ values: KeyValuePairs<String, String>) -> String {
-        // Scanned as UTF-8 bytes: braces are ASCII, and walking the text by Characters (grapheme
-        // breaking) made this 13,000 instructions a call, 4% of a 2,000-event timeline.
-        let utf8 = text.utf8
-        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
-        guard utf8.contains(open) else { return text }
-        var result = ""
-        result.reserveCapacity(utf8.count + 16)
-        var copied = utf8.startIndex, index = copied
-        while let brace = utf8[index...].firstIndex(of: open) {
-            let name = utf8.index(after: brace)
-            guard let end = utf8[name...].firstIndex(where: { $0 == close || $0 == open }) else { break }
-            if utf8[end] == close, let value = values.first(where: { $0.key == text[name..<end] })?.value {
-                result += text[copied..<brace]
-                result += value
-                copied = utf8.index(after: end)
-                index = copied
-            } else {
-                index = name
+        // Scanned as the text's own UTF-8 buffer: braces are ASCII. Walking it by Characters
+        // (grapheme breaking) made this 13,000 instructions a call, and `String.UTF8View`
+        // slices compared with `Substring`s still about 6,000: a 2,000-event timeline's alt
+        // text fills 4,000 labels.
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+            guard var brace = bytes.firstIndex(of: open) else { return String(decoding: bytes, as: UTF8.self) }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 32)
+            var copied = 0
+            while true {
+                let name = brace + 1
+                guard let end = bytes[name...].firstIndex(where: { $0 == close || $0 == open }) else { break }
+                var next = name
+                if bytes[end] == close, let value = Self.value(named: UnsafeBufferPointer(rebasing: bytes[name..<end]), in: values) {
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<brace]))
+                    result.append(contentsOf: value.utf8)
+                    copied = end + 1
+                    next = copied
+                }
+                guard let found = bytes[next...].firstIndex(of: open) else { break }
+                brace = found
             }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: result, as: UTF8.self)
         }
-        result += text[copied...]
-        return result
+    }
+
+    /// The value of the slot whose name is these bytes.
+    private static func value(named name: UnsafeBufferPointer<UInt8>, in values: KeyValuePairs<String, String>) -> String? {
+        for (key, value) in values where key.utf8.count == name.count {
+            if key.utf8.withContiguousStorageIfAvailable({ $0.elementsEqual(name) }) ?? key.utf8.elementsEqual(name) { return value }
+        }
+        return nil
     }
 
     /// These labels with some replaced (the template's overrides).
