@@ -84,6 +84,13 @@ import Testing
         #expect(message.contains("s.md:7:1: error: this table row has 3 cells, but the header has 2"), "\(message)")
     }
 
+    /// A file saved with Windows line ends is counted line by line too.
+    @Test func aRowWithTheWrongNumberOfCellsIsFoundWithWindowsLineEnds() throws {
+        let message = failure("Intro.\r\n\r\n| A | B |\r\n|---|---|\r\n| 1 | 2 |\r\n| 3 |\r\n")
+        #expect(message.contains("s.md:6:1: error: this table row has 1 cell, but the header has 2"), "\(message)")
+        #expect(throws: Never.self) { try parse("| A | B |\r\n|---|---|\r\n| 1 | 2 |\r\n| 3 | 4 |\r\n") }
+    }
+
     /// As GFM reads it: an escaped pipe is text, inside code spans too.
     @Test func escapedPipesAreNotCells() throws {
         let blocks = try parse("| A | B |\n|---|---|\n| `a\\|b` | c \\| d |\n").blocks

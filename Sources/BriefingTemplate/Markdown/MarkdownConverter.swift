@@ -19,7 +19,12 @@ extension MarkdownParser {
 
         init(file: String, source: String, grades: [Confidence], image: @escaping ImageLookup, chart: @escaping ChartLookup) {
             self.file = file
-            self.sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+            // Split as bytes: splitting the String by Character ran grapheme breaking over every
+            // section (0.7% of a run), and took a Windows line end, one Character, for no line
+            // end at all, so rows after the first line of such a file went uncounted.
+            self.sourceLines = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+                Substring(line.last == UInt8(ascii: "\r") ? line.dropLast() : line)
+            }
             self.grades = grades
             self.image = image
             self.chart = chart
