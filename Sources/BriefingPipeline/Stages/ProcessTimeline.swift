@@ -19,7 +19,8 @@ public enum ProcessTimeline {
     /// Called first thing in `main`.
     public static func markMain() {
         mainEntered = DispatchTime.now().uptimeNanoseconds
-        guard ProcessInfo.processInfo.environment["BRIEFING_TIMINGS"] != nil else { return }
+        // getenv, not ProcessInfo's dictionary of every variable: this runs in every process.
+        guard getenv("BRIEFING_TIMINGS") != nil else { return }
         atexit {
             guard let reported = ProcessTimeline.reported else { return }
             let exit = DispatchTime.now().uptimeNanoseconds - reported
