@@ -247,3 +247,19 @@ import Testing
         for text in texts { #expect(MIMEMessage.quotedPrintable(text) == Self.reference(text), "\(text.debugDescription)") }
     }
 }
+
+/// An attachment is base64 in lines of 76 characters, LF between them and none after the
+/// last: as the first encoder, which wrapped the lines itself, wrote it.
+@Suite struct AttachmentEncodingTests {
+    @Test func linesOf76WithNothingAfterTheLast() {
+        for count in [0, 1, 2, 3, 56, 57, 58, 100, 4_096, 100_003] {
+            let data = Data((0..<count).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) })
+            let base64 = Array(data.base64EncodedString().utf8)
+            let wrapped = stride(from: 0, to: base64.count, by: 76).map { String(decoding: base64[$0..<min($0 + 76, base64.count)], as: UTF8.self) }
+            let attachment = MIMEMessage.Attachment(name: "b.pdf", type: "application/pdf", data: data)
+            #expect(attachment.encoded == wrapped.joined(separator: "\n"), "\(count) bytes")
+            #expect(attachment.size == count)
+        }
+    }
+}
+
