@@ -20,10 +20,11 @@ struct ChangeLocator {
         var located = changes
         let textByID = Dictionary(texts.map { ($0.id, Named(in: $0.text)) }, uniquingKeysWith: { first, _ in first })
         let cover = Named(in: cover)
+        let places = sections.map { Place($0, named: textByID[$0.id] ?? Named(in: "")) }
         for index in located.entries.indices {
-            let key = located.entries[index].key
+            let key = fact(located.entries[index].key)
             located.entries[index].onCover = names(key, in: cover)
-            located.entries[index].sections = sections.filter { shows(key, in: $0, named: textByID[$0.id] ?? Named(in: "")) }.map(\.id)
+            located.entries[index].sections = places.filter { shows(key, in: $0) }.map(\.id)
         }
         // Within each kind, in reading order: by the first place showing the change (the
         // cover before any section), those shown nowhere last; the diff's key order otherwise.
@@ -44,23 +45,49 @@ struct ChangeLocator {
         judgements + keyFigures.map { "{{\($0)}}" }.joined()
     }
 
+    /// A fact as the locator asks about it: its key read once, and every name a placeholder
+    /// may give it.
+    struct Fact {
+        let key: FactKey?
+        let names: [String]
+    }
+
+    func fact(_ key: String) -> Fact {
+        let parsed = FactKey(key)
+        return Fact(key: parsed, names: parsed.flatMap { placeholderNames[$0] } ?? [key])
+    }
+
+    /// A chosen section as the locator asks about it: the names its text's placeholders
+    /// could mean and the charts it places, each gathered once for every fact asked about.
+    struct Place {
+        let id: String
+        let named: Named
+        let charts: [ChartFigure]
+
+        init(_ section: Document.Section, named: Named) {
+            id = section.id
+            self.named = named
+            charts = section.blocks.flatMap(\.charts)
+        }
+    }
+
     /// Whether a section shows the fact: its text names it in a placeholder, or it places a
     /// chart drawing it.
-    func shows(_ key: String, in section: Document.Section, named: Named) -> Bool {
-        names(key, in: named) || (FactKey(key).map { key in section.blocks.flatMap(\.charts).contains { draws($0, key) } } ?? false)
+    func shows(_ fact: Fact, in place: Place) -> Bool {
+        names(fact, in: place.named) || (fact.key.map { key in place.charts.contains { draws($0, key) } } ?? false)
     }
 
     func shows(_ key: String, in section: Document.Section, text: String) -> Bool {
-        shows(key, in: section, named: Named(in: text))
+        shows(fact(key), in: Place(section, named: Named(in: text)))
     }
 
     /// Whether the text names the fact in a placeholder, by its key or an alias of it
     /// (`FactEntry.names`: a supply row's `first`/`latest`, a series point's `previous`).
-    func names(_ key: String, in named: Named) -> Bool {
-        (FactKey(key).flatMap { placeholderNames[$0] } ?? [key]).contains { named.names.contains(Substring($0)) }
+    func names(_ fact: Fact, in named: Named) -> Bool {
+        fact.names.contains { named.names.contains(Substring($0)) }
     }
 
-    func names(_ key: String, in text: String) -> Bool { names(key, in: Named(in: text)) }
+    func names(_ key: String, in text: String) -> Bool { names(fact(key), in: Named(in: text)) }
 
     /// Every name a text's placeholders could mean, read once: for each `{{`, the run after
     /// it up to each `.`, space or `}` (or the text's end). A name is named when it is one of

@@ -9,10 +9,13 @@ public enum FactVisibility {
     public static func shown(_ keys: [String], in document: Document, template: Template) -> Set<String> {
         let spec = template.spec
         let locator = ChangeLocator(facts: template.facts)
-        // Each text's placeholder names read once, then asked about every key.
-        let sections: [(section: Document.Section, named: ChangeLocator.Named)] = document.sections.map { section in
+        // Each text's placeholder names and each section's charts gathered once, each key
+        // read once, then every key asked about every place (for ten audiences this was 100
+        // million instructions when each question parsed the key and gathered the charts).
+        let places = document.sections.map { section in
             let file = spec.sections.first { $0.id == section.id }
-            return (section, ChangeLocator.Named(in: file.flatMap { try? template.read($0.file, at: $0.location).text } ?? ""))
+            return ChangeLocator.Place(
+                section, named: ChangeLocator.Named(in: file.flatMap { try? template.read($0.file, at: $0.location).text } ?? ""))
         }
         let cover = ChangeLocator.Named(
             in: ChangeLocator.coverText(
@@ -20,7 +23,8 @@ public enum FactVisibility {
                 keyFigures: spec.keyFigures.map(\.id)))
         return Set(
             keys.filter { key in
-                locator.names(key, in: cover) || sections.contains { locator.shows(key, in: $0.section, named: $0.named) }
+                let fact = locator.fact(key)
+                return locator.names(fact, in: cover) || places.contains { locator.shows(fact, in: $0) }
             })
     }
 }
