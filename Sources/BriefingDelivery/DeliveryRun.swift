@@ -77,28 +77,53 @@ public struct DeliveryRun {
         let lock = DeliveryLock.acquire(for: output, waiting: min(plan.sendTimeout * 2 + 30, max(0, deadline.timeIntervalSinceNow)))
         defer { withExtendedLifetime(lock) {} }
         if lock == nil { run.sendNow = false }
-        var results: [AudienceResult] = []
-        for audience in plan.audiences {
-            var audienceRequest = request
-            audienceRequest.sections = audience.sections
-            audienceRequest.skip = audience.skip
-            let target = Self.output(for: audience.id, beside: output)
-            let queue = AudienceQueue(run: run, audience: audience, target: target)
-            let outcome = try contract(target).run(audienceRequest, pipeline: pipeline, exitCode: exitCode, companion: queue)
-            var deliveries: [Delivery] = []
-            if let edition = outcome.edition {
-                deliveries = try run.deliver(audience, edition: edition, target: target, locked: lock != nil)
+        // Each audience's senders are started and the next audience is made while they work
+        // (a sender is a shell, `timeout` and sendmail: about 20 ms even for a local relay);
+        // they are waited for, and their results recorded, once every audience is made, or
+        // when more than `sendersAtOnce` would be at work.
+        var made: [(audience: String, outcome: RunContract.Outcome, mail: Mailing?)] = []
+        var senders = Senders(limit: Self.sendersAtOnce)
+        do {
+            for audience in plan.audiences {
+                var audienceRequest = request
+                audienceRequest.sections = audience.sections
+                audienceRequest.skip = audience.skip
+                let target = Self.output(for: audience.id, beside: output)
+                let queue = AudienceQueue(run: run, audience: audience, target: target)
+                let outcome = try contract(target).run(audienceRequest, pipeline: pipeline, exitCode: exitCode, companion: queue)
+                var mailing: Mailing?
+                if let edition = outcome.edition {
+                    mailing = try run.deliver(audience, edition: edition, target: target, locked: lock != nil, senders: &senders)
+                }
+                made.append((audience.id, outcome, mailing))
+                if let made = outcome.made {
+                    let event = DeliveryEvent(
+                        status: .success, output: target, audience: audience.id, edition: outcome.edition,
+                        changes: made.loaded.changes?.entries.count)
+                    for line in plan.announce(event) { try log(RunState(output: target), line) }
+                }
             }
-            results.append(AudienceResult(audience: audience.id, outcome: outcome, deliveries: deliveries))
-            if let made = outcome.made {
-                let event = DeliveryEvent(
-                    status: .success, output: target, audience: audience.id, edition: outcome.edition,
-                    changes: made.loaded.changes?.entries.count)
-                for line in plan.announce(event) { try log(RunState(output: target), line) }
-            }
+        } catch {
+            // A run that stops still records what the senders it started report.
+            _ = try? senders.finishAll(run)
+            throw error
         }
-        return results
+        let finished = try senders.finishAll(run)
+        return try made.map { audience, outcome, mailing in
+            guard let mailing else { return AudienceResult(audience: audience, outcome: outcome, deliveries: []) }
+            let deliveries = mailing.deliveries.map { finished[Sent($0)] ?? $0 }
+            if let edition = mailing.edition {
+                let counts = Dictionary(grouping: deliveries, by: \.state).map { "\($0.value.count) \($0.key.rawValue)" }.sorted()
+                try log(mailing.state, "delivery: \(audience): edition \(edition): \(counts.joined(separator: ", "))")
+            }
+            return AudienceResult(audience: audience, outcome: outcome, deliveries: deliveries)
+        }
     }
+
+    /// How many senders may be at work at once: enough to overlap sending with making the
+    /// next audience, few enough that a plan of many recipients does not start a sendmail
+    /// for each at the same moment.
+    static let sendersAtOnce = 4
 
     /// A run that failed (other than 75: another run is at work) or whose claims need review,
     /// passed to every channel (the owner's mail, `on_failure`); the lines go to the main
@@ -206,43 +231,139 @@ public struct DeliveryRun {
 
     // MARK: - Send
 
-    /// Sends the new edition's queue (after settling what an earlier run left `sending`).
-    private func deliver(_ audience: DeliveryPlan.Audience, edition: Int, target: URL, locked: Bool) throws -> [Delivery] {
+    /// An audience's deliveries of one edition as the run started them: each delivery as it
+    /// stood, its final state found by `Senders.finishAll`. `edition` is set when the count
+    /// of what became of them is still to be logged.
+    struct Mailing {
+        var deliveries: [Delivery]
+        var state: RunState
+        var edition: Int?
+    }
+
+    /// Starts sending the new edition's queue (after settling what an earlier run left
+    /// `sending`).
+    private func deliver(
+        _ audience: DeliveryPlan.Audience, edition: Int, target: URL, locked: Bool, senders: inout Senders
+    ) throws -> Mailing {
         let state = RunState(output: target)
         let records = try DeliveryRecords.open(state.editions)
         let queue = try records.all().filter { $0.edition == edition }
         if queue.allSatisfy({ $0.state == .skippedUnchanged }) {
             try log(state, "delivery: \(audience.id): nothing it reads changed since the last edition each reader was sent or refused; nothing sent")
-            return queue
+            return Mailing(deliveries: queue, state: state)
         }
         guard sendNow else {
             let why = locked ? "sendmail is missing" : "another delivery is in progress"
             try log(state, "delivery: \(audience.id): edition \(edition): \(queue.count) queued, \(why)")
-            return queue
+            return Mailing(deliveries: queue, state: state)
         }
         _ = try settle(records, state: state)
-        let sent = try queue.map { try send($0, records: records, state: state) }
-        let counts = Dictionary(grouping: sent, by: \.state).map { "\($0.value.count) \($0.key.rawValue)" }.sorted()
-        try log(state, "delivery: \(audience.id): edition \(edition): \(counts.joined(separator: ", "))")
-        return sent
+        var started: [Delivery] = []
+        for delivery in queue {
+            try senders.makeRoom(self)
+            switch try begin(delivery, records: records, state: state) {
+            case .done(let done): started.append(done)
+            case .sending(let sending):
+                started.append(sending.delivery)
+                senders.add(sending)
+            }
+        }
+        return Mailing(deliveries: started, state: state, edition: edition)
+    }
+
+    /// A delivery whose sender was started and not yet waited for.
+    struct Sending {
+        var delivery: Delivery
+        let started: MailSender.Started
+        let records: DeliveryRecords
+        let sender: MailSender
+    }
+
+    /// What starting a delivery came to: left as it was or finished at once, or a sender
+    /// at work.
+    enum Begun {
+        case done(Delivery)
+        case sending(Sending)
+    }
+
+    /// A delivery's identity among everything one run sends.
+    struct Sent: Hashable {
+        let edition: Int
+        let audience: String
+        let recipient: String
+
+        init(_ delivery: Delivery) {
+            edition = delivery.edition
+            audience = delivery.audience
+            recipient = delivery.recipient
+        }
+    }
+
+    /// The senders a run has started, waited for oldest first.
+    struct Senders {
+        let limit: Int
+        private var working: [Sending] = []
+        private(set) var finished: [Sent: Delivery] = [:]
+
+        init(limit: Int) { self.limit = limit }
+
+        /// Waits for the oldest senders until fewer than `limit` are at work: called before
+        /// another is started.
+        mutating func makeRoom(_ run: DeliveryRun) throws {
+            while working.count >= limit {
+                let oldest = working.removeFirst()
+                let done = try run.complete(oldest)
+                finished[Sent(done)] = done
+            }
+        }
+
+        mutating func add(_ sending: Sending) {
+            working.append(sending)
+        }
+
+        /// Waits for every sender still at work; every delivery they finished, by key.
+        mutating func finishAll(_ run: DeliveryRun) throws -> [Sent: Delivery] {
+            while !working.isEmpty {
+                let oldest = working.removeFirst()
+                let done = try run.complete(oldest)
+                finished[Sent(done)] = done
+            }
+            return finished
+        }
     }
 
     /// Sends one queued delivery: its lock taken, `sending` on disk, then the sender started;
     /// the result recorded when it reports. Any other state, or a lock another sender holds,
     /// leaves it as it is. Called with the output's delivery lock held.
     public func send(_ delivery: Delivery, records: DeliveryRecords, state: RunState) throws -> Delivery {
-        guard delivery.state == .queued || delivery.state == .failedTemporary else { return delivery }
+        switch try begin(delivery, records: records, state: state) {
+        case .done(let done): return done
+        case .sending(let sending): return try complete(sending)
+        }
+    }
+
+    /// Waits for a started sender and records what it reports; a sender still at work at
+    /// its deadline leaves the delivery `sending` for the next run to resolve.
+    func complete(_ sending: Sending) throws -> Delivery {
+        guard let result = sending.sender.finish(sending.started) else { return sending.delivery }
+        return try record(result, for: sending.delivery, records: sending.records, files: sending.started.files)
+    }
+
+    /// All of `send` up to the sender started.
+    func begin(_ delivery: Delivery, records: DeliveryRecords, state: RunState) throws -> Begun {
+        guard delivery.state == .queued || delivery.state == .failedTemporary else { return .done(delivery) }
         // Past the run's --timeout nothing more is started: the rest waits, queued, for the retry.
-        guard deadline.timeIntervalSinceNow >= 1 else { return delivery }
+        guard deadline.timeIntervalSinceNow >= 1 else { return .done(delivery) }
         let sender = MailSender(sendmail: plan.sendmailProgram, folder: state.folder)
         let files = sender.files(delivery)
-        guard let descriptor = sender.lock(files) else { return delivery }
+        guard let descriptor = sender.lock(files) else { return .done(delivery) }
         // Read again under the message's lock: another run may have sent it meanwhile.
         guard var current = try records.delivery(edition: delivery.edition, audience: delivery.audience, recipient: delivery.recipient),
             current.state == .queued || current.state == .failedTemporary
         else {
             close(descriptor)
-            return try records.delivery(edition: delivery.edition, audience: delivery.audience, recipient: delivery.recipient) ?? delivery
+            return .done(
+                try records.delivery(edition: delivery.edition, audience: delivery.audience, recipient: delivery.recipient) ?? delivery)
         }
         // A retry that a newer edition overtook (sent to the reader meanwhile) is dropped:
         // an older edition arriving after a newer one would read as the latest.
@@ -254,7 +375,7 @@ public struct DeliveryRun {
             close(descriptor)
             files.removeTraces()
             unlink(files.message.path)
-            return current
+            return .done(current)
         }
         current.state = .sending
         current.attempts += 1
@@ -265,11 +386,10 @@ public struct DeliveryRun {
             close(descriptor)
             throw error
         }
-        guard let result = sender.send(files, holding: descriptor, from: plan.from.address, to: delivery.recipient, deadline: deadline)
-        else {
-            return current  // still at work: the next run or retry reads its report
+        switch sender.start(files, holding: descriptor, from: plan.from.address, to: delivery.recipient, deadline: deadline) {
+        case .finished(let result): return .done(try record(result, for: current, records: records, files: files))
+        case .started(let started): return .sending(Sending(delivery: current, started: started, records: records, sender: sender))
         }
-        return try record(result, for: current, records: records, files: files)
     }
 
     /// What became of every `sending` delivery of an audience that no run is watching: the

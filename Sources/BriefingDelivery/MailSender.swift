@@ -76,14 +76,30 @@ struct MailSender {
         return FileManager.default.fileExists(atPath: files.started.path) ? .unconfirmed : .neverStarted
     }
 
+    /// A sender started and not yet waited for.
+    struct Started {
+        let pid: pid_t
+        let files: Files
+        /// The deadline this sender was given (the plan's, or what was left of the run's).
+        let limit: TimeInterval
+        /// When to stop waiting: its own `timeout` ends sendmail, with a little more for the
+        /// shell to report.
+        let waitUntil: Date
+    }
+
+    /// What starting a sender came to: started, or a result without one (no sendmail).
+    enum Start {
+        case started(Started)
+        case finished(Sendmail.Result)
+    }
+
     /// Starts the sender (the caller holds `descriptor`, the message's lock, and has recorded
-    /// the delivery as `sending`) and waits for it until `deadline`. Nil when it is still
-    /// running then: the delivery stays `sending` for the next run to resolve.
-    func send(_ files: Files, holding descriptor: Int32, from sender: String, to recipient: String, deadline: Date) -> Sendmail.Result? {
+    /// the delivery as `sending`); the sender keeps the lock, the caller's copy is closed.
+    func start(_ files: Files, holding descriptor: Int32, from sender: String, to recipient: String, deadline: Date) -> Start {
         defer { close(descriptor) }
         guard let program = sendmail.executable() else {
             let name = sendmail.command.first ?? "sendmail"
-            return .temporary("the sendmail program '\(name)' is \(ChildProcess.whyNot(name))")
+            return .finished(.temporary("the sendmail program '\(name)' is \(ChildProcess.whyNot(name))"))
         }
         let limit = max(1, min(sendmail.timeout, deadline.timeIntervalSinceNow))
         // $1 started, $2 result, $3 errors, $4 seconds, $5 message; the rest is the command.
@@ -100,17 +116,27 @@ struct MailSender {
                 files.message.path,
             ]
             + [program.path] + sendmail.arguments(from: sender, to: recipient)
-        let pid: pid_t
         do {
-            pid = try ChildProcess.start("/bin/sh", arguments, .init(newSession: true, inherit: descriptor))
+            let pid = try ChildProcess.start("/bin/sh", arguments, .init(newSession: true, inherit: descriptor))
+            return .started(Started(pid: pid, files: files, limit: limit, waitUntil: Date().addingTimeInterval(limit + 10)))
         } catch {
-            return .temporary("\(error)")
+            return .finished(.temporary("\(error)"))
         }
-        // The sender's own `timeout` ends sendmail; a little more for the shell to report.
-        guard ChildProcess.wait(pid, until: Date().addingTimeInterval(limit + 10)) != nil, let status = readStatus(files) else {
-            return nil
+    }
+
+    /// Waits for a started sender. Nil when it is still running at its deadline: the
+    /// delivery stays `sending` for the next run to resolve.
+    func finish(_ started: Started) -> Sendmail.Result? {
+        guard ChildProcess.wait(started.pid, until: started.waitUntil) != nil, let status = readStatus(started.files) else { return nil }
+        return classify(status, started.files, limit: started.limit.rounded(.up))
+    }
+
+    /// Starts the sender and waits for it until `deadline`; nil when it is still running then.
+    func send(_ files: Files, holding descriptor: Int32, from sender: String, to recipient: String, deadline: Date) -> Sendmail.Result? {
+        switch start(files, holding: descriptor, from: sender, to: recipient, deadline: deadline) {
+        case .finished(let result): return result
+        case .started(let started): return finish(started)
         }
-        return classify(status, files, limit: limit.rounded(.up))
     }
 
     private func readStatus(_ files: Files) -> Int32? {

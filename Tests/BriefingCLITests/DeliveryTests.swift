@@ -417,6 +417,35 @@ import Testing
         #expect(respelt.stdout.contains("defence: \(desk.audience("defence").path) (5 pages): 2 skipped-unchanged"), "\(respelt.stdout)")
     }
 
+    /// Senders work while the run goes on (the next message, the next audience): each
+    /// sender here waits, up to five seconds, until another has started, and records how
+    /// many it saw. Run one after another, the first would see only itself. Every message
+    /// still arrives once, and is recorded as sent.
+    @Test func sendersWorkWhileTheRunGoesOn() throws {
+        let record = try Command.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: record) }
+        let desk = try Desk.wrapped(
+            """
+            touch "\(record.path)/started.$$"
+            i=0
+            while [ "$(ls "\(record.path)" | grep -c '^started')" -lt 2 ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done
+            ls "\(record.path)" | grep -c '^started' > "\(record.path)/saw.$$"
+            exec "$@"
+            """)
+        let fixture = try TemplateFixture()
+        defer { fixture.remove() }
+        let run = try desk.generate(template: fixture.directory)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("(10 pages): 3 sent") && run.stdout.contains("(5 pages): 2 sent"), "\(run.stdout)")
+        let saw = try FileManager.default.contentsOfDirectory(atPath: record.path).filter { $0.hasPrefix("saw.") }.map {
+            Int(try String(contentsOf: record.appendingPathComponent($0), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        }
+        #expect(saw.count == 5 && saw.allSatisfy { $0 >= 2 }, "senders saw \(saw) started")
+        #expect(try desk.server.messages().count == 5)
+        let open = try desk.outbox().stdout
+        #expect(!open.contains("  queued  ") && !open.contains("  sending  "), "\(open)")
+    }
+
     /// A retry that a newer edition overtook is not sent: no reader gets an older edition
     /// after a newer one.
     @Test func aRetryOvertakenByANewerEditionIsNotSent() throws {
