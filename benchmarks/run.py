@@ -341,7 +341,7 @@ def main():
         "",
         f"**Watch:** after one sentence of one section is edited, the new PDF is published {rebuild['median']:.1f} ms after the "
         f"save (median of {rebuild['runs']}, {rebuild['min']:.1f}–{rebuild['max']:.1f}; the build itself {rebuild['build']:.1f} ms, the "
-        f"rest is the 10 ms wait for the save to settle and the file system), {rebuild['median'] / default['median']:.2f}× a whole `generate` "
+        f"rest is the 2 ms pause before a save's build starts, the inotify wake-up and the file system), {rebuild['median'] / default['median']:.2f}× a whole `generate` "
         f"({default['median']:.1f} ms; the target is 0.25×); against the interleaved one-briefing median "
         f"({pair_audiences[0]:.1f} ms), {rebuild['median'] / pair_audiences[0]:.2f}×.",
         "",

@@ -139,7 +139,8 @@ enum StreamCompression {
                 var end = valueStart
                 for word in value {
                     while end < dictionary.endIndex, [0x0A, 0x0D, 0x20].contains(dictionary[end]) { end += 1 }
-                    end += word == "R" || word.hasPrefix("R") ? 1 : word.utf8.count
+                    // `R` may run into what follows (`0 R>>`): only its own byte is the value's.
+                    end += word.hasPrefix("R") ? 1 : word.utf8.count
                 }
                 return (hit..<end, value)
             }
