@@ -125,8 +125,33 @@ struct WatchCommand: ParsableCommand {
         // Watched before each build, so a save during the build (or just after it) is waiting
         // when it ends; again after it, for folders the build found new.
         watcher.watch(session.scopes())
-        var draft = session.make()
+        // A save is built as soon as its events stop, and published once the burst has been
+        // quiet for --debounce: a build takes longer than that, so the wait costs nothing. A
+        // change that came while it was built means a save was still going on: that build
+        // is dropped, and the next waits for the whole debounce first. The first build has
+        // no save to wait for (nil).
+        var quiet: Duration?
         while true {
+            if let quiet {
+                switch watcher.wait(quiet: quiet) {
+                case .stop(let signal):
+                    say("stopped (\(signal == SIGINT ? "interrupt" : signal == SIGHUP ? "hang-up" : "terminate"))")
+                    return
+                case .changed(let paths):
+                    let shown = paths.map { URL(fileURLWithPath: $0).lastPathComponent }
+                    say("\(Self.clock()) changed: \(Array(Set(shown)).sorted().joined(separator: ", "))")
+                }
+            }
+            let draft = session.make()
+            // What is left of --debounce since the burst's last event: `quiet` of it passed
+            // before the build began.
+            let rest = Duration.milliseconds(debounce) - (quiet ?? .milliseconds(debounce)) - draft.elapsed
+            if watcher.changes(within: max(.zero, rest)) {
+                quiet = .milliseconds(debounce)
+                // Folders the dropped save made are watched for the next.
+                watcher.watch(session.scopes())
+                continue
+            }
             let build = session.publish(draft, warn: ExitStatus.printWarning)
             report(build, output: output, format: session.request.format)
             if let preview {
@@ -140,26 +165,7 @@ struct WatchCommand: ParsableCommand {
             }
             let failed = watcher.watch(session.scopes())
             for folder in failed { ExitStatus.printWarning(.warning(SourceLocation(file: folder), "cannot watch this folder")) }
-            // A save is built as soon as its events stop, and published once the burst has
-            // been quiet for --debounce: a build takes longer than that, so the wait costs
-            // nothing. A change that came while it was built means a save was still going
-            // on: that build is dropped, and the next waits for the whole debounce first.
-            var quiet = min(.milliseconds(debounce), Self.startAfter)
-            while true {
-                switch watcher.wait(quiet: quiet) {
-                case .stop(let signal):
-                    say("stopped (\(signal == SIGINT ? "interrupt" : signal == SIGHUP ? "hang-up" : "terminate"))")
-                    return
-                case .changed(let paths):
-                    let shown = paths.map { URL(fileURLWithPath: $0).lastPathComponent }
-                    say("\(Self.clock()) changed: \(Array(Set(shown)).sorted().joined(separator: ", "))")
-                }
-                draft = session.make()
-                guard watcher.changes(within: max(.zero, .milliseconds(debounce) - draft.elapsed)) else { break }
-                quiet = .milliseconds(debounce)
-                // Folders the dropped save made are watched for the next.
-                watcher.watch(session.scopes())
-            }
+            quiet = min(.milliseconds(debounce), Self.startAfter)
         }
     }
 

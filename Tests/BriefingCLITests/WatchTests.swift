@@ -141,6 +141,36 @@ import Testing
         #expect(watch.stop(with: SIGTERM) == 0)
     }
 
+    /// A warning is printed when it appears, not again after every build while it stays,
+    /// and again when it comes back after a build without it.
+    @Test func aWarningIsPrintedWhenItAppearsAndWhenItComesBack() throws {
+        let fixture = try TemplateFixture()
+        let out = try Command.temporaryDirectory()
+        defer {
+            fixture.remove()
+            try? FileManager.default.removeItem(at: out)
+        }
+        let pdf = out.appendingPathComponent("b.pdf")
+        let watch = try BackgroundCommand(
+            Command.briefing, ["watch", "--template", fixture.directory.path, "--date", "2026-11-30", "--output", pdf.path],
+            logs: out)
+        #expect(watch.waitFor("built "), "\(watch.stdout) \(watch.stderr)")
+        let space = try fixture.read("sections/space.md")
+        func printed() -> Int { watch.stderr.components(separatedBy: "raw HTML is not rendered").count - 1 }
+        try fixture.write("sections/space.md", space + "\n<div>x</div>\n")
+        #expect(watch.waitFor("1 warning", count: 1), "\(watch.stdout) \(watch.stderr)")
+        #expect(printed() == 1)
+        try fixture.write("sections/space.md", space + "\n<div>x</div>\n\nAnother sentence.\n")
+        #expect(watch.waitFor("1 warning", count: 2), "\(watch.stdout) \(watch.stderr)")
+        #expect(printed() == 1, "not again while it stays: \(watch.stderr)")
+        try fixture.write("sections/space.md", space)
+        #expect(watch.waitFor("0 warnings", count: 2), "\(watch.stdout) \(watch.stderr)")
+        try fixture.write("sections/space.md", space + "\n<div>x</div>\n")
+        #expect(watch.waitFor("1 warning", count: 3), "\(watch.stdout) \(watch.stderr)")
+        #expect(printed() == 2, "again when it comes back: \(watch.stderr)")
+        #expect(watch.stop(with: SIGTERM) == 0)
+    }
+
     /// A PDF over a megabyte spills to the temporary folder while it is made. With that
     /// folder inside the template, watch must not take its own spill files for edits (it
     /// rebuilt forever).

@@ -32,8 +32,9 @@ public final class WatchSession {
     /// The image pages as last written, to write only those that changed.
     private var lastPages: [Data] = []
     private var builds = 0
-    /// Warnings already printed: a watch prints each once, not after every build.
-    private var printedWarnings = Set<String>()
+    /// The last published build's warnings: a warning is printed when it appears, not
+    /// again after every build while it stays, and again when it comes back.
+    private var lastWarnings = Set<String>()
 
     public init(pipeline: Pipeline, request: BriefingRequest, output: URL) {
         self.pipeline = pipeline
@@ -48,6 +49,8 @@ public final class WatchSession {
         fileprivate var result: Result<BriefingOutput, Error>
         fileprivate var warnings: [Diagnostic]
         fileprivate var started: DispatchTime
+        /// How long making it took (what the build line reports, with publishing).
+        fileprivate var making: UInt64
 
         /// Time since the build began.
         public var elapsed: Duration {
@@ -67,17 +70,22 @@ public final class WatchSession {
         builds += 1
         let first = pipeline.warnings.count
         let result = pipeline.generate(request)
-        return Draft(result: result, warnings: Array(pipeline.warnings.dropFirst(first)), started: started)
+        return Draft(
+            result: result, warnings: Array(pipeline.warnings.dropFirst(first)), started: started,
+            making: DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds)
     }
 
     /// Publishes a draft (or keeps the last good output when it failed), printing through
-    /// `warn` each of its warnings that no earlier build printed. Errors are returned, not
-    /// thrown: the watch goes on.
+    /// `warn` its warnings that the build before did not have (all of them when it failed:
+    /// they may be why). Errors are returned, not thrown: the watch goes on.
     public func publish(_ draft: Draft, warn: (Diagnostic) -> Void = { _ in }) -> Build {
+        let publishing = DispatchTime.now()
         defer { pipeline.timer.report() }
         var build = Build()
         build.warnings = draft.warnings
-        for warning in draft.warnings where printedWarnings.insert(warning.description).inserted { warn(warning) }
+        let failed = (try? draft.result.get()) == nil
+        for warning in draft.warnings where failed || !lastWarnings.contains(warning.description) { warn(warning) }
+        lastWarnings = Set(draft.warnings.map(\.description))
         do {
             let made = try draft.result.get()
             build.pages = made.pageCount
@@ -92,7 +100,7 @@ public final class WatchSession {
         } catch {
             build.error = error
         }
-        build.seconds = Double(DispatchTime.now().uptimeNanoseconds - draft.started.uptimeNanoseconds) / 1e9
+        build.seconds = Double(draft.making + DispatchTime.now().uptimeNanoseconds - publishing.uptimeNanoseconds) / 1e9
         return build
     }
 
