@@ -84,6 +84,19 @@ import Testing
         #expect(message.contains("s.md:7:1: error: this table row has 3 cells, but the header has 2"), "\(message)")
     }
 
+    /// A table written straight after a paragraph's lines takes the last for its header;
+    /// cmark-gfm reports that row at the paragraph's first line, which is not a row.
+    @Test func aTableRightAfterTextCountsItsHeaderRow() throws {
+        for text in [
+            "Some paragraph text\n| A | B |\n|---|---|\n| 1 | 2 |\n", "One line.\nTwo lines.\n| A | B |\n| :-- | --: |\n| 1 | 2 |\n",
+            "Text\r\n| A | B |\r\n|---|---|\r\n", "> Boxed text\n> | A | B |\n> |---|---|\n> | 1 | 2 |\n",
+        ] {
+            #expect(throws: Never.self, "\(text.debugDescription)") { try parse(text) }
+        }
+        let message = failure("Text\n| A | B |\n|---|---|\n| 1 | 2 |\n| 3 |\n")
+        #expect(message.contains("s.md:5:1: error: this table row has 1 cell") && !message.contains("s.md:1:"), "\(message)")
+    }
+
     /// A file saved with Windows line ends is counted line by line too.
     @Test func aRowWithTheWrongNumberOfCellsIsFoundWithWindowsLineEnds() throws {
         let message = failure("Intro.\r\n\r\n| A | B |\r\n|---|---|\r\n| 1 | 2 |\r\n| 3 |\r\n")

@@ -13,11 +13,15 @@ extension MarkdownParser.Converter {
         var header: [[Inline]] = []
         var body: [[[Inline]]] = []
         for (index, row) in rows.enumerated() {
-            let written = cellsWritten(onLine: Int(cmark_node_get_start_line(row)), from: Int(cmark_node_get_start_column(row)))
+            var line = Int(cmark_node_get_start_line(row))
+            if index == 0 { line = headerLine(reported: line) }
+            let written = cellsWritten(onLine: line, from: Int(cmark_node_get_start_column(row)))
             if let written, written != columns {
+                var place = location(row)
+                place.line = line
                 problems.append(
                     .error(
-                        location(row), "this table row has \(written) cell\(written == 1 ? "" : "s"), but the header has \(columns)",
+                        place, "this table row has \(written) cell\(written == 1 ? "" : "s"), but the header has \(columns)",
                         hint: "give every row \(columns) cells (an empty cell is written | |)"))
             }
             let cells = children(row).map { cell in inlines(childrenOf: cell) }
@@ -38,6 +42,26 @@ extension MarkdownParser.Converter {
             }
         }
         return .table(Table(header: header, rows: body, alignments: alignments))
+    }
+
+    /// The header row's line. A table written straight after a paragraph's lines takes the
+    /// last of them for its header, and cmark-gfm gives that row the paragraph's first line:
+    /// the header is the line before the delimiter row (`|---|:-:|`), the first such line
+    /// from the one reported.
+    private func headerLine(reported: Int) -> Int {
+        guard reported >= 1 else { return reported }
+        for line in reported..<sourceLines.count where Self.isDelimiterRow(sourceLines[line]) {
+            // `line` is the 0-based index of the delimiter row: the header is the line before, 1-based.
+            return line
+        }
+        return reported
+    }
+
+    /// `| --- | :-: |`: pipes, dashes, colons and blanks only, with a pipe and a dash (after
+    /// any quote markers a shaded box puts before it).
+    static func isDelimiterRow(_ line: Substring) -> Bool {
+        let text = line.drop { $0 == ">" || $0 == " " || $0 == "\t" }
+        return text.contains("|") && text.contains("-") && text.allSatisfy { "|-: \t".contains($0) }
     }
 
     /// How many cells the table row on `line` (1-based) holds as written: as GFM reads it,
