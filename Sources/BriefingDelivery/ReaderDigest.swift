@@ -16,7 +16,11 @@ enum ReaderDigest {
         var text = "format \(loaded.request.format.rawValue) \(loaded.request.pdfStandard.rawValue)\n"
         let files = [template.specFileName, spec.keyJudgementsFile] + spec.sections.filter { loaded.sections.contains($0.id) }.map(\.file)
         for file in files {
-            text += "file \(file)\n\((try? template.read(file, at: location).text) ?? "-")\n"
+            // Line ends are not what a reader reads: a file saved again with Windows line
+            // ends (an editor, git's autocrlf) must not mail every reader again.
+            var content = (try? template.read(file, at: location).text) ?? "-"
+            if content.utf8.contains(0x0D) { content = content.replacingOccurrences(of: "\r\n", with: "\n") }
+            text += "file \(file)\n\(content)\n"
         }
         let shown = FactVisibility.shown(loaded.factRows.map(\.key), in: made.document, template: template)
         for row in loaded.factRows where shown.contains(row.key) {

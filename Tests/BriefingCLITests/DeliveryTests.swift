@@ -375,6 +375,25 @@ import Testing
         #expect(try desk.server.messages().count == 6, "sent once")
     }
 
+    /// Sections saved again with Windows line ends read the same: nobody is mailed again.
+    @Test func lineEndsAloneMailNobodyAgain() throws {
+        let desk = try Desk()
+        let fixture = try TemplateFixture()
+        defer { fixture.remove() }
+        let first = try desk.generate(template: fixture.directory)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try desk.server.messages().count == 5)
+        for file in try FileManager.default.contentsOfDirectory(atPath: fixture.url("sections").path) where file.hasSuffix(".md") {
+            let text = try fixture.read("sections/\(file)")
+            try fixture.write("sections/\(file)", text.replacingOccurrences(of: "\n", with: "\r\n"))
+        }
+        let again = try desk.generate(template: fixture.directory)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("(10 pages): 3 skipped-unchanged"), "\(again.stdout)")
+        #expect(again.stdout.contains("(5 pages): 2 skipped-unchanged"), "\(again.stdout)")
+        #expect(try desk.server.messages().count == 5, "nobody mailed again")
+    }
+
     /// A relay that answers 451 (greylisting) is tried again: msmtp exits 69 for it, as for a
     /// refusal, and the relay's own reply decides.
     @Test func aGreylistedReaderIsTriedAgain() throws {
