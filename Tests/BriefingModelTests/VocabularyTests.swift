@@ -42,6 +42,17 @@ import Testing
 
         """
 
+    /// Inside a sentence a label's capitalised words are lower case; acronyms, words with
+    /// other capitals and single letters stay as written.
+    @Test func aLabelReadsInASentenceWithItsAcronymsKept() {
+        #expect(Domain.phrase("Industry and fabs") == "industry and fabs")
+        #expect(Domain.phrase("EU and NATO Energy") == "EU and NATO energy")
+        #expect(Domain.phrase("Ελληνικό ΕΜΠΌΡΙΟ") == "ελληνικό ΕΜΠΌΡΙΟ")
+        #expect(Domain.phrase("Sino-Pak Trade") == "Sino-Pak trade")
+        #expect(Domain.phrase("iPhone and Plan B") == "iPhone and plan B")
+        #expect(Domain.phrase("Export  controls") == "export  controls")
+    }
+
     @Test func theDefaultsNeedNoDeclaration() throws {
         let template = try load().get()
         #expect(template.facts.domains.map(\.id) == ["diplomacy", "defence", "space", "it", "energy", "trade"])

@@ -16,10 +16,23 @@ public struct Domain: Sendable, Hashable, CustomStringConvertible {
     public init(id: String, title: String, phrase: String? = nil, colour: Int, marker: Marker, order: Int) {
         self.id = id
         self.title = title
-        self.phrase = phrase ?? title.lowercased()
+        self.phrase = phrase ?? Self.phrase(title)
         self.colour = colour
         self.marker = marker
         self.order = order
+    }
+
+    /// A title as it reads inside a sentence, when the template gives no `phrase`: each
+    /// capitalised word in lower case ("Energy" -> "energy"), a word with another capital
+    /// letter or none kept as written ("EU", "NATO", "ΕΜΠΌΡΙΟ", "iPhone"). A proper noun
+    /// ("China") cannot be told from the title: the template writes `phrase` for it.
+    static func phrase(_ title: String) -> String {
+        title.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            guard word.count > 1, let first = word.first, first.isUppercase, !word.dropFirst().contains(where: \.isUppercase) else {
+                return String(word)
+            }
+            return word.lowercased()
+        }.joined(separator: " ")
     }
 
     /// The symbol drawn for an event of the domain, so domains differ in shape as well as
