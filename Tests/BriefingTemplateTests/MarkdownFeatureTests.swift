@@ -97,6 +97,18 @@ import Testing
         #expect(message.contains("s.md:5:1: error: this table row has 1 cell") && !message.contains("s.md:1:"), "\(message)")
     }
 
+    /// Lines end as cmark ends them: LF, CR LF or a lone CR (old Mac files), and a table
+    /// is counted on its own lines whichever it is.
+    @Test func linesEndAtLineFeedsCarriageReturnsOrBoth() throws {
+        #expect(MarkdownParser.Converter.lines("a\nb\r\nc\rd") == ["a", "b", "c", "d"])
+        #expect(MarkdownParser.Converter.lines("a\r\r\nb\n\n") == ["a", "", "b", "", ""])
+        #expect(MarkdownParser.Converter.lines("") == [""])
+        for text in ["Text.\r\r| A | B |\r|---|---|\r", "| A | B |\r|---|---|\r| x | 1 |\r", "Text\r| A | B |\r|---|---|\r| 1 | 2 |\r"] {
+            #expect(throws: Never.self, "\(text.debugDescription)") { try parse(text) }
+        }
+        #expect(failure("Intro.\r\r| A | B |\r|---|---|\r| 1 | 2 |\r| 3 |\r").contains("s.md:6:1: error: this table row has 1 cell"))
+    }
+
     /// A file saved with Windows line ends is counted line by line too.
     @Test func aRowWithTheWrongNumberOfCellsIsFoundWithWindowsLineEnds() throws {
         let message = failure("Intro.\r\n\r\n| A | B |\r\n|---|---|\r\n| 1 | 2 |\r\n| 3 |\r\n")

@@ -49,7 +49,7 @@ extension MarkdownParser.Converter {
     /// the header is the line before the delimiter row (`|---|:-:|`), the first such line
     /// from the one reported.
     private func headerLine(reported: Int) -> Int {
-        guard reported >= 1 else { return reported }
+        guard reported >= 1, reported <= sourceLines.count else { return reported }
         for line in reported..<sourceLines.count where Self.isDelimiterRow(sourceLines[line]) {
             // `line` is the 0-based index of the delimiter row: the header is the line before, 1-based.
             return line

@@ -19,15 +19,33 @@ extension MarkdownParser {
 
         init(file: String, source: String, grades: [Confidence], image: @escaping ImageLookup, chart: @escaping ChartLookup) {
             self.file = file
-            // Split as bytes: splitting the String by Character ran grapheme breaking over every
-            // section (0.7% of a run), and took a Windows line end, one Character, for no line
-            // end at all, so rows after the first line of such a file went uncounted.
-            self.sourceLines = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
-                Substring(line.last == UInt8(ascii: "\r") ? line.dropLast() : line)
-            }
+            self.sourceLines = Self.lines(source)
             self.grades = grades
             self.image = image
             self.chart = chart
+        }
+
+        /// The text's lines as cmark numbers them: each ends at LF, CR LF or a lone CR.
+        /// Split as bytes: splitting the String by Character ran grapheme breaking over every
+        /// section (0.7% of a run), and took CR LF, one Character, for no line end at all.
+        static func lines(_ source: String) -> [Substring] {
+            let utf8 = source.utf8
+            var lines: [Substring] = []
+            var start = utf8.startIndex, index = start
+            while index < utf8.endIndex {
+                let byte = utf8[index]
+                guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
+                    index = utf8.index(after: index)
+                    continue
+                }
+                lines.append(Substring(utf8[start..<index]))
+                var next = utf8.index(after: index)
+                if byte == UInt8(ascii: "\r"), next < utf8.endIndex, utf8[next] == UInt8(ascii: "\n") { next = utf8.index(after: next) }
+                start = next
+                index = next
+            }
+            lines.append(Substring(utf8[start...]))
+            return lines
         }
 
         /// Runs `body` one level deeper, or reports the nesting (once) and returns nil.
