@@ -6,33 +6,50 @@ import BriefingModel
 public struct LayoutEngine {
     public var style: BriefingStyle
     let measurer: any TextMeasurer
+    /// Whether the last sections are measured on a second thread meanwhile (`SectionsAhead`),
+    /// when the measurer can make a helper: for a process whose other core is idle during
+    /// layout, not for one already running a layout on each core.
+    public var measuresAhead: Bool
 
-    public init(measurer: any TextMeasurer, style: BriefingStyle = BriefingStyle()) {
+    public init(measurer: any TextMeasurer, style: BriefingStyle = BriefingStyle(), measuresAhead: Bool = false) {
         self.measurer = measurer
         self.style = style
+        self.measuresAhead = measuresAhead
     }
 
     /// - Parameter creator: program name and version, for the PDF metadata.
     public func layout(_ document: Document, creator: String) -> PagedDocument {
         let store = ParagraphStore(measurer: measurer)
         let styler = InlineStyler(style: style, marks: InlineMarks(document: document))
+        let labels = document.labels
+        let ahead =
+            measuresAhead
+            ? measuringAhead(measurer, document: document) { [style, document] helperStore in
+                FlowBuilder(style: style, store: helperStore, styler: styler, labels: labels, source: document.source)
+            } : nil
+        // However layout ends, the helper's thread has ended before its text can be drawn.
+        defer { ahead?.finish() }
         let cover = CoverLayout(style: style, store: store, styler: styler).layout(document)
 
         // The body is paginated on its own: its page labels start at 1 whatever the front
         // matter holds, so the contents page cannot shift the numbers it lists.
-        let labels = document.labels
         var builder = FlowBuilder(style: style, store: store, styler: styler, labels: labels, source: document.source)
         if let changes = document.changes {
             builder.addChanges(
                 changes, sectionNumbers: Dictionary(document.sections.map { ($0.id, $0.number) }, uniquingKeysWith: { a, _ in a }))
         }
-        for section in document.sections {
+        for (part, section) in document.sections.enumerated() {
+            ahead?.reach(part: part, block: 0)
             let anchor = Anchor.section(section.id)
             builder.addSectionHeading(number: section.number, title: section.title, anchor: anchor)
             builder.styler.noteScope = anchor
-            builder.add(section.blocks, anchorPrefix: anchor)
+            for (offset, block) in section.blocks.enumerated() {
+                if offset > 0 { ahead?.reach(part: part, block: offset) }
+                builder.add(block, at: offset, anchorPrefix: anchor)
+            }
         }
         if !document.sources.isEmpty {
+            ahead?.reach(part: document.sections.count, block: 0)
             builder.addSectionHeading(number: nil, title: labels[.sources], anchor: Anchor.sources)
             builder.addSources(document.sources)
         }

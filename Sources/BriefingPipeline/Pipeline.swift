@@ -37,6 +37,13 @@ public final class Pipeline {
     /// (an audience, a batch's row, a watch rebuild reuse most of them). A process that makes
     /// one briefing turns it off: its pages alone hold their layouts, freed once drawn.
     public var reusesLayouts = true
+    /// Whether layout measures the last sections on the other core meanwhile
+    /// (`LayoutEngine.measuresAhead`): for a process making its briefings one at a time,
+    /// not for the workers of a batch, which keep both cores busy already.
+    public var measuresAhead = false
+    /// Whether this pipeline has laid out a briefing: the next (an audience's) finds most of
+    /// its paragraphs measured already, and a helper would measure them again for nothing.
+    private var laidOut = false
     /// Templates loaded so far, by folder and data file: a pipeline that makes several
     /// briefings from one template (one per audience) reads and validates it once.
     private var templates: [String: Template] = [:]
@@ -223,7 +230,9 @@ public final class Pipeline {
                     "no hyphenation patterns for language '\(document.language)'; justified lines may be loose",
                     hint: "install Debian's \(Hyphenator.package(for: document.language))"))
         }
-        let pages = LayoutEngine(measurer: measurer).layout(document, creator: loaded.request.creator)
+        let pages = LayoutEngine(measurer: measurer, measuresAhead: measuresAhead && !laidOut).layout(
+            document, creator: loaded.request.creator)
+        laidOut = true
         if !reusesLayouts { pango?.forgetLayouts() }
         timer.mark("layout")
         if pages.coverOverflowLines > 0 {

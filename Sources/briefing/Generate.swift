@@ -190,6 +190,8 @@ struct Generate: ParsableCommand {
             try shared ?? Pipeline(world: try World.standard(), warnings: ExitStatus.printWarning, prefetchFonts: !contract.ifChanged)
         // One briefing and no audiences: nothing will reuse its text layouts.
         if shared == nil, plan == nil { pipeline.reusesLayouts = false }
+        // A batch's workers lay out on both cores already; a run alone has the second idle.
+        if shared == nil { pipeline.measuresAhead = true }
         // Its fonts and caches are dropped with the process, not released one by one.
         ProcessTimeline.keepUntilExit(pipeline)
         defer { pipeline.joinBackgroundWork() }

@@ -67,6 +67,12 @@ struct FlowBuilder {
         }
     }
 
+    /// One of a section's blocks, the one at `offset`: what `add(_:anchorPrefix:)` does for
+    /// each, for a caller that goes block by block (`SectionsAhead`).
+    mutating func add(_ block: Block, at offset: Int, anchorPrefix: String) {
+        add(block, x: 0, box: nil, anchor: Anchor.block(offset + 1, in: anchorPrefix), isFirst: offset == 0)
+    }
+
     private mutating func add(_ block: Block, x: Double, box: Int?, anchor: String, isFirst: Bool) {
         let width = style.frameWidth - x - (box != nil ? 12 : 0)
         switch block {

@@ -9,6 +9,7 @@ public final class FontSetup {
     let config: OpaquePointer
     let fontMap: UnsafeMutablePointer<PangoFontMap>
     let context: OpaquePointer
+    let target: Target
 
     public static let serifFamily = "Noto Serif"
     public static let sansFamily = "Inter"
@@ -57,7 +58,7 @@ public final class FontSetup {
     ///   - target: the surface the pages are drawn on.
     ///   - cache: where fontconfig's descriptions of the font files are kept between runs
     ///     (`FontPatternCache`); nil reads every file.
-    public init(fontsDirectory: URL, drawnOn target: Target = .pdf, cache: FontPatternCache? = nil) throws {
+    public convenience init(fontsDirectory: URL, drawnOn target: Target = .pdf, cache: FontPatternCache? = nil) throws {
         // Our rules and our fonts only: see `rules`, and design.md on why system fonts stay out.
         guard let config = FcConfigCreate() else { throw RenderError.fonts("fontconfig could not be initialised") }
         guard FcConfigParseAndLoadFromMemory(config, Self.rules, 1) != 0 else {
@@ -81,10 +82,28 @@ public final class FontSetup {
             FcConfigDestroy(config)
             throw error
         }
-        self.config = config
         // Pango's font map runs FcInit() on a thread at creation, which loads the system's
         // configuration and font caches (about 5 ms) unless a current configuration exists.
         FcConfigSetCurrent(config)
+        self.init(config: config, drawnOn: target)
+        for family in [Self.serifFamily, Self.sansFamily] where !hasFamily(family) {
+            throw RenderError.fonts("the bundled font family '\(family)' is missing from \(fontsDirectory.path)")
+        }
+    }
+
+    /// The same fonts for another thread: a font map and context of its own (Pango's caches
+    /// are not shared between threads), over the same fontconfig configuration, which is not
+    /// registered again. cairo keeps one font face per font file and options, so both draw
+    /// with the same faces and glyph caches, and a PDF embeds each font once.
+    public convenience init(sharing other: FontSetup) {
+        FcConfigReference(other.config)
+        self.init(config: other.config, drawnOn: other.target)
+    }
+
+    /// Takes over the caller's reference to `config`.
+    private init(config: OpaquePointer, drawnOn target: Target) {
+        self.config = config
+        self.target = target
         fontMap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT)
         pango_fc_font_map_set_config(briefing_pango_fc_font_map(fontMap), config)
         context = pango_font_map_create_context(fontMap)
@@ -108,10 +127,6 @@ public final class FontSetup {
         let fallback = pango_font_description_from_string("\(Self.serifFamily) 10")
         pango_context_set_font_description(context, fallback)
         pango_font_description_free(fallback)
-
-        for family in [Self.serifFamily, Self.sansFamily] where !hasFamily(family) {
-            throw RenderError.fonts("the bundled font family '\(family)' is missing from \(fontsDirectory.path)")
-        }
     }
 
     /// Adds the font files to the configuration's application fonts, in order, as

@@ -5,7 +5,16 @@ import Foundation
 /// the library LibreOffice uses, with Debian's British English patterns). Pango breaks at soft
 /// hyphens and draws the hyphen only where it breaks, so justified lines do not gape.
 public final class Hyphenator {
-    private let dictionary: UnsafeMutablePointer<HyphenDict>?
+    /// The loaded patterns, which libhyphen only reads while hyphenating: shared by the
+    /// hyphenators of several threads (`sibling`), each with its own cache.
+    private final class Patterns: @unchecked Sendable {
+        let dictionary: UnsafeMutablePointer<HyphenDict>
+        init(_ dictionary: UnsafeMutablePointer<HyphenDict>) { self.dictionary = dictionary }
+        deinit { hnj_hyphen_free(dictionary) }
+    }
+
+    private let patterns: Patterns?
+    private var dictionary: UnsafeMutablePointer<HyphenDict>? { patterns?.dictionary }
     private var cache: [Substring: String] = [:]
 
     /// The folder of Debian's pattern packages (hyphen-en-gb, hyphen-de, hyphen-fr, ...).
@@ -36,16 +45,23 @@ public final class Hyphenator {
         for path in Self.dictionaryPaths(for: language) where loaded == nil && FileManager.default.fileExists(atPath: path) {
             loaded = hnj_hyphen_load(path)
         }
-        dictionary = loaded
+        patterns = loaded.map(Patterns.init)
     }
+
+    private init(language: String, patterns: Patterns?) {
+        self.language = language
+        self.patterns = patterns
+    }
+
+    /// A hyphenator for another thread: the same patterns, not loaded again, and a cache of
+    /// its own (a hyphenator is used by one thread at a time).
+    public func sibling() -> Hyphenator { Hyphenator(language: language, patterns: patterns) }
 
     /// The Debian package that provides patterns for `language` (`hyphen-en-gb`, `hyphen-de`).
     public static func package(for language: String) -> String {
         let parts = language.lowercased().split(separator: "-")
         return parts.count > 1 && parts[0] == "en" ? "hyphen-en-\(parts[1])" : "hyphen-\(parts[0])"
     }
-
-    deinit { if let dictionary { hnj_hyphen_free(dictionary) } }
 
     public var isAvailable: Bool { dictionary != nil }
 

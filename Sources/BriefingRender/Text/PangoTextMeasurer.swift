@@ -30,7 +30,10 @@ public final class PangoTextMeasurer: TextMeasurer {
     /// it has set in each (a character the face lacks brings in a fallback font).
     private var loaded: [FontKey: Set<Unicode.Scalar>] = [:]
 
-    private struct LayoutKey: Hashable {
+    /// A helper's measurements not handed over yet (nil for a measurer that is no helper).
+    private var measuredSinceHandover: [LayoutKey]?
+
+    fileprivate struct LayoutKey: Hashable {
         var paragraph: Paragraph
         var width: Double
     }
@@ -119,6 +122,7 @@ public final class PangoTextMeasurer: TextMeasurer {
         }
         let made = makeLayout(paragraph, width: width)
         layouts[key] = made.measured
+        measuredSinceHandover?.append(key)
         if !made.missing.isEmpty {
             missingIn[key] = made.missing
             noteMissing(made.missing)
@@ -384,5 +388,35 @@ public final class PangoTextMeasurer: TextMeasurer {
         pango_font_description_set_style(description, style.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
         fontDescriptions[key] = description
         return description
+    }
+}
+
+extension PangoTextMeasurer: ConcurrentMeasuring {
+    /// Paragraphs a helper laid out, with their layouts and the characters no font had.
+    public struct Handover: @unchecked Sendable {
+        fileprivate var entries: [(key: LayoutKey, measured: MeasuredParagraph, missing: [MissingGlyph]?)]
+    }
+
+    /// The same fonts in a font map of its own (`FontSetup(sharing:)`), the same hyphenation
+    /// patterns with a cache of its own, the same language.
+    public func makeHelper() -> PangoTextMeasurer? {
+        let patterns = hyphenator.sibling()
+        let helper = PangoTextMeasurer(fonts: FontSetup(sharing: fonts)) { patterns }
+        helper.language = language
+        helper.measuredSinceHandover = []
+        return helper
+    }
+
+    public func handOver() -> Handover {
+        let keys = measuredSinceHandover ?? []
+        measuredSinceHandover = measuredSinceHandover.map { _ in [] }
+        return Handover(entries: keys.compactMap { key in layouts[key].map { (key, $0, missingIn[key]) } })
+    }
+
+    public func adopt(_ handover: Handover) {
+        for entry in handover.entries where layouts[entry.key] == nil {
+            layouts[entry.key] = entry.measured
+            if let missing = entry.missing { missingIn[entry.key] = missing }
+        }
     }
 }
