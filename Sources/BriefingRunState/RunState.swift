@@ -26,18 +26,36 @@ public struct RunState: Sendable {
 
     /// Creates the folder, and moves in the manifest and log an earlier version kept beside
     /// the output (`briefing.manifest.json`, `briefing.log`), deleting its old lock file, so
-    /// `--if-changed` and the run history carry over.
+    /// `--if-changed` and the run history carry over. Only files that read as a run manifest
+    /// or a run log move: `report.log` beside `report.pdf` may be the user's own.
     public func prepare() throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let stem = output.deletingPathExtension()
         let legacy = [
-            (stem.appendingPathExtension("manifest.json"), manifest), (stem.appendingPathExtension("log"), log),
+            (stem.appendingPathExtension("manifest.json"), manifest, Self.isRunManifest),
+            (stem.appendingPathExtension("log"), log, Self.isRunLog),
         ]
-        for (old, new) in legacy where FileManager.default.fileExists(atPath: old.path) {
-            if !FileManager.default.fileExists(atPath: new.path) { try? FileManager.default.moveItem(at: old, to: new) }
+        for (old, new, isOurs) in legacy where FileManager.default.fileExists(atPath: old.path) {
+            guard !FileManager.default.fileExists(atPath: new.path), let data = try? Data(contentsOf: old), isOurs(data) else { continue }
+            try? FileManager.default.moveItem(at: old, to: new)
         }
         let oldLock = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).lock")
         unlink(oldLock.path)
+    }
+
+    /// A manifest as runs write it.
+    static func isRunManifest(_ data: Data) -> Bool { (try? JSONDecoder().decode(RunManifest.self, from: data)) != nil }
+
+    /// A log as runs write it: every line a UTC timestamp and a result
+    /// (`2026-11-30T12:00:00Z success 0.41s 10 pages`).
+    static func isRunLog(_ data: Data) -> Bool {
+        guard let text = String(data: data, encoding: .utf8) else { return false }
+        let lines = text.split(separator: "\n")
+        return !lines.isEmpty
+            && lines.allSatisfy { line in
+                let fields = line.split(separator: " ", maxSplits: 2)
+                return fields.count >= 2 && RunManifest.date(String(fields[0])) != nil && RunResult(rawValue: String(fields[1])) != nil
+            }
     }
 
     /// Deletes temporaries left by a run that was killed (SIGKILL cannot be caught): in the

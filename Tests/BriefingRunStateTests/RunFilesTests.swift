@@ -20,6 +20,30 @@ import Testing
         #expect(lines.first == "run 151" && lines.last == "run 250")
     }
 
+    /// A run moves in the log and manifest an earlier version kept beside the output, and
+    /// nothing else: `report.log` and `report.manifest.json` of the user's stay where they are.
+    @Test func onlyTheEarlierLayoutsOwnFilesMoveIn() throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func write(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: directory.appendingPathComponent(name)) }
+        try write("report.log", "compiled the report\nsent it to Ann\n")
+        try write("report.manifest.json", "{\"pages\": 3}")
+        try RunState(output: directory.appendingPathComponent("report.pdf")).prepare()
+        #expect(try String(contentsOf: directory.appendingPathComponent("report.log"), encoding: .utf8) == "compiled the report\nsent it to Ann\n")
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("report.manifest.json").path))
+
+        let output = directory.appendingPathComponent("briefing.pdf")
+        try write("briefing.log", "2026-11-30T12:00:00Z success 0.41s 10 pages\n2026-12-01T06:00:00Z failed 0.10s exit 65: bad data\n")
+        try Data(try JSONEncoder().encode(RunManifest(program: "briefing", output: output.path)))
+            .write(to: directory.appendingPathComponent("briefing.manifest.json"))
+        let state = RunState(output: output)
+        try state.prepare()
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("briefing.log").path))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("briefing.manifest.json").path))
+        #expect(try String(contentsOf: state.log, encoding: .utf8).hasPrefix("2026-11-30T12:00:00Z success"))
+        #expect(RunManifest.read(for: output)?.output == output.path)
+    }
+
     /// UTC, to the second, rounded down; read back as the same second.
     @Test func timestampsAreUTCSeconds() {
         let date = Date(timeIntervalSince1970: 1_796_040_000.7)
