@@ -18,9 +18,11 @@ struct Expander {
         let scanner = TagScanner(file: file, root: root)
         let problems = scanner.check(text)
         if !problems.isEmpty { throw InputError(kind: .invalidData, diagnostics: problems) }
+        if let expanded = VariableExpansion.expand(text, root: root, escape: MarkdownContentType().escapeText) {
+            return (expanded, scanner.references(in: text))
+        }
         do {
-            let template = try MustacheTemplate(string: MarkdownContentType.pragma + text)
-            return (template.render(root), scanner.references(in: text))
+            return (try Self.mustache(text, root: root), scanner.references(in: text))
         } catch let error as MustacheTemplate.ParserError {
             // Line 1 carries the pragma we prepended; columns there are shifted by its length.
             let line = error.context.lineNumber
@@ -31,5 +33,12 @@ struct Expander {
         } catch {
             throw InputError(kind: .invalidData, SourceLocation(file: file, line: 1, column: 1), "cannot parse the template (\(error))")
         }
+    }
+
+    /// `text` rendered by swift-mustache, with values escaped for Markdown: the expansion of
+    /// any file `VariableExpansion` leaves alone, and the reference it is tested against.
+    static func mustache(_ text: String, root: PlaceholderNode) throws -> String {
+        MarkdownContentType.register()
+        return try MustacheTemplate(string: MarkdownContentType.pragma + text).render(root)
     }
 }
