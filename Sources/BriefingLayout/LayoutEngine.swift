@@ -33,29 +33,9 @@ public struct LayoutEngine {
 
         // The body is paginated on its own: its page labels start at 1 whatever the front
         // matter holds, so the contents page cannot shift the numbers it lists.
-        var builder = FlowBuilder(style: style, store: store, styler: styler, labels: labels, source: document.source)
-        if let changes = document.changes {
-            builder.addChanges(
-                changes, sectionNumbers: Dictionary(document.sections.map { ($0.id, $0.number) }, uniquingKeysWith: { a, _ in a }))
-        }
-        for (part, section) in document.sections.enumerated() {
-            ahead?.reach(part: part, block: 0)
-            let anchor = Anchor.section(section.id)
-            builder.addSectionHeading(number: section.number, title: section.title, anchor: anchor)
-            builder.styler.noteScope = anchor
-            for (offset, block) in section.blocks.enumerated() {
-                if offset > 0 { ahead?.reach(part: part, block: offset) }
-                builder.add(block, at: offset, anchorPrefix: anchor)
-            }
-        }
-        if !document.sources.isEmpty {
-            ahead?.reach(part: document.sections.count, block: 0)
-            builder.addSectionHeading(number: nil, title: labels[.sources], anchor: Anchor.sources)
-            builder.addSources(document.sources)
-        }
         let frame = Rect(x: style.marginLeft, y: style.marginTop, width: style.frameWidth, height: style.frameBottom - style.marginTop)
         var body = Paginator(frame: frame, firstPageIndex: 0, boxColor: style.panel)
-        body.place(builder.elements)
+        body.place(bodyFlow(document, store: store, styler: styler, ahead: ahead))
 
         // Contents: sections and sub-headings from the body's outline, figures from its anchors.
         let numbers = Dictionary(document.sections.map { (Anchor.section($0.id), "\($0.number)") }, uniquingKeysWith: { a, _ in a })
@@ -83,9 +63,15 @@ public struct LayoutEngine {
             sections: sectionEntries, figures: figureEntries, frame: frame)
 
         let front = cover.pages.count + contents.count
-        var pages = (cover.pages + contents + body.pages).enumerated().map { index, items in
+        // The body's pages are moved, not shared: the running heads added to each page below
+        // would otherwise copy every page's items while the paginator kept the originals
+        // (at 50 times the sections, 4 MB more at the run's peak of memory).
+        var bodyPages = body.pages
+        body.pages = []
+        var pages = (cover.pages + contents + bodyPages).enumerated().map { index, items in
             PagedDocument.Page(items: items, label: index < front ? PageLabel.roman(index + 1) : "\(index - front + 1)")
         }
+        bodyPages = []
         var outline = cover.outline
         outline.append(.init(title: labels[.contents], level: 1, destination: Anchor.contents, page: cover.pages.count))
         outline += body.outline.map { entry in
@@ -106,6 +92,36 @@ public struct LayoutEngine {
             metadata: metadata)
         paged.coverOverflowLines = cover.overflowLines
         return paged
+    }
+
+    /// The body as a flow: the "what changed" list, every section and the Sources. A function
+    /// of its own so the flow (6 MB at 50 times the sections) is released once the paginator
+    /// has placed it, before the contents and running heads are made.
+    private func bodyFlow(
+        _ document: Document, store: ParagraphStore, styler: InlineStyler, ahead: (any MeasuringAhead)?
+    ) -> [FlowElement] {
+        let labels = document.labels
+        var builder = FlowBuilder(style: style, store: store, styler: styler, labels: labels, source: document.source)
+        if let changes = document.changes {
+            builder.addChanges(
+                changes, sectionNumbers: Dictionary(document.sections.map { ($0.id, $0.number) }, uniquingKeysWith: { a, _ in a }))
+        }
+        for (part, section) in document.sections.enumerated() {
+            ahead?.reach(part: part, block: 0)
+            let anchor = Anchor.section(section.id)
+            builder.addSectionHeading(number: section.number, title: section.title, anchor: anchor)
+            builder.styler.noteScope = anchor
+            for (offset, block) in section.blocks.enumerated() {
+                if offset > 0 { ahead?.reach(part: part, block: offset) }
+                builder.add(block, at: offset, anchorPrefix: anchor)
+            }
+        }
+        if !document.sources.isEmpty {
+            ahead?.reach(part: document.sections.count, block: 0)
+            builder.addSectionHeading(number: nil, title: labels[.sources], anchor: Anchor.sources)
+            builder.addSources(document.sources)
+        }
+        return builder.elements
     }
 
     /// Header (title and date) and footer (publisher and page label) on every page but the
