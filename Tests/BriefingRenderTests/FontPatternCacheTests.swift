@@ -112,6 +112,33 @@ import Testing
         #expect(try String(contentsOf: file, encoding: .utf8) == both, "read, not scanned and written again")
     }
 
+    /// Another installation's entries are checked when they are written back: a damaged one
+    /// is dropped (its fonts are scanned when that installation next runs), not given a
+    /// checksum that would make it pass.
+    @Test func anotherFoldersDamagedEntryIsNotWrittenBack() throws {
+        let file = cacheFile()
+        let copy = file.deletingLastPathComponent().appendingPathComponent("Fonts")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.fonts, to: copy)
+        let cache = FontPatternCache(file: file)
+        _ = try FontSetup(fontsDirectory: Self.fonts, cache: cache)
+        _ = try FontSetup(fontsDirectory: copy, cache: cache)
+        // Damage the first description of each folder (same count of lines, checksums kept).
+        var lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for folder in [Self.fonts.path, copy.path] {
+            let entry = try #require(lines.firstIndex { $0.hasPrefix("F\t\(folder)/") })
+            lines[entry + 1] = lines[entry + 1].replacingOccurrences(of: ":index=0", with: ":index=7")
+        }
+        try Data(lines.joined(separator: "\n").utf8).write(to: file)
+        let original = try FontSetup(fontsDirectory: Self.fonts, cache: cache)
+        #expect(Self.same(original, try FontSetup(fontsDirectory: Self.fonts)))
+        let rewritten = try String(contentsOf: file, encoding: .utf8)
+        let copyEntries = rewritten.split(separator: "\n").filter { $0.hasPrefix("F\t\(copy.path)/") }.count
+        let originalEntries = rewritten.split(separator: "\n").filter { $0.hasPrefix("F\t\(Self.fonts.path)/") }.count
+        #expect(originalEntries > 0 && copyEntries == originalEntries - 1)
+    }
+
     @Test func theStandardPlaceFollowsXDGThenHome() {
         #expect(FontPatternCache.standard(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"])?.file.path == "/c/briefing/fonts-v2.cache")
         #expect(FontPatternCache.standard(environment: ["HOME": "/h"])?.file.path == "/h/.cache/briefing/fonts-v2.cache")

@@ -52,8 +52,21 @@ public struct FontPatternCache: Sendable {
     /// The first line: the format and the fontconfig that wrote the descriptions.
     static var header: String { "briefing font descriptions 2, fontconfig \(FcGetVersion())" }
 
+    /// One file's descriptions as the cache holds them, with the checksum written beside them.
+    struct Entry {
+        var patterns: [String]
+        var checksum: String
+
+        /// Whether the descriptions are those the checksum was made of. Checked only for the
+        /// entries a run uses (and those it writes back): the cache holds every installation's
+        /// fonts, and summing them all was most of reading it.
+        var isWhole: Bool { FontPatternCache.checksum(patterns) == checksum }
+    }
+
     /// The descriptions kept, by file; empty if there is no cache or it is not this format's.
-    func read() -> [Key: [String]] {
+    /// An entry counts only whole: as many descriptions as it says (a cut is seen here), with
+    /// its checksum (`Entry.isWhole`, checked where the entry is used).
+    func read() -> [Key: Entry] {
         // Bytes, not characters: the descriptions are split on "\n" and "\t" only. A file far
         // larger than any set of fonts needs is not read (it is replaced when next written).
         var info = stat()
@@ -61,13 +74,12 @@ public struct FontPatternCache: Sendable {
             let data = try? Data(contentsOf: file)
         else { return [:] }
         return [UInt8](data).withUnsafeBufferPointer { bytes in
-            var kept: [Key: [String]] = [:]
+            var kept: [Key: Entry] = [:]
             var current: (key: Key, count: Int, checksum: String)?
             var patterns: [String] = []
-            /// An entry counts only whole: as many descriptions as it says, with its checksum.
             func close() {
-                if let entry = current, patterns.count == entry.count, Self.checksum(patterns) == entry.checksum {
-                    kept[entry.key] = patterns
+                if let entry = current, patterns.count == entry.count {
+                    kept[entry.key] = Entry(patterns: patterns, checksum: entry.checksum)
                 }
                 current = nil
                 patterns = []
@@ -115,10 +127,12 @@ public struct FontPatternCache: Sendable {
     /// cache is the user's own file, as fontconfig's caches are).
     static func checksum(_ patterns: [String]) -> String {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for pattern in patterns {
-            for byte in pattern.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
+        for var pattern in patterns {
+            pattern.withUTF8 { bytes in
+                for byte in bytes {
+                    hash ^= UInt64(byte)
+                    hash = hash &* 0x0000_0100_0000_01B3
+                }
             }
             hash ^= 0x0A
             hash = hash &* 0x0000_0100_0000_01B3
@@ -182,7 +196,8 @@ public struct FontPatternCache: Sendable {
         func release() { result.flatMap(\.patterns).forEach { FcPatternDestroy($0) } }
         for file in files {
             let key = Key.of(file)
-            if let key, let texts = kept[key], !texts.isEmpty {
+            if let key, let entry = kept[key], !entry.patterns.isEmpty, entry.isWhole {
+                let texts = entry.patterns
                 let parsed = texts.compactMap { FcNameParse($0) }
                 if parsed.count == texts.count, parsed.allSatisfy({ Self.isComplete($0, file: file) }) {
                     result.append((file, parsed))
@@ -204,8 +219,9 @@ public struct FontPatternCache: Sendable {
             // Other installations' fonts (another BRIEFING_HOME, a build tree and an
             // installed copy) keep their entries, so two of them do not scan in turn.
             let here = Set(files)
-            let others = kept.filter { !here.contains($0.key.path) }.sorted { $0.key.path < $1.key.path }.prefix(Self.otherFilesKept)
-            write(descriptions + others.map { (key: $0.key, patterns: $0.value) })
+            let others = kept.filter { !here.contains($0.key.path) && $0.value.isWhole }.sorted { $0.key.path < $1.key.path }
+                .prefix(Self.otherFilesKept)
+            write(descriptions + others.map { (key: $0.key, patterns: $0.value.patterns) })
         }
         return result
     }
