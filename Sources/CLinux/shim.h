@@ -1,8 +1,9 @@
 // Linux interfaces Glibc's Swift module leaves out: inotify (watching the template folder)
 // and signalfd (reading SIGINT/SIGTERM as data between builds, in `briefing watch`), and
 // malloc_trim (giving freed heap pages back between the stages of a long briefing),
-// O_TMPFILE (a file with no name, for bytes spilled out of memory), and a signal handler
-// that only notes the signal (a batch stops between rows).
+// O_TMPFILE (a file with no name, for bytes spilled out of memory), memmem (finding cairo's
+// content streams in its output as it is written), and a signal handler that only notes the
+// signal (a batch stops between rows).
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -12,6 +13,7 @@
 #include <signal.h>
 #include <pthread.h>
 #include <malloc.h>
+#include <string.h>
 
 /// An unnamed file in `folder`, open for reading and writing (-1 and errno when the folder's
 /// file system has no O_TMPFILE): no name ever appears, so nothing is left behind and no

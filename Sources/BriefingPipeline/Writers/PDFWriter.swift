@@ -15,10 +15,12 @@ struct PDFWriter: Writer {
         input.pages = .empty
         // While cairo draws on this core the other is idle: libqpdf opens there (earlier,
         // while the fonts load, both cores are busy and the run gained nothing).
+        // The page contents are marked there too, as cairo writes them (`PageMarking`).
+        let marking = input.standard != .none ? PageMarking() : nil
         if input.standard != .none { PDFFinisher.preloadLibrary() }
-        let pdf = try PDFExporter.export(consume pages)
+        let pdf = try PDFExporter.export(consume pages, marking: marking)
         mark("pdf")
         defer { mark("finish") }
-        return [try PDFFinisher.finish(consume pdf, facts: facts, standard: input.standard, cache: input.cache)]
+        return [try PDFFinisher.finish(consume pdf, facts: facts, standard: input.standard, cache: input.cache, marking: marking)]
     }
 }

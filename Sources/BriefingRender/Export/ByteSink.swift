@@ -19,14 +19,17 @@ final class ByteSink {
         /// Bytes waiting in `block`.
         var used = 0
         var buffer = SpillingBuffer()
+        /// Shown every byte, in order, as it goes into the buffer (a 64 KiB block at a time).
+        var tap: PageMarking?
     }
 
     private static let blockSize = 64 << 10
     private let state: UnsafeMutablePointer<State>
 
-    init() {
+    /// - Parameter tap: shown the bytes as they are collected (`PageMarking`).
+    init(tap: PageMarking? = nil) {
         state = .allocate(capacity: 1)
-        state.initialize(to: State(block: .allocate(byteCount: Self.blockSize, alignment: 16)))
+        state.initialize(to: State(block: .allocate(byteCount: Self.blockSize, alignment: 16), tap: tap))
     }
 
     deinit {
@@ -55,6 +58,7 @@ final class ByteSink {
     private static func take(_ bytes: UnsafeRawBufferPointer, into state: UnsafeMutablePointer<State>) -> Bool {
         flush(state)
         if bytes.count >= blockSize / 2 {
+            state.pointee.tap?.feed(bytes)
             state.pointee.buffer.append(bytes)
         } else if let base = bytes.baseAddress {
             state.pointee.block.copyMemory(from: base, byteCount: bytes.count)
@@ -66,7 +70,9 @@ final class ByteSink {
     /// Moves the gathered pieces into the buffer.
     private static func flush(_ state: UnsafeMutablePointer<State>) {
         guard state.pointee.used > 0 else { return }
-        state.pointee.buffer.append(UnsafeRawBufferPointer(start: state.pointee.block, count: state.pointee.used))
+        let gathered = UnsafeRawBufferPointer(start: state.pointee.block, count: state.pointee.used)
+        state.pointee.tap?.feed(gathered)
+        state.pointee.buffer.append(gathered)
         state.pointee.used = 0
     }
 

@@ -7,14 +7,16 @@ import Foundation
 /// internal and external links. Returns the bytes; the caller publishes them (atomically, so
 /// a failure never touches the last good briefing).
 public enum PDFExporter {
-    public static func export(_ document: consuming PagedDocument) throws -> Data {
+    /// - Parameter marking: given the page contents as cairo writes them, to mark them on the
+    ///   other core meanwhile; the finisher takes them from it (`PageMarking`).
+    public static func export(_ document: consuming PagedDocument, marking: PageMarking? = nil) throws -> Data {
         if let problem = StructureNesting.problem(in: document) {
             throw RenderError.drawing(
                 message: "the layout's structure tags do not nest (\(problem.message))",
                 place: DrawingPlace.describe(page: problem.page, item: problem.item, in: document))
         }
         let size = document.pageSize
-        let sink = ByteSink()
+        let sink = ByteSink(tap: marking)
         guard let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, size.width, size.height) else {
             throw RenderError.drawing(message: "cairo could not create a PDF surface", place: "the first page")
         }

@@ -35,12 +35,17 @@ public enum PDFFinisher {
     /// Opens libqpdf on another thread, for a run that will finish a PDF later.
     public static func preloadLibrary() { QPDFLibrary.preload() }
 
-    public static func finish(_ pdf: Data, document: PagedDocument, standard: Standard, cache: PageCache? = nil) throws -> Data {
-        try finish(pdf, facts: Facts(document), standard: standard, cache: cache)
+    public static func finish(
+        _ pdf: Data, document: PagedDocument, standard: Standard, cache: PageCache? = nil, marking: PageMarking? = nil
+    ) throws -> Data {
+        try finish(pdf, facts: Facts(document), standard: standard, cache: cache, marking: marking)
     }
 
     /// - Parameter pdf: cairo's bytes, let go of when the finished file is made.
-    public static func finish(_ pdf: consuming Data, facts: Facts, standard: Standard, cache: PageCache? = nil) throws -> Data {
+    /// - Parameter marking: the pages marked while cairo wrote (`PageMarking`).
+    public static func finish(
+        _ pdf: consuming Data, facts: Facts, standard: Standard, cache: PageCache? = nil, marking: PageMarking? = nil
+    ) throws -> Data {
         guard standard != .none else { return try compressedOnly(pdf) }
         // What cairo freed when it was destroyed goes back first, then libqpdf's parsed
         // objects (at 354 pages, 9 MiB of small blocks) before the output is assembled, then
@@ -49,7 +54,7 @@ public enum PDFFinisher {
         malloc_trim(0)
         let finished: Data
         do {
-            let rewrite = try edits(consume pdf, facts: facts, standard: standard, cache: cache)
+            let rewrite = try edits(consume pdf, facts: facts, standard: standard, cache: cache, marking: marking)
             malloc_trim(0)
             finished = try rewrite.bytes()
         }
@@ -76,7 +81,7 @@ public enum PDFFinisher {
     }
 
     /// The changes, worked out with libqpdf, which is closed again when this returns.
-    private static func edits(_ pdf: Data, facts: Facts, standard: Standard, cache: PageCache?) throws -> PDFRewrite {
+    private static func edits(_ pdf: Data, facts: Facts, standard: Standard, cache: PageCache?, marking: PageMarking?) throws -> PDFRewrite {
         guard QPDFLibrary.isAvailable else {
             let claims = [standard.accessible ? "PDF/UA-1" : nil, standard.archival ? "PDF/A-2b" : nil].compactMap { $0 }
             throw RenderError.missingLibrary(
@@ -107,7 +112,7 @@ public enum PDFFinisher {
         try file.mapCIDFonts()
         file.releaseOriginal()
         if standard.archival { try file.stopInterpolation() }
-        try file.markArtifacts(cache: cache)
+        try file.markArtifacts(cache: cache, premarked: marking?.marked() ?? [:])
         file.compressStreams(cache: cache)
         // Read again only in part from here on (link annotations, unchanged objects).
         SpilledMappings.release(pdf, 0..<pdf.count)
@@ -417,7 +422,7 @@ private struct QPDFFile {
     /// Each page's content with what it paints outside structure elements marked as an
     /// artifact (`ArtifactMarker`). A page whose content is not one stream, or that the
     /// marker cannot read safely, is left as it is.
-    mutating func markArtifacts(cache: PDFFinisher.PageCache?) throws {
+    mutating func markArtifacts(cache: PDFFinisher.PageCache?, premarked: [Int32: PageMarking.Page]) throws {
         // Read through libqpdf on this thread; marked and deflated on every core (pure work
         // on bytes, a page each), which is most of the finisher's time. A batch at a time,
         // so a long briefing's decoded pages are not all held at once.
@@ -442,6 +447,7 @@ private struct QPDFFile {
             SpilledMappings.release(original, 0..<original.count)
             let results = ParallelMap.map(pages) { page -> [UInt8]? in
                 if let cached = previous[page.content] { return cached }
+                if let early = premarked[page.id], early.matches(page.content) { return early.marked }
                 return ArtifactMarker.mark(Array(page.content)).flatMap(ArtifactMarker.deflate)
             }
             for (page, result) in zip(pages, results) {
