@@ -94,17 +94,23 @@ import Testing
         #expect(Self.same(scanned, try FontSetup(fontsDirectory: Self.fonts, cache: cache)))
     }
 
-    /// Two copies of the fonts (a build tree and an installed copy) share one cache without
-    /// scanning in turn: each keeps the other's entries.
-    @Test func twoFontFoldersShareTheCache() throws {
+    /// A cache written by the bundled fonts and by a copy of them in another folder (`copy`).
+    func sharedByTwoFolders() throws -> (file: URL, copy: URL, cache: FontPatternCache) {
         let file = cacheFile()
         let copy = file.deletingLastPathComponent().appendingPathComponent("Fonts")
-        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Self.fonts, to: copy)
         let cache = FontPatternCache(file: file)
         _ = try FontSetup(fontsDirectory: Self.fonts, cache: cache)
         _ = try FontSetup(fontsDirectory: copy, cache: cache)
+        return (file, copy, cache)
+    }
+
+    /// Two copies of the fonts (a build tree and an installed copy) share one cache without
+    /// scanning in turn: each keeps the other's entries.
+    @Test func twoFontFoldersShareTheCache() throws {
+        let (file, copy, cache) = try sharedByTwoFolders()
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         let both = try String(contentsOf: file, encoding: .utf8)
         #expect(both.contains(Self.fonts.path) && both.contains(copy.path))
         let original = try FontSetup(fontsDirectory: Self.fonts, cache: cache)
@@ -116,14 +122,8 @@ import Testing
     /// is dropped (its fonts are scanned when that installation next runs), not given a
     /// checksum that would make it pass.
     @Test func anotherFoldersDamagedEntryIsNotWrittenBack() throws {
-        let file = cacheFile()
-        let copy = file.deletingLastPathComponent().appendingPathComponent("Fonts")
+        let (file, copy, cache) = try sharedByTwoFolders()
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Self.fonts, to: copy)
-        let cache = FontPatternCache(file: file)
-        _ = try FontSetup(fontsDirectory: Self.fonts, cache: cache)
-        _ = try FontSetup(fontsDirectory: copy, cache: cache)
         // Damage the first description of each folder (same count of lines, checksums kept).
         var lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for folder in [Self.fonts.path, copy.path] {
