@@ -28,6 +28,18 @@ import Testing
         #expect(positions("{{\u{3000}fig.a\t}} {{ }}") == ["1:13 empty placeholder '{{}}'"])
     }
 
+    /// A tag that prints must name one value: a group, or `{{.}}` outside a section, would
+    /// print nothing (found by a helper: `{{fig}}` rendered as nothing, with no warning).
+    @Test func aTagThatPrintsMustNameOneValue() {
+        #expect(positions("x {{fig}} {{&fig}}") == [
+            "1:3 placeholder 'fig' names a group of values, not one value", "1:11 placeholder 'fig' names a group of values, not one value",
+        ])
+        #expect(scanner.check("{{fig}}").first?.hints == ["name one of them, such as 'fig.a'"])
+        #expect(positions("a {{.}}") == ["1:3 '{{.}}' prints the value of the section it is in, and it is in none"])
+        // In a section, `.` and a group are what sections are for.
+        #expect(positions("{{#fig}}{{.}}{{/fig}} {{fig.a}}").isEmpty)
+    }
+
     /// A file with Windows line ends counts its lines as any other (it was read as one line).
     @Test func referencesArePlacedByLineAndCharacter() {
         let found = scanner.references(in: "Intro\r\nsee ✓ {{ref.section.ai}} and {{ref.chart.3}}\n{{ref.bogus.x}} {{ref.section.it")

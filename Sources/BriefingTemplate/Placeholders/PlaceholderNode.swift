@@ -14,6 +14,9 @@ final class PlaceholderNode: MustacheParent, MustacheCustomRenderable {
 
     var isNull: Bool { false }
 
+    /// A node that only holds others (`fig`, `supply.chips`): it prints nothing of its own.
+    var isGroup: Bool { renderText.isEmpty && !(children.isEmpty && pending.isEmpty) }
+
     func child(named name: String) -> Any? { node(name.lowercased()) }
 
     func add(_ name: String, _ node: PlaceholderNode) {

@@ -172,10 +172,28 @@ struct TagScanner {
             problems.append(
                 .error(location, "'{{\(body)}}': partials, blocks and delimiter changes are not supported in briefing templates"))
         case "&":
-            _ = resolve(name, at: location, sections: sections, problems: &problems)
+            checkValue(name, at: location, sections: sections, problems: &problems)
         default:
-            _ = resolve(body, at: location, sections: sections, problems: &problems)
+            checkValue(body, at: location, sections: sections, problems: &problems)
         }
+    }
+
+    /// A tag that prints a value must name one: `{{.}}` outside a section, or a group such as
+    /// `{{fig}}` or `{{supply.chips}}`, would print nothing, a silently missing number.
+    private func checkValue(
+        _ name: String, at location: SourceLocation, sections: [(name: String, node: PlaceholderNode?, location: SourceLocation)],
+        problems: inout [Diagnostic]
+    ) {
+        if name == ".", sections.isEmpty {
+            problems.append(.error(location, "'{{.}}' prints the value of the section it is in, and it is in none"))
+            return
+        }
+        guard let node = resolve(name, at: location, sections: sections, problems: &problems), name != ".", node.isGroup else { return }
+        let examples = node.allNames(prefix: name).filter { !$0.dropFirst(name.count + 1).contains(".") }.prefix(3)
+        problems.append(
+            .error(
+                location, "placeholder '\(name)' names a group of values, not one value",
+                hint: examples.isEmpty ? nil : "name one of them, such as \(examples.map { "'\($0)'" }.joined(separator: ", "))"))
     }
 
     /// The closest valid name. Names of the same shape (`event.ID.date`) are compared on the
