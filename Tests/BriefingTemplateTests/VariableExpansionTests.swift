@@ -58,6 +58,26 @@ import Testing
         #expect(fast("No tags at all, {braces} and } stray.\n") == "No tags at all, {braces} and } stray.\n")
     }
 
+    /// A file ending in `{` was refused ("malformed placeholder (overflow)", found by a
+    /// helper): swift-mustache reads on for a second brace. Both paths now keep it as text.
+    @Test func aLastOpeningBraceIsText() throws {
+        let expander = Expander(root: root)
+        #expect(try expander.expandWithReferences("Sets {", file: "s.md").text == "Sets {")
+        #expect(try expander.expandWithReferences("{{fig.a}} {", file: "s.md").text == "1\\.4 {")
+        #expect(try expander.expandWithReferences("{{! note }}x {", file: "s.md").text == "x {")
+        #expect(fast("a {") == "a {" && mustache("a {") == "a {")
+    }
+
+    /// Mustache's reasons are put in a template author's words, located as before.
+    @Test func aMalformedPlaceholderIsExplained() {
+        let expander = Expander(root: root)
+        #expect {
+            try expander.expandWithReferences("x {{fig.a}}\u{0301}", file: "s.md")
+        } throws: { error in
+            "\(error)".contains("s.md:1:") && "\(error)".contains("must be followed by '}}'") && !"\(error)".contains("unfinishedName")
+        }
+    }
+
     /// What only Mustache's own rules decide goes to Mustache.
     @Test func whatMustacheDecidesIsLeftToIt() {
         for text in [

@@ -29,7 +29,7 @@ struct Expander {
             let column = line == 1 ? error.context.columnNumber - MarkdownContentType.pragma.count : error.context.columnNumber
             throw InputError(
                 kind: .invalidData, SourceLocation(file: file, line: line, column: max(1, column)),
-                "malformed placeholder (\(error.error))")
+                "malformed placeholder (\(Self.explain(error.error)))")
         } catch {
             throw InputError(kind: .invalidData, SourceLocation(file: file, line: 1, column: 1), "cannot parse the template (\(error))")
         }
@@ -39,6 +39,21 @@ struct Expander {
     /// any file `VariableExpansion` leaves alone, and the reference it is tested against.
     static func mustache(_ text: String, root: PlaceholderNode) throws -> String {
         MarkdownContentType.register()
-        return try MustacheTemplate(string: MarkdownContentType.pragma + text).render(root)
+        // swift-mustache fails on a file whose last character is a `{` (it reads on for a
+        // second one): it is given a line end after it, taken off again.
+        guard text.hasSuffix("{") else { return try MustacheTemplate(string: MarkdownContentType.pragma + text).render(root) }
+        let rendered = try MustacheTemplate(string: MarkdownContentType.pragma + text + "\n").render(root)
+        return rendered.hasSuffix("\n") ? String(rendered.dropLast()) : rendered
+    }
+
+    /// swift-mustache's reasons in a template author's words.
+    static func explain(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.unfinishedName:
+            "a name of letters, digits, '.', '-' and '_' must be followed by '}}'; a mark joined to the braces counts as another character"
+        case MustacheTemplate.Error.expectedSectionEnd: "a section is not closed"
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with another name than it was opened with"
+        default: "\(error)"
+        }
     }
 }

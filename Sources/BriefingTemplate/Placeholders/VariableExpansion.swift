@@ -7,17 +7,16 @@
 /// Anything whose rendering depends on Mustache's own rules is left to Mustache (`expand`
 /// returns nil): sections, comments and every other sigil (their standalone lines are
 /// removed), a first line of only blanks (the pragma `Expander` prepends would then stand
-/// alone and take the line end with it), a last line of only blanks (Mustache drops it), an
-/// opening brace as the file's last character (Mustache fails looking for a second), a tag
-/// not spelled as Mustache spells a name, a brace joined to a neighbouring mark, and a name
-/// with no node. So a file expanded here is expanded exactly as Mustache would expand it
+/// alone and take the line end with it), a last line of only blanks (Mustache drops it), a
+/// tag not spelled as Mustache spells a name, a brace joined to a neighbouring mark, and a
+/// name with no node. So a file expanded here is expanded exactly as Mustache would expand it
 /// (`VariableExpansionTests` compares the two on generated texts).
 enum VariableExpansion {
     static func expand(_ text: String, root: PlaceholderNode, escape: (String) -> String) -> String? {
         var text = text
         return text.withUTF8 { bytes -> String? in
             guard let first = bytes.first, first != UInt8(ascii: " "), first != UInt8(ascii: "\t"), !startsLineEnd(bytes, at: 0),
-                !endsWithBlankLine(bytes), bytes.last != UInt8(ascii: "{")
+                !endsWithBlankLine(bytes)
             else { return nil }
             var result = ""
             result.reserveCapacity(bytes.count + bytes.count / 8)
