@@ -18,10 +18,18 @@ public final class FontSetup {
     /// and emboldening where it has no bold (the fallback fonts), as Debian's 90-synthetic.conf
     /// does. The system's 46 rule files (aliases, hinting and language preferences for fonts
     /// we never load) cost about 1 ms on every new font size and 5 ms at start, and an empty
-    /// configuration would draw italic upright in a font without an italic face.
+    /// configuration would draw italic upright in a font without an italic face. And one
+    /// rule for a font file that calls itself Bold but gives the regular weight class (Noto
+    /// Nastaliq Urdu Bold, usWeightClass 400): fontconfig would take it for a second regular
+    /// face and set regular Urdu text in bold.
     static let rules = """
         <?xml version="1.0"?>
         <fontconfig>
+          <match target="scan">
+            <test name="style"><string>Bold</string></test>
+            <test name="weight" compare="less"><const>demibold</const></test>
+            <edit name="weight" mode="assign"><const>bold</const></edit>
+          </match>
           <match target="font">
             <test name="slant"><const>roman</const></test>
             <test target="pattern" name="slant" compare="not_eq"><const>roman</const></test>
