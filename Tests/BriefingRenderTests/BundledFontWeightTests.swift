@@ -29,7 +29,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: cacheFile.deletingLastPathComponent()) }
         let cache = FontPatternCache(file: cacheFile)
         _ = try FontSetup(fontsDirectory: FontTargetTests.fonts, cache: cache)
-        for setup in [try FontSetup(fontsDirectory: FontTargetTests.fonts), try FontSetup(fontsDirectory: FontTargetTests.fonts, cache: cache)] {
+        for setup in [
+            try FontSetup(fontsDirectory: FontTargetTests.fonts), try FontSetup(fontsDirectory: FontTargetTests.fonts, cache: cache),
+        ] {
             #expect(try Self.file(for: FC_WEIGHT_REGULAR, setup) == "NotoNastaliqUrdu-Regular.ttf")
             #expect(try Self.file(for: FC_WEIGHT_BOLD, setup) == "NotoNastaliqUrdu-Bold.ttf")
         }
