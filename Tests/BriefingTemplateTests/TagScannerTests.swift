@@ -8,7 +8,9 @@ import Testing
 /// than one byte, and its reading of tags that do not close.
 @Suite struct TagScannerTests {
     let scanner = TagScanner(
-        file: "s.md", root: PlaceholderNode("", children: ["fig": PlaceholderNode("", children: ["a": PlaceholderNode("1")])]))
+        file: "s.md",
+        root: PlaceholderNode(
+            "", children: ["fig": PlaceholderNode(group: ["a": PlaceholderNode("1")]), "series": PlaceholderNode(group: [:])]))
 
     func positions(_ text: String) -> [String] {
         scanner.check(text).map { "\($0.location.line ?? 0):\($0.location.column ?? 0) \($0.message)" }
@@ -36,6 +38,10 @@ import Testing
         ])
         #expect(scanner.check("{{fig}}").first?.hints == ["name one of them, such as 'fig.a'"])
         #expect(positions("a {{.}}") == ["1:3 '{{.}}' prints the value of the section it is in, and it is in none"])
+        // A group with nothing in it (a template without series) is a group all the same.
+        #expect(positions("{{series}}") == ["1:1 placeholder 'series' names a group of values, not one value"])
+        // A joiner in a name is named, not left unseen in the message.
+        #expect(positions("{{fig.a\u{200D}}}").first?.contains("(U+0061 U+200D)") == true)
         // In a section, `.` and a group are what sections are for.
         #expect(positions("{{#fig}}{{.}}{{/fig}} {{fig.a}}").isEmpty)
     }

@@ -26,7 +26,7 @@ enum PlaceholderContext {
         let labels = template.spec.labels
         let root = PlaceholderNode("")
 
-        let figures = PlaceholderNode("")
+        let figures = PlaceholderNode(group: [:])
         for figure in facts.figures {
             figures.addLazily(figure.id) {
                 sourced(
@@ -40,7 +40,7 @@ enum PlaceholderContext {
         }
         root.add("fig", figures)
 
-        let growth = PlaceholderNode("")
+        let growth = PlaceholderNode(group: [:])
         for rate in facts.growthRates {
             growth.add(
                 rate.id,
@@ -53,7 +53,7 @@ enum PlaceholderContext {
         }
         root.add("growth", growth)
 
-        let projections = PlaceholderNode("")
+        let projections = PlaceholderNode(group: [:])
         for projection in facts.projections {
             let from = text(projection.formatted(projection.from)), to = text(projection.formatted(projection.to))
             projections.add(
@@ -71,7 +71,7 @@ enum PlaceholderContext {
         }
         root.add("projection", projections)
 
-        let events = PlaceholderNode("")
+        let events = PlaceholderNode(group: [:])
         for event in facts.events {
             events.addLazily(event.id) {
                 let date = event.when.text(labels)
@@ -82,7 +82,7 @@ enum PlaceholderContext {
         }
         root.add("event", events)
 
-        let supply = PlaceholderNode("")
+        let supply = PlaceholderNode(group: [:])
         for series in facts.supplySeries {
             let seriesNode = PlaceholderNode(text(series.title), children: ["measure": PlaceholderNode(text(series.measure))])
             for row in series.rows {
@@ -97,7 +97,7 @@ enum PlaceholderContext {
 
         // Series: the label, and every point as a sourced value, by its period (`2023`,
         // `2025-Q1`) and as `first`, `previous` and `latest`.
-        let series = PlaceholderNode("")
+        let series = PlaceholderNode(group: [:])
         for line in facts.dataSeries {
             let node = PlaceholderNode(
                 text(line.label), children: ["label": PlaceholderNode(text(line.label)), "unit": PlaceholderNode(text(line.unit))])
@@ -118,7 +118,7 @@ enum PlaceholderContext {
         }
         root.add("series", series)
 
-        let cite = PlaceholderNode("")
+        let cite = PlaceholderNode(group: [:])
         for source in facts.sources {
             cite.add(source.id, PlaceholderNode(InlineToken.citation(source.id).encoded))
         }
@@ -126,24 +126,24 @@ enum PlaceholderContext {
 
         let spec = template.spec
         // Claims print nothing: `{{claim.ID}}` marks the sentence a condition guards.
-        let claims = PlaceholderNode("")
+        let claims = PlaceholderNode(group: [:])
         for claim in spec.claims { claims.add(claim.id, PlaceholderNode("")) }
         root.add("claim", claims)
 
         // Cross-references: resolved to "section N" / "Figure N" after sections are chosen.
-        let sectionRefs = PlaceholderNode("")
+        let sectionRefs = PlaceholderNode(group: [:])
         for section in spec.sections {
             sectionRefs.add(section.id, PlaceholderNode(InlineToken.reference(CrossReference(kind: .section, id: section.id)).encoded))
         }
-        let chartRefs = PlaceholderNode("")
+        let chartRefs = PlaceholderNode(group: [:])
         for kind in ChartFigure.Kind.allCases {
             chartRefs.add(kind.rawValue, PlaceholderNode(InlineToken.reference(CrossReference(kind: .chart, id: kind.rawValue)).encoded))
         }
-        root.add("ref", PlaceholderNode("", children: ["section": sectionRefs, "chart": chartRefs]))
+        root.add("ref", PlaceholderNode(group: ["section": sectionRefs, "chart": chartRefs]))
 
         if !template.parameters.isEmpty {
             root.add(
-                "param", PlaceholderNode("", children: template.parameters.mapValues { PlaceholderNode(text($0)) }))
+                "param", PlaceholderNode(group: template.parameters.mapValues { PlaceholderNode(text($0)) }))
         }
         root.add(
             "briefing",

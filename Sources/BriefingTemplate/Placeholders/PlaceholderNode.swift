@@ -6,16 +6,26 @@ import Mustache
 final class PlaceholderNode: MustacheParent, MustacheCustomRenderable {
     let renderText: String
     private(set) var children: [String: PlaceholderNode]
+    /// A node that only holds others (`fig`, `ref.chart`) and prints nothing of its own, even
+    /// when it holds none (`series` in a template without series): a tag naming it would
+    /// print nothing, which `TagScanner` refuses. A value whose text is empty (a claim, a
+    /// note not given) is not a group.
+    let isGroup: Bool
 
     init(_ text: String, children: [String: PlaceholderNode] = [:]) {
         self.renderText = text
         self.children = Dictionary(children.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+        isGroup = false
+    }
+
+    /// A group of the values `children` (more may be added).
+    init(group children: [String: PlaceholderNode] = [:]) {
+        renderText = ""
+        self.children = Dictionary(children.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+        isGroup = true
     }
 
     var isNull: Bool { false }
-
-    /// A node that only holds others (`fig`, `supply.chips`): it prints nothing of its own.
-    var isGroup: Bool { renderText.isEmpty && !(children.isEmpty && pending.isEmpty) }
 
     func child(named name: String) -> Any? { node(name.lowercased()) }
 

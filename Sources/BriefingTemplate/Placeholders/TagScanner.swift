@@ -189,11 +189,26 @@ struct TagScanner {
             return
         }
         guard let node = resolve(name, at: location, sections: sections, problems: &problems), name != ".", node.isGroup else { return }
-        let examples = node.allNames(prefix: name).filter { !$0.dropFirst(name.count + 1).contains(".") }.prefix(3)
+        // Values under it, not more groups (`{{ref}}` suggests `ref.chart.timeline`).
+        let examples = node.allNames().filter { node.resolve($0)?.isGroup == false }.prefix(3).map { "\(name).\($0)" }
         problems.append(
             .error(
                 location, "placeholder '\(name)' names a group of values, not one value",
                 hint: examples.isEmpty ? nil : "name one of them, such as \(examples.map { "'\($0)'" }.joined(separator: ", "))"))
+    }
+
+    /// A character for a message: quoted, and named by its code points when part of it
+    /// cannot be seen (a joiner, a combining mark, a control or space character).
+    static func shown(_ character: Character) -> String {
+        let hidden = character.unicodeScalars.contains { scalar in
+            switch scalar.properties.generalCategory {
+            case .format, .control, .nonspacingMark, .enclosingMark, .spaceSeparator, .lineSeparator, .paragraphSeparator: true
+            default: false
+            }
+        }
+        guard hidden else { return "'\(character)'" }
+        let codes = character.unicodeScalars.map { "U+" + String(String($0.value, radix: 16, uppercase: true).leftPadded(to: 4)) }
+        return "'\(character)' (\(codes.joined(separator: " ")))"
     }
 
     /// The closest valid name. Names of the same shape (`event.ID.date`) are compared on the
@@ -225,7 +240,7 @@ struct TagScanner {
         if name.utf8.contains(where: { !Self.isNameByte($0) }), let bad = name.first(where: { !Self.nameCharacters.contains($0) }) {
             problems.append(
                 .error(
-                    location, "placeholder '\(name)' contains '\(bad)'",
+                    location, "placeholder '\(name)' contains \(Self.shown(bad))",
                     hint: "names use ASCII letters, digits, '.', '-' and '_' (write suppliers like 'united-states', 'turkiye')"))
             return nil
         }
@@ -246,4 +261,9 @@ struct TagScanner {
         problems.append(.error(location, "unknown placeholder '\(name)'", hint: hint))
         return nil
     }
+}
+
+extension String {
+    /// The text with zeros in front up to `width` characters.
+    fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
