@@ -21,6 +21,7 @@ struct ContentStreamScanner {
 
     private static let streamOpen = Array(">>\nstream\n".utf8)
     private static let streamClose = Array("\nendstream\nendobj\n".utf8)
+    private static let objectClose = Array("\nendobj\n".utf8)
 
     /// Takes the next bytes cairo wrote; calls `found` with each complete content stream.
     mutating func feed(_ bytes: UnsafeRawBufferPointer, found: (Int32, [UInt8]) -> Void) {
@@ -32,7 +33,7 @@ struct ContentStreamScanner {
     /// One step of the reading; false when more bytes are needed.
     private mutating func step(_ found: (Int32, [UInt8]) -> Void) -> Bool {
         if let stream = ended {
-            guard let close = Self.index(of: Array("\nendobj\n".utf8), in: pending, from: stream.end + Self.streamClose.count) else {
+            guard let close = Self.index(of: Self.objectClose, in: pending, from: stream.end + Self.streamClose.count) else {
                 return false
             }
             let header = Array("\(stream.lengthID) 0 obj\n   ".utf8)
@@ -44,7 +45,7 @@ struct ContentStreamScanner {
                 found(stream.id, Array(pending[stream.start..<stream.end]))
             }
             ended = nil
-            position = close + "\nendobj\n".utf8.count
+            position = close + Self.objectClose.count
             return true
         }
         if let stream = open {

@@ -41,9 +41,9 @@ struct Expander {
         MarkdownContentType.register()
         // swift-mustache fails on a file whose last character is a `{` (it reads on for a
         // second one): it is given a line end after it, taken off again.
-        guard text.hasSuffix("{") else { return try MustacheTemplate(string: MarkdownContentType.pragma + text).render(root) }
-        let rendered = try MustacheTemplate(string: MarkdownContentType.pragma + text + "\n").render(root)
-        return rendered.hasSuffix("\n") ? String(rendered.dropLast()) : rendered
+        let endsInBrace = text.hasSuffix("{")
+        let rendered = try MustacheTemplate(string: MarkdownContentType.pragma + text + (endsInBrace ? "\n" : "")).render(root)
+        return endsInBrace && rendered.hasSuffix("\n") ? String(rendered.dropLast()) : rendered
     }
 
     /// swift-mustache's reasons in a template author's words.

@@ -12,17 +12,19 @@ final class PlaceholderNode: MustacheParent, MustacheCustomRenderable {
     /// note not given) is not a group.
     let isGroup: Bool
 
-    init(_ text: String, children: [String: PlaceholderNode] = [:]) {
-        self.renderText = text
-        self.children = Dictionary(children.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
-        isGroup = false
+    convenience init(_ text: String, children: [String: PlaceholderNode] = [:]) {
+        self.init(text: text, children: children, isGroup: false)
     }
 
     /// A group of the values `children` (more may be added).
-    init(group children: [String: PlaceholderNode] = [:]) {
-        renderText = ""
+    convenience init(group children: [String: PlaceholderNode] = [:]) {
+        self.init(text: "", children: children, isGroup: true)
+    }
+
+    private init(text: String, children: [String: PlaceholderNode], isGroup: Bool) {
+        renderText = text
         self.children = Dictionary(children.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
-        isGroup = true
+        self.isGroup = isGroup
     }
 
     var isNull: Bool { false }

@@ -179,7 +179,7 @@ struct TagScanner {
     }
 
     /// A tag that prints a value must name one: `{{.}}` outside a section, or a group such as
-    /// `{{fig}}` or `{{supply.chips}}`, would print nothing, a silently missing number.
+    /// `{{fig}}` or `{{ref.chart}}`, would print nothing, a silently missing number.
     private func checkValue(
         _ name: String, at location: SourceLocation, sections: [(name: String, node: PlaceholderNode?, location: SourceLocation)],
         problems: inout [Diagnostic]
