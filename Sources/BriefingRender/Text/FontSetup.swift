@@ -114,6 +114,12 @@ public final class FontSetup {
         self.target = target
         fontMap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT)
         pango_fc_font_map_set_config(briefing_pango_fc_font_map(fontMap), config)
+        // Pango works out each font's approximate character width (which its line breaker
+        // needs) by laying out a sample sentence on a context of the font map's own, at the
+        // map's resolution. At 96 dpi against the contexts' 72 that was a fontset of its own:
+        // fontconfig matched again and every font was made and its glyphs loaded a second
+        // time (52 million instructions of the default briefing, on the path to layout).
+        briefing_pango_cairo_font_map_set_resolution(fontMap, 72)
         context = pango_font_map_create_context(fontMap)
 
         // Identical metrics on every surface: no hinting, unrounded glyph positions, 1 unit = 1 pt.
@@ -143,7 +149,7 @@ public final class FontSetup {
     static func register(_ files: [String], in config: OpaquePointer, cache: FontPatternCache?) throws {
         // The application font set exists once something was registered; /dev/null is not a
         // font, so registering it makes the set and adds nothing.
-        if let cache, FcConfigGetFonts(config, FcSetApplication) == nil { _ = FcConfigAppFontAddFile(config, "/dev/null") }
+        if cache != nil, FcConfigGetFonts(config, FcSetApplication) == nil { _ = FcConfigAppFontAddFile(config, "/dev/null") }
         guard let cache, let set = FcConfigGetFonts(config, FcSetApplication), set.pointee.nfont == 0 else {
             for file in files where FcConfigAppFontAddFile(config, file) == 0 { throw RenderError.fonts("fontconfig could not load \(file)") }
             return
