@@ -81,4 +81,30 @@ import Testing
         #expect(taken != plain)
         #expect(taken.count < plain.count)
     }
+
+    /// The file ID summed from cairo's bytes as they arrive is the one summed from the whole
+    /// file, however the bytes were split; a marking that saw other than all of them gives none.
+    @Test func theFileIDIsSummedAsTheBytesArrive() {
+        let whole = InputHash.hex(of: Data(Self.file))
+        for step in [1, 7, 64, 1000, Self.file.count] {
+            let marking = PageMarking()
+            for start in stride(from: 0, to: Self.file.count, by: step) {
+                Self.file[start..<min(Self.file.count, start + step)].withUnsafeBytes { marking.feed($0) }
+            }
+            #expect(marking.fileHash(of: Self.file.count) == whole, "pieces of \(step) bytes")
+            #expect(marking.fileHash(of: Self.file.count + 1) == nil)
+        }
+        #expect(PageMarking().fileHash(of: Self.file.count) == nil)
+    }
+
+    /// A file finished with what its marking summed and marked while cairo wrote is the file
+    /// finished from cairo's bytes alone.
+    @Test func aFileFinishedWithItsMarkingIsTheSame() throws {
+        let document = FinisherPartsTests.document
+        let marking = PageMarking()
+        let cairo = try PDFExporter.export(document, marking: marking)
+        #expect(marking.fileHash(of: cairo.count) == InputHash.hex(of: cairo))
+        let plain = try PDFFinisher.finish(cairo, document: document, standard: .ua1)
+        #expect(try PDFFinisher.finish(cairo, document: document, standard: .ua1, marking: marking) == plain)
+    }
 }

@@ -95,8 +95,9 @@ public enum PDFFinisher {
         }
         qpdf_silence_errors(qpdf)
         qpdf_set_suppress_warnings(qpdf, 1)
-        // The file's ID is a hash of all of it: read once here, then let go of until needed.
-        let fileID = String(InputHash.hex(of: pdf).prefix(32))
+        // The file's ID is a hash of all of it: summed as cairo wrote it, or read once here
+        // (then let go of until needed).
+        let fileID = String((marking?.fileHash(of: pdf.count) ?? InputHash.hex(of: pdf)).prefix(32))
         SpilledMappings.release(pdf, 0..<pdf.count)
         let read = pdf.withUnsafeBytes { bytes in
             qpdf_read_memory(qpdf, "briefing.pdf", bytes.baseAddress?.assumingMemoryBound(to: CChar.self), UInt64(bytes.count), nil)
@@ -488,20 +489,39 @@ private struct QPDFFile {
 /// An identifier, not a security measure; the same bytes always give the same ID.
 enum InputHash {
     static func hex(of data: Data) -> String {
-        var first: UInt64 = 0xcbf2_9ce4_8422_2325
-        var second: UInt64 = 0x8422_2325_cbf2_9ce4
+        var hash = FileIDHash()
         // A window at a time, each let go of once read: a long briefing's file is mapped
         // from disk, and reading it whole made all of it resident at once.
         let window = 1 << 20
         data.withUnsafeBytes { bytes in
             for start in stride(from: 0, to: bytes.count, by: window) {
-                for byte in bytes[start..<min(bytes.count, start + window)] {
-                    first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-                    second = (second ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 &+ 1
-                }
+                hash.add(UnsafeRawBufferPointer(rebasing: bytes[start..<min(bytes.count, start + window)]))
                 SpilledMappings.release(data, start..<min(bytes.count, start + window))
             }
         }
-        return String(format: "%016llx%016llx", first, second)
+        return hash.hex
     }
+}
+
+/// The hash the file ID is made of (two FNV-1a variants over every byte), fed in pieces:
+/// `PageMarking` sums cairo's bytes on the other core as they are written, and the
+/// finisher sums the file itself only when those were not all of it.
+struct FileIDHash {
+    private var first: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var second: UInt64 = 0x8422_2325_cbf2_9ce4
+    /// Bytes summed so far.
+    private(set) var count = 0
+
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        var first = first, second = second
+        for byte in bytes {
+            first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            second = (second ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 &+ 1
+        }
+        self.first = first
+        self.second = second
+        count += bytes.count
+    }
+
+    var hex: String { String(format: "%016llx%016llx", first, second) }
 }

@@ -6,7 +6,8 @@ import Foundation
 /// finisher starts, and marking and deflating the pages was most of the finisher's work.
 /// The finisher takes a page from here only when libqpdf reads back the same content for
 /// that object (its length, CRC-32 and Adler-32); any other page it marks itself, so the
-/// finished file is the same with or without this.
+/// finished file is the same with or without this. The file ID's hash is summed there too
+/// (`FileIDHash`), on a queue of its own so it never waits behind a page.
 public final class PageMarking: @unchecked Sendable {
     /// A page's content as it was marked, and the result (nil: left unmarked, as the
     /// finisher would leave it).
@@ -37,12 +38,18 @@ public final class PageMarking: @unchecked Sendable {
     private let queue = DispatchQueue(label: "briefing.page-marking")
     private let lock = NSLock()
     private var pages: [Int32: Page] = [:]
+    private let hashing = DispatchQueue(label: "briefing.file-hash")
+    /// Touched only on `hashing`.
+    private var hash = FileIDHash()
 
     public init() {}
 
     /// cairo's next bytes (on the thread cairo writes from): complete content streams go to
     /// the other core.
     func feed(_ bytes: UnsafeRawBufferPointer) {
+        // A copy (cairo reuses its buffer; a memcpy is a twentieth of the summing).
+        let piece = [UInt8](bytes)
+        hashing.async { [self] in piece.withUnsafeBytes { hash.add($0) } }
         scanner.feed(bytes) { id, content in
             queue.async { [self] in
                 let page = Page(
@@ -61,6 +68,12 @@ public final class PageMarking: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return pages
+    }
+
+    /// The file ID's hash of everything fed, if that was `count` bytes (else nil: the
+    /// finisher sums the file itself).
+    func fileHash(of count: Int) -> String? {
+        hashing.sync { hash.count == count ? hash.hex : nil }
     }
 
     /// A page as if it had been marked: for tests of a mismatch.
