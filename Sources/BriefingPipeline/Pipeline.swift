@@ -122,7 +122,7 @@ public final class Pipeline {
             return
         }
         fontLoad = Prefetch.measurer(
-            fontsDirectory: folder, layout: layout, drawnOn: fontTarget ?? .pdf, cache: FontPatternCache.standard(environment: world.environment))
+            fontsDirectory: folder, layout: layout, drawnOn: fontTarget ?? .pdf, cache: CacheFolder.standard(environment: world.environment))
     }
 
     /// Notes the surface the request's pages are drawn on, before any font is made: PNG or
@@ -233,6 +233,7 @@ public final class Pipeline {
         let pages = LayoutEngine(measurer: measurer, measuresAhead: measuresAhead && !laidOut).layout(
             document, creator: loaded.request.creator)
         laidOut = true
+        pango?.saveHyphenation()
         if !reusesLayouts { pango?.forgetLayouts() }
         timer.mark("layout")
         if pages.coverOverflowLines > 0 {

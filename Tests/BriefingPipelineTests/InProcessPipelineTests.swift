@@ -119,6 +119,27 @@ import Testing
         let png = try pipeline.render(pages, format: .png, dpi: 40)
         #expect(png.count == output.pageCount && png[0].starts(with: Data([0x89, 0x50, 0x4E, 0x47])))
     }
+
+    /// Words hyphenated in one run are kept in the cache folder for the next
+    /// (`HyphenationCache`): the next run's PDF is the same, and a run with no new word
+    /// writes nothing.
+    @Test func hyphenatedWordsAreKeptForTheNextRun() throws {
+        let fonts = TemplateFixture.repository.appendingPathComponent("Fonts")
+        let cache = try Command.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let template = TemplateFixture.repository.appendingPathComponent("Templates/starter")
+        func run() throws -> Data {
+            let pipeline = Pipeline(world: World(fonts: .folder(fonts), environment: ["XDG_CACHE_HOME": cache.path]))
+            return try RealFonts.exclusive { try pipeline.generate(BriefingRequest(template: template, date: "2026-12-07")).get() }.files[0]
+        }
+        let words = cache.appendingPathComponent("briefing/hyphenation-hyph_en_GB.words")
+        let first = try run()
+        let kept = try String(contentsOf: words, encoding: .utf8)
+        #expect(kept.split(separator: "\n").count > 1, "the words follow the header")
+        let written = try FileManager.default.attributesOfItem(atPath: words.path)[.modificationDate] as? Date
+        #expect(try run() == first)
+        #expect(try FileManager.default.attributesOfItem(atPath: words.path)[.modificationDate] as? Date == written)
+    }
 }
 
 /// One pipeline, several briefings (as delivery will make one per audience): each run's

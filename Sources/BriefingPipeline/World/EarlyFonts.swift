@@ -23,7 +23,7 @@ public enum EarlyFonts {
     /// `load` would.
     public static func start(fontsDirectory folder: URL, environment: [String: String]) {
         let load = Prefetch.measurer(
-            fontsDirectory: folder, layout: true, drawnOn: .pdf, cache: FontPatternCache.standard(environment: environment))
+            fontsDirectory: folder, layout: true, drawnOn: .pdf, cache: CacheFolder.standard(environment: environment))
         lock.lock()
         started = Started(folder: folder.standardizedFileURL.path, load: load)
         lock.unlock()

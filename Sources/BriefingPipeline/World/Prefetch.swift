@@ -29,27 +29,36 @@ final class Prefetch<Value>: @unchecked Sendable {
 
 extension Prefetch where Value == PangoTextMeasurer {
     /// The fonts in `fontsDirectory` with every font the layout uses already loaded, and the
-    /// hyphenation patterns loading on a thread of their own. Without `layout` (the HTML
-    /// edition alone: only its charts are set, and they never hyphenate) the patterns load
-    /// only if asked for, so the two cores are not shared with work nobody uses. `target` is
-    /// the surface the pages will be drawn on (`FontSetup.Target`).
+    /// hyphenation on a thread of its own (the words kept in `cache`, and the patterns when
+    /// it has none: `Hyphenator`). Without `layout` (the HTML edition alone: only its charts
+    /// are set, and they never hyphenate) hyphenation loads only if asked for, so the two
+    /// cores are not shared with work nobody uses. `target` is the surface the pages will be
+    /// drawn on (`FontSetup.Target`); `cache` keeps font descriptions and hyphenated words
+    /// between runs (nil: none).
     static func measurer(
-        fontsDirectory: URL, layout: Bool = true, drawnOn target: FontSetup.Target = .pdf, cache: FontPatternCache? = nil
+        fontsDirectory: URL, layout: Bool = true, drawnOn target: FontSetup.Target = .pdf, cache: CacheFolder? = nil
     ) -> Prefetch<PangoTextMeasurer> {
+        let fontCache = cache.map { FontPatternCache(file: $0.file(FontPatternCache.fileName)) }
         guard layout else {
             return Prefetch {
-                let measurer = PangoTextMeasurer(fonts: try FontSetup(fontsDirectory: fontsDirectory, drawnOn: target, cache: cache))
+                let measurer = PangoTextMeasurer(fonts: try FontSetup(fontsDirectory: fontsDirectory, drawnOn: target, cache: fontCache))
+                measurer.hyphenationCache = cache
                 measurer.prepare(ChartStyle().fonts)
                 return measurer
             }
         }
-        let hyphenator = Prefetch<Hyphenator> { Hyphenator() }
+        let hyphenator = Prefetch<Hyphenator> {
+            let hyphenator = Hyphenator(cache: cache)
+            hyphenator.loadPatternsUnlessCached()
+            return hyphenator
+        }
         return Prefetch {
             // Joined before this work ends (it is long done by then), so no thread outlives it.
             defer { _ = try? hyphenator.value() }
-            let measurer = PangoTextMeasurer(fonts: try FontSetup(fontsDirectory: fontsDirectory, drawnOn: target, cache: cache)) {
-                (try? hyphenator.value()) ?? Hyphenator()
+            let measurer = PangoTextMeasurer(fonts: try FontSetup(fontsDirectory: fontsDirectory, drawnOn: target, cache: fontCache)) {
+                (try? hyphenator.value()) ?? Hyphenator(cache: cache)
             }
+            measurer.hyphenationCache = cache
             measurer.prepare(LayoutEngine.fonts(BriefingStyle()))
             return measurer
         }

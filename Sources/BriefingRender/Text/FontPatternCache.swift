@@ -18,33 +18,17 @@ public struct FontPatternCache: Sendable {
 
     public init(file: URL) { self.file = file }
 
-    /// `$XDG_CACHE_HOME/briefing/`, else `$HOME/.cache/briefing/` (as fontconfig's own
-    /// caches); nil with neither (a bare `env -i` run scans its fonts every time).
+    /// `fonts-v2.cache` in the standard cache folder (`CacheFolder`); nil without one (a bare
+    /// `env -i` run scans its fonts every time).
     public static func standard(environment: [String: String]) -> FontPatternCache? {
-        let base: URL
-        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
-            base = URL(fileURLWithPath: cache)
-        } else if let home = environment["HOME"], home.hasPrefix("/") {
-            base = URL(fileURLWithPath: home).appendingPathComponent(".cache")
-        } else {
-            return nil
-        }
-        return FontPatternCache(file: base.appendingPathComponent("briefing/fonts-v2.cache"))
+        CacheFolder.standard(environment: environment).map { FontPatternCache(file: $0.file(fileName)) }
     }
+
+    /// The cache's name in its folder.
+    public static let fileName = "fonts-v2.cache"
 
     /// A font file as the cache knows it: where, how large, when last changed.
-    struct Key: Hashable {
-        var path: String
-        var size: Int64
-        var modified: Int64
-
-        /// The file as it is now; nil if it cannot be read.
-        static func of(_ path: String) -> Key? {
-            var info = stat()
-            guard stat(path, &info) == 0 else { return nil }
-            return Key(path: path, size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
-        }
-    }
+    typealias Key = CacheFolder.FileStamp
 
     /// At most this many entries for font files of other folders are kept.
     static let otherFilesKept = 200
@@ -148,30 +132,7 @@ public struct FontPatternCache: Sendable {
             text += "F\t\(key.path)\t\(key.size)\t\(key.modified)\t\(patterns.count)\t\(Self.checksum(patterns))\n"
             for pattern in patterns { text += "P\t\(pattern)\n" }
         }
-        let folder = file.deletingLastPathComponent()
-        // The cache's own folder is made, and its parent (~/.cache), but never a home that
-        // does not exist (system accounts' /nonexistent is meant never to).
-        guard FileManager.default.fileExists(atPath: folder.deletingLastPathComponent().deletingLastPathComponent().path) else { return }
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        removeAbandonedTemporaries(in: folder)
-        let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).\(getpid()).tmp")
-        guard (try? Data(text.utf8).write(to: temporary)) != nil else {
-            unlink(temporary.path)
-            return
-        }
-        if rename(temporary.path, file.path) != 0 { unlink(temporary.path) }
-    }
-
-    /// Temporaries of writers that were killed (`.NAME.PID.tmp` whose process is gone).
-    private func removeAbandonedTemporaries(in folder: URL) {
-        let prefix = ".\(file.lastPathComponent)."
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
-            let digits = name.dropFirst(prefix.count).dropLast(4)
-            guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }), !digits.hasPrefix("0"),
-                let pid = Int32(digits), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
-            else { continue }
-            unlink(folder.appendingPathComponent(name).path)
-        }
+        CacheFolder.replace(file, with: text)
     }
 
     /// `pattern` as text that reads back equal to it, or nil if it does not (then the file

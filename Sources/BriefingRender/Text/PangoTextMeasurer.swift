@@ -7,7 +7,15 @@ import Foundation
 public final class PangoTextMeasurer: TextMeasurer {
     let fonts: FontSetup
     private var loadHyphenator: () -> Hyphenator
-    private lazy var hyphenator = loadHyphenator()
+    private var loadedHyphenator: Hyphenator?
+    private var hyphenator: Hyphenator {
+        if let loadedHyphenator { return loadedHyphenator }
+        let loaded = loadHyphenator()
+        loadedHyphenator = loaded
+        return loaded
+    }
+    /// Where the words hyphenated are kept between runs (`HyphenationCache`); nil keeps none.
+    public var hyphenationCache: CacheFolder?
     private var language = "en-GB"
     private var fontDescriptions: [FontKey: OpaquePointer] = [:]
     /// Layouts made while measuring, reused when drawing: shaping (HarfBuzz) is the largest
@@ -57,9 +65,14 @@ public final class PangoTextMeasurer: TextMeasurer {
     public func use(language: String) {
         guard language != self.language else { return }
         self.language = language
-        loadHyphenator = { Hyphenator(language: language) }
-        hyphenator = loadHyphenator()
+        let cache = hyphenationCache
+        loadHyphenator = { Hyphenator(language: language, cache: cache) }
+        loadedHyphenator = loadHyphenator()
     }
+
+    /// Keeps the words hyphenated so far for the next run (`HyphenationCache`): called once
+    /// a briefing is laid out. Nothing is written when no word was new.
+    public func saveHyphenation() { loadedHyphenator?.save() }
 
     /// Loads these fonts now rather than at first use. Each new face and size costs fontconfig
     /// matching (Pango 1.50 runs every match on a new thread), a FreeType face and a HarfBuzz
