@@ -210,10 +210,14 @@ public final class EditionStore: Sendable {
     /// The edition `reference` names: a number, `latest`, or a printed date (`YYYY-MM-DD`,
     /// the latest edition printed that day).
     public func edition(_ reference: String) throws -> Edition? {
-        let all = try editions()
-        if reference == "latest" { return all.last }
-        if let number = Int(reference) { return all.first { $0.number == number } }
-        return all.last { $0.printed == reference }
+        // One row asked for, not every edition decoded (a run asks for the latest, and a
+        // store holds up to two years of them).
+        let newest = Edition.order(Column("number").desc)
+        return try database.read { db in
+            if reference == "latest" { return try newest.fetchOne(db) }
+            if let number = Int(reference) { return try newest.filter(Column("number") == number).fetchOne(db) }
+            return try newest.filter(Column("printed") == reference).fetchOne(db)
+        }
     }
 
     /// The facts of edition `number`, by key.

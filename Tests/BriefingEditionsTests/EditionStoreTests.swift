@@ -38,7 +38,11 @@ import Testing
         #expect(editions.map(\.number) == [1, 2] && editions.map(\.factCount) == [2, 1] && editions[1].printed == "2026-11-30")
         #expect(try store.facts(edition: 1).map(\.text) == ["1 km", "2 km"])
         #expect(try store.edition("2026-11-23")?.number == 1 && store.edition("latest")?.number == 2 && store.edition("9") == nil)
+        // A day printed twice names its later edition; a number names its own.
+        #expect(try store.record(edition("2026-11-30"), facts: []) == 3)
+        #expect(try store.edition("2026-11-30")?.number == 3 && store.edition("2")?.number == 2 && store.edition("2026-12-07") == nil)
         #expect(try store.integrity() == "ok")
+        #expect(try EditionStore(url: try temporaryStore()).edition("latest") == nil)
     }
 
     @Test func keepsTheNewestEditionsAndTheirFactsOnly() throws {

@@ -43,6 +43,10 @@ public struct CacheFolder: Sendable, Equatable {
     /// its parent (`~/.cache`), but never a home that does not exist (system accounts'
     /// `/nonexistent` is meant never to).
     static func replace(_ file: URL, with text: String) {
+        // One writer at a time in a process: the temporary is named by the process (a batch's
+        // two workers may each write the same cache).
+        writing.lock()
+        defer { writing.unlock() }
         let folder = file.deletingLastPathComponent()
         guard FileManager.default.fileExists(atPath: folder.deletingLastPathComponent().deletingLastPathComponent().path) else { return }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -54,6 +58,8 @@ public struct CacheFolder: Sendable, Equatable {
         }
         if rename(temporary.path, file.path) != 0 { unlink(temporary.path) }
     }
+
+    private static let writing = NSLock()
 
     /// Temporaries of writers of `file` that were killed (`.NAME.PID.tmp` whose process is gone).
     private static func removeAbandonedTemporaries(of file: URL) {
