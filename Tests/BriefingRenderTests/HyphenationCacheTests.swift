@@ -45,27 +45,73 @@ import Testing
         #expect(!third.patternsLoaded)
     }
 
-    /// A cache of another dictionary file (or of this one before it changed) is not used, and
-    /// lines that are not words as the cache writes them are skipped.
-    @Test func onlyWholeWordsOfTheSameDictionaryAreUsed() throws {
+    /// A cache of another dictionary file (or of this one before it changed) is not used,
+    /// nor one that does not add up: cut short, damaged, or edited into well-formed lines
+    /// that are not libhyphen's.
+    @Test func onlyAWholeCacheOfTheSameDictionaryIsUsed() throws {
         let folder = folder()
         defer { try? FileManager.default.removeItem(at: folder.url.deletingLastPathComponent()) }
         let path = try #require(Hyphenator.dictionaryPaths(for: "en-GB").first { FileManager.default.fileExists(atPath: $0) })
         let cache = try #require(HyphenationCache(folder: folder, dictionary: path))
-        cache.write(["hyphenation": "hy\u{00AD}phen\u{00AD}ation", "separately": "sep\u{00AD}a\u{00AD}rately"])
-        #expect(cache.read() == ["hyphenation": "hy\u{00AD}phen\u{00AD}ation", "separately": "sep\u{00AD}a\u{00AD}rately"])
+        let words = ["hyphenation": "hyphen\u{00AD}ation", "separately": "sep\u{00AD}a\u{00AD}rately", "section": "section"]
+        cache.write(words)
+        #expect(cache.read() == words)
+        let text = try String(contentsOf: cache.file, encoding: .utf8)
 
-        let lines = try String(contentsOf: cache.file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         var other = cache.dictionary
         other.size += 1
-        let stale = HyphenationCache(file: cache.file, dictionary: other)
-        #expect(stale.read().isEmpty)
+        #expect(HyphenationCache(file: cache.file, dictionary: other).read().isEmpty)
 
-        let damaged = [lines[0]] + ["ab=cd", "Capi=talised", "dou==ble", "end=ing=", "=leading", "non-letter", "ümlauted=words", "hy=phen=ation"]
-            + ["sepa=rately"]
-        try (damaged.joined(separator: "\n")).write(to: cache.file, atomically: true, encoding: .utf8)
-        // The last line has no line end: cut short, so not read.
-        #expect(cache.read() == ["hyphenation": "hy\u{00AD}phen\u{00AD}ation"])
+        for damaged in [
+            text.replacingOccurrences(of: "sep=a=rately", with: "se=pa=rately"),  // well formed, not libhyphen's
+            text.replacingOccurrences(of: "hyphen=ation", with: "hyphenation"),
+            text.replacingOccurrences(of: "\nsection\n", with: "\nsection\nsection\n"),
+            String(text.dropLast(5)), String(text.dropLast()), text + "extrawords\n",
+        ] {
+            try damaged.write(to: cache.file, atomically: true, encoding: .utf8)
+            #expect(cache.read().isEmpty, "\(damaged)")
+        }
+    }
+
+    /// Lines the cache never writes are refused even with a checksum that adds up: breaks
+    /// side by side or closer to an end than libhyphen was asked to leave, short or
+    /// capitalised words, other characters.
+    @Test func linesOutsideWhatTheCacheWritesAreRefused() {
+        for line in ["ab=cdefgh", "abcdefg=h", "abc==defg", "=abcdefg", "abcdefg=", "Capi=talised", "short", "non-letters", "\u{00FC}mlauted=words"] {
+            #expect(HyphenationCache.entry(Array(line.utf8)) == nil, "\(line)")
+        }
+        #expect(HyphenationCache.entry(Array("sep=a=rately".utf8))?.hyphenated == "sep\u{00AD}a\u{00AD}rately")
+        #expect(HyphenationCache.entry(Array("section".utf8))?.word == "section")
+    }
+
+    /// Two writers (a batch's workers, two runs at once, a watch and a run) each add their
+    /// words to what the file holds when they write, so neither loses the other's.
+    @Test func writersAddToWhatIsThere() throws {
+        let folder = folder()
+        defer { try? FileManager.default.removeItem(at: folder.url.deletingLastPathComponent()) }
+        let first = Hyphenator(cache: folder), second = Hyphenator(cache: folder)
+        #expect(first.hyphenate("counterrevolutionaries") != "counterrevolutionaries")
+        #expect(second.hyphenate("internationalisation") != "internationalisation")
+        first.save()
+        second.save()
+        let third = Hyphenator(cache: folder)
+        #expect(third.hyphenate("counterrevolutionaries internationalisation") == Hyphenator().hyphenate("counterrevolutionaries internationalisation"))
+        #expect(!third.patternsLoaded)
+    }
+
+    /// The temporary a cache is written through is a new file: a link planted under its
+    /// name is not followed.
+    @Test func aPlantedTemporaryIsNotFollowed() throws {
+        let folder = folder()
+        defer { try? FileManager.default.removeItem(at: folder.url.deletingLastPathComponent()) }
+        try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
+        let victim = folder.url.appendingPathComponent("victim.txt")
+        try "keep".write(to: victim, atomically: true, encoding: .utf8)
+        let file = folder.file("some.cache")
+        try FileManager.default.createSymbolicLink(at: folder.file(".some.cache.\(getpid()).tmp"), withDestinationURL: victim)
+        CacheFolder.replace(file, with: "new\n")
+        #expect(try String(contentsOf: victim, encoding: .utf8) == "keep")
+        #expect(try String(contentsOf: file, encoding: .utf8) == "new\n")
     }
 
     /// A machine without the patterns hyphenates nothing and keeps nothing.

@@ -52,14 +52,46 @@ public struct CacheFolder: Sendable, Equatable {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         removeAbandonedTemporaries(of: file)
         let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).\(getpid()).tmp")
-        guard (try? Data(text.utf8).write(to: temporary)) != nil else {
+        // A new file, never one already there (nor a link planted under the name).
+        unlink(temporary.path)
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        let failed = writeAll(Data(text.utf8), to: descriptor) != nil
+        guard close(descriptor) == 0, !failed else {
             unlink(temporary.path)
             return
         }
         if rename(temporary.path, file.path) != 0 { unlink(temporary.path) }
     }
 
-    private static let writing = NSLock()
+    private static let writing = NSRecursiveLock()
+
+    /// Runs `body` as the process's one writer of cache files (`replace` takes the same lock,
+    /// so a read-merge-write inside it sees no other thread's write in between).
+    static func whileWriting<T>(_ body: () -> T) -> T {
+        writing.lock()
+        defer { writing.unlock() }
+        return body()
+    }
+
+    /// FNV-1a over lines, so an entry cut short or damaged on disk is noticed and worked out
+    /// again (not a defence against deliberate edits: a cache is the user's own file, as
+    /// fontconfig's caches are).
+    static func checksum(_ lines: some Sequence<String>) -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for var line in lines {
+            line.withUTF8 { bytes in
+                for byte in bytes {
+                    hash ^= UInt64(byte)
+                    hash = hash &* 0x0000_0100_0000_01B3
+                }
+            }
+            hash ^= 0x0A
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
 
     /// Temporaries of writers of `file` that were killed (`.NAME.PID.tmp` whose process is gone).
     private static func removeAbandonedTemporaries(of file: URL) {

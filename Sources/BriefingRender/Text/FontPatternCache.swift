@@ -106,24 +106,9 @@ public struct FontPatternCache: Sendable {
     /// The largest cache file read: the bundled fonts' descriptions are about 20 KiB.
     static let largestFile = 4 * 1024 * 1024
 
-    /// FNV-1a over an entry's descriptions, so an entry cut short or damaged on disk is
-    /// noticed and its file scanned again (not a defence against deliberate edits: the
-    /// cache is the user's own file, as fontconfig's caches are).
-    static func checksum(_ patterns: [String]) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for var pattern in patterns {
-            pattern.withUTF8 { bytes in
-                for byte in bytes {
-                    hash ^= UInt64(byte)
-                    hash = hash &* 0x0000_0100_0000_01B3
-                }
-            }
-            hash ^= 0x0A
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
+    /// An entry's checksum, so one cut short or damaged on disk is noticed and its file
+    /// scanned again.
+    static func checksum(_ patterns: [String]) -> String { CacheFolder.checksum(patterns) }
 
     /// Writes `descriptions` in place of the cache, whole (a temporary renamed over it).
     func write(_ descriptions: [(key: Key, patterns: [String])]) {

@@ -8,8 +8,9 @@ import Foundation
 ///
 /// Each word is kept as libhyphen hyphenated it (`hy=phen=ation`, the word with `=` at its
 /// break points), for the dictionary file as it was (path, size, modification time): another
-/// file, or the same file changed, starts the list again. A line that does not read back as
-/// such a word is skipped, and a file cut short loses only its last line.
+/// file, or the same file changed, starts the list again. The last line counts the words and
+/// sums them (`CacheFolder.checksum`): a file that does not add up (cut short, damaged, edited)
+/// is not used, and is written whole again by the next run that learns a word.
 struct HyphenationCache {
     let file: URL
     let dictionary: CacheFolder.FileStamp
@@ -38,46 +39,63 @@ struct HyphenationCache {
     }
 
     /// The words kept, each with soft hyphens (U+00AD) at its break points; empty when there
-    /// is no file, or it is another format's or another dictionary's.
+    /// is no file, or it is another format's or another dictionary's, or does not add up.
     func read() -> [String: String] {
         var info = stat()
         guard stat(file.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size <= Self.largestFile,
             let data = try? Data(contentsOf: file)
         else { return [:] }
-        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        // The last piece follows the last line end: empty for a whole file, else cut short.
-        guard lines.count > 1, String(decoding: lines[0], as: UTF8.self) == header else { return [:] }
+        var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        // header, words..., trailer, and the empty piece after the last line end.
+        guard lines.count >= 3, lines.removeLast().isEmpty, lines.removeFirst() == header, lines.removeLast() == Self.trailer(lines)
+        else { return [:] }
         var words: [String: String] = [:]
-        words.reserveCapacity(lines.count - 2)
-        for line in lines.dropFirst().dropLast() {
-            guard let (word, hyphenated) = Self.entry(line) else { continue }
+        words.reserveCapacity(lines.count)
+        for line in lines {
+            guard let (word, hyphenated) = Self.entry(line.utf8) else { return [:] }
             words[word] = hyphenated
         }
         return words
     }
+
+    /// The last line: how many words, and their checksum.
+    static func trailer(_ lines: [String]) -> String { "end\t\(lines.count)\t\(CacheFolder.checksum(lines))" }
 
     /// A line's word and its hyphenation, if it is one this cache writes: ASCII letters with
     /// single `=` between them, at least seven letters, the first lower case (the only words
     /// `Hyphenator` hyphenates).
     static func entry(_ line: some Collection<UInt8>) -> (word: String, hyphenated: String)? {
         var word = "", hyphenated = ""
-        var previous: UInt8 = UInt8(ascii: "=")
+        var letters = 0, sinceBreak = 0, breaks = 0
         for byte in line {
-            let isLetter = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             if byte == UInt8(ascii: "=") {
-                guard previous != UInt8(ascii: "=") else { return nil }
+                // Breaks leave the fewest letters libhyphen was asked to leave before the first
+                // and after the last (`Hyphenator.shortest`), and are never side by side.
+                guard sinceBreak > 0, letters >= Int(Hyphenator.shortest.left) else { return nil }
                 hyphenated.append("\u{00AD}")
-            } else {
-                guard isLetter else { return nil }
-                word.unicodeScalars.append(Unicode.Scalar(byte))
-                hyphenated.unicodeScalars.append(Unicode.Scalar(byte))
+                sinceBreak = 0
+                breaks += 1
+                continue
             }
-            previous = byte
+            let isLetter = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            guard isLetter else { return nil }
+            word.unicodeScalars.append(Unicode.Scalar(byte))
+            hyphenated.unicodeScalars.append(Unicode.Scalar(byte))
+            letters += 1
+            sinceBreak += 1
         }
-        guard previous != UInt8(ascii: "="), word.utf8.count >= 7, let first = word.utf8.first,
+        guard breaks == 0 || sinceBreak >= Int(Hyphenator.shortest.right), letters >= 7, let first = word.utf8.first,
             first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z")
         else { return nil }
         return (word, hyphenated)
+    }
+
+    /// Adds `words` (each with its soft hyphens) to the file, with those another run or
+    /// thread wrote since it was read: at most `mostWords`, `words` before the rest.
+    func add(_ words: [String: String]) {
+        CacheFolder.whileWriting {
+            write(read().merging(words) { _, new in new }, first: Set(words.keys))
+        }
     }
 
     /// Writes `words` (each with its soft hyphens) in place of the file, in word order, at
@@ -87,10 +105,10 @@ struct HyphenationCache {
         if kept.count < Self.mostWords {
             kept += words.keys.filter { !first.contains($0) }.sorted().prefix(Self.mostWords - kept.count)
         }
-        var text = header + "\n"
-        for word in kept.prefix(Self.mostWords).sorted() {
-            text += words[word]!.replacingOccurrences(of: "\u{00AD}", with: "=") + "\n"
-        }
-        CacheFolder.replace(file, with: text)
+        // Only lines that read back as what they say (a word libhyphen broke otherwise than
+        // this file can hold would make the whole file unreadable).
+        let lines = kept.prefix(Self.mostWords).sorted().map { words[$0]!.replacingOccurrences(of: "\u{00AD}", with: "=") }
+            .filter { line in Self.entry(line.utf8).map { words[$0.word] == $0.hyphenated } ?? false }
+        CacheFolder.replace(file, with: ([header] + lines + [Self.trailer(lines)]).joined(separator: "\n") + "\n")
     }
 }

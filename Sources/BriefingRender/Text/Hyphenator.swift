@@ -64,12 +64,13 @@ public final class Hyphenator {
             if loadedPath { learned[word] = hyphenated }
         }
 
-        /// Writes the cache again if words were learned since it was last written.
+        /// Adds to the cache the words learned since it was last written (and the words it
+        /// had when read, in case another writer dropped them).
         func save() {
             lock.lock()
             defer { lock.unlock() }
             guard let cache, learned.count > saved else { return }
-            cache.write(known.merging(learned) { _, new in new }, first: Set(learned.keys))
+            cache.add(known.merging(learned) { _, new in new })
             saved = learned.count
         }
 
