@@ -55,7 +55,7 @@ import Testing
         let cache = try #require(HyphenationCache(folder: folder, dictionary: path))
         let words = ["hyphenation": "hyphen\u{00AD}ation", "separately": "sep\u{00AD}a\u{00AD}rately", "section": "section"]
         cache.write(words)
-        #expect(cache.read() == words)
+        #expect(cache.read().all() == words)
         let text = try String(contentsOf: cache.file, encoding: .utf8)
 
         var other = cache.dictionary
@@ -70,6 +70,31 @@ import Testing
         ] {
             try damaged.write(to: cache.file, atomically: true, encoding: .utf8)
             #expect(cache.read().isEmpty, "\(damaged)")
+        }
+    }
+
+    /// Words are found in the file in place, among many: each kept word, never a word that
+    /// is not kept (one that begins or ends like a kept word included).
+    @Test func wordsAreFoundAmongMany() throws {
+        let folder = folder()
+        defer { try? FileManager.default.removeItem(at: folder.url.deletingLastPathComponent()) }
+        let path = try #require(Hyphenator.dictionaryPaths(for: "en-GB").first { FileManager.default.fileExists(atPath: $0) })
+        let cache = try #require(HyphenationCache(folder: folder, dictionary: path))
+        var generator = SystemRandomNumberGenerator()
+        var words: [String: String] = [:]
+        while words.count < 20_000 {
+            let letters = String((0..<Int.random(in: 7...14, using: &generator)).map { _ in "abcdefghijklmnopqrstuvwxyz".randomElement(using: &generator)! })
+            let cut = letters.index(letters.startIndex, offsetBy: letters.count / 2)
+            words[letters] = Bool.random(using: &generator) ? letters : letters[..<cut] + "\u{00AD}" + letters[cut...]
+        }
+        words["abcdefgh"] = "abc\u{00AD}defgh"
+        words["abcdefghij"] = "abcdefghij"
+        cache.write(words)
+        let kept = cache.read()
+        #expect(kept.count == words.count)
+        for (word, hyphenated) in words { #expect(kept.hyphenated(word) == hyphenated) }
+        for absent in ["abcdefg", "abcdefghi", "abcdefghijk", "aaaaaaaaaaaaaaaa", "zzzzzzzzzzzzzzzz", "Abcdefgh", ""] where words[absent] == nil {
+            #expect(kept.hyphenated(absent) == nil, "\(absent)")
         }
     }
 

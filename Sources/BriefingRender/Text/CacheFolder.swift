@@ -78,15 +78,19 @@ public struct CacheFolder: Sendable, Equatable {
     /// again (not a defence against deliberate edits: a cache is the user's own file, as
     /// fontconfig's caches are).
     static func checksum(_ lines: some Sequence<String>) -> String {
+        var text: [UInt8] = []
+        for line in lines {
+            text += line.utf8
+            text.append(0x0A)
+        }
+        return checksum(bytes: text[...])
+    }
+
+    /// The same sum over lines already joined, each with its line end.
+    static func checksum(bytes: ArraySlice<UInt8>) -> String {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for var line in lines {
-            line.withUTF8 { bytes in
-                for byte in bytes {
-                    hash ^= UInt64(byte)
-                    hash = hash &* 0x0000_0100_0000_01B3
-                }
-            }
-            hash ^= 0x0A
+        for byte in bytes {
+            hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
         }
         let hex = String(hash, radix: 16)

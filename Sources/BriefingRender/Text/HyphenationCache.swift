@@ -38,24 +38,96 @@ struct HyphenationCache {
         "\(Self.format)\t\(dictionary.path)\t\(dictionary.size)\t\(dictionary.modified)\t\(Hyphenator.shortest.left) \(Hyphenator.shortest.right)"
     }
 
-    /// The words kept, each with soft hyphens (U+00AD) at its break points; empty when there
-    /// is no file, or it is another format's or another dictionary's, or does not add up.
-    func read() -> [String: String] {
+    /// The words kept, looked up in place; empty when there is no file, or it is another
+    /// format's or another dictionary's, or does not add up.
+    func read() -> Words {
         var info = stat()
         guard stat(file.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size <= Self.largestFile,
             let data = try? Data(contentsOf: file)
-        else { return [:] }
-        var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-        // header, words..., trailer, and the empty piece after the last line end.
-        guard lines.count >= 3, lines.removeLast().isEmpty, lines.removeFirst() == header, lines.removeLast() == Self.trailer(lines)
-        else { return [:] }
-        var words: [String: String] = [:]
-        words.reserveCapacity(lines.count)
-        for line in lines {
-            guard let (word, hyphenated) = Self.entry(line.utf8) else { return [:] }
-            words[word] = hyphenated
+        else { return Words() }
+        return Words(Array(data), header: header) ?? Words()
+    }
+
+    /// The words of a cache file, found by binary search in its bytes (the file is sorted by
+    /// word): a run looks up a few hundred words, and parsing every line of a large cache
+    /// into strings cost more than the patterns it saves.
+    struct Words: Sendable {
+        private let bytes: [UInt8]
+        /// Each word line's bytes, `=` and all, in file order.
+        private let lines: [Range<Int>]
+
+        init() {
+            bytes = []
+            lines = []
         }
-        return words
+
+        /// Nil unless the file is `header`, word lines, and the trailer that counts and sums
+        /// them (`trailer`), each line ended by a line end.
+        init?(_ bytes: [UInt8], header: String) {
+            var lines: [Range<Int>] = []
+            var start = 0
+            while let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                lines.append(start..<end)
+                start = end + 1
+            }
+            guard start == bytes.count, lines.count >= 2, bytes[lines[0]].elementsEqual(header.utf8) else { return nil }
+            let words = Array(lines[1..<(lines.count - 1)])
+            // The checksum of the word lines, each with its line end: the bytes between the
+            // header and the trailer, as they are.
+            let body = words.isEmpty ? 0..<0 : words[0].lowerBound..<(words[words.count - 1].upperBound + 1)
+            let trailer = "end\t\(words.count)\t\(CacheFolder.checksum(bytes: bytes[body]))"
+            guard bytes[lines[lines.count - 1]].elementsEqual(trailer.utf8) else { return nil }
+            self.bytes = bytes
+            self.lines = words
+        }
+
+        var isEmpty: Bool { lines.isEmpty }
+        var count: Int { lines.count }
+
+        /// `word` with soft hyphens (U+00AD) at its break points, if it is kept (and its
+        /// line is one the cache writes: `HyphenationCache.entry`).
+        func hyphenated(_ word: some StringProtocol) -> String? {
+            var word = String(word)
+            return word.withUTF8 { key -> String? in
+                var low = 0, high = lines.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    switch compare(key, lines[middle]) {
+                    case .orderedSame:
+                        guard let entry = HyphenationCache.entry(bytes[lines[middle]]), entry.word.utf8.elementsEqual(key) else { return nil }
+                        return entry.hyphenated
+                    case .orderedAscending: high = middle
+                    case .orderedDescending: low = middle + 1
+                    }
+                }
+                return nil
+            }
+        }
+
+        /// `key` against the word of `line` (its bytes without `=`), bytewise.
+        private func compare(_ key: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> ComparisonResult {
+            var index = line.lowerBound
+            for byte in key {
+                while index < line.upperBound, bytes[index] == UInt8(ascii: "=") { index += 1 }
+                guard index < line.upperBound else { return .orderedDescending }
+                if byte != bytes[index] { return byte < bytes[index] ? .orderedAscending : .orderedDescending }
+                index += 1
+            }
+            while index < line.upperBound, bytes[index] == UInt8(ascii: "=") { index += 1 }
+            return index < line.upperBound ? .orderedAscending : .orderedSame
+        }
+
+        /// Every word kept (for a writer adding its own): parsed in full, so only when a run
+        /// learned words. Empty if a line is not one the cache writes.
+        func all() -> [String: String] {
+            var words: [String: String] = [:]
+            words.reserveCapacity(lines.count)
+            for line in lines {
+                guard let (word, hyphenated) = HyphenationCache.entry(bytes[line]) else { return [:] }
+                words[word] = hyphenated
+            }
+            return words
+        }
     }
 
     /// The last line: how many words, and their checksum.
@@ -94,7 +166,7 @@ struct HyphenationCache {
     /// thread wrote since it was read: at most `mostWords`, `words` before the rest.
     func add(_ words: [String: String]) {
         CacheFolder.whileWriting {
-            write(read().merging(words) { _, new in new }, first: Set(words.keys))
+            write(read().all().merging(words) { _, new in new }, first: Set(words.keys))
         }
     }
 
@@ -105,9 +177,10 @@ struct HyphenationCache {
         if kept.count < Self.mostWords {
             kept += words.keys.filter { !first.contains($0) }.sorted().prefix(Self.mostWords - kept.count)
         }
-        // Only lines that read back as what they say (a word libhyphen broke otherwise than
-        // this file can hold would make the whole file unreadable).
-        let lines = kept.prefix(Self.mostWords).sorted().map { words[$0]!.replacingOccurrences(of: "\u{00AD}", with: "=") }
+        // In word order, bytewise (how `Words` searches them); only lines that read back as
+        // what they say (a word libhyphen broke otherwise than this file can hold would make
+        // the whole file unreadable).
+        let lines = kept.prefix(Self.mostWords).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { words[$0]!.replacingOccurrences(of: "\u{00AD}", with: "=") }
             .filter { line in Self.entry(line.utf8).map { words[$0.word] == $0.hyphenated } ?? false }
         CacheFolder.replace(file, with: ([header] + lines + [Self.trailer(lines)]).joined(separator: "\n") + "\n")
     }

@@ -16,7 +16,7 @@ public final class Hyphenator {
         let path: String?
         let cache: HyphenationCache?
         /// The cache's words, read once (never changed, so read without the lock).
-        let known: [String: String]
+        let known: HyphenationCache.Words
         private let lock = NSLock()
         private var tried = false
         private var loaded: UnsafeMutablePointer<HyphenDict>?
@@ -31,7 +31,7 @@ public final class Hyphenator {
             self.path = path
             self.cache = cache
             self.paths = paths
-            known = cache?.read() ?? [:]
+            known = cache?.read() ?? HyphenationCache.Words()
         }
 
         private let paths: [String]
@@ -64,13 +64,12 @@ public final class Hyphenator {
             if loadedPath { learned[word] = hyphenated }
         }
 
-        /// Adds to the cache the words learned since it was last written (and the words it
-        /// had when read, in case another writer dropped them).
+        /// Adds to the cache the words learned since it was last written.
         func save() {
             lock.lock()
             defer { lock.unlock() }
             guard let cache, learned.count > saved else { return }
-            cache.add(known.merging(learned) { _, new in new })
+            cache.add(learned)
             saved = learned.count
         }
 
@@ -176,7 +175,7 @@ public final class Hyphenator {
     private func hyphenateWord(_ word: Substring) -> String {
         guard word.count >= 7, let first = word.first, first.isLowercase else { return String(word) }
         if let cached = cache[word] { return cached }
-        if let known = shared.known[String(word)] {
+        if let known = shared.known.hyphenated(word) {
             cache[word] = known
             return known
         }
