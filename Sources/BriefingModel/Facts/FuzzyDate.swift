@@ -118,7 +118,7 @@ public struct FuzzyDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Quarters and halves as analysts write them: `2025-Q1`, `2025Q1`, `Q1 2025`, `Q1-2025`,
     /// `1Q25`, `1Q2025`, and the same with H for halves. Nil when the text is none of these.
     private static func parsePart(_ text: String) throws(DateError) -> FuzzyDate? {
-        let compact = text.uppercased().replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "-", with: "")
+        let compact = text.uppercased().replacingEvery(" ", with: "").replacingEvery("-", with: "")
         guard compact.count >= 4, compact.count <= 7, let letter = compact.first(where: { $0 == "Q" || $0 == "H" }) else { return nil }
         let pieces = compact.split(separator: letter, maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard pieces.count == 2, pieces.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }

@@ -30,7 +30,7 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The period's name in fact keys and placeholders: as it reads, with hyphens for spaces
     /// and dashes ("2008-12", "Q1-2025").
     public var key: String {
-        description.replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "\u{2013}", with: "-")
+        description.replacingEvery(" ", with: "-").replacingEvery("\u{2013}", with: "-")
     }
 
     /// First and last calendar year of a span of years.
@@ -41,7 +41,7 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// after the start (`2008-12`, `1996-00`); anything else is read as a date (`2025-03` is
     /// March 2025).
     public static func parse(_ text: String) throws(DateError) -> Period {
-        let normalized = text.replacingOccurrences(of: "\u{2013}", with: "-").trimmingCharacters(in: .whitespaces)
+        let normalized = text.replacingEvery("\u{2013}", with: "-").trimmingCharacters(in: .whitespaces)
         let parts = normalized.split(separator: "-")
         if parts.count == 2, parts[0].count == 4, let start = Int(parts[0]), parts[1].count == 2 || parts[1].count == 4,
             var end = Int(parts[1])

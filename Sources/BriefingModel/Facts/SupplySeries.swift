@@ -41,7 +41,7 @@ public struct SupplySeries: Sendable, Identifiable {
 
         /// The row's name in placeholders and fact keys: its period's key (`2021-25`,
         /// `Q1-2025`), or its category with hyphens for dashes.
-        public var key: String { period?.key ?? label.replacingOccurrences(of: "\u{2013}", with: "-") }
+        public var key: String { period?.key ?? label.replacingEvery("\u{2013}", with: "-") }
 
         public var namedTotal: Double { shares.reduce(0) { $0 + $1.percent } }
 

@@ -137,7 +137,7 @@ struct CSVRecords {
 
     /// "As of", "as-of" and "AS_OF" all name the field `as_of`.
     static func normalized(_ name: String) -> String {
-        YAMLNode.trimmed(name).lowercased().replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+        YAMLNode.trimmed(name).lowercased().replacingEvery("_", with: " ").replacingEvery("-", with: " ")
     }
 
     /// A row as a mapping of the fields it fills; empty cells are left out, as an absent

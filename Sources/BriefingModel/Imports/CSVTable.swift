@@ -65,7 +65,7 @@ public struct CSVTable: Sendable {
                     "the file is UTF-8 except for this byte (0x\(String(byte, radix: 16, uppercase: true))): it is read as Windows-1252, which makes the byte \(shown)",
                     hint: "save the file as UTF-8 (\"CSV UTF-8\" in a spreadsheet), with the character meant"))
         }
-        var normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var normalized = text.replacingEvery("\r\n", with: "\n").replacingEvery("\r", with: "\n")
         // SwiftCSV drops an empty last cell when the file does not end with a line break.
         if !normalized.isEmpty, !normalized.hasSuffix("\n") { normalized += "\n" }
         var rows: [[String]] = []

@@ -131,7 +131,7 @@ public struct YAMLNode {
             fail("a number (a '_' may only stand between two digits, as in 1_000)")
             return nil
         }
-        let raw = hasSeparator ? scalar.string.replacingOccurrences(of: "_", with: "") : scalar.string
+        let raw = hasSeparator ? scalar.string.replacingEvery("_", with: "") : scalar.string
         // Decimal numbers only: Swift would also read hexadecimal (0x1F as 31), `inf` and `nan`,
         // which no analyst means as a figure.
         guard Self.isDecimal(raw), let value = Double(raw) else {

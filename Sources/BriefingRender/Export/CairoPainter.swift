@@ -1,4 +1,5 @@
 import BriefingLayout
+import BriefingModel
 import CCairoPango
 
 /// Draws finished pages with Cairo. One exhaustive switch over `FrameItem`, shared by every
@@ -246,6 +247,6 @@ final class CairoPainter {
 enum TagAttribute {
     static func escape(_ value: String) -> String {
         guard value.contains(where: { $0 == "'" || $0 == "\\" }) else { return value }
-        return value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+        return value.replacingEvery("\\", with: "\\\\").replacingEvery("'", with: "\\'")
     }
 }

@@ -1,4 +1,5 @@
 import BriefingLayout
+import BriefingModel
 import CLinux
 import CQPDF
 import Foundation
@@ -294,7 +295,7 @@ private struct QPDFFile {
         if name.hasPrefix("source-") { return "source \(name.dropFirst("source-".count)) in the list of sources" }
         if name.hasPrefix("figure-") { return "figure \(name.dropFirst("figure-".count))" }
         if let note = name.range(of: ".note-") { return "note \(name[note.upperBound...])" }
-        return name.replacingOccurrences(of: "-", with: " ")
+        return name.replacingEvery("-", with: " ")
     }
 
     /// `/Alt` on every Figure element, in the order the layout drew the figures.

@@ -1,4 +1,5 @@
 import BriefingLayout
+import BriefingModel
 
 /// The XMP metadata packet PDF/UA and PDF/A require: the Info dictionary's title, author,
 /// subject, keywords, creator tool, producer and dates, and the language, with the file's
@@ -84,7 +85,6 @@ enum XMP {
         """
 
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
-            of: ">", with: "&gt;")
+        text.replacingEvery("&", with: "&amp;").replacingEvery("<", with: "&lt;").replacingEvery(">", with: "&gt;")
     }
 }
