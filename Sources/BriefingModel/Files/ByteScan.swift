@@ -5,7 +5,7 @@
 public enum ByteScan {
     /// Whether any byte of `text` satisfies `isMatch`.
     @inline(__always)
-    static func contains(_ text: String, where isMatch: (UInt8) -> Bool) -> Bool {
+    @inlinable public static func contains(_ text: String, where isMatch: (UInt8) -> Bool) -> Bool {
         if let found = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
             for byte in bytes where isMatch(byte) { return true }
             return false

@@ -15,6 +15,12 @@ extension MarkdownParser.Converter {
     /// cmark-gfm leaves a reference to a footnote nobody defined as the text `[^label]`: an
     /// error here, rather than brackets printed in the briefing.
     mutating func checkUndefinedFootnotes(_ inlines: [Inline], at location: SourceLocation) {
+        // Most paragraphs have no `^` at all: the search below bridges to NSString.
+        let caret = inlines.contains { inline in
+            if case .text(let text) = inline { return ByteScan.contains(text, where: { $0 == UInt8(ascii: "^") }) }
+            return false
+        }
+        guard caret else { return }
         let text = inlines.map { inline -> String in
             if case .text(let text) = inline { return text }
             return "\u{1}"

@@ -216,24 +216,33 @@ extension MarkdownParser {
         }
 
         /// Splits text on inline tokens (citations, confidence markers) emitted by placeholders.
+        /// Scans the UTF-8 bytes: most text has no token, and a search by `Character` costs a
+        /// grapheme break test per character (9 million instructions in the default briefing).
         static func decodeTokens(_ text: String, grades: [Confidence]) -> [Inline] {
-            guard text.contains(InlineToken.open) else { return [.text(text)] }
-            var result: [Inline] = []
-            var rest = Substring(text)
-            while let open = rest.firstIndex(of: InlineToken.open) {
-                if open > rest.startIndex { result.append(.text(String(rest[..<open]))) }
-                guard let close = rest[open...].firstIndex(of: InlineToken.close) else { break }
-                switch InlineToken(payload: rest[rest.index(after: open)..<close], grades: grades) {
-                case .citation(let id): result.append(.citation(sourceID: id))
-                case .marker(let confidence): result.append(.confidenceMarker(confidence))
-                case .reference(let reference): result.append(.reference(reference))
-                case .revised: result.append(.revisedMarker)
-                case nil: break
+            var text = text
+            let decoded = text.withUTF8 { bytes -> [Inline]? in
+                guard var open = InlineToken.find(InlineToken.openBytes, in: bytes, from: 0) else { return nil }
+                var result: [Inline] = []
+                var start = 0
+                while true {
+                    guard let close = InlineToken.find(InlineToken.closeBytes, in: bytes, from: open + 3) else { break }
+                    if open > start { result.append(.text(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<open]), as: UTF8.self))) }
+                    let payload = String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 3)..<close]), as: UTF8.self)
+                    switch InlineToken(payload: Substring(payload), grades: grades) {
+                    case .citation(let id): result.append(.citation(sourceID: id))
+                    case .marker(let confidence): result.append(.confidenceMarker(confidence))
+                    case .reference(let reference): result.append(.reference(reference))
+                    case .revised: result.append(.revisedMarker)
+                    case nil: break
+                    }
+                    start = close + 3
+                    guard let next = InlineToken.find(InlineToken.openBytes, in: bytes, from: start) else { break }
+                    open = next
                 }
-                rest = rest[rest.index(after: close)...]
+                if start < bytes.count { result.append(.text(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))) }
+                return result
             }
-            if !rest.isEmpty { result.append(.text(String(rest))) }
-            return result
+            return decoded ?? [.text(text)]
         }
     }
 }

@@ -7,6 +7,20 @@ import BriefingModel
 enum InlineToken {
     static let open: Character = "\u{E000}"
     static let close: Character = "\u{E001}"
+    /// `open` and `close` in UTF-8, for scans of a text's bytes.
+    static let openBytes: (UInt8, UInt8, UInt8) = (0xEE, 0x80, 0x80)
+    static let closeBytes: (UInt8, UInt8, UInt8) = (0xEE, 0x80, 0x81)
+
+    /// Where the three bytes `token` (`openBytes` or `closeBytes`) first occur in `bytes` at
+    /// or after `start`.
+    static func find(_ token: (UInt8, UInt8, UInt8), in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while index + 2 < bytes.count {
+            if bytes[index] == token.0, bytes[index + 1] == token.1, bytes[index + 2] == token.2 { return index }
+            index += 1
+        }
+        return nil
+    }
 
     case citation(String)
     case marker(Confidence)

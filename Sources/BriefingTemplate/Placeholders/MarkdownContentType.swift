@@ -8,19 +8,44 @@ struct MarkdownContentType: MustacheContentType {
     /// Prepended to every template; a pragma renders as nothing and keeps line numbers.
     static let pragma = "{{% CONTENT_TYPE: \(name) }}"
 
+    /// On the UTF-8 bytes: an ASCII character is punctuation or a symbol exactly when it is
+    /// printable and neither a letter, a digit nor a space, so no `Character` (a grapheme
+    /// break test each) is made; a value with nothing to escape is returned as it is.
     func escapeText(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        var inToken = false
-        for character in text {
-            if character == InlineToken.open { inToken = true }
-            if !inToken, character.isASCII, character.isPunctuation || character.isSymbol {
-                result.append("\\")
+        var text = text
+        let escaped = text.withUTF8 { bytes -> String? in
+            var result: [UInt8] = []
+            var inToken = false, copied = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == InlineToken.openBytes.0, index + 2 < bytes.count, bytes[index + 1] == InlineToken.openBytes.1 {
+                    if bytes[index + 2] == InlineToken.openBytes.2 { inToken = true }
+                    if bytes[index + 2] == InlineToken.closeBytes.2 { inToken = false }
+                    index += 3
+                    continue
+                }
+                if !inToken, Self.isASCIIPunctuationOrSymbol(byte) {
+                    if result.isEmpty { result.reserveCapacity(bytes.count + 8) }
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                    result.append(UInt8(ascii: "\\"))
+                    copied = index
+                }
+                index += 1
             }
-            result.append(character)
-            if character == InlineToken.close { inToken = false }
+            guard copied > 0 || !result.isEmpty else { return nil }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: result, as: UTF8.self)
         }
-        return result
+        return escaped ?? text
+    }
+
+    /// `!` to `/`, `:` to `@`, `[` to `` ` ``, `{` to `~`: what CommonMark lets a backslash escape.
+    static func isASCIIPunctuationOrSymbol(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: true
+        default: false
+        }
     }
 
     /// The escaping undone, where a value reaches text that is not Markdown: a chart block's
