@@ -1,3 +1,4 @@
+import BriefingModel
 import Foundation
 
 /// Words hyphenated before, kept between runs for one pattern dictionary. Loading the
@@ -75,7 +76,7 @@ struct HyphenationCache {
             // The checksum of the word lines, each with its line end: the bytes between the
             // header and the trailer, as they are.
             let body = words.isEmpty ? 0..<0 : words[0].lowerBound..<(words[words.count - 1].upperBound + 1)
-            let trailer = "end\t\(words.count)\t\(CacheFolder.checksum(bytes: bytes[body]))"
+            let trailer = HyphenationCache.trailer(count: words.count, checksum: CacheFolder.checksum(bytes: bytes[body]))
             guard bytes[lines[lines.count - 1]].elementsEqual(trailer.utf8) else { return nil }
             self.bytes = bytes
             self.lines = words
@@ -130,8 +131,9 @@ struct HyphenationCache {
         }
     }
 
-    /// The last line: how many words, and their checksum.
-    static func trailer(_ lines: [String]) -> String { "end\t\(lines.count)\t\(CacheFolder.checksum(lines))" }
+    /// The last line: how many words, and their checksum (`CacheFolder.checksum`). Written
+    /// from the lines, read back against the file's bytes.
+    static func trailer(count: Int, checksum: String) -> String { "end\t\(count)\t\(checksum)" }
 
     /// A line's word and its hyphenation, if it is one this cache writes: ASCII letters with
     /// single `=` between them, at least seven letters, the first lower case (the only words
@@ -180,8 +182,8 @@ struct HyphenationCache {
         // In word order, bytewise (how `Words` searches them); only lines that read back as
         // what they say (a word libhyphen broke otherwise than this file can hold would make
         // the whole file unreadable).
-        let lines = kept.prefix(Self.mostWords).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { words[$0]!.replacingOccurrences(of: "\u{00AD}", with: "=") }
+        let lines = kept.prefix(Self.mostWords).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { words[$0]!.replacingEvery("\u{00AD}", with: "=") }
             .filter { line in Self.entry(line.utf8).map { words[$0.word] == $0.hyphenated } ?? false }
-        CacheFolder.replace(file, with: ([header] + lines + [Self.trailer(lines)]).joined(separator: "\n") + "\n")
+        CacheFolder.replace(file, with: ([header] + lines + [Self.trailer(count: lines.count, checksum: CacheFolder.checksum(lines))]).joined(separator: "\n") + "\n")
     }
 }
