@@ -29,6 +29,7 @@ RELEASE := -c release --static-swift-stdlib -Xswiftc -Xfrontend -Xswiftc -functi
   -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic
 build:
 	$(SWIFT) build $(RELEASE) --product briefing
+	$(SWIFT) build $(RELEASE) --product briefing-preview
 
 ## Build in release mode and write output/briefing.pdf.
 briefing: deps
@@ -43,6 +44,7 @@ test:
 	@scripts/install-deps.sh
 	@scripts/start-cron.sh
 	$(SWIFT) build --product briefing
+	$(SWIFT) build --product briefing-preview
 	BRIEFING_SYSTEM_TESTS=1 $(SWIFT) test
 
 ## The man page (from the argument definitions, with ArgumentParser's generate-manual, so it
@@ -56,13 +58,15 @@ share: build
 	$(BIN) --generate-completion-script fish > $(SHARE)/completions/briefing.fish
 
 ## Install the binary with its templates, fonts, man page and completions:
-## PREFIX/bin/briefing, PREFIX/share/briefing/, PREFIX/share/man/man1/briefing.1, and the
+## PREFIX/bin/briefing (and briefing-preview beside it, the server of `watch --serve`),
+## PREFIX/share/briefing/, PREFIX/share/man/man1/briefing.1, and the
 ## completions where bash-completion, zsh and fish look for them.
 install: share
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/briefing $(DESTDIR)$(PREFIX)/share/man/man1 \
 	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions \
 	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/briefing
+	install -m 0755 $(BIN)-preview $(DESTDIR)$(PREFIX)/bin/briefing-preview
 	cp -R Templates Fonts $(DESTDIR)$(PREFIX)/share/briefing/
 	install -m 0644 $(SHARE)/man/man1/briefing.1 $(DESTDIR)$(PREFIX)/share/man/man1/briefing.1
 	install -m 0644 $(SHARE)/completions/briefing.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/briefing
@@ -70,7 +74,7 @@ install: share
 	install -m 0644 $(SHARE)/completions/briefing.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/briefing.fish
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/briefing $(DESTDIR)$(PREFIX)/share/man/man1/briefing.1 \
+	rm -f $(DESTDIR)$(PREFIX)/bin/briefing $(DESTDIR)$(PREFIX)/bin/briefing-preview $(DESTDIR)$(PREFIX)/share/man/man1/briefing.1 \
 	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/briefing $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_briefing \
 	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/briefing.fish
 	rm -rf $(DESTDIR)$(PREFIX)/share/briefing

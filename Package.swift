@@ -9,7 +9,9 @@ import PackageDescription
 let package = Package(
     name: "Briefing",
     products: [
-        .executable(name: "briefing", targets: ["briefing"])
+        .executable(name: "briefing", targets: ["briefing"]),
+        // `watch --serve`'s web server, a process of its own (`PreviewProcess` says why).
+        .executable(name: "briefing-preview", targets: ["briefing-preview"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -141,10 +143,12 @@ let package = Package(
             dependencies: [
                 "BriefingModel", "BriefingContent", "BriefingPipeline", "BriefingRun", "BriefingRunState", "BriefingSchedule",
                 "BriefingEditions",
-                "BriefingDelivery", "BriefingServe",
+                "BriefingDelivery", "BriefingPreviewLink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "BriefingPreviewLink"),
+        .executableTarget(name: "briefing-preview", dependencies: ["BriefingServe", "BriefingPreviewLink"]),
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["BriefingLayout", "BriefingRunState"], path: "Tests/TestSupport"),
@@ -163,6 +167,7 @@ let package = Package(
         .testTarget(name: "BriefingRenderFuzzTests", dependencies: ["TestSupport"]),
         .testTarget(name: "BriefingScheduleTests", dependencies: ["BriefingSchedule"]),
         .testTarget(name: "BriefingRunStateTests", dependencies: ["BriefingRunState"]),
+        .testTarget(name: "BriefingPreviewLinkTests", dependencies: ["BriefingPreviewLink"]),
         .testTarget(name: "BriefingHTMLTests", dependencies: ["BriefingHTML", "BriefingContent", "BriefingModel"]),
         .testTarget(
             name: "BriefingEditionsTests",

@@ -15,7 +15,7 @@ make --no-print-directory install DESTDIR="$stage" PREFIX=/usr >/dev/null
 gzip -9n "$stage/usr/share/man/man1/briefing.1"
 # bash-completion sources the file: no interpreter line.
 sed -i '1{/^#!/d}' "$stage/usr/share/bash-completion/completions/briefing"
-strip --strip-unneeded --remove-section=.comment --remove-section=.note "$stage/usr/bin/briefing"
+strip --strip-unneeded --remove-section=.comment --remove-section=.note "$stage/usr/bin/briefing" "$stage/usr/bin/briefing-preview"
 
 doc="$stage/usr/share/doc/briefing"
 mkdir -p "$doc"
@@ -51,7 +51,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/debian"
 printf 'Source: briefing\n\nPackage: briefing\nArchitecture: any\n' > "$work/debian/control"
-shlibs=$(cd "$work" && dpkg-shlibdeps -O "$OLDPWD/$stage/usr/bin/briefing" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
+shlibs=$(cd "$work" && dpkg-shlibdeps -O "$OLDPWD/$stage/usr/bin/briefing" "$OLDPWD/$stage/usr/bin/briefing-preview" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
 depends="$shlibs, libqpdf29, librsvg2-2, hyphen-en-gb"
 
 # Yams (the YAML parser, a Swift package) compiles libyaml's C sources into the binary, as

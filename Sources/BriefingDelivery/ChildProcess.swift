@@ -10,7 +10,7 @@ import Foundation
 /// ever interpreted), in a process group of its own with a deadline: sendmail and the
 /// delivery file's hooks. On the deadline the whole group is killed, so a wrapper script's
 /// own children (`sleep 1000` in a sendmail wrapper) stop with it instead of holding the run.
-enum ChildProcess {
+public enum ChildProcess {
     struct Result {
         /// The exit status; nil when it did not finish in time (it was killed), was killed by
         /// a signal (`signal` says which) or could not start.
@@ -28,6 +28,17 @@ enum ChildProcess {
         var environment: [String: String]?
         var newSession = false
         var inherit: Int32?
+        /// Pipe ends to be its standard input and output instead of `input` and the null
+        /// device; its standard error is then this process's.
+        var pipes: (input: Int32, output: Int32)?
+    }
+
+    /// Starts `executable` in a process group of its own with `pipes` as its standard input
+    /// and output and this process's standard error (`watch --serve`'s preview server).
+    public static func start(_ executable: String, _ arguments: [String], pipes: (input: Int32, output: Int32)) throws -> pid_t {
+        var options = Options()
+        options.pipes = pipes
+        return try start(executable, arguments, options)
     }
 
     /// Starts `executable`; its process id. Every other descriptor of this process is closed
@@ -36,9 +47,14 @@ enum ChildProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, options.input ?? "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, options.errors ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        if let pipes = options.pipes {
+            posix_spawn_file_actions_adddup2(&actions, pipes.input, 0)
+            posix_spawn_file_actions_adddup2(&actions, pipes.output, 1)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, options.input ?? "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 2, options.errors ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

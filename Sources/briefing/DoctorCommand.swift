@@ -84,6 +84,13 @@ struct DoctorCommand: ParsableCommand {
         } else {
             report.fail("libqpdf cannot be opened: every PDF run will fail (exit 69) but those with --pdf-standard none", fix: "apt-get install libqpdf29")
         }
+        if access(PreviewProcess.program, X_OK) == 0 {
+            report.ok("the preview server is installed: 'watch --serve' can serve")
+        } else {
+            report.warn(
+                "no \(PreviewProcess.program): 'watch --serve' cannot serve (watching without it works)",
+                fix: "reinstall with 'make install', which puts briefing-preview beside briefing")
+        }
         if let profile = FontCheck.colorProfile {
             report.ok("an sRGB profile for PDF/A: \(profile)")
         } else {

@@ -3,7 +3,6 @@ import BriefingContent
 import BriefingModel
 import BriefingPipeline
 import BriefingRun
-import BriefingServe
 import Foundation
 
 #if canImport(Glibc)
@@ -108,11 +107,11 @@ struct WatchCommand: ParsableCommand {
         } catch {
             throw ExitStatus.fail(error)
         }
-        var preview: PreviewServer?
+        var preview: PreviewProcess?
         if let serve, let address = Self.address(serve) {
-            let server = PreviewServer(host: address.host, port: address.port, pdfName: session.output.lastPathComponent)
+            let server = PreviewProcess(pdfName: session.output.lastPathComponent)
             do {
-                let port = try server.start()
+                let port = try server.start(host: address.host, port: address.port)
                 let shownHost = address.host.contains(":") ? "[\(address.host)]" : address.host
                 say("serving http://\(shownHost):\(port)/ (the PDF at \(server.pdfPath))", always: true)
             } catch {
@@ -121,6 +120,7 @@ struct WatchCommand: ParsableCommand {
             }
             preview = server
         }
+        defer { preview?.stop() }
         say("watching \(session.request.template.path) (Ctrl-C to stop)")
         // Watched before each build, so a save during the build (or just after it) is waiting
         // when it ends; again after it, for folders the build found new.
@@ -154,13 +154,16 @@ struct WatchCommand: ParsableCommand {
             }
             let build = session.publish(draft, warn: ExitStatus.printWarning)
             report(build, output: output, format: session.request.format)
-            if let preview {
+            if let preview, preview.lost == nil {
                 if let error = build.error {
                     preview.fail("\(error)")
                 } else {
                     preview.publish(
                         html: build.files.first { $0.format == .html }?.data ?? Data(),
                         pdf: build.files.first { $0.format == .pdf }?.data)
+                }
+                if let lost = preview.lost {
+                    ExitStatus.printWarning(.warning(SourceLocation(file: PreviewProcess.program), "the preview server stopped (\(lost)); the watch goes on without it"))
                 }
             }
             let failed = watcher.watch(session.scopes())
