@@ -36,7 +36,9 @@ func answer(_ handshake: PreviewHandshake) {
 }
 
 let arguments = CommandLine.arguments.dropFirst()
-guard arguments.count == 3, let port = Int(arguments[arguments.startIndex + 1]), (0...65535).contains(port) else {
+guard arguments.count == 3, let port = Int(arguments[arguments.startIndex + 1]), (0...65535).contains(port),
+    !arguments[arguments.startIndex + 2].isEmpty, !arguments[arguments.startIndex + 2].contains("/")
+else {
     say("usage: briefing-preview HOST PORT PDF-NAME (started by 'briefing watch --serve')\n", to: 2)
     exit(64)
 }

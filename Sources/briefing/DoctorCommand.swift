@@ -88,7 +88,7 @@ struct DoctorCommand: ParsableCommand {
             report.ok("the preview server is installed: 'watch --serve' can serve")
         } else {
             report.warn(
-                "no \(PreviewProcess.program): 'watch --serve' cannot serve (watching without it works)",
+                "\(access(PreviewProcess.program, F_OK) == 0 ? "cannot run" : "no") \(PreviewProcess.program): 'watch --serve' cannot serve (watching without it works)",
                 fix: "reinstall with 'make install', which puts briefing-preview beside briefing")
         }
         if let profile = FontCheck.colorProfile {

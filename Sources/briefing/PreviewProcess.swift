@@ -12,16 +12,24 @@ import Foundation
 /// on its first casts (about 3% of the default briefing's time). The watch starts it with a
 /// pipe to its input and one from its output, and sends it each build (`PreviewFrame`); it
 /// ends when that input closes, so a watch that is killed takes its server with it.
-final class PreviewProcess {
+final class PreviewProcess: @unchecked Sendable {
     /// The PDF's path on the server: `/briefing.pdf` for an output named so.
     let pdfPath: String
     private var pid: pid_t = 0
+    /// The frames go out on a thread of their own, so a server that stops reading (stopped,
+    /// stuck) never holds the watch: only the newest frame waits, older ones are dropped.
+    private let condition = NSCondition()
     private var input: Int32 = -1
-    /// Set once a frame could not be sent: the server is gone, and the watch goes on alone.
-    private(set) var lost: String?
+    private var pending: PreviewFrame?
+    private var stopping = false
+    private var lostReason: String?
 
-    init(pdfName: String) {
+    /// Told once, from the writer thread, why the server can no longer be told of builds.
+    private let onLost: @Sendable (String) -> Void
+
+    init(pdfName: String, onLost: @escaping @Sendable (String) -> Void) {
         pdfPath = "/" + pdfName
+        self.onLost = onLost
     }
 
     /// The server program: beside this binary, as `make install` and the package put it.
@@ -30,84 +38,140 @@ final class PreviewProcess {
     }
 
     /// Starts the server on `host`:`port`; the port it listens on (the system's choice for
-    /// 0). Throws what stopped it: no server program, or an address it could not bind.
+    /// 0). Throws what stopped it: no server program, one that ended or said something else
+    /// before it listened, or an address it could not bind.
     func start(host: String, port: Int) throws -> Int {
         let program = Self.program
         guard access(program, X_OK) == 0 else {
-            throw Failure(message: "briefing-preview, the preview server, is not installed beside \(JobArguments.executable)")
+            let why = access(program, F_OK) == 0 ? "is not executable" : "is not installed beside \(JobArguments.executable)"
+            throw Failure(message: "briefing-preview, the preview server, \(why)")
         }
         var toServer: [Int32] = [-1, -1], fromServer: [Int32] = [-1, -1]
-        guard pipe(&toServer) == 0, pipe(&fromServer) == 0 else {
+        guard pipe(&toServer) == 0 else { throw Failure(message: "cannot make a pipe: \(String(cString: strerror(errno)))") }
+        guard pipe(&fromServer) == 0 else {
+            toServer.forEach { close($0) }
             throw Failure(message: "cannot make a pipe: \(String(cString: strerror(errno)))")
         }
         // Only the ends the server is given (dup2 clears the flag on its 0 and 1) reach it.
         for end in toServer + fromServer { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
-        defer {
-            close(toServer[0])
-            close(fromServer[1])
-        }
-        do {
-            pid = try ChildProcess.start(program, [host, String(port), String(pdfPath.dropFirst())], pipes: (toServer[0], fromServer[1]))
-        } catch {
+        let spawned = Result { try ChildProcess.start(program, [host, String(port), String(pdfPath.dropFirst())], pipes: (toServer[0], fromServer[1])) }
+        // The server's ends are closed here at once: a server that ends before it answers
+        // is then an end of input, not a wait for good.
+        close(toServer[0])
+        close(fromServer[1])
+        defer { close(fromServer[0]) }
+        switch spawned {
+        case .success(let child): pid = child
+        case .failure(let error):
             close(toServer[1])
-            close(fromServer[0])
             throw Failure(message: "\(error)")
         }
         input = toServer[1]
-        let reader = ByteReader(descriptor: fromServer[0])
-        defer { close(fromServer[0]) }
-        switch (try? reader.line()).flatMap { $0 }.flatMap(PreviewHandshake.init(line:)) {
+        // Its handshake is short: a bounded read, so nothing it prints can grow without end.
+        let line = (try? ByteReader(descriptor: fromServer[0]).line()).flatMap { $0 }
+        switch line.flatMap(PreviewHandshake.init(line:)) {
         case .listening(let port)?:
+            let writer = Thread { [self] in write() }
+            writer.start()
             return port
         case .failed(let message)?:
-            stop()
+            close(input)
+            end(within: 2)
             throw Failure(message: message)
         case nil:
-            let status = stop()
-            throw Failure(message: "the preview server ended before it listened (wait status \(status))")
+            close(input)
+            let status = end(within: 2)
+            let said = line.map { " (it said '\($0.prefix(120))')" } ?? ""
+            throw Failure(message: "briefing-preview ended or failed before it listened\(said), wait status \(status)")
         }
     }
 
     /// A good build: its page and PDF are served from now on, and open pages update.
     func publish(html: Data, pdf: Data?) {
-        send(.built(html: html, pdf: pdf))
+        post(.built(html: html, pdf: pdf))
     }
 
     /// A failed build: open pages show the error over the last good content.
     func fail(_ message: String) {
-        send(.failed(message))
+        post(.failed(message))
     }
 
-    /// Closes the server's input and waits for it to end; its wait status.
-    @discardableResult
-    func stop() -> Int32 {
-        if input >= 0 {
-            close(input)
-            input = -1
+    /// Ends the server: its input closes once the frame being sent is out; a server that does
+    /// not end within two seconds of that (stopped, stuck) is killed.
+    func stop() {
+        condition.lock()
+        stopping = true
+        pending = nil
+        condition.broadcast()
+        condition.unlock()
+        end(within: 2)
+    }
+
+    private func post(_ frame: PreviewFrame) {
+        condition.lock()
+        if lostReason == nil, !stopping {
+            pending = frame
+            condition.broadcast()
         }
-        guard pid > 0 else { return 0 }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-        pid = 0
-        return status
+        condition.unlock()
     }
 
-    private func send(_ frame: PreviewFrame) {
-        guard lost == nil, input >= 0 else { return }
-        let data = frame.encoded
-        let written = data.withUnsafeBytes { bytes -> Int32 in
+    /// The writer thread: sends the newest frame, until stopped or the server is gone; then
+    /// closes the server's input.
+    private func write() {
+        while true {
+            condition.lock()
+            while pending == nil, !stopping { condition.wait() }
+            guard let frame = pending, !stopping else {
+                condition.unlock()
+                break
+            }
+            pending = nil
+            condition.unlock()
+            if let failure = Self.send(frame.encoded, to: input) {
+                condition.lock()
+                lostReason = failure
+                let stopped = stopping
+                condition.unlock()
+                if !stopped { onLost(failure) }
+                break
+            }
+        }
+        close(input)
+    }
+
+    /// Writes `data` whole; the error's text if it could not.
+    private static func send(_ data: Data, to descriptor: Int32) -> String? {
+        data.withUnsafeBytes { bytes -> String? in
             var offset = 0
             while offset < bytes.count {
-                let count = write(input, bytes.baseAddress! + offset, bytes.count - offset)
+                let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if count < 0 {
                     if errno == EINTR { continue }
-                    return errno
+                    return String(cString: strerror(errno))
                 }
                 offset += count
             }
-            return 0
+            return nil
         }
-        if written != 0 { lost = String(cString: strerror(written)) }
+    }
+
+    /// Waits for the server to end, for up to `seconds`, then kills it; its wait status.
+    @discardableResult
+    private func end(within seconds: Double) -> Int32 {
+        guard pid > 0 else { return 0 }
+        var status: Int32 = 0
+        let deadline = Date().addingTimeInterval(seconds)
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if Date() >= deadline {
+                kill(pid, SIGKILL)
+                while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+                break
+            }
+            usleep(10_000)
+        }
+        pid = 0
+        return status
     }
 
     struct Failure: Error, CustomStringConvertible {

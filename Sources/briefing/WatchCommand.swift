@@ -109,7 +109,10 @@ struct WatchCommand: ParsableCommand {
         }
         var preview: PreviewProcess?
         if let serve, let address = Self.address(serve) {
-            let server = PreviewProcess(pdfName: session.output.lastPathComponent)
+            let server = PreviewProcess(pdfName: session.output.lastPathComponent) { reason in
+                ExitStatus.printWarning(
+                    .warning(SourceLocation(file: PreviewProcess.program), "the preview server stopped (\(reason)); the watch goes on without it"))
+            }
             do {
                 let port = try server.start(host: address.host, port: address.port)
                 let shownHost = address.host.contains(":") ? "[\(address.host)]" : address.host
@@ -154,16 +157,13 @@ struct WatchCommand: ParsableCommand {
             }
             let build = session.publish(draft, warn: ExitStatus.printWarning)
             report(build, output: output, format: session.request.format)
-            if let preview, preview.lost == nil {
+            if let preview {
                 if let error = build.error {
                     preview.fail("\(error)")
                 } else {
                     preview.publish(
                         html: build.files.first { $0.format == .html }?.data ?? Data(),
                         pdf: build.files.first { $0.format == .pdf }?.data)
-                }
-                if let lost = preview.lost {
-                    ExitStatus.printWarning(.warning(SourceLocation(file: PreviewProcess.program), "the preview server stopped (\(lost)); the watch goes on without it"))
                 }
             }
             let failed = watcher.watch(session.scopes())

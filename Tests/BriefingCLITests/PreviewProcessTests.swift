@@ -124,4 +124,46 @@ import Testing
         #expect(plain.waitFor("built "), "\(plain.stdout) \(plain.stderr)")
         #expect(plain.stop(with: SIGTERM) == 0)
     }
+
+    /// A server program that ends, or says something else, before it listens is an error
+    /// (69), not a watch waiting for good.
+    @Test func aServerThatFailsToStartIsAnError() throws {
+        for script in ["#!/bin/sh\nexit 3\n", "#!/bin/sh\necho hello\nexec sleep 60\n"] {
+            let alone = try Command.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: alone) }
+            let binary = alone.appendingPathComponent("briefing")
+            try FileManager.default.copyItem(at: Command.briefing, to: binary)
+            let server = alone.appendingPathComponent("briefing-preview")
+            try script.write(to: server, atomically: true, encoding: .utf8)
+            chmod(server.path, 0o755)
+            let fixture = try TemplateFixture()
+            defer { fixture.remove() }
+            var environment = ProcessInfo.processInfo.environment
+            environment["BRIEFING_HOME"] = TemplateFixture.repository.path
+            let started = Date()
+            let run = try Command.run(
+                binary, ["watch", "--template", fixture.directory.path, "--output", alone.appendingPathComponent("b.pdf").path, "--serve", "0"],
+                environment: environment)
+            #expect(run.status == 69 && run.stderr.contains("briefing-preview ended or failed before it listened"), "\(run.status) \(run.stderr)")
+            #expect(Date().timeIntervalSince(started) < 10, "it took \(Date().timeIntervalSince(started)) s")
+        }
+    }
+
+    /// A server that stops reading (stopped here) holds neither the builds nor the stop.
+    @Test func aStoppedServerHoldsNothing() throws {
+        let served = try serve()
+        defer { served.remove() }
+        let server = try #require(children(of: served.watch.process.processIdentifier).first { $0.name.hasPrefix("briefing-previe") })
+        kill(server.pid, SIGSTOP)
+        defer { kill(server.pid, SIGCONT) }
+        let section = served.fixture.directory.appendingPathComponent("sections/space.md")
+        for (index, sentence) in ["One more sentence.", "And another.", "And a third."].enumerated() {
+            try (try String(contentsOf: section, encoding: .utf8) + "\n\(sentence)\n").write(to: section, atomically: true, encoding: .utf8)
+            #expect(served.watch.waitFor("built ", count: index + 2, timeout: 20), "\(served.watch.stdout) \(served.watch.stderr)")
+        }
+        let started = Date()
+        #expect(served.watch.stop(with: SIGTERM) == 0)
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(eventually { kill(server.pid, 0) != 0 }, "the stopped server was left behind")
+    }
 }
