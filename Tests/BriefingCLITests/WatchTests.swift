@@ -205,4 +205,23 @@ import Testing
         #expect(watch.stdout.components(separatedBy: "built ").count == 2, "\(watch.stdout)")
         #expect(watch.stop(with: SIGTERM) == 0)
     }
+
+    /// The HTML edition written beside a PDF inside the template folder (`--format pdf,html`,
+    /// as `--serve` writes it) is the watch's own output, not an edit (it rebuilt forever).
+    @Test func itsOwnHTMLBesideThePDFIsNotAnEdit() throws {
+        let fixture = try TemplateFixture()
+        defer { fixture.remove() }
+        let out = fixture.directory.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let watch = try BackgroundCommand(
+            Command.briefing,
+            ["watch", "--template", fixture.directory.path, "--date", "2026-11-30", "--format", "pdf,html", "--output", out.appendingPathComponent("draft.pdf").path],
+            logs: try Command.temporaryDirectory())
+        #expect(watch.waitFor("built "), "\(watch.stdout) \(watch.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("draft.html").path))
+        Thread.sleep(forTimeInterval: 2)
+        #expect(!watch.stdout.contains("changed:"), "its own files are not edits: \(watch.stdout)")
+        #expect(watch.stdout.components(separatedBy: "built ").count == 2, "\(watch.stdout)")
+        #expect(watch.stop(with: SIGTERM) == 0)
+    }
 }

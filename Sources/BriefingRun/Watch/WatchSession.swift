@@ -163,11 +163,13 @@ public final class WatchSession {
     }
 
     /// What to watch: the template folder and everything below it, and the data file when
-    /// it lives elsewhere. The output and its pages are ignored, in case they are written
-    /// inside the template folder (their temporaries are hidden files, which never count).
+    /// it lives elsewhere. The output, its pages and the other formats written beside it are
+    /// ignored, in case they are written inside the template folder (their temporaries are hidden files, which never count).
     public func scopes() -> [FileWatcher.Scope] {
         let template = request.template.standardizedFileURL
         var ignored: Set<String> = [output.lastPathComponent]
+        // The other formats it writes beside the output (`NAME.html` for --serve or pdf,html).
+        ignored.formUnion(request.alsoFormats.map { URL(fileURLWithPath: $0.path(for: output.path)).lastPathComponent })
         if request.format.files == .perPage {
             let pages = PageFiles(pdf: output, format: request.format.fileExtension, count: max(1, lastPages.count))
             ignored.formUnion(pages.urls.map(\.lastPathComponent))
