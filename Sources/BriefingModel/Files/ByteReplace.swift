@@ -4,9 +4,10 @@
 /// NSString and compares composed characters: about 25,000 instructions a call even when
 /// the target is absent, which is most calls, and a few million in the default briefing.
 ///
-/// Compared byte for byte: a target that begins or ends with a combining mark's base is
-/// replaced even where a mark follows it (`-` in `-\u{301}`), which Foundation would not.
-/// Every caller replaces ASCII punctuation, spaces or a dash, where the two agree.
+/// Compared byte for byte: a target is replaced even where a combining mark follows it
+/// (`-` in `-\u{301}`), which Foundation would leave as one composed character. The callers
+/// replace ASCII punctuation, a space, CR LF, an en dash or a soft hyphen, where the two
+/// agree but for that.
 public enum ByteReplace {
     /// `text` with every non-overlapping `target`, left to right, replaced by `replacement`;
     /// `text` itself when it has none.
