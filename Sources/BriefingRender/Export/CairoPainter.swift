@@ -164,8 +164,16 @@ final class CairoPainter {
             }.joined(separator: " ")
             switch link.target {
             case .destination(let name): return "dest='\(TagAttribute.escape(name))' rect=[\(area)]"
-            case .uri(let uri): return "uri='\(TagAttribute.escape(uri))' rect=[\(area)]"
+            case .uri(let uri): return "uri='\(TagAttribute.escape(pdfSafe(uri: uri)))' rect=[\(area)]"
             }
+        }
+
+        /// cairo 1.16 writes a link's URI into the PDF as `(…)` without escaping it, so a `)`,
+        /// a lone `(` or a `\` in it broke the annotation (the link cut short, the object
+        /// malformed). Those three are percent-encoded, which a URI allows (a backslash is not
+        /// allowed in one at all); every other URI is handed over as it is.
+        static func pdfSafe(uri: String) -> String {
+            uri.replacingEvery("\\", with: "%5C").replacingEvery("(", with: "%28").replacingEvery(")", with: "%29")
         }
     }
 
