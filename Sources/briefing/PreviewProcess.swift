@@ -32,6 +32,9 @@ final class PreviewProcess: @unchecked Sendable {
         self.onLost = onLost
     }
 
+    /// How long the server has to say it listens: it binds in milliseconds.
+    static let answerWithin = 10.0
+
     /// The server program: beside this binary, as `make install` and the package put it.
     static var program: String {
         URL(fileURLWithPath: JobArguments.executable).deletingLastPathComponent().appendingPathComponent("briefing-preview").path
@@ -67,8 +70,15 @@ final class PreviewProcess: @unchecked Sendable {
             throw Failure(message: "\(error)")
         }
         input = toServer[1]
-        // Its handshake is short: a bounded read, so nothing it prints can grow without end.
+        // A server that neither answers nor ends is killed after `answerWithin`, which ends
+        // the read below as its own end would.
+        let answered = Answered()
+        let child = pid
+        DispatchQueue.global().asyncAfter(deadline: .now() + Self.answerWithin) {
+            answered.unlessSet { kill(child, SIGKILL) }
+        }
         let line = (try? ByteReader(descriptor: fromServer[0]).line()).flatMap { $0 }
+        answered.set()
         switch line.flatMap(PreviewHandshake.init(line:)) {
         case .listening(let port)?:
             let writer = Thread { [self] in write() }
@@ -82,7 +92,8 @@ final class PreviewProcess: @unchecked Sendable {
             close(input)
             let status = end(within: 2)
             let said = line.map { " (it said '\($0.prefix(120))')" } ?? ""
-            throw Failure(message: "briefing-preview ended or failed before it listened\(said), wait status \(status)")
+            let killed = (status & 0x7f) == SIGKILL ? ", or did not answer within \(Int(Self.answerWithin)) s" : ""
+            throw Failure(message: "briefing-preview ended or failed before it listened\(said)\(killed) (wait status \(status))")
         }
     }
 
@@ -172,6 +183,25 @@ final class PreviewProcess: @unchecked Sendable {
         }
         pid = 0
         return status
+    }
+
+    /// Whether the server answered, between the reading thread and the deadline's.
+    private final class Answered: @unchecked Sendable {
+        private let lock = NSLock()
+        private var done = false
+
+        func set() {
+            lock.lock()
+            done = true
+            lock.unlock()
+        }
+
+        /// Runs `action` while holding the lock, if `set` was not called.
+        func unlessSet(_ action: () -> Void) {
+            lock.lock()
+            if !done { action() }
+            lock.unlock()
+        }
     }
 
     struct Failure: Error, CustomStringConvertible {

@@ -128,7 +128,7 @@ import Testing
     /// A server program that ends, or says something else, before it listens is an error
     /// (69), not a watch waiting for good.
     @Test func aServerThatFailsToStartIsAnError() throws {
-        for script in ["#!/bin/sh\nexit 3\n", "#!/bin/sh\necho hello\nexec sleep 60\n"] {
+        for script in ["#!/bin/sh\nexit 3\n", "#!/bin/sh\necho hello\nexec sleep 60\n", "#!/bin/sh\nexec sleep 60\n"] {
             let alone = try Command.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: alone) }
             let binary = alone.appendingPathComponent("briefing")
@@ -145,7 +145,7 @@ import Testing
                 binary, ["watch", "--template", fixture.directory.path, "--output", alone.appendingPathComponent("b.pdf").path, "--serve", "0"],
                 environment: environment)
             #expect(run.status == 69 && run.stderr.contains("briefing-preview ended or failed before it listened"), "\(run.status) \(run.stderr)")
-            #expect(Date().timeIntervalSince(started) < 10, "it took \(Date().timeIntervalSince(started)) s")
+            #expect(Date().timeIntervalSince(started) < 20, "it took \(Date().timeIntervalSince(started)) s")
         }
     }
 
