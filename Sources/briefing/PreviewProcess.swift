@@ -75,7 +75,7 @@ final class PreviewProcess: @unchecked Sendable {
         let answered = Answered()
         let child = pid
         DispatchQueue.global().asyncAfter(deadline: .now() + Self.answerWithin) {
-            answered.unlessSet { kill(child, SIGKILL) }
+            answered.unlessSet { kill(-child, SIGKILL) }
         }
         let line = (try? ByteReader(descriptor: fromServer[0]).line()).flatMap { $0 }
         answered.set()
@@ -92,8 +92,10 @@ final class PreviewProcess: @unchecked Sendable {
             close(input)
             let status = end(within: 2)
             let said = line.map { " (it said '\($0.prefix(120))')" } ?? ""
-            let killed = (status & 0x7f) == SIGKILL ? ", or did not answer within \(Int(Self.answerWithin)) s" : ""
-            throw Failure(message: "briefing-preview ended or failed before it listened\(said)\(killed) (wait status \(status))")
+            let signal = status & 0x7f
+            let how = signal == 0 ? "exit status \((status >> 8) & 0xff)" : "killed by signal \(signal)"
+            let killed = signal == SIGKILL ? ", or did not answer within \(Int(Self.answerWithin)) s" : ""
+            throw Failure(message: "briefing-preview ended or failed before it listened\(said)\(killed) (\(how))")
         }
     }
 
@@ -167,7 +169,8 @@ final class PreviewProcess: @unchecked Sendable {
         }
     }
 
-    /// Waits for the server to end, for up to `seconds`, then kills it; its wait status.
+    /// Waits for the server to end, for up to `seconds`, then kills it with its process group
+    /// (what a wrapper script started goes too); its wait status.
     @discardableResult
     private func end(within seconds: Double) -> Int32 {
         guard pid > 0 else { return 0 }
@@ -175,7 +178,7 @@ final class PreviewProcess: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(seconds)
         while waitpid(pid, &status, WNOHANG) == 0 {
             if Date() >= deadline {
-                kill(pid, SIGKILL)
+                kill(-pid, SIGKILL)
                 while waitpid(pid, &status, 0) < 0, errno == EINTR {}
                 break
             }

@@ -128,7 +128,8 @@ import Testing
     /// A server program that ends, or says something else, before it listens is an error
     /// (69), not a watch waiting for good.
     @Test func aServerThatFailsToStartIsAnError() throws {
-        for script in ["#!/bin/sh\nexit 3\n", "#!/bin/sh\necho hello\nexec sleep 60\n", "#!/bin/sh\nexec sleep 60\n"] {
+        // The last one's `sleep 61` is a child of the script: killed with it, not left behind.
+        for script in ["#!/bin/sh\nexit 3\n", "#!/bin/sh\necho hello\nexec sleep 60\n", "#!/bin/sh\nexec sleep 60\n", "#!/bin/sh\nsleep 61\n"] {
             let alone = try Command.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: alone) }
             let binary = alone.appendingPathComponent("briefing")
@@ -147,6 +148,11 @@ import Testing
             #expect(run.status == 69 && run.stderr.contains("briefing-preview ended or failed before it listened"), "\(run.status) \(run.stderr)")
             #expect(Date().timeIntervalSince(started) < 20, "it took \(Date().timeIntervalSince(started)) s")
         }
+        let left = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).filter { entry in
+            guard Int(entry) != nil, let command = try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(entry)/cmdline")) else { return false }
+            return String(decoding: command, as: UTF8.self) == "sleep\u{0}61\u{0}"
+        }
+        #expect(left.isEmpty, "the script's own child was left running: \(left)")
     }
 
     /// A server that stops reading (stopped here) holds neither the builds nor the stop.
