@@ -143,20 +143,28 @@ import Testing
 
     /// The main thread gets to the last section before the helper measures anything: it
     /// stops the helper where it finds it and measures the rest itself, and layout ends.
+    /// The main thread waits at the last section until the helper is at its first paragraph:
+    /// a helper whose thread has not started yet is stopped before it measures anything,
+    /// which is right but is not the case this test is about.
     @Test func aMainThreadThatIsFirstStopsTheHelper() {
         let document = engineTests.document(sections: 6)
         let mainAtLast = DispatchSemaphore(value: 0)
+        let helperAtFirst = DispatchSemaphore(value: 0)
         var signalled = false
         let owner = SharingMeasurer(
             gate: { _, paragraph in
                 if !signalled, paragraph.plainText.hasSuffix("Section 6") {
                     signalled = true
+                    helperAtFirst.wait()
                     mainAtLast.signal()
                 }
             },
             helperGate: { helper, _ in
                 // The helper's first paragraph waits until the main thread is at the last section.
-                if helper.laidOutTexts.isEmpty { mainAtLast.wait() }
+                if helper.laidOutTexts.isEmpty {
+                    helperAtFirst.signal()
+                    mainAtLast.wait()
+                }
             })
         let pages = layout(document, measurer: owner, ahead: true)
         let helper = try! #require(owner.helper)
