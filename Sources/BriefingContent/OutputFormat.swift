@@ -49,4 +49,13 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         guard Self.allCases.contains(where: { $0.fileExtension == ext }) else { return output }
         return output[..<dot] + "." + fileExtension
     }
+
+    /// The file this one-file format writes beside `output`, the file of another format of the
+    /// same run (`--format pdf,html`): as `path(for:)`, but a name without a format's
+    /// extension gets this format's added (`out/brief` with HTML is `out/brief.html`), so the
+    /// second file never takes the first one's name.
+    public func path(beside output: String) -> String {
+        let path = path(for: output)
+        return path == output ? output + "." + fileExtension : path
+    }
 }

@@ -191,7 +191,10 @@ public struct DeliveryRun {
 
         // The PDF, when the run makes one (`--format html` alone makes only the HTML edition).
         let pdf = made.loaded.request.format == .pdf ? made.files[0] : made.also.first { $0.format == .pdf }?.data
-        let web = made.loaded.request.formats.contains(.html) ? OutputFormat.html.path(for: target.lastPathComponent) : nil
+        let request = made.loaded.request
+        let web =
+            request.format == .html
+            ? target.lastPathComponent : request.alsoFormats.contains(.html) ? OutputFormat.html.path(beside: target.lastPathComponent) : nil
         var attach = plan.attach && pdf != nil
         if attach, let pdf, pdf.count > plan.maxAttachmentBytes {
             guard plan.link != nil else {

@@ -240,7 +240,7 @@ struct Generate: ParsableCommand {
         let folder = (output as NSString).deletingLastPathComponent
         let pattern = (outcome.path as NSString).lastPathComponent
         var shown = briefing.format.files == .one ? output : folder.isEmpty ? pattern : folder + "/" + pattern
-        for format in briefing.formatList.formats.dropFirst() { shown += " and " + format.path(for: output) }
+        for format in briefing.formatList.formats.dropFirst() { shown += " and " + format.path(beside: output) }
         if outcome.result == .unchanged {
             Console.line("unchanged: \(shown) (inputs are as at the last successful run)")
         } else {

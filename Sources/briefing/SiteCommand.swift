@@ -74,10 +74,11 @@ struct SiteCommand: ParsableCommand {
         }
     }
 
-    /// The output's store: as named, or (for `-o b.pdf` with `--format html` runs) its HTML name.
+    /// The output's store: as named, or (for `-o b.pdf` with `--format html` runs) its HTML name
+    /// (`b.html`; `b.html` too for `-o b`).
     private func openStore() throws -> (RunState, EditionStore) {
         let given = URL(fileURLWithPath: output).standardizedFileURL
-        let candidates = [given, URL(fileURLWithPath: OutputFormat.html.path(for: given.path))]
+        let candidates = [given, URL(fileURLWithPath: OutputFormat.html.path(beside: given.path))]
         guard let state = candidates.map(RunState.init(output:)).first(where: { FileManager.default.fileExists(atPath: $0.editions.path) })
         else {
             throw InputError(

@@ -187,7 +187,7 @@ struct WatchCommand: ParsableCommand {
             say("\(Self.clock()) failed after \(duration): \(kept)", always: true)
         } else if format.files == .one {
             let pages = format.input == .pages ? "\(build.pages) pages, " : ""
-            let others = build.files.dropFirst().map { " and " + $0.format.path(for: output) }.joined()
+            let others = build.files.dropFirst().map { " and " + $0.format.path(beside: output) }.joined()
             say("\(Self.clock()) built \(output)\(others): \(pages)\(warnings), \(duration)")
         } else {
             say("\(Self.clock()) built \(build.written.count) of \(build.pages) pages (\(format.rawValue)), \(warnings), \(duration)")

@@ -39,6 +39,20 @@ import Testing
         #expect(!state.contains("both.html"), "no second state folder: \(state)")
     }
 
+    /// An output named without an extension keeps its name for the first format; the second
+    /// gets its extension added instead of writing over the first.
+    @Test func anOutputWithoutAnExtensionKeepsBothFiles() throws {
+        let directory = try Command.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let brief = directory.appendingPathComponent("brief"), html = directory.appendingPathComponent("brief.html")
+        let run = try generate(["--format", "pdf,html", "-o", brief.path])
+        #expect(run.status == 0 && run.stdout.contains("wrote \(brief.path) and \(html.path) (10 pages"), "\(run.stdout)\(run.stderr)")
+        #expect(try Data(contentsOf: brief).starts(with: Data("%PDF-".utf8)), "the PDF is not overwritten")
+        #expect(try String(decoding: Data(contentsOf: html), as: UTF8.self).hasPrefix("<!DOCTYPE html>"))
+        let unchanged = try generate(["--format", "pdf,html", "--if-changed", "-o", brief.path])
+        #expect(unchanged.status == 0 && unchanged.stdout.hasPrefix("unchanged: \(brief.path) and \(html.path)"), "\(unchanged.stdout)")
+    }
+
     @Test func pageImagesGoAlone() throws {
         let run = try generate(["--format", "pdf,png", "-o", "/tmp/never.pdf"])
         #expect(run.status == 64 && run.stderr.contains("png and svg write one file per page and go alone"), "\(run.stderr)")

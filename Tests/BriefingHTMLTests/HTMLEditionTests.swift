@@ -138,6 +138,12 @@ import Testing
         #expect(OutputFormat.png.path(for: "out/b.pdf") == "out/b.pdf", "page images are named from the output as given")
         #expect(OutputFormat.html.path(for: "-") == "-")
         #expect(OutputFormat.html.path(for: "out/.pdf") == "out/.pdf", "a hidden name is not an extension")
+        // Beside another format's file, a name without a format's extension is never taken twice.
+        #expect(OutputFormat.html.path(beside: "out/brief") == "out/brief.html")
+        #expect(OutputFormat.html.path(beside: "out/b.pdf") == "out/b.html")
+        #expect(OutputFormat.pdf.path(beside: "out/b.html") == "out/b.pdf")
+        #expect(OutputFormat.html.path(beside: "report.v2") == "report.v2.html")
+        #expect(OutputFormat.html.path(beside: "out/.pdf") == "out/.pdf.html")
         #expect(HTMLPage.machineDate(FuzzyDate(year: 2026, month: 11)) == "2026-11")
         #expect(HTMLPage.sentenceCase("KEY FIGURES") == "Key figures" && HTMLPage.sentenceCase("Figures") == "Figures")
     }

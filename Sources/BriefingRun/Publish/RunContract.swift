@@ -156,7 +156,7 @@ public struct RunContract {
             if let keep { try Archive.store(output, at: records.started, keep: keep) }
             // The other formats of the same load, beside it: `NAME.html` for `pdf,html`.
             for (format, data) in made.also {
-                let file = URL(fileURLWithPath: format.path(for: output.path))
+                let file = URL(fileURLWithPath: format.path(beside: output.path))
                 try OutputGuard.refuseOverwritingInputs(file, of: request)
                 try AtomicFile.publish(data, to: file, temporary: state.temporary(for: file.lastPathComponent))
                 bytes += data.count
@@ -185,7 +185,7 @@ public struct RunContract {
             edition = number
             pipeline.timer.mark("edition")
             if request.format.files == .one {
-                let files = [(output, made.files[0])] + made.also.map { (URL(fileURLWithPath: $0.format.path(for: output.path)), $0.data) }
+                let files = [(output, made.files[0])] + made.also.map { (URL(fileURLWithPath: $0.format.path(beside: output.path)), $0.data) }
                 try keepForSite(made, number: number, files: files, state: state)
                 pipeline.timer.mark("kept")
             }

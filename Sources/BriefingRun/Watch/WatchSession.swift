@@ -92,7 +92,7 @@ public final class WatchSession {
             build.written = try publish(made.files)
             if request.format.files == .one { build.files = [(request.format, made.files[0])] + made.also }
             for (format, data) in made.also {
-                let file = URL(fileURLWithPath: format.path(for: output.path))
+                let file = URL(fileURLWithPath: format.path(beside: output.path))
                 try claim([file])
                 try AtomicFile.publish(data, to: file)
                 build.written.append(file)
@@ -169,7 +169,7 @@ public final class WatchSession {
         let template = request.template.standardizedFileURL
         var ignored: Set<String> = [output.lastPathComponent]
         // The other formats it writes beside the output (`NAME.html` for --serve or pdf,html).
-        ignored.formUnion(request.alsoFormats.map { URL(fileURLWithPath: $0.path(for: output.path)).lastPathComponent })
+        ignored.formUnion(request.alsoFormats.map { URL(fileURLWithPath: $0.path(beside: output.path)).lastPathComponent })
         if request.format.files == .perPage {
             let pages = PageFiles(pdf: output, format: request.format.fileExtension, count: max(1, lastPages.count))
             ignored.formUnion(pages.urls.map(\.lastPathComponent))
