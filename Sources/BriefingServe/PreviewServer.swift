@@ -33,11 +33,17 @@ public final class PreviewServer: @unchecked Sendable {
     /// Starts listening; returns the port (the one the system chose for 0). Throws when the
     /// address cannot be bound (in use, not this machine's).
     public func start() throws -> Int {
-        let router = Router()
+        // HEAD is answered as GET is, without the body (a link checker, `curl -I`).
+        let router = Router(options: .autoGenerateHeadEndpoints)
         router.get("/") { _, _ in try self.page() }
         router.get("/index.html") { _, _ in try self.page() }
-        router.get(RouterPath(stringLiteral: String(pdfPath.dropFirst()))) { _, _ in try self.document() }
         router.get("/events") { _, _ in self.events() }
+        // The PDF's name as a browser sends it: percent-encoded where it has spaces or letters
+        // outside ASCII, which the router compares as they come.
+        router.get("*") { request, _ in
+            guard request.uri.path.removingPercentEncoding == self.pdfPath else { throw HTTPError(.notFound) }
+            return try self.document()
+        }
         let bound = BoundPort()
         // The watch prints its own lines: the server speaks only of what went wrong.
         var logger = Logger(label: "briefing-preview")

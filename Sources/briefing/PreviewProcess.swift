@@ -92,10 +92,8 @@ final class PreviewProcess: @unchecked Sendable {
             close(input)
             let status = end(within: 2)
             let said = line.map { " (it said '\($0.prefix(120))')" } ?? ""
-            let signal = status & 0x7f
-            let how = signal == 0 ? "exit status \((status >> 8) & 0xff)" : "killed by signal \(signal)"
-            let killed = signal == SIGKILL ? ", or did not answer within \(Int(Self.answerWithin)) s" : ""
-            throw Failure(message: "briefing-preview ended or failed before it listened\(said)\(killed) (\(how))")
+            let killed = status & 0x7f == SIGKILL ? ", or did not answer within \(Int(Self.answerWithin)) s" : ""
+            throw Failure(message: "briefing-preview ended or failed before it listened\(said)\(killed) (\(Self.describe(status)))")
         }
     }
 
@@ -146,11 +144,24 @@ final class PreviewProcess: @unchecked Sendable {
                 lostReason = failure
                 let stopped = stopping
                 condition.unlock()
-                if !stopped { onLost(failure) }
+                if !stopped {
+                    // Its input is gone, so it ended or is ending: it is waited for here (no
+                    // zombie for the rest of the watch), and how it ended is what is said.
+                    close(input)
+                    input = -1
+                    let status = end(within: 2)
+                    onLost(status == 0 ? failure : Self.describe(status))
+                }
                 break
             }
         }
-        close(input)
+        if input >= 0 { close(input) }
+    }
+
+    /// How a process ended, from its wait status.
+    static func describe(_ status: Int32) -> String {
+        let signal = status & 0x7f
+        return signal == 0 ? "exit status \((status >> 8) & 0xff)" : "killed by signal \(signal)"
     }
 
     /// Writes `data` whole; the error's text if it could not.
@@ -171,8 +182,14 @@ final class PreviewProcess: @unchecked Sendable {
 
     /// Waits for the server to end, for up to `seconds`, then kills it with its process group
     /// (what a wrapper script started goes too); its wait status.
+    /// Called by the watch (start, stop) and by the writer thread (a lost server): whichever
+    /// comes first takes the pid and waits; the other finds nothing to wait for.
     @discardableResult
     private func end(within seconds: Double) -> Int32 {
+        condition.lock()
+        let pid = self.pid
+        self.pid = 0
+        condition.unlock()
         guard pid > 0 else { return 0 }
         var status: Int32 = 0
         let deadline = Date().addingTimeInterval(seconds)
@@ -184,7 +201,6 @@ final class PreviewProcess: @unchecked Sendable {
             }
             usleep(10_000)
         }
-        pid = 0
         return status
     }
 

@@ -45,14 +45,19 @@ struct WatchCommand: ParsableCommand {
             valueName: "[host:]port"))
     var serve: String?
 
-    /// `--serve`'s address: a port, `HOST:PORT`, or `[IPv6]:PORT`.
+    /// `--serve`'s address: a port, `HOST:PORT`, or `[IPv6]:PORT`. An IPv6 address must be in
+    /// brackets: `::1` or `127.0.0.1:0:0` is no address (not host `:` or `127.0.0.1:0`).
     static func address(_ text: String) -> (host: String, port: Int)? {
         var host = "127.0.0.1", portText = Substring(text)
         if let colon = text.lastIndex(of: ":") {
             host = String(text[..<colon])
             portText = text[text.index(after: colon)...]
-            if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-            guard !host.isEmpty, !host.contains(where: { $0.isWhitespace || $0 == "/" }) else { return nil }
+            if host.hasPrefix("["), host.hasSuffix("]") {
+                host = String(host.dropFirst().dropLast())
+            } else if host.contains(":") || host.contains("[") || host.contains("]") {
+                return nil
+            }
+            guard !host.isEmpty, !host.contains(where: { $0.isWhitespace || $0 == "/" || $0 == "[" || $0 == "]" }) else { return nil }
         }
         guard let port = Int(portText), (0...65_535).contains(port) else { return nil }
         return (host, port)
@@ -67,7 +72,7 @@ struct WatchCommand: ParsableCommand {
         guard debounce >= 0, debounce <= 10_000 else { throw ValidationError("--debounce must be 0 to 10000 milliseconds") }
         guard outputOption != "-" else { throw ValidationError("watch writes a file: give --output a path, not '-'") }
         if let serve {
-            guard Self.address(serve) != nil else { throw ValidationError("--serve takes PORT or HOST:PORT (0 to 65535), not '\(serve)'") }
+            guard Self.address(serve) != nil else { throw ValidationError("--serve takes PORT, HOST:PORT or [IPv6]:PORT (PORT 0 to 65535), not '\(serve)'") }
             guard briefing.formatList.formats.allSatisfy({ $0.files == .one }) else {
                 throw ValidationError("--serve serves the HTML edition and the PDF: it cannot be used with --format png or svg")
             }
@@ -116,7 +121,9 @@ struct WatchCommand: ParsableCommand {
             do {
                 let port = try server.start(host: address.host, port: address.port)
                 let shownHost = address.host.contains(":") ? "[\(address.host)]" : address.host
-                say("serving http://\(shownHost):\(port)/ (the PDF at \(server.pdfPath))", always: true)
+                // As a browser asks for it: a name with spaces or letters outside ASCII escaped.
+                let pdfURLPath = server.pdfPath.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? server.pdfPath
+                say("serving http://\(shownHost):\(port)/ (the PDF at \(pdfURLPath))", always: true)
             } catch {
                 throw ExitStatus.fail(
                     OutputError(message: "cannot serve on \(serve): \(error)", kind: .unavailable))

@@ -98,7 +98,12 @@ import Testing
 
     @Test func theAddressIsCheckedBeforeAnythingRuns() throws {
         let bad = try Command.run(Command.briefing, ["watch", "--serve", "localhost:99999"])
-        #expect(bad.status == 64 && bad.stderr.contains("--serve takes PORT or HOST:PORT"), "\(bad.stderr)")
+        #expect(bad.status == 64 && bad.stderr.contains("--serve takes PORT, HOST:PORT or [IPv6]:PORT"), "\(bad.stderr)")
+        // An IPv6 address goes in brackets; without them the colons cannot be told apart.
+        for address in ["::1", "127.0.0.1:0:0", "[::1", "::1]:0"] {
+            let run = try Command.run(Command.briefing, ["watch", "--serve", address])
+            #expect(run.status == 64 && run.stderr.contains("not '\(address)'"), "\(address): \(run.status) \(run.stderr)")
+        }
         let png = try Command.run(Command.briefing, ["watch", "--serve", "0", "--format", "png"])
         #expect(png.status == 64 && png.stderr.contains("cannot be used with --format png"), "\(png.stderr)")
     }

@@ -17,12 +17,12 @@ import Testing
         }
     }
 
-    func serve(_ address: String = "0") throws -> Served {
+    func serve(_ address: String = "0", name: String = "b.pdf") throws -> Served {
         let fixture = try TemplateFixture()
         let out = try Command.temporaryDirectory()
         let watch = try BackgroundCommand(
             Command.briefing,
-            ["watch", "--template", fixture.directory.path, "--date", "2026-11-30", "--output", out.appendingPathComponent("b.pdf").path, "--serve", address],
+            ["watch", "--template", fixture.directory.path, "--date", "2026-11-30", "--output", out.appendingPathComponent(name).path, "--serve", address],
             logs: out)
         #expect(watch.waitFor("built "), "first build: \(watch.stdout) \(watch.stderr)")
         let port = try #require(watch.stdout.firstMatch(of: /serving http:\/\/127\.0\.0\.1:(\d+)\//).flatMap { Int($0.1) })
@@ -85,7 +85,33 @@ import Testing
         try (try String(contentsOf: section, encoding: .utf8) + "\nAnd another.\n").write(to: section, atomically: true, encoding: .utf8)
         #expect(served.watch.waitFor("built ", count: 3), "\(served.watch.stdout) \(served.watch.stderr)")
         #expect(served.watch.stderr.components(separatedBy: "the preview server stopped").count == 2, "warned once: \(served.watch.stderr)")
+        #expect(served.watch.stderr.contains("the preview server stopped (killed by signal 9)"), "\(served.watch.stderr)")
+        #expect(
+            !children(of: served.watch.process.processIdentifier).contains { $0.name.hasPrefix("briefing-previe") },
+            "the dead server was waited for, not left a zombie")
         #expect(served.watch.stop(with: SIGTERM) == 0)
+    }
+
+    /// The PDF is served under its name as a browser asks for it (percent-encoded), and HEAD
+    /// is answered as GET is, without the body.
+    @Test func aNameWithSpacesAndAccentsIsServedAndHEADAnswers() throws {
+        let served = try serve(name: "Brief ré 2.pdf")
+        defer {
+            _ = served.watch.stop(with: SIGTERM)
+            served.remove()
+        }
+        #expect(served.watch.stdout.contains("(the PDF at /Brief%20r%C3%A9%202.pdf)"), "\(served.watch.stdout)")
+        let base = "http://127.0.0.1:\(served.port)"
+        let pdf = try Command.tool("curl", ["-s", "-m", "5", "\(base)/Brief%20r%C3%A9%202.pdf"])
+        #expect(pdf.stdout.hasPrefix("%PDF-"), "\(pdf.stdout.prefix(80))")
+        for path in ["/Brief%20r%C3%A9%202.pdf", "/", "/index.html"] {
+            let head = try Command.tool("curl", ["-s", "-I", "-m", "5", base + path])
+            #expect(head.stdout.hasPrefix("HTTP/1.1 200"), "HEAD \(path): \(head.stdout)")
+        }
+        let wrong = try Command.tool("curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "-m", "5", "\(base)/Brief%20re%202.pdf"])
+        #expect(wrong.stdout == "404")
+        let malformed = try Command.tool("curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "-m", "5", "\(base)/Brief%2"])
+        #expect(malformed.stdout == "404")
     }
 
     @Test func aPortInUseIsUnavailable() throws {
