@@ -140,7 +140,7 @@ extension MarkdownParser {
             case CMARK_NODE_CODE_BLOCK:
                 // Printed literally: data must never become markup.
                 let text = literal(node).trimmingCharacters(in: .newlines)
-                return .paragraph([.code(text)])
+                return .paragraph(Self.code(text, grades: grades))
             case CMARK_NODE_HTML_BLOCK where Self.isPageBreak(literal(node)):
                 return .pageBreak
             case CMARK_NODE_HTML_BLOCK:
@@ -163,7 +163,7 @@ extension MarkdownParser {
             case CMARK_NODE_TEXT: return Self.decodeTokens(literal(node), grades: grades)
             case CMARK_NODE_EMPH: return nested(node) { [.emphasis($0.inlines(childrenOf: node))] } ?? []
             case CMARK_NODE_STRONG: return nested(node) { [.strong($0.inlines(childrenOf: node))] } ?? []
-            case CMARK_NODE_CODE: return [.code(literal(node))]
+            case CMARK_NODE_CODE: return Self.code(literal(node), grades: grades)
             case CMARK_NODE_HTML_INLINE:
                 warnings.append(
                     .warning(location(node), "raw HTML '\(literal(node))' is not rendered; it is left out", hint: "write it in Markdown"))
@@ -213,6 +213,15 @@ extension MarkdownParser {
             guard text.hasPrefix("<!--"), text.hasSuffix("-->") else { return false }
             let words = text.dropFirst(4).dropLast(3).trimmingCharacters(in: .whitespaces)
             return ["page break", "pagebreak", "page-break"].contains(words)
+        }
+
+        /// Code (a span or a block) with the placeholders it holds: their values are code too,
+        /// and their citations, markers and references stay where they were, as in text. The
+        /// tokens themselves never reach the page.
+        static func code(_ text: String, grades: [Confidence]) -> [Inline] {
+            decodeTokens(text, grades: grades).map { inline in
+                if case .text(let text) = inline { .code(text) } else { inline }
+            }
         }
 
         /// Splits text on inline tokens (citations, confidence markers) emitted by placeholders.

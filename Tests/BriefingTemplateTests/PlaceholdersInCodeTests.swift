@@ -1,0 +1,50 @@
+import BriefingContent
+import BriefingModel
+import Foundation
+import TestSupport
+import Testing
+
+@testable import BriefingTemplate
+
+/// A placeholder inside code (a span or a fenced block) gives its value in code, and its
+/// citation where it stands, as in text; the tokens that carry them never reach the page
+/// (they did: "300 and 340 MW\u{E000}c:statistics-office\u{E001}" in the code font).
+@Suite struct PlaceholdersInCodeTests {
+    private func blocks(_ section: String) throws -> [Block] {
+        let fixture = try TemplateFixture(template: "starter")
+        defer { fixture.remove() }
+        try fixture.write("sections/outlook.md", section)
+        let document = try DocumentBuilder.build(template: try TemplateLoader.load(directory: fixture.directory), date: FuzzyDate(year: 2026))
+        return try #require(document.sections.last?.blocks)
+    }
+
+    private static func hasToken(_ inlines: [Inline]) -> Bool {
+        inlines.contains { inline in
+            guard case .code(let text) = inline else { return false }
+            return text.contains(InlineToken.open) || text.contains(InlineToken.close)
+        }
+    }
+
+    @Test func aSpanKeepsTheValueInCodeAndTheCitationBesideIt() throws {
+        let blocks = try blocks("The site makes `{{fig.site-output}}` today.\n")
+        guard case .paragraph(let inlines) = try #require(blocks.first) else { Issue.record("\(blocks)"); return }
+        #expect(!Self.hasToken(inlines), "\(inlines)")
+        let code = inlines.compactMap { inline -> String? in if case .code(let text) = inline { text } else { nil } }.joined()
+        #expect(code == "between 300 and 340 MW", "\(inlines)")
+        #expect(inlines.contains(.citation(sourceID: "statistics-office")), "\(inlines)")
+        #expect(inlines.first == .text("The site makes ") && inlines.last == .text(" today."), "\(inlines)")
+    }
+
+    @Test func aFencedBlockToo() throws {
+        let blocks = try blocks("Intro.\n\n```\noutput: {{fig.site-output}}\n```\n")
+        guard case .paragraph(let inlines) = try #require(blocks.last) else { Issue.record("\(blocks)"); return }
+        #expect(!Self.hasToken(inlines), "\(inlines)")
+        #expect(inlines.first == .code("output: between 300 and 340 MW"), "\(inlines)")
+        #expect(inlines.contains(.citation(sourceID: "statistics-office")), "\(inlines)")
+    }
+
+    @Test func codeWithoutPlaceholdersIsOneSpanAsWritten() throws {
+        let blocks = try blocks("Run `briefing generate` now.\n")
+        #expect(blocks.first == .paragraph([.text("Run "), .code("briefing generate"), .text(" now.")]), "\(blocks)")
+    }
+}
