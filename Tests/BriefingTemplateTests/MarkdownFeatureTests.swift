@@ -139,7 +139,20 @@ import Testing
 
     @Test func aFootnoteNeverDefinedIsALocatedError() {
         let message = failure("Intro.\n\nSee the note.[^missing]\n")
-        #expect(message.contains("s.md:3:1: error: footnote '[^missing]' is never defined"), "\(message)")
+        #expect(message.contains("s.md:3:14: error: footnote '[^missing]' is never defined"), "\(message)")
+        let later = failure("Intro.\n\nA first line\nand [^ok] then [^gone].\n\n[^ok]: Fine.\n")
+        #expect(later.contains("s.md:4:16: error: footnote '[^gone]' is never defined"), "at its own line: \(later)")
+    }
+
+    /// `[^x]` escaped in the source, or in a placeholder's value (values are always escaped),
+    /// is text, not a reference to a note.
+    @Test func anEscapedFootnoteReferenceIsText() throws {
+        let escaped = try parse("Write \\[^x] for a note.\n")
+        #expect(escaped.blocks == [.paragraph([.text("Write [^x] for a note.")])], "\(escaped.blocks)")
+        let value = MarkdownContentType().escapeText("Label [^1] here")
+        let fromValue = try parse("The value: \(value).\n")
+        #expect(fromValue.blocks.first.map { "\($0)" }?.contains("[") == true)
+        #expect(failure("Still \\\\[^x] a reference.\n").contains("s.md:1:9: error: footnote '[^x]' is never defined"))
     }
 
     @Test func rawHTMLIsAWarningAndLeftOut() throws {

@@ -117,7 +117,7 @@ extension MarkdownParser {
                 let kids = children(node)
                 if kids.count == 1, cmark_node_get_type(kids[0]) == CMARK_NODE_IMAGE { return figure(kids[0]) }
                 let inlines = inlines(childrenOf: node)
-                checkUndefinedFootnotes(inlines, at: location(node))
+                checkUndefinedFootnotes(inlines, in: node)
                 return .paragraph(inlines)
             case CMARK_NODE_HEADING:
                 // Level 1 is the section title from briefing.yaml, so `#` and `##` both become level 2.
