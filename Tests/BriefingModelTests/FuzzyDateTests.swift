@@ -89,6 +89,11 @@ import Testing
         #expect(try Period.parse("1998-2002").description == "1998\u{2013}2002")
         #expect(try Period.parse("1996-00").endYear == 2000)
         #expect(throws: DateError.self) { try Period.parse("2012-2008") }
+        // A span of one year (SIPRI's export of a single year) is that year.
+        for text in ["2021-2021", "2021\u{2013}2021", "2021-21"] {
+            let year = try Period.parse(text)
+            #expect(year == Period(FuzzyDate(year: 2021)) && year.key == "2021" && year.startYear == 2021 && year.endYear == 2021, "\(text)")
+        }
     }
 
     @Test(arguments: [

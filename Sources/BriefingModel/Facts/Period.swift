@@ -38,8 +38,8 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var endYear: Int { Int(end.rounded(.up)) - 1 }
 
     /// `YYYY-YY` and `YYYY-YYYY` are spans of years (as SIPRI writes them) when the end comes
-    /// after the start (`2008-12`, `1996-00`); anything else is read as a date (`2025-03` is
-    /// March 2025).
+    /// after the start (`2008-12`, `1996-00`), and the year itself when it is the start
+    /// (`2021-2021`); anything else is read as a date (`2025-03` is March 2025).
     public static func parse(_ text: String) throws(DateError) -> Period {
         let normalized = text.replacingEvery("\u{2013}", with: "-").trimmingCharacters(in: .whitespaces)
         let parts = normalized.split(separator: "-")
@@ -56,6 +56,8 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
                 }
             }
             if isSpan {
+                // A span of one year, as SIPRI names an export of a single year: that year.
+                if end == start { return Period(FuzzyDate(year: start)) }
                 guard end > start else { throw DateError("period '\(text)' ends before it starts") }
                 return Period(startYear: start, endYear: end)
             }
