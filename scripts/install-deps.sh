@@ -22,7 +22,7 @@ build=(
   libdeflate-dev                                    # deflating page contents and the streams cairo leaves uncompressed
   icc-profiles-free                                 # the sRGB profile a PDF/A-2b file names as its output intent
   libsqlite3-dev                                    # the edition store (GRDB)
-  libhyphen-dev hyphen-en-gb                        # hyphenation patterns
+  libhyphen-dev hyphen-en-gb hyphen-en-us           # hyphenation patterns (British, the default, and American)
 )
 test=(
   sqlite3                                           # the edition store, read back in tests

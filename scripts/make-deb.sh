@@ -52,7 +52,7 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/debian"
 printf 'Source: briefing\n\nPackage: briefing\nArchitecture: any\n' > "$work/debian/control"
 shlibs=$(cd "$work" && dpkg-shlibdeps -O "$OLDPWD/$stage/usr/bin/briefing" "$OLDPWD/$stage/usr/bin/briefing-preview" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
-depends="$shlibs, libqpdf29, librsvg2-2, hyphen-en-gb"
+depends="$shlibs, libqpdf29, librsvg2-2, hyphen-en-gb, hyphen-en-us"
 
 # Yams (the YAML parser, a Swift package) compiles libyaml's C sources into the binary, as
 # every statically linked Swift program using it does: there is no system libyaml to link.
