@@ -11,12 +11,13 @@ import Foundation
 /// delivery file's hooks. On the deadline the whole group is killed, so a wrapper script's
 /// own children (`sleep 1000` in a sendmail wrapper) stop with it instead of holding the run.
 public enum ChildProcess {
-    struct Result {
+    public struct Result {
         /// The exit status; nil when it did not finish in time (it was killed), was killed by
         /// a signal (`signal` says which) or could not start.
-        var status: Int32?
-        var signal: Int32?
-        var errors: String
+        public var status: Int32?
+        public var signal: Int32?
+        /// What it wrote to standard error, on one line, bounded; or why it did not run.
+        public var errors: String
     }
 
     /// How a child is started: its standard streams (paths; /dev/null when nil), whether it
@@ -97,7 +98,7 @@ public enum ChildProcess {
 
     /// Runs a program to its end or its deadline, in a process group of its own; on the
     /// deadline the group is killed (SIGKILL: a program with SIGTERM ignored must still stop).
-    static func run(
+    public static func run(
         _ executable: URL, _ arguments: [String], input: URL? = nil, environment: [String: String]? = nil, timeout: TimeInterval
     ) -> Result {
         let errors = TemporaryFolder.url.appendingPathComponent("briefing-child-\(UUID().uuidString).err")

@@ -85,7 +85,18 @@ struct DoctorCommand: ParsableCommand {
             report.fail("libqpdf cannot be opened: every PDF run will fail (exit 69) but those with --pdf-standard none", fix: "apt-get install libqpdf29")
         }
         if access(PreviewProcess.program, X_OK) == 0 {
-            report.ok("the preview server is installed: 'watch --serve' can serve")
+            // Started without arguments it must say its usage (64): that proves it loads,
+            // which a copy without its libraries, or truncated, does not.
+            let probe = ChildProcess.run(URL(fileURLWithPath: PreviewProcess.program), [], timeout: 10)
+            if probe.status == 64, probe.errors.contains("usage: briefing-preview") {
+                report.ok("the preview server starts: 'watch --serve' can serve")
+            } else {
+                let how = probe.status.map { "exit status \($0)" } ?? probe.signal.map { "killed by signal \($0)" } ?? "did not finish"
+                let said = probe.errors.isEmpty ? "" : ": \(probe.errors.prefix(200))"
+                report.warn(
+                    "\(PreviewProcess.program) does not start (\(how)\(said)): 'watch --serve' cannot serve (watching without it works)",
+                    fix: "reinstall with 'make install', which puts briefing-preview beside briefing")
+            }
         } else {
             report.warn(
                 "\(access(PreviewProcess.program, F_OK) == 0 ? "cannot run" : "no") \(PreviewProcess.program): 'watch --serve' cannot serve (watching without it works)",

@@ -173,7 +173,14 @@ import Testing
                 environment: environment)
             #expect(run.status == 69 && run.stderr.contains("briefing-preview ended or failed before it listened"), "\(run.status) \(run.stderr)")
             #expect(Date().timeIntervalSince(started) < 20, "it took \(Date().timeIntervalSince(started)) s")
+            if script.hasSuffix("exit 3\n") {
+                // doctor starts it too, and says that it does not start.
+                let doctor = try Command.run(binary, ["doctor"], environment: environment)
+                #expect(doctor.stdout.contains("warn  \(server.path) does not start (exit status 3)"), "\(doctor.stdout)")
+            }
         }
+        let doctor = try Command.run(Command.briefing, ["doctor"])
+        #expect(doctor.stdout.contains("ok    the preview server starts"), "the installed one does: \(doctor.stdout)")
         let left = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).filter { entry in
             guard Int(entry) != nil, let command = try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(entry)/cmdline")) else { return false }
             return String(decoding: command, as: UTF8.self) == "sleep\u{0}61\u{0}"
