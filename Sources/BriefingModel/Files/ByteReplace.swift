@@ -16,7 +16,7 @@ public enum ByteReplace {
         var text = text, target = target
         let replaced = text.withUTF8 { bytes in
             target.withUTF8 { pattern -> String? in
-                guard var match = firstMatch(of: pattern, in: bytes, from: 0) else { return nil }
+                guard var match = ByteScan.firstIndex(of: pattern, in: bytes, from: 0) else { return nil }
                 var result: [UInt8] = []
                 result.reserveCapacity(bytes.count + replacement.utf8.count * 4)
                 var start = 0
@@ -24,7 +24,7 @@ public enum ByteReplace {
                     result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<match]))
                     result.append(contentsOf: replacement.utf8)
                     start = match + pattern.count
-                    guard let next = firstMatch(of: pattern, in: bytes, from: start) else { break }
+                    guard let next = ByteScan.firstIndex(of: pattern, in: bytes, from: start) else { break }
                     match = next
                 }
                 result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
@@ -32,21 +32,6 @@ public enum ByteReplace {
             }
         }
         return replaced ?? text
-    }
-
-    /// Where `pattern` first occurs in `bytes` at or after `start`.
-    private static func firstMatch(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        let lead = pattern[0]
-        var index = start
-        while index + pattern.count <= bytes.count {
-            if bytes[index] == lead {
-                var offset = 1
-                while offset < pattern.count, bytes[index + offset] == pattern[offset] { offset += 1 }
-                if offset == pattern.count { return index }
-            }
-            index += 1
-        }
-        return nil
     }
 }
 

@@ -78,4 +78,20 @@ public enum ByteScan {
         }
         return value
     }
+
+    /// Where `pattern` (not empty) first occurs in `bytes` at or after `start`: the one byte
+    /// search of replacements (`ByteReplace`) and of placeholder tokens.
+    public static func firstIndex(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let lead = pattern[0]
+        var index = start
+        while index + pattern.count <= bytes.count {
+            if bytes[index] == lead {
+                var offset = 1
+                while offset < pattern.count, bytes[index + offset] == pattern[offset] { offset += 1 }
+                if offset == pattern.count { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
 }

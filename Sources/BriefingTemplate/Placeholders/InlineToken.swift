@@ -14,12 +14,7 @@ enum InlineToken {
     /// Where the three bytes `token` (`openBytes` or `closeBytes`) first occur in `bytes` at
     /// or after `start`.
     static func find(_ token: (UInt8, UInt8, UInt8), in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var index = start
-        while index + 2 < bytes.count {
-            if bytes[index] == token.0, bytes[index + 1] == token.1, bytes[index + 2] == token.2 { return index }
-            index += 1
-        }
-        return nil
+        withUnsafeBytes(of: token) { ByteScan.firstIndex(of: $0.bindMemory(to: UInt8.self), in: bytes, from: start) }
     }
 
     case citation(String)
