@@ -134,6 +134,24 @@ import Testing
 
         let empty = try failure { try $0.replace("data.yaml", "shares: {China: 45}", with: "shares: {}") }
         #expect(empty.description.contains("the series is empty"))
+
+        // Every supplier must have a placeholder name of its own.
+        let twice = try failure { try $0.replace("data.yaml", "shares: {China: 45}", with: "shares: {China: 40, \"CHINA\": 5}") }
+        #expect(
+            twice.description.contains("field 'supply[0].rows[0].shares.CHINA': the suppliers 'China' and 'CHINA' are both named 'china' in placeholders"),
+            "\(twice)")
+        let nameless = try failure { try $0.replace("data.yaml", "shares: {China: 45}", with: "shares: {China: 40, \"★\": 5}") }
+        #expect(nameless.description.contains("the supplier '★' has no letter or digit a placeholder can name it by"), "\(nameless)")
+    }
+
+    /// A name in another script gets a placeholder name by transliteration; names in Latin
+    /// letters keep theirs.
+    @Test func suppliersInOtherScriptsHavePlaceholderNames() {
+        #expect(SupplySeries.slug("中国") == "zhong-guo")
+        #expect(SupplySeries.slug("Россия") == "rossia")
+        #expect(SupplySeries.slug("Türkiye") == "turkiye")
+        #expect(SupplySeries.slug("United States") == "united-states")
+        #expect(SupplySeries.slug("Côte d’Ivoire") == "cote-d-ivoire")
     }
 
     @Test func rejectsEventsWithoutDatesOrBackwardsSpans() throws {

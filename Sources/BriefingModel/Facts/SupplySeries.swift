@@ -74,9 +74,16 @@ public struct SupplySeries: Sendable, Identifiable {
     public static let othersLabel = "All others"
 
     /// Placeholder names are ASCII without spaces: "United States" is `united-states`,
-    /// "Türkiye" is `turkiye`.
+    /// "Türkiye" is `turkiye`; a name in another script is transliterated first ("中国" is
+    /// `zhong-guo`, "Россия" `rossia`), where it would otherwise have no name at all.
     public static func slug(_ name: String) -> String {
-        name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
-            .split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).joined(separator: "-")
+        var folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        // Only names still outside ASCII once folded pay for ICU's transliterator.
+        if folded.unicodeScalars.contains(where: { !$0.isASCII && $0.properties.isAlphabetic }),
+            let latin = name.applyingTransform(.toLatin, reverse: false)
+        {
+            folded = latin.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        }
+        return folded.lowercased().split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).joined(separator: "-")
     }
 }

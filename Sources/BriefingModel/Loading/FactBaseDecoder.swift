@@ -484,7 +484,25 @@ struct FactBaseDecoder {
                 context.error(sharesNode.node, "field '\(sharesNode.path)': no shares given (the series is empty)")
                 sharesValid = false
             }
+            // Each supplier is named in placeholders by its slug: one that has none, or shares
+            // another's, could never be named.
+            var slugs: [String: String] = [:]
             for pair in pairs {
+                let slug = SupplySeries.slug(pair.key)
+                if slug.isEmpty {
+                    context.error(
+                        pair.value.node, "field '\(pair.value.path)': the supplier '\(pair.key)' has no letter or digit a placeholder can name it by",
+                        hint: "name it with letters or digits")
+                    sharesValid = false
+                } else if let other = slugs[slug] {
+                    context.error(
+                        pair.value.node,
+                        "field '\(pair.value.path)': the suppliers '\(other)' and '\(pair.key)' are both named '\(slug)' in placeholders",
+                        hint: "give one of them another name")
+                    sharesValid = false
+                } else {
+                    slugs[slug] = pair.key
+                }
                 guard let percent = pair.value.double() else {
                     sharesValid = false
                     continue
