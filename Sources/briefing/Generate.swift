@@ -237,9 +237,10 @@ struct Generate: ParsableCommand {
         guard !quiet, finished.target != .standardOutput else { return }
         let outcome = finished.outcome
         // Page files are named as the output was given (relative stays relative), like a PDF.
-        let folder = (output as NSString).deletingLastPathComponent
+        // Not NSString's deletingLastPathComponent: it crashes (SIGILL) on a one-character path.
+        let folder = output.lastIndex(of: "/").map { String(output[...$0]) } ?? ""
         let pattern = (outcome.path as NSString).lastPathComponent
-        var shown = briefing.format.files == .one ? output : folder.isEmpty ? pattern : folder + "/" + pattern
+        var shown = briefing.format.files == .one ? output : folder + pattern
         for format in briefing.formatList.formats.dropFirst() { shown += " and " + format.path(beside: output) }
         if outcome.result == .unchanged {
             Console.line("unchanged: \(shown) (inputs are as at the last successful run)")
