@@ -39,14 +39,18 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     }
 
     /// The file a one-file format writes for `output`: its name with this format's extension
-    /// when it ends in another format's (`out/b.pdf` with HTML is `out/b.html`), else as
-    /// given. Page images are named from `output` as it is (`PageFiles`).
+    /// when it ends in another format's (`out/b.pdf` with HTML is `out/b.html`); with it added
+    /// when it has none, but for the PDF, named as given (`-o brief --format html` writes
+    /// `brief.html`, so it never takes the name a PDF run gives its file); else as given
+    /// (`report.htm`, `b.PDF`). Page images are named from `output` as it is (`PageFiles`).
     public func path(for output: String) -> String {
         guard files == .one, output != "-" else { return output }
         let slash = output.lastIndex(of: "/").map { output.index(after: $0) } ?? output.startIndex
-        guard let dot = output[slash...].lastIndex(of: "."), dot > slash else { return output }
+        guard let dot = output[slash...].lastIndex(of: "."), dot > slash else {
+            return self == .pdf ? output : output + "." + fileExtension
+        }
         let ext = output[output.index(after: dot)...].lowercased()
-        guard Self.allCases.contains(where: { $0.fileExtension == ext }) else { return output }
+        guard ext != fileExtension, Self.allCases.contains(where: { $0.fileExtension == ext }) else { return output }
         return output[..<dot] + "." + fileExtension
     }
 

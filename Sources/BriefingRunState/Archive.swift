@@ -2,7 +2,8 @@ import Foundation
 
 /// Dated copies of each published briefing in `archive/` beside it, keeping the newest `keep`.
 public enum Archive {
-    /// Copies `file` to `archive/<stem>-<timestamp>.<ext>` with the file's own permissions
+    /// Copies `file` to `archive/<stem>-<timestamp>.<ext>` (no `.<ext>` for a name without
+    /// one) with the file's own permissions
     /// (`FileCopy`),
     /// and deletes the oldest copies beyond `keep`; returns the copy's URL. Only copies named
     /// exactly as this writes them are counted or deleted, and never the one just made.
@@ -14,7 +15,7 @@ public enum Archive {
         // A copy already made in the same second (runs in quick succession) is never
         // replaced: this one comes after the last of that second, even when pruning freed a
         // lower number.
-        let stamp = OwnedFiles.archiveName(stem: "", ext: "", at: date).dropFirst().dropLast()
+        let stamp = OwnedFiles.archiveName(stem: "", ext: "", at: date).dropFirst()
         let existing = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .compactMap { OwnedFiles.archiveOrder($0, stem: stem, ext: ext) }.filter { $0.stamp == stamp }
         let sequence = (existing.map(\.sequence).max() ?? 0) + 1

@@ -45,7 +45,7 @@ public enum OwnedFiles {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyy-MM-dd'T'HHmmss'Z'"
-        return "\(stem)-\(formatter.string(from: date))\(sequence > 1 ? "-\(sequence)" : "").\(ext)"
+        return "\(stem)-\(formatter.string(from: date))\(sequence > 1 ? "-\(sequence)" : "")\(ext.isEmpty ? "" : ".\(ext)")"
     }
 
     /// Whether `fileName` is exactly an archive copy of `STEM.EXT`.
@@ -56,7 +56,9 @@ public enum OwnedFiles {
     /// An archive copy's place among its output's copies, oldest first: its timestamp, then
     /// its sequence within that second (1 when the name has none). Nil for any other name.
     public static func archiveOrder(_ fileName: String, stem: String, ext: String) -> (stamp: String, sequence: Int)? {
-        let prefix = "\(stem)-", suffix = ".\(ext)"
+        // A name without an extension is copied without a trailing dot; copies made before
+        // that have one, and are still counted (and pruned).
+        let prefix = "\(stem)-", suffix = ext.isEmpty ? (fileName.hasSuffix(".") ? "." : "") : ".\(ext)"
         guard fileName.hasPrefix(prefix), fileName.hasSuffix(suffix), fileName.count >= prefix.count + 18 + suffix.count else {
             return nil
         }

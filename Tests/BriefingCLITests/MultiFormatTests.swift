@@ -51,6 +51,19 @@ import Testing
         #expect(try String(decoding: Data(contentsOf: html), as: UTF8.self).hasPrefix("<!DOCTYPE html>"))
         let unchanged = try generate(["--format", "pdf,html", "--if-changed", "-o", brief.path])
         #expect(unchanged.status == 0 && unchanged.stdout.hasPrefix("unchanged: \(brief.path) and \(html.path)"), "\(unchanged.stdout)")
+        // The HTML alone is named so too: it never takes the PDF's name.
+        let alone = try generate(["--format", "html", "-o", brief.path])
+        #expect(alone.status == 0 && alone.stdout.hasPrefix("wrote \(html.path) "), "\(alone.stdout)\(alone.stderr)")
+        #expect(try Data(contentsOf: brief).starts(with: Data("%PDF-".utf8)), "the PDF is still the PDF")
+        // Copies are archived without a trailing dot.
+        #expect(try generate(["--keep", "2", "-o", brief.path]).status == 0)
+        let archived = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("archive").path)
+        #expect(archived.count == 1 && archived[0].hasPrefix("brief-") && !archived[0].hasSuffix("."), "\(archived)")
+        // A one-character name: the run used to end in SIGILL after publishing.
+        for name in ["a", "é"] {
+            let run = try Command.run(Command.briefing, ["generate", "--date", "2026-11-30", "-o", name], in: directory)
+            #expect(run.status == 0 && run.stdout.hasPrefix("wrote \(name) (10 pages"), "\(name): \(run.status) \(run.stdout)\(run.stderr.prefix(300))")
+        }
     }
 
     @Test func pageImagesGoAlone() throws {

@@ -132,12 +132,15 @@ import Testing
 
     @Test func namesForEachFormat() {
         #expect(OutputFormat.html.path(for: "out/b.pdf") == "out/b.html")
-        #expect(OutputFormat.html.path(for: "out.d/briefing") == "out.d/briefing")
+        #expect(OutputFormat.html.path(for: "out.d/briefing") == "out.d/briefing.html", "no extension: the HTML gets its own")
+        #expect(OutputFormat.pdf.path(for: "out.d/briefing") == "out.d/briefing", "the PDF is named as given")
+        #expect(OutputFormat.pdf.path(for: "b.PDF") == "b.PDF" && OutputFormat.html.path(for: "b.PDF") == "b.html")
         #expect(OutputFormat.html.path(for: "report.htm") == "report.htm")
         #expect(OutputFormat.pdf.path(for: "out/b.html") == "out/b.pdf")
         #expect(OutputFormat.png.path(for: "out/b.pdf") == "out/b.pdf", "page images are named from the output as given")
         #expect(OutputFormat.html.path(for: "-") == "-")
-        #expect(OutputFormat.html.path(for: "out/.pdf") == "out/.pdf", "a hidden name is not an extension")
+        #expect(OutputFormat.html.path(for: "out/.pdf") == "out/.pdf.html", "a hidden name is not an extension")
+        #expect(OutputFormat.pdf.path(for: "out/.pdf") == "out/.pdf")
         // Beside another format's file, a name without a format's extension is never taken twice.
         #expect(OutputFormat.html.path(beside: "out/brief") == "out/brief.html")
         #expect(OutputFormat.html.path(beside: "out/b.pdf") == "out/b.html")

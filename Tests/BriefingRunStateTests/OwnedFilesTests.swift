@@ -22,6 +22,13 @@ import Testing
         ] {
             #expect(!OwnedFiles.isArchiveCopy(name, stem: "briefing", ext: "pdf"), "\(name)")
         }
+        // A name without an extension: copies have none (older ones end in a dot, still ours).
+        let date = Date(timeIntervalSince1970: 1_796_018_400)
+        #expect(OwnedFiles.archiveName(stem: "brief", ext: "", at: date) == "brief-2026-11-30T060000Z")
+        #expect(OwnedFiles.archiveName(stem: "brief", ext: "", at: date, sequence: 2) == "brief-2026-11-30T060000Z-2")
+        #expect(OwnedFiles.archiveOrder("brief-2026-11-30T060000Z-2", stem: "brief", ext: "")! == ("2026-11-30T060000Z", 2))
+        #expect(OwnedFiles.isArchiveCopy("brief-2026-11-30T060000Z.", stem: "brief", ext: ""))
+        #expect(!OwnedFiles.isArchiveCopy("brief-2026-11-30T060000Z.pdf", stem: "brief", ext: ""))
         #expect(OwnedFiles.isPageFile("report-01.png", stem: "report", format: "png"))
         #expect(
             OwnedFiles.isPageFile("report-2024.png", stem: "report", format: "png"), "it has the shape; only the manifest says it is ours")
