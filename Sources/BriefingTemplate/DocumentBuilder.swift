@@ -50,8 +50,11 @@ public enum DocumentBuilder {
                 PlaceholderContext.allowChartReferences(in: text, file: file.displayName, root: expander.root)
                 let (expanded, found) = try expander.expandWithReferences(text, file: file.displayName)
                 references += found
+                let written = MarkdownParser.Written(text: text) { code in
+                    VariableExpansion.expand(code, root: expander.root, escape: { $0 })
+                }
                 let result = try MarkdownParser.parse(
-                    expanded, file: file.displayName, grades: template.facts.grades,
+                    expanded, file: file.displayName, grades: template.facts.grades, written: written,
                     image: { path, alt, location in try ImageLoader.load(path, alt: alt, template: template, at: location) },
                     chart: { id, options, location in
                         try ChartResolver.resolve(id: id, options: options, facts: template.facts, labels: labels, at: location)

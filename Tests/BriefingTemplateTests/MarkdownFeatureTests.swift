@@ -155,6 +155,24 @@ import Testing
         #expect(failure("Still \\\\[^x] a reference.\n").contains("s.md:1:9: error: footnote '[^x]' is never defined"))
     }
 
+    /// What the expanded file cannot tell is read in the file as written: a value reading
+    /// `[^1]` beside a real reference to the defined note 1 is text, and an error's column is
+    /// where the author wrote the reference, counted in characters.
+    @Test func undefinedNotesAreFoundInTheFileAsWritten() throws {
+        func parse(_ expanded: String, written: String) throws -> MarkdownParser.Parsed {
+            try MarkdownParser.parse(expanded, file: "s.md", written: .init(text: written, expandCode: { _ in nil }))
+        }
+        let beside = try parse("A X\\[\\^1\\]y here.[^1]\n\n[^1]: Note.\n", written: "A {{param.x}} here.[^1]\n\n[^1]: Note.\n")
+        #expect(beside.blocks.count == 2, "\(beside.blocks)")
+        do {
+            _ = try parse("Cap 1\\,250 MW then [^nope].\n", written: "Cap {{fig.capacity}} then [^nope].\n")
+            Issue.record("built although a note is undefined")
+        } catch {
+            #expect("\(error)".contains("s.md:1:27: error: footnote '[^nope]' is never defined"), "\(error)")
+        }
+        #expect(failure("Ünïcödé 中国 text [^nope]\n").contains("s.md:1:17: error: footnote '[^nope]'"))
+    }
+
     @Test func rawHTMLIsAWarningAndLeftOut() throws {
         let parsed = try parse("Text <span>inline</span> here.\n\n<div>block</div>\n")
         #expect(parsed.warnings.count == 3, "\(parsed.warnings)")

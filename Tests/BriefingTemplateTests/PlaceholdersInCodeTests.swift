@@ -43,6 +43,22 @@ import Testing
         #expect(inlines.contains(.citation(sourceID: "statistics-office")), "\(inlines)")
     }
 
+    /// Values are escaped for Markdown before the file is parsed; code shows what it holds,
+    /// so it gets the value as it is: `1,250 MW`, not `1\,250 MW`. Backslashes the author
+    /// wrote in code stay.
+    @Test func valuesInCodeAreNotEscaped() throws {
+        let blocks = try blocks("Capacity `{{fig.capacity}}` and `a\\,b`.\n\n~~~\n{{fig.capacity}} *{{fig.sites}}*\n~~~\n\n    {{fig.capacity}}\n")
+        let code = blocks.flatMap { block -> [String] in
+            guard case .paragraph(let inlines) = block else { return [] }
+            return inlines.compactMap { inline in if case .code(let text) = inline { text } else { nil } }
+        }
+        #expect(code.contains("1,250 MW"), "\(code)")
+        #expect(code.contains("a\\,b"), "the author's backslash stays: \(code)")
+        #expect(code.contains(" *about 42 sites") && code.contains("*"), "a fenced block, its citations between: \(code)")
+        #expect(code.filter { $0 == "1,250 MW" }.count == 3, "the span, the fenced and the indented block: \(code)")
+        #expect(!code.contains { $0.contains("\\,") && !$0.hasPrefix("a") }, "\(code)")
+    }
+
     @Test func codeWithoutPlaceholdersIsOneSpanAsWritten() throws {
         let blocks = try blocks("Run `briefing generate` now.\n")
         #expect(blocks.first == .paragraph([.text("Run "), .code("briefing generate"), .text(" now.")]), "\(blocks)")

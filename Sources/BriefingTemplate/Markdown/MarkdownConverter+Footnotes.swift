@@ -12,51 +12,84 @@ extension MarkdownParser.Converter {
         return .notes(definitions.enumerated().map { Footnote(number: $0.offset + 1, blocks: blocks(childrenOf: $0.element)) })
     }
 
-    /// cmark-gfm leaves a reference to a footnote nobody defined as the text `[^label]`: an
-    /// error here, rather than brackets printed in the briefing. Text reads `[^label]` too
-    /// where the source escaped it (`\[^label]`, or a placeholder's value, which is always
-    /// escaped): only a `[^label]` written as such in the paragraph's lines is an error, at
-    /// its own line and column.
-    mutating func checkUndefinedFootnotes(_ inlines: [Inline], in node: OpaquePointer) {
+    /// Whether a paragraph's text holds something like `[^label]`, which may be a reference
+    /// to a note nobody defined (cmark-gfm leaves those as text): `MarkdownParser` then looks
+    /// for them in the file as written (`undefinedNotes`).
+    mutating func noteUndefinedFootnoteCandidates(_ inlines: [Inline]) {
+        guard !mayReferToUndefinedNotes else { return }
         // Most paragraphs have no `^` at all: the search below bridges to NSString.
         let caret = inlines.contains { inline in
             if case .text(let text) = inline { return ByteScan.contains(text, where: { $0 == UInt8(ascii: "^") }) }
             return false
         }
         guard caret else { return }
+        mayReferToUndefinedNotes = !MarkdownParser.noteReferenceLabels(in: inlines).isEmpty
+    }
+}
+
+extension MarkdownParser {
+    /// The labels of the `[^label]`s in a paragraph's text (an inline that is not text
+    /// stands between).
+    static func noteReferenceLabels(in inlines: [Inline]) -> [Substring] {
         let text = inlines.map { inline -> String in
             if case .text(let text) = inline { return text }
             return "\u{1}"
         }.joined()
+        var labels: [Substring] = []
         var rest = Substring(text)
         while let open = rest.range(of: "[^") {
             guard let close = rest[open.upperBound...].firstIndex(of: "]") else { break }
             let label = rest[open.upperBound..<close]
-            if !label.isEmpty, !label.contains(where: { $0.isWhitespace || $0 == "\u{1}" }),
-                let location = written("[^\(label)]", in: node)
-            {
-                problems.append(
-                    .error(
-                        location, "footnote '[^\(label)]' is never defined",
-                        hint: "add a line '[^\(label)]: the note' to this file, after the paragraph"))
-            }
+            if !label.isEmpty, !label.contains(where: { $0.isWhitespace || $0 == "\u{1}" }) { labels.append(label) }
             rest = rest[close...]
         }
+        return labels
+    }
+
+    /// References to notes nobody defined, in the file as written (`text`, before its
+    /// placeholders are expanded): cmark-gfm leaves them as the text `[^label]`. Escaped text
+    /// reads the same (`\[^label]`), and in the expanded file so does a placeholder's value
+    /// (values are always escaped), or a value could sit beside a real reference to a defined
+    /// note: only a `[^label]` left as text here and written unescaped in the paragraph's own
+    /// lines is an error, at its line and column (in characters, as every error).
+    static func undefinedNotes(in text: String, file: String) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        withDocument(text) { document in
+            let lines = Converter.lines(text)
+            for paragraph in nodes(in: document, where: { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH }) {
+                var texts: [Inline] = []
+                var child = cmark_node_first_child(paragraph)
+                while let current = child {
+                    texts.append(cmark_node_get_type(current) == CMARK_NODE_TEXT ? .text(literal(current)) : .softBreak)
+                    child = cmark_node_next(current)
+                }
+                for label in noteReferenceLabels(in: texts) {
+                    guard let location = written("[^\(label)]", lines: lines, from: paragraph, file: file) else { continue }
+                    problems.append(
+                        .error(
+                            location, "footnote '[^\(label)]' is never defined",
+                            hint: "add a line '[^\(label)]: the note' to this file, after the paragraph"))
+                }
+            }
+        }
+        return problems
     }
 
     /// Where `reference` stands unescaped (after an even number of backslashes) in the lines
     /// of `node`; nil when it is not written there as such.
-    func written(_ reference: String, in node: OpaquePointer) -> SourceLocation? {
-        let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
-        guard first >= 1, min(last, sourceLines.count) >= first else { return nil }
+    static func written(_ reference: String, lines: [Substring], from node: OpaquePointer, file: String) -> SourceLocation? {
+        let first = Int(cmark_node_get_start_line(node)), last = min(Int(cmark_node_get_end_line(node)), lines.count)
+        guard first >= 1, last >= first else { return nil }
         let pattern = Array(reference.utf8)
-        for number in first...min(last, sourceLines.count) {
-            let line = Array(sourceLines[number - 1].utf8)
+        for number in first...last {
+            let line = Array(lines[number - 1].utf8)
             guard line.count >= pattern.count else { continue }
             for start in 0...(line.count - pattern.count) where line[start..<(start + pattern.count)].elementsEqual(pattern) {
                 var backslashes = 0
                 while start - backslashes > 0, line[start - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
-                if backslashes % 2 == 0 { return SourceLocation(file: file, line: number, column: start + 1) }
+                if backslashes % 2 == 0 {
+                    return SourceLocation(file: file, line: number, column: String(decoding: line[..<start], as: UTF8.self).count + 1)
+                }
             }
         }
         return nil

@@ -14,6 +14,10 @@ extension MarkdownParser {
         let chart: ChartLookup
         var problems: [Diagnostic] = []
         var warnings: [Diagnostic] = []
+        /// Code as written with its placeholders expanded unescaped, by node (`codeTexts`).
+        var codeTexts: [OpaquePointer: String] = [:]
+        /// Whether some paragraph's text reads like a reference to an undefined note.
+        var mayReferToUndefinedNotes = false
         private var depth = 0
         private var reportedDepth = false
 
@@ -80,7 +84,7 @@ extension MarkdownParser {
         }
 
         func literal(_ node: OpaquePointer) -> String {
-            cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            MarkdownParser.literal(node)
         }
 
         /// The node's type name ("paragraph", "table", "table_cell"): extension nodes (tables)
@@ -117,7 +121,7 @@ extension MarkdownParser {
                 let kids = children(node)
                 if kids.count == 1, cmark_node_get_type(kids[0]) == CMARK_NODE_IMAGE { return figure(kids[0]) }
                 let inlines = inlines(childrenOf: node)
-                checkUndefinedFootnotes(inlines, in: node)
+                noteUndefinedFootnoteCandidates(inlines)
                 return .paragraph(inlines)
             case CMARK_NODE_HEADING:
                 // Level 1 is the section title from briefing.yaml, so `#` and `##` both become level 2.
@@ -135,11 +139,11 @@ extension MarkdownParser {
                 return nested(node) { .callout($0.blocks(childrenOf: node)) }
             case CMARK_NODE_THEMATIC_BREAK:
                 return .thematicBreak
-            case CMARK_NODE_CODE_BLOCK where (cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "").hasPrefix("chart"):
+            case CMARK_NODE_CODE_BLOCK where !MarkdownParser.isCode(node):
                 return chartBlock(node)
             case CMARK_NODE_CODE_BLOCK:
                 // Printed literally: data must never become markup.
-                let text = literal(node).trimmingCharacters(in: .newlines)
+                let text = (codeTexts[node] ?? literal(node)).trimmingCharacters(in: .newlines)
                 return .paragraph(Self.code(text, grades: grades))
             case CMARK_NODE_HTML_BLOCK where Self.isPageBreak(literal(node)):
                 return .pageBreak
@@ -163,7 +167,7 @@ extension MarkdownParser {
             case CMARK_NODE_TEXT: return Self.decodeTokens(literal(node), grades: grades)
             case CMARK_NODE_EMPH: return nested(node) { [.emphasis($0.inlines(childrenOf: node))] } ?? []
             case CMARK_NODE_STRONG: return nested(node) { [.strong($0.inlines(childrenOf: node))] } ?? []
-            case CMARK_NODE_CODE: return Self.code(literal(node), grades: grades)
+            case CMARK_NODE_CODE: return Self.code(codeTexts[node] ?? literal(node), grades: grades)
             case CMARK_NODE_HTML_INLINE:
                 warnings.append(
                     .warning(location(node), "raw HTML '\(literal(node))' is not rendered; it is left out", hint: "write it in Markdown"))
