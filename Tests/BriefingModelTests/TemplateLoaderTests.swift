@@ -140,6 +140,18 @@ import Testing
         #expect(
             twice.description.contains("field 'supply[0].rows[0].shares.CHINA': the suppliers 'China' and 'CHINA' are both named 'china' in placeholders"),
             "\(twice)")
+        // "Others" in a row that is not complete would be the computed remainder's name too.
+        let others = try failure { try $0.replace("data.yaml", "shares: {China: 45}", with: "shares: {China: 40, Others: 5}") }
+        #expect(others.description.contains("field 'supply[0].rows[0].shares.Others': a supplier named 'Others' in a row that is not complete"), "\(others)")
+        // One period twice, however it is written.
+        var second = 0
+        let twiceRow = try failure { fixture in
+            try fixture.replace("data.yaml", "      - period: 2010-14\n", with: "      - period: 2008-2012\n")
+            second = try fixture.line(of: "      - period: 2008-2012", in: "data.yaml")
+        }
+        #expect(
+            twiceRow.diagnostics.contains { $0.location.line == second && $0.message.contains("the row '2008–12' is already given (line \(second - 4), '2008–12')") },
+            "\(twiceRow)")
         let nameless = try failure { try $0.replace("data.yaml", "shares: {China: 45}", with: "shares: {China: 40, \"★\": 5}") }
         #expect(nameless.description.contains("the supplier '★' has no letter or digit a placeholder can name it by"), "\(nameless)")
     }

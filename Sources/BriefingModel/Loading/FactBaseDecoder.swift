@@ -335,6 +335,7 @@ struct FactBaseDecoder {
                 return SupplySeries(id: id, title: title, measure: measure, focus: focus, rows: [], location: node.location)
             }
             guard let rows = importedSupplyRows(fromNode, attribution: attribution) else { return nil }
+            checkDistinct(rows)
             return SupplySeries(id: id, title: title, measure: measure, focus: focus, rows: Self.ordered(rows), location: node.location)
         }
         let rowsNode = map.required("rows")
@@ -342,8 +343,25 @@ struct FactBaseDecoder {
         if let rowsNode, let rows, rows.isEmpty, case .sequence(let sequence) = rowsNode.node, sequence.isEmpty {
             context.error(rowsNode.node, "field '\(rowsNode.path)': the series is empty", hint: "add at least one row of shares")
         }
+        if let rows { checkDistinct(rows) }
         guard let id, let title, let measure, let rows else { return nil }
         return SupplySeries(id: id, title: title, measure: measure, focus: focus, rows: Self.ordered(rows), location: node.location)
+    }
+
+    /// Two rows for one period (`2016` and `2016-2016`, `2016-20` and `2016-2020`) or one
+    /// category would be one name in placeholders and two bars in a chart: the second is an
+    /// error where it is written.
+    private func checkDistinct(_ rows: [SupplySeries.Row]) {
+        var seen: [String: SupplySeries.Row] = [:]
+        for row in rows {
+            if let first = seen[row.key] {
+                context.diagnostics.error(
+                    row.location, "the row '\(row.label)' is already given (line \(first.location.line), '\(first.label)')",
+                    hint: "give each period or category one row")
+            } else {
+                seen[row.key] = row
+            }
+        }
     }
 
     /// Rows that are periods are ordered by when they apply, whatever order they are written in.
@@ -493,6 +511,12 @@ struct FactBaseDecoder {
                     context.error(
                         pair.value.node, "field '\(pair.value.path)': the supplier '\(pair.key)' has no letter or digit a placeholder can name it by",
                         hint: "name it with letters or digits")
+                    sharesValid = false
+                } else if slug == "others", !complete {
+                    context.error(
+                        pair.value.node,
+                        "field '\(pair.value.path)': a supplier named '\(pair.key)' in a row that is not complete would take the name of the computed remainder ('others')",
+                        hint: "mark the row 'complete: true' if '\(pair.key)' is the rest, or name it otherwise")
                     sharesValid = false
                 } else if let other = slugs[slug] {
                     context.error(
