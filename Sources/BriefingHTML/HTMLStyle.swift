@@ -30,6 +30,7 @@ enum HTMLStyle {
         }
         a { color: var(--link); }
         a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+        code { white-space: pre-wrap; }
         .skip { position: absolute; left: -9999px; }
         .skip:focus { position: static; display: inline-block; margin: .5rem 0; }
         .draft { background: var(--accent); color: #fff; padding: .5rem .75rem; font-weight: 600; margin: 0 -1rem; }

@@ -19,9 +19,20 @@ struct DoctorCommand: ParsableCommand {
 
     final class Report {
         var failures = 0
+        var warnings = 0
         var quiet = false
         func ok(_ text: String) { if !quiet { print("ok    \(text)") } }
-        func warn(_ text: String, fix: String) { print("warn  \(text)\n      fix: \(fix)") }
+        func warn(_ text: String, fix: String) {
+            warnings += 1
+            print("warn  \(text)\n      fix: \(fix)")
+        }
+
+        /// The last line: what failed, else what only warned (the status stays 0 for those).
+        var summary: String {
+            let warned = warnings == 0 ? "" : "\(warnings) warning\(warnings == 1 ? "" : "s")"
+            if failures > 0 { return "\(failures) problem(s) found" + (warned.isEmpty ? "" : ", and \(warned)") }
+            return warned.isEmpty ? "all checks passed" : "no problem found, \(warned)"
+        }
         func fail(_ text: String, fix: String) {
             failures += 1
             print("FAIL  \(text)\n      fix: \(fix)")
@@ -137,7 +148,7 @@ struct DoctorCommand: ParsableCommand {
                 fix: "apt-get install msmtp-mta (a light relay; configure /etc/msmtprc) or postfix (queues mail)")
         }
 
-        if !quiet || report.failures > 0 { print(report.failures == 0 ? "\nall checks passed" : "\n\(report.failures) problem(s) found") }
+        if !quiet || report.failures > 0 { print("\n" + report.summary) }
         if report.failures > 0 { throw ExitCode(1) }
     }
 

@@ -177,6 +177,7 @@ import Testing
                 // doctor starts it too, and says that it does not start.
                 let doctor = try Command.run(binary, ["doctor"], environment: environment)
                 #expect(doctor.stdout.contains("warn  \(server.path) does not start (exit status 3)"), "\(doctor.stdout)")
+                #expect(!doctor.stdout.contains("all checks passed") && doctor.stdout.contains(" warning"), "\(doctor.stdout)")
             }
         }
         let doctor = try Command.run(Command.briefing, ["doctor"])

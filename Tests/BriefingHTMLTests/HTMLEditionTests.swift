@@ -126,6 +126,15 @@ import Testing
         #expect(!html.contains("<script>") && html.contains("Japan &lt;script&gt;alert(1)&lt;/script&gt; builds"))
     }
 
+    /// A code block keeps its lines and indentation in a browser, as in the PDF.
+    @Test func codeKeepsItsLines() {
+        var document = Self.document()
+        document.sections[1].blocks = [.paragraph([.code("first line\n    indented")])]
+        let html = String(decoding: HTMLEdition.write(document, charts: [1: Self.svg], generator: "test"), as: UTF8.self)
+        #expect(html.contains("<code>first line\n    indented</code>"))
+        #expect(html.contains("code { white-space: pre-wrap; }"))
+    }
+
     @Test func theSameDocumentGivesTheSameBytes() {
         #expect(html() == html())
     }
