@@ -58,7 +58,28 @@ public final class PreviewServer: @unchecked Sendable {
                 bound.set(.failure(error))
             }
         }
-        return try bound.wait()
+        do {
+            return try bound.wait()
+        } catch {
+            throw BindFailure(message: Self.explain(error, host: host, port: requestedPort))
+        }
+    }
+
+    /// Why an address could not be bound, in a user's words rather than SwiftNIO's.
+    static func explain(_ error: any Error, host: String, port: Int) -> String {
+        if error is SocketAddressError.UnknownHost { return "'\(host)' is not a host name or address this machine knows" }
+        guard let io = error as? IOError else { return "\(error)" }
+        switch io.errnoCode {
+        case EADDRINUSE: return "port \(port) is in use"
+        case EADDRNOTAVAIL: return "\(host) is not an address of this machine"
+        case EACCES: return "port \(port) needs privileges (give one from 1024, or 0 for a free one)"
+        default: return "\(error)"
+        }
+    }
+
+    struct BindFailure: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
     }
 
     /// A good build: its page and PDF are served from now on, and open pages update.

@@ -124,7 +124,15 @@ import Testing
         defer { fixture.remove() }
         let second = try Command.run(
             Command.briefing, ["watch", "--template", fixture.directory.path, "--output", served.out.appendingPathComponent("c.pdf").path, "--serve", "\(served.port)"])
-        #expect(second.status == 69 && second.stderr.contains("cannot serve on \(served.port)"), "\(second.status) \(second.stderr)")
+        #expect(
+            second.status == 69 && second.stderr.contains("cannot serve on \(served.port): port \(served.port) is in use"),
+            "\(second.status) \(second.stderr)")
+        // An address that is not this machine's, or no address at all, is said so.
+        for (address, said) in [("192.0.2.1:0", "192.0.2.1 is not an address of this machine"), ("256.1.1.1:0", "'256.1.1.1' is not a host name")] {
+            let run = try Command.run(
+                Command.briefing, ["watch", "--template", fixture.directory.path, "--output", served.out.appendingPathComponent("c.pdf").path, "--serve", address])
+            #expect(run.status == 69 && run.stderr.contains(said), "\(address): \(run.status) \(run.stderr)")
+        }
         #expect(!FileManager.default.fileExists(atPath: served.out.appendingPathComponent("c.pdf").path), "nothing was built")
     }
 
