@@ -171,6 +171,11 @@ import Testing
             #expect("\(error)".contains("s.md:1:27: error: footnote '[^nope]' is never defined"), "\(error)")
         }
         #expect(failure("Ünïcödé 中国 text [^nope]\n").contains("s.md:1:17: error: footnote '[^nope]'"))
+        // Wherever text stands: a heading, emphasis, a link's text, a table cell.
+        #expect(failure("## Heading [^h]\n").contains("s.md:1:12: error: footnote '[^h]'"))
+        #expect(failure("Para *emph [^e]* end.\n").contains("s.md:1:12: error: footnote '[^e]'"))
+        #expect(failure("A [link [^l]](https://x.org).\n").contains("s.md:1:9: error: footnote '[^l]'"))
+        #expect(failure("| a | b |\n|---|---|\n| x | [^t] |\n").contains("s.md:3:7: error: footnote '[^t]'"))
     }
 
     @Test func rawHTMLIsAWarningAndLeftOut() throws {

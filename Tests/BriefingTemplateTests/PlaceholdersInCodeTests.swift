@@ -59,6 +59,24 @@ import Testing
         #expect(!code.contains { $0.contains("\\,") && !$0.hasPrefix("a") }, "\(code)")
     }
 
+    /// Nothing escapes a backtick inside a code span: a value holding one is an error at the
+    /// span (it used to end the span early and garble the line), and is fine in a fenced block.
+    @Test func aBacktickInAValueInsideASpanIsAnError() throws {
+        let fixture = try TemplateFixture(template: "starter")
+        defer { fixture.remove() }
+        try fixture.replace("data.yaml", "label: Installed capacity\n", with: "label: 'Cap `tick` here'\n")
+        try fixture.write("sections/outlook.md", "Intro.\n\nThé `{{fig.capacity.label}}` and `code` end.\n")
+        do {
+            _ = try DocumentBuilder.build(template: try TemplateLoader.load(directory: fixture.directory), date: FuzzyDate(year: 2026))
+            Issue.record("built although the span would break")
+        } catch {
+            #expect("\(error)".contains("outlook.md:3:6: error: a value in this code span holds a backtick"), "\(error)")
+        }
+        try fixture.write("sections/outlook.md", "Intro.\n\n```\n{{fig.capacity.label}}\n```\n")
+        let document = try DocumentBuilder.build(template: try TemplateLoader.load(directory: fixture.directory), date: FuzzyDate(year: 2026))
+        #expect(document.sections.last?.blocks.last == .paragraph([.code("Cap `tick` here")]), "\(String(describing: document.sections.last?.blocks))")
+    }
+
     @Test func codeWithoutPlaceholdersIsOneSpanAsWritten() throws {
         let blocks = try blocks("Run `briefing generate` now.\n")
         #expect(blocks.first == .paragraph([.text("Run "), .code("briefing generate"), .text(" now.")]), "\(blocks)")

@@ -11,20 +11,6 @@ extension MarkdownParser.Converter {
         guard !definitions.isEmpty else { return nil }
         return .notes(definitions.enumerated().map { Footnote(number: $0.offset + 1, blocks: blocks(childrenOf: $0.element)) })
     }
-
-    /// Whether a paragraph's text holds something like `[^label]`, which may be a reference
-    /// to a note nobody defined (cmark-gfm leaves those as text): `MarkdownParser` then looks
-    /// for them in the file as written (`undefinedNotes`).
-    mutating func noteUndefinedFootnoteCandidates(_ inlines: [Inline]) {
-        guard !mayReferToUndefinedNotes else { return }
-        // Most paragraphs have no `^` at all: the search below bridges to NSString.
-        let caret = inlines.contains { inline in
-            if case .text(let text) = inline { return ByteScan.contains(text, where: { $0 == UInt8(ascii: "^") }) }
-            return false
-        }
-        guard caret else { return }
-        mayReferToUndefinedNotes = !MarkdownParser.noteReferenceLabels(in: inlines).isEmpty
-    }
 }
 
 extension MarkdownParser {
@@ -56,15 +42,28 @@ extension MarkdownParser {
         var problems: [Diagnostic] = []
         withDocument(text) { document in
             let lines = Converter.lines(text)
-            for paragraph in nodes(in: document, where: { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH }) {
+            // Every node that holds text: a paragraph, a heading, a table cell, emphasis, a
+            // link's text. cmark-gfm leaves `[^label]` as sibling text nodes.
+            let holdsText = { (node: OpaquePointer) -> Bool in
+                var child = cmark_node_first_child(node)
+                while let current = child {
+                    if cmark_node_get_type(current) == CMARK_NODE_TEXT { return true }
+                    child = cmark_node_next(current)
+                }
+                return false
+            }
+            for container in nodes(in: document, where: holdsText) {
                 var texts: [Inline] = []
-                var child = cmark_node_first_child(paragraph)
+                var child = cmark_node_first_child(container)
                 while let current = child {
                     texts.append(cmark_node_get_type(current) == CMARK_NODE_TEXT ? .text(literal(current)) : .softBreak)
                     child = cmark_node_next(current)
                 }
+                // The lines of the block it stands in (inline nodes carry no lines of their own).
+                var block = container
+                while cmark_node_get_start_line(block) < 1, let parent = cmark_node_parent(block) { block = parent }
                 for label in noteReferenceLabels(in: texts) {
-                    guard let location = written("[^\(label)]", lines: lines, from: paragraph, file: file) else { continue }
+                    guard let location = written("[^\(label)]", lines: lines, from: block, file: file) else { continue }
                     problems.append(
                         .error(
                             location, "footnote '[^\(label)]' is never defined",

@@ -16,7 +16,7 @@ extension MarkdownParser {
         var warnings: [Diagnostic] = []
         /// Code as written with its placeholders expanded unescaped, by node (`codeTexts`).
         var codeTexts: [OpaquePointer: String] = [:]
-        /// Whether some paragraph's text reads like a reference to an undefined note.
+        /// Whether some text holds a `^`, as a reference to an undefined note left as text does.
         var mayReferToUndefinedNotes = false
         private var depth = 0
         private var reportedDepth = false
@@ -121,7 +121,6 @@ extension MarkdownParser {
                 let kids = children(node)
                 if kids.count == 1, cmark_node_get_type(kids[0]) == CMARK_NODE_IMAGE { return figure(kids[0]) }
                 let inlines = inlines(childrenOf: node)
-                noteUndefinedFootnoteCandidates(inlines)
                 return .paragraph(inlines)
             case CMARK_NODE_HEADING:
                 // Level 1 is the section title from briefing.yaml, so `#` and `##` both become level 2.
@@ -164,7 +163,11 @@ extension MarkdownParser {
 
         mutating func inline(_ node: OpaquePointer) -> [Inline] {
             switch cmark_node_get_type(node) {
-            case CMARK_NODE_TEXT: return Self.decodeTokens(literal(node), grades: grades)
+            case CMARK_NODE_TEXT:
+                let text = literal(node)
+                // A `^` may be left of a reference to a note nobody defined (`undefinedNotes`).
+                if !mayReferToUndefinedNotes, ByteScan.contains(text, where: { $0 == UInt8(ascii: "^") }) { mayReferToUndefinedNotes = true }
+                return Self.decodeTokens(text, grades: grades)
             case CMARK_NODE_EMPH: return nested(node) { [.emphasis($0.inlines(childrenOf: node))] } ?? []
             case CMARK_NODE_STRONG: return nested(node) { [.strong($0.inlines(childrenOf: node))] } ?? []
             case CMARK_NODE_CODE: return Self.code(codeTexts[node] ?? literal(node), grades: grades)
