@@ -14,8 +14,8 @@ extension MarkdownParser.Converter {
 }
 
 extension MarkdownParser {
-    /// The labels of the `[^label]`s in a paragraph's text (an inline that is not text
-    /// stands between).
+    /// The labels of the `[^label]`s in a node's text (an inline that is not text stands
+    /// between).
     static func noteReferenceLabels(in inlines: [Inline]) -> [Substring] {
         let text = inlines.map { inline -> String in
             if case .text(let text) = inline { return text }
@@ -36,8 +36,8 @@ extension MarkdownParser {
     /// placeholders are expanded): cmark-gfm leaves them as the text `[^label]`. Escaped text
     /// reads the same (`\[^label]`), and in the expanded file so does a placeholder's value
     /// (values are always escaped), or a value could sit beside a real reference to a defined
-    /// note: only a `[^label]` left as text here and written unescaped in the paragraph's own
-    /// lines is an error, at its line and column (in characters, as every error).
+    /// note: only a `[^label]` left as text here and written unescaped in the lines of the
+    /// block it stands in is an error, at its line and column (in characters).
     static func undefinedNotes(in text: String, file: String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         withDocument(text) { document in
@@ -75,7 +75,7 @@ extension MarkdownParser {
     }
 
     /// Where `reference` stands unescaped (after an even number of backslashes) in the lines
-    /// of `node`; nil when it is not written there as such.
+    /// of the block `node`; nil when it is not written there as such.
     static func written(_ reference: String, lines: [Substring], from node: OpaquePointer, file: String) -> SourceLocation? {
         let first = Int(cmark_node_get_start_line(node)), last = min(Int(cmark_node_get_end_line(node)), lines.count)
         guard first >= 1, last >= first else { return nil }
@@ -87,7 +87,7 @@ extension MarkdownParser {
                 var backslashes = 0
                 while start - backslashes > 0, line[start - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
                 if backslashes % 2 == 0 {
-                    return SourceLocation(file: file, line: number, column: String(decoding: line[..<start], as: UTF8.self).count + 1)
+                    return SourceLocation(file: file, line: number, column: characterColumn(lines, line: number, byte: start + 1))
                 }
             }
         }

@@ -85,6 +85,12 @@ enum MarkdownParser {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
+    /// The column, in characters as every error counts them, of the byte column cmark gives.
+    static func characterColumn(_ lines: [Substring], line: Int, byte: Int) -> Int {
+        guard line >= 1, line <= lines.count else { return byte }
+        return String(decoding: lines[line - 1].utf8.prefix(max(0, byte - 1)), as: UTF8.self).count + 1
+    }
+
     /// A code span, or a code block that is not a chart.
     static func isCode(_ node: OpaquePointer) -> Bool {
         switch cmark_node_get_type(node) {
@@ -119,11 +125,11 @@ enum MarkdownParser {
                     if cmark_node_get_type(node) == CMARK_NODE_CODE, let text,
                         text.utf8.count(where: { $0 == UInt8(ascii: "`") }) > code.utf8.count(where: { $0 == UInt8(ascii: "`") })
                     {
-                        let line = Int(cmark_node_get_start_line(node)), byte = Int(cmark_node_get_start_column(node))
-                        let column = line >= 1 && line <= lines.count ? String(decoding: Array(lines[line - 1].utf8).prefix(max(0, byte - 1)), as: UTF8.self).count + 1 : byte
+                        let line = Int(cmark_node_get_start_line(node))
                         problems.append(
                             .error(
-                                SourceLocation(file: file, line: line, column: column),
+                                SourceLocation(
+                                    file: file, line: line, column: characterColumn(lines, line: line, byte: Int(cmark_node_get_start_column(node)))),
                                 "a value in this code span holds a backtick, which would end the span early",
                                 hint: "put the placeholder outside the backticks, or in a fenced code block"))
                     }
