@@ -176,6 +176,9 @@ import Testing
         #expect(failure("Para *emph [^e]* end.\n").contains("s.md:1:12: error: footnote '[^e]'"))
         #expect(failure("A [link [^l]](https://x.org).\n").contains("s.md:1:9: error: footnote '[^l]'"))
         #expect(failure("| a | b |\n|---|---|\n| x | [^t] |\n").contains("s.md:3:7: error: footnote '[^t]'"))
+        // An autolink's text is its address, not a reference.
+        let autolinks = try MarkdownParser.parse("Auto <https://example.org/a[^v]b>, https://example.org/c[^w]d and www.example.org/e[^z].\n", file: "s.md")
+        #expect(autolinks.blocks.count == 1)
     }
 
     @Test func rawHTMLIsAWarningAndLeftOut() throws {
@@ -280,5 +283,10 @@ import Testing
             template: try TemplateLoader.load(directory: fixture.directory), date: FuzzyDate(year: 2026))
         let title = try #require(document.sections.last?.blocks.flatMap(\.charts).first?.title)
         #expect(!title.contains("{{") && title.hasPrefix("Output of "), "\(title)")
+        // A chart block's options are plain text: a value's escapes, and its backtick, undone.
+        try fixture.replace("data.yaml", "label: Installed capacity\n", with: "label: 'Cap `tick` (a-b)'\n")
+        try fixture.write("sections/outlook.md", "Intro.\n\n```chart bar\nseries: generation\ntitle: {{fig.capacity.label}}\n```\n")
+        let again = try DocumentBuilder.build(template: try TemplateLoader.load(directory: fixture.directory), date: FuzzyDate(year: 2026))
+        #expect(again.sections.last?.blocks.flatMap(\.charts).first?.title == "Cap `tick` (a-b)")
     }
 }

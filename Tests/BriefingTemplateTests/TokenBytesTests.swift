@@ -10,11 +10,15 @@ import Testing
     static let grades = [Confidence(id: "high", rank: 0, marker: nil), Confidence(id: "low", rank: 1, marker: "†", isLowest: true)]
 
     /// The escaping as defined: every ASCII punctuation or symbol character outside a token
-    /// gets a backslash.
+    /// gets a backslash, but a backtick, which becomes a character reference.
     static func escapedByCharacters(_ text: String) -> String {
         var result = "", inToken = false
         for character in text {
             if character == InlineToken.open { inToken = true }
+            if !inToken, character == "`" {
+                result += MarkdownContentType.backtickReference
+                continue
+            }
             if !inToken, character.isASCII, character.isPunctuation || character.isSymbol { result.append("\\") }
             result.append(character)
             if character == InlineToken.close { inToken = false }

@@ -54,7 +54,7 @@ import Testing
     @Test func variablesAreExpandedHereAndEscapedForMarkdown() {
         #expect(fast("Aid rose ×{{fig.a}} ({{fig.star}}).\n  {{{fig.star}}} {{&fig.star}}\n{{China}}") != nil)
         #expect(
-            fast("x {{fig.star}} {{&fig.star}}\n") == "x a\\*b\\_c \\[x\\] \\<y\\> \\& \\`z\\` \\\\ \\#1 a*b_c [x] <y> & `z` \\ #1\n")
+            fast("x {{fig.star}} {{&fig.star}}\n") == "x a\\*b\\_c \\[x\\] \\<y\\> \\& &#96;z&#96; \\\\ \\#1 a*b_c [x] <y> & `z` \\ #1\n")
         #expect(fast("No tags at all, {braces} and } stray.\n") == "No tags at all, {braces} and } stray.\n")
     }
 

@@ -52,7 +52,20 @@ extension MarkdownParser {
                 }
                 return false
             }
-            for container in nodes(in: document, where: holdsText) {
+            // An autolink's text is its address (`<https://x.org/a[^v]>`, `www.x.org`), never a
+            // reference to a note.
+            let isAutolink = { (node: OpaquePointer) -> Bool in
+                guard cmark_node_get_type(node) == CMARK_NODE_LINK, let url = cmark_node_get_url(node).map({ String(cString: $0) })
+                else { return false }
+                var text = ""
+                var child = cmark_node_first_child(node)
+                while let current = child {
+                    text += literal(current)
+                    child = cmark_node_next(current)
+                }
+                return !text.isEmpty && url.hasSuffix(text)
+            }
+            for container in nodes(in: document, where: { holdsText($0) && !isAutolink($0) }) {
                 var texts: [Inline] = []
                 var child = cmark_node_first_child(container)
                 while let current = child {

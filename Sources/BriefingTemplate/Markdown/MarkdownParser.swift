@@ -37,11 +37,7 @@ enum MarkdownParser {
     ) throws -> Parsed {
         let parsed = try withDocument(text) { document -> Parsed in
             var converter = Converter(file: file, source: text, grades: grades, image: image, chart: chart)
-            if let written {
-                let code = codeTexts(of: written, matching: document, file: file)
-                converter.codeTexts = code.texts
-                converter.problems += code.problems
-            }
+            if let written { converter.codeTexts = codeTexts(of: written, matching: document) }
             let blocks = converter.document(document)
             if converter.mayReferToUndefinedNotes { converter.problems += undefinedNotes(in: written?.text ?? text, file: file) }
             if !converter.problems.isEmpty { throw InputError(kind: .invalidData, diagnostics: converter.problems) }
@@ -105,41 +101,18 @@ enum MarkdownParser {
     /// parsed, and code shows backslashes as written, so code in the expanded file reads
     /// `1\,250 MW`. The written file is parsed for its code only when the expanded one has
     /// code and the file has placeholders; when the two do not hold the same number of code
-    /// nodes (a value with a backtick ended a span early), the expanded code is kept.
-    ///
-    /// A value with a backtick inside a code span would end the span where the value stands
-    /// (nothing escapes a backtick in code): that is an error at the span, not a garbled line.
-    static func codeTexts(of written: Written, matching document: OpaquePointer, file: String) -> (
-        texts: [OpaquePointer: String], problems: [Diagnostic]
-    ) {
+    /// nodes, the expanded code is kept. (A value's backtick cannot end a span early: it is a
+    /// character reference in the expanded file, `MarkdownContentType.backtickReference`.)
+    static func codeTexts(of written: Written, matching document: OpaquePointer) -> [OpaquePointer: String] {
         let expanded = nodes(in: document, where: isCode)
-        guard !expanded.isEmpty, written.text.contains("{{") else { return ([:], []) }
-        let lines = Converter.lines(written.text)
-        var problems: [Diagnostic] = []
-        let original =
-            withDocument(written.text) { document in
-                nodes(in: document, where: isCode).map { node -> (code: String, text: String?) in
-                    let code = literal(node)
-                    guard code.contains("{{") else { return (code, nil) }
-                    let text = written.expandCode(code)
-                    if cmark_node_get_type(node) == CMARK_NODE_CODE, let text,
-                        text.utf8.count(where: { $0 == UInt8(ascii: "`") }) > code.utf8.count(where: { $0 == UInt8(ascii: "`") })
-                    {
-                        let line = Int(cmark_node_get_start_line(node))
-                        problems.append(
-                            .error(
-                                SourceLocation(
-                                    file: file, line: line, column: characterColumn(lines, line: line, byte: Int(cmark_node_get_start_column(node)))),
-                                "a value in this code span holds a backtick, which would end the span early",
-                                hint: "put the placeholder outside the backticks, or in a fenced code block"))
-                    }
-                    return (code, text)
-                }
-            } ?? []
-        guard problems.isEmpty, original.count == expanded.count else { return ([:], problems) }
+        guard !expanded.isEmpty, written.text.contains("{{") else { return [:] }
+        let original = withDocument(written.text) { nodes(in: $0, where: isCode).map(literal) } ?? []
+        guard original.count == expanded.count else { return [:] }
         var texts: [OpaquePointer: String] = [:]
-        for (node, code) in zip(expanded, original) { if let text = code.text { texts[node] = text } }
-        return (texts, [])
+        for (node, code) in zip(expanded, original) where code.contains("{{") {
+            if let text = written.expandCode(code) { texts[node] = text }
+        }
+        return texts
     }
 
     /// Deepest nesting of lists, quotes or emphasis accepted. Real briefings use two or three

@@ -25,7 +25,14 @@ struct MarkdownContentType: MustacheContentType {
                     index += 3
                     continue
                 }
-                if !inToken, Self.isASCIIPunctuationOrSymbol(byte) {
+                if !inToken, byte == UInt8(ascii: "`") {
+                    // A backtick as a character reference: an escaped one (\`) still closes a
+                    // code span an author's lone backtick opened, since code ignores escapes.
+                    if result.isEmpty { result.reserveCapacity(bytes.count + 8) }
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                    result.append(contentsOf: Self.backtickReference.utf8)
+                    copied = index + 1
+                } else if !inToken, Self.isASCIIPunctuationOrSymbol(byte) {
                     if result.isEmpty { result.reserveCapacity(bytes.count + 8) }
                     result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
                     result.append(UInt8(ascii: "\\"))
@@ -40,6 +47,11 @@ struct MarkdownContentType: MustacheContentType {
         return escaped ?? text
     }
 
+    /// A value's backtick as the text holds it: CommonMark decodes the reference in text and
+    /// never takes it for a code span's delimiter. (Code shows values from the file as written,
+    /// `MarkdownParser.codeTexts`.)
+    static let backtickReference = "&#96;"
+
     /// `!` to `/`, `:` to `@`, `[` to `` ` ``, `{` to `~`: what CommonMark lets a backslash escape.
     static func isASCIIPunctuationOrSymbol(_ byte: UInt8) -> Bool {
         switch byte {
@@ -51,6 +63,7 @@ struct MarkdownContentType: MustacheContentType {
     /// The escaping undone, where a value reaches text that is not Markdown: a chart block's
     /// options are plain text, so `Guinea\-Bissau` must print as `Guinea-Bissau`.
     static func unescape(_ text: String) -> String {
+        let text = text.replacingEvery(backtickReference, with: "`")
         guard text.contains("\\") else { return text }
         var result = ""
         var escaped = false
