@@ -18,6 +18,11 @@ public enum ChildProcess {
         public var signal: Int32?
         /// What it wrote to standard error, on one line, bounded; or why it did not run.
         public var errors: String
+
+        /// How it ended, in the words `describe(waitStatus:)` uses.
+        public var ending: String {
+            status.map { "exit status \($0)" } ?? signal.map { "killed by signal \($0)" } ?? "did not finish"
+        }
     }
 
     /// How a child is started: its standard streams (paths; /dev/null when nil), whether it
@@ -119,6 +124,11 @@ public enum ChildProcess {
         let text = Self.errorText(errors)
         if let signal = signalled(status) { return Result(status: nil, signal: signal, errors: text) }
         return Result(status: (status >> 8) & 0xff, errors: text)
+    }
+
+    /// How a process ended, from its wait status: "exit status 3", "killed by signal 9".
+    public static func describe(waitStatus status: Int32) -> String {
+        signalled(status).map { "killed by signal \($0)" } ?? "exit status \((status >> 8) & 0xff)"
     }
 
     /// The signal that ended a process, from its wait status.

@@ -102,10 +102,9 @@ struct DoctorCommand: ParsableCommand {
             if probe.status == 64, probe.errors.contains("usage: briefing-preview") {
                 report.ok("the preview server starts: 'watch --serve' can serve")
             } else {
-                let how = probe.status.map { "exit status \($0)" } ?? probe.signal.map { "killed by signal \($0)" } ?? "did not finish"
                 let said = probe.errors.isEmpty ? "" : ": \(probe.errors.prefix(200))"
                 report.warn(
-                    "\(PreviewProcess.program) does not start (\(how)\(said)): 'watch --serve' cannot serve (watching without it works)",
+                    "\(PreviewProcess.program) does not start (\(probe.ending)\(said)): 'watch --serve' cannot serve (watching without it works)",
                     fix: "reinstall with 'make install', which puts briefing-preview beside briefing")
             }
         } else {

@@ -93,7 +93,7 @@ final class PreviewProcess: @unchecked Sendable {
             let status = end(within: 2)
             let said = line.map { " (it said '\($0.prefix(120))')" } ?? ""
             let killed = status & 0x7f == SIGKILL ? ", or did not answer within \(Int(Self.answerWithin)) s" : ""
-            throw Failure(message: "briefing-preview ended or failed before it listened\(said)\(killed) (\(Self.describe(status)))")
+            throw Failure(message: "briefing-preview ended or failed before it listened\(said)\(killed) (\(ChildProcess.describe(waitStatus: status)))")
         }
     }
 
@@ -150,7 +150,7 @@ final class PreviewProcess: @unchecked Sendable {
                     close(input)
                     input = -1
                     let status = end(within: 2)
-                    onLost(status == 0 ? failure : Self.describe(status))
+                    onLost(status == 0 ? failure : ChildProcess.describe(waitStatus: status))
                 }
                 break
             }
@@ -158,11 +158,6 @@ final class PreviewProcess: @unchecked Sendable {
         if input >= 0 { close(input) }
     }
 
-    /// How a process ended, from its wait status.
-    static func describe(_ status: Int32) -> String {
-        let signal = status & 0x7f
-        return signal == 0 ? "exit status \((status >> 8) & 0xff)" : "killed by signal \(signal)"
-    }
 
     /// Writes `data` whole; the error's text if it could not.
     private static func send(_ data: Data, to descriptor: Int32) -> String? {

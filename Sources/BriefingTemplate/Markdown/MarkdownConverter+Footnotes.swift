@@ -14,13 +14,9 @@ extension MarkdownParser.Converter {
 }
 
 extension MarkdownParser {
-    /// The labels of the `[^label]`s in a node's text (an inline that is not text stands
-    /// between).
-    static func noteReferenceLabels(in inlines: [Inline]) -> [Substring] {
-        let text = inlines.map { inline -> String in
-            if case .text(let text) = inline { return text }
-            return "\u{1}"
-        }.joined()
+    /// The labels of the `[^label]`s in `text` (a node's children, U+0001 for each that is
+    /// not text: a label never spans one).
+    static func noteReferenceLabels(in text: String) -> [Substring] {
         var labels: [Substring] = []
         var rest = Substring(text)
         while let open = rest.range(of: "[^") {
@@ -30,6 +26,17 @@ extension MarkdownParser {
             rest = rest[close...]
         }
         return labels
+    }
+
+    /// The text of `node`'s children, U+0001 standing for each child that is not text.
+    static func childText(_ node: OpaquePointer) -> String {
+        var text = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            text += cmark_node_get_type(current) == CMARK_NODE_TEXT ? literal(current) : "\u{1}"
+            child = cmark_node_next(current)
+        }
+        return text
     }
 
     /// References to notes nobody defined, in the file as written (`text`, before its
@@ -44,38 +51,20 @@ extension MarkdownParser {
             let lines = Converter.lines(text)
             // Every node that holds text: a paragraph, a heading, a table cell, emphasis, a
             // link's text. cmark-gfm leaves `[^label]` as sibling text nodes.
-            let holdsText = { (node: OpaquePointer) -> Bool in
-                var child = cmark_node_first_child(node)
-                while let current = child {
-                    if cmark_node_get_type(current) == CMARK_NODE_TEXT { return true }
-                    child = cmark_node_next(current)
-                }
-                return false
-            }
-            // An autolink's text is its address (`<https://x.org/a[^v]>`, `www.x.org`), never a
-            // reference to a note.
-            let isAutolink = { (node: OpaquePointer) -> Bool in
-                guard cmark_node_get_type(node) == CMARK_NODE_LINK, let url = cmark_node_get_url(node).map({ String(cString: $0) })
-                else { return false }
-                var text = ""
-                var child = cmark_node_first_child(node)
-                while let current = child {
-                    text += literal(current)
-                    child = cmark_node_next(current)
-                }
-                return !text.isEmpty && url.hasSuffix(text)
-            }
-            for container in nodes(in: document, where: { holdsText($0) && !isAutolink($0) }) {
-                var texts: [Inline] = []
-                var child = cmark_node_first_child(container)
-                while let current = child {
-                    texts.append(cmark_node_get_type(current) == CMARK_NODE_TEXT ? .text(literal(current)) : .softBreak)
-                    child = cmark_node_next(current)
+            for container in nodes(in: document, where: { cmark_node_first_child($0) != nil }) {
+                let text = childText(container)
+                guard text.contains("[^") else { continue }
+                // An autolink's text is its address (`<https://x.org/a[^v]>`, `www.x.org`),
+                // never a reference to a note.
+                if cmark_node_get_type(container) == CMARK_NODE_LINK, let url = cmark_node_get_url(container),
+                    String(cString: url).hasSuffix(text)
+                {
+                    continue
                 }
                 // The lines of the block it stands in (inline nodes carry no lines of their own).
                 var block = container
                 while cmark_node_get_start_line(block) < 1, let parent = cmark_node_parent(block) { block = parent }
-                for label in noteReferenceLabels(in: texts) {
+                for label in noteReferenceLabels(in: text) {
                     guard let location = written("[^\(label)]", lines: lines, from: block, file: file) else { continue }
                     problems.append(
                         .error(
