@@ -114,4 +114,18 @@ import Testing
         #expect(order == ["text 6", "text 7", "text 7", "end of list", "figure", "text 1"], "\(order)")
         #expect(pages.count == 2, "the figure fits under the list's end on the second page")
     }
+
+    /// A list item begun at the foot of a page whose first lines go to the next starts on
+    /// that next page, with them: begun where nothing of it is drawn, cairo gave the element
+    /// empty marked content there that its kids did not list.
+    @Test func aListItemBeginsOnThePageItsFirstLinesAreOn() {
+        // 9 lines, then an item of 3 lines: one line is left, and a paragraph does not start
+        // with a lone line at the foot of a page.
+        let pages = place([paragraph(lines: 9), .begin(.list), .begin(.listItem), paragraph(lines: 3), .end(.listItem), .end(.list)])
+        #expect(pages.count == 2)
+        let first = pages[0].filter { if case .beginStructure = $0 { return true } else { return false } }
+        #expect(first.isEmpty, "nothing is begun on the first page: \(pages[0])")
+        #expect(Array(pages[1].prefix(3)) == [.beginStructure(.list), .beginStructure(.listItem), pages[1][2]])
+        #expect(texts(pages[1]).map(\.paragraph) == [3])
+    }
 }

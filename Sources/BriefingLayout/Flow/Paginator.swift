@@ -67,7 +67,26 @@ struct Paginator {
         }
     }
 
-    private mutating func emit(_ item: FrameItem) { pages[pages.count - 1].append(item) }
+    /// Structure elements begun with nothing drawn in them yet. Each is written where its first
+    /// item is drawn, so one begun at the foot of a page whose content moved to the next
+    /// starts there: cairo 1.16 gave such an element empty marked content on the first page
+    /// and left it out of the element's kids, a parent-tree entry no reader could follow.
+    private var pendingBegins: [StructureRole] = []
+
+    private mutating func emit(_ item: FrameItem) {
+        switch item {
+        case .beginStructure(let role):
+            pendingBegins.append(role)
+            return
+        case .anchor:
+            // A destination is no content: it stays where it is.
+            break
+        default:
+            for role in pendingBegins { pages[pages.count - 1].append(.beginStructure(role)) }
+            pendingBegins.removeAll()
+        }
+        pages[pages.count - 1].append(item)
+    }
 
     private mutating func extendBox(_ box: Int?, top: Double, bottom: Double) {
         guard let box else { return }
