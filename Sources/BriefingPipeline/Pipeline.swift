@@ -56,6 +56,9 @@ public final class Pipeline {
     private var finishedPages: PDFFinisher.PageCache?
     /// Sections parsed in the last build, likewise (made by `prepareRebuild`).
     public private(set) var sections: SectionCache?
+    /// How many pages the last PDF of a process that builds again drew (the others were kept
+    /// from the build before: `PagewisePDF`); nil before `prepareRebuild`.
+    public var pagesDrawn: Int? { finishedPages?.pagewise.lastDrawn }
     /// For a process that builds again: the stamp of the files each loaded template was read
     /// from (`TemplateStamp`).
     private var templateStamps: [String: String] = [:]

@@ -8,6 +8,14 @@ struct PDFWriter: Writer {
     var format: OutputFormat { .pdf }
 
     func write(_ input: consuming WriterInput, mark: (String) -> Void) throws -> [Data] {
+        // A process that builds again (watch) redraws only the pages that changed. Should that
+        // fail, the whole document is drawn as a run draws it, which says what failed where
+        // (a page of its own would be "page 1") or makes the file after all.
+        if let cache = input.cache, input.standard != .none,
+            let pdf = try? cache.pagewise.write(input.pages, standard: input.standard, mark: mark)
+        {
+            return [pdf]
+        }
         let facts = PDFFinisher.Facts(input.pages)
         // The pages move to the exporter, which frees them once cairo has drawn them: at
         // 354 pages they are a quarter of the memory, not needed to finish the file.

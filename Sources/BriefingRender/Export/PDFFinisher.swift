@@ -27,6 +27,8 @@ public enum PDFFinisher {
         var marked: [Data: [UInt8]] = [:]
         /// The other streams cairo left uncompressed, deflated (`StreamCompression`).
         var deflated: StreamCompression.Cache = [:]
+        /// Each page's finished PDF, for a writer that joins them (`PagewisePDF`).
+        public let pagewise = PagewisePDF()
         public init() {}
     }
 
