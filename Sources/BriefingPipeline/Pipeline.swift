@@ -79,9 +79,16 @@ public final class Pipeline {
         // Templates stay, checked against their files' stamps by the next load.
         made.removeAll()
         printed.removeAll()
+        willBuildAgain()
+        if case .folder = world.fonts, let measurer = try? fontLoad?.value() { measurer.forgetUnused() }
+    }
+
+    /// Before the first build of a process that builds again: what it makes is kept for the
+    /// next (the PDF's pages, the parsed sections), so the first edit already redraws only
+    /// the pages it changed.
+    public func willBuildAgain() {
         if finishedPages == nil { finishedPages = PDFFinisher.PageCache() }
         if sections == nil { sections = SectionCache() }
-        if case .folder = world.fonts, let measurer = try? fontLoad?.value() { measurer.forgetUnused() }
     }
 
     /// Between the rows of a batch: the last row's template and briefings go (each row loads

@@ -66,6 +66,8 @@ public final class WatchSession {
         if builds > 0 {
             pipeline.prepareRebuild()
             pipeline.timer.mark("forget")
+        } else {
+            pipeline.willBuildAgain()
         }
         builds += 1
         let first = pipeline.warnings.count
