@@ -115,26 +115,20 @@ extension PDFPageMerge {
 
         /// The elements this page opens again, outermost first: the first child at each
         /// level below the Document element.
-        lazy var continuations: [Int32]? = {
-            var chain: [Int32] = []
-            var here = documentElement
-            for _ in 0..<continued {
-                guard let first = childElements(of: here).first else { return nil }
-                chain.append(first)
-                here = first
-            }
-            return chain
-        }()
+        lazy var continuations: [Int32]? = chain(depth: continued, taking: \.first)
 
         /// The elements open at the page's end, outermost first, `depth` deep: the last child
         /// at each level.
-        func endChain(depth: Int) -> [Int32]? {
+        func endChain(depth: Int) -> [Int32]? { chain(depth: depth, taking: \.last) }
+
+        /// From the Document element down `depth` levels, the child `pick` takes at each.
+        private func chain(depth: Int, taking pick: ([Int32]) -> Int32?) -> [Int32]? {
             var chain: [Int32] = []
             var here = documentElement
             for _ in 0..<depth {
-                guard let last = childElements(of: here).last else { return nil }
-                chain.append(last)
-                here = last
+                guard let next = pick(childElements(of: here)) else { return nil }
+                chain.append(next)
+                here = next
             }
             return chain
         }
