@@ -115,7 +115,8 @@ enum PDFPageMerge {
             var starts: [Int] = []
             for (offset, local) in kept.enumerated() {
                 let id = numbering.base + Int32(offset)
-                guard let object = part.objects[local] else { continue }
+                // Each kept object was found when `kept` was worked out.
+                guard let object = part.objects[local] else { throw MergeError(message: "page \(index + 1) lost object \(local)") }
                 var value = object.value.renumbered { map[$0] }
                 for key in ["/StructParents", "/StructParent"] {
                     if let old = value[key]?.integer {
