@@ -6,7 +6,7 @@ pikepdf, not by the program that wrote them.
     pdf-equivalence.py ONE.pdf OTHER.pdf  ->  JSON: {"differences": [...], "mismatches": {file: n}}
 
 Compared: the structure tree (each element's type, nesting, /Alt, /ID, /A and the links it
-holds), every page's link annotations (words, target, flags, rectangle), the named
+holds), its ID tree (each identifier with its element), every page's link annotations (words, target, flags, rectangle), the named
 destinations (page and place), the bookmarks, the page labels, the catalog's entries, the XMP
 metadata, the Info dictionary and each page's /Tabs. `mismatches` counts, per file, the
 marked content its parent tree gives an element that does not list it (the two files' page
@@ -100,11 +100,23 @@ def read(path):
     if "/Outlines" in pdf.Root:
         outline.append(("root", int(pdf.Root.Outlines.get("/Count", 0))))
         collect_outline(pdf.Root.Outlines.get("/First"), 0)
+    identifiers = []
+
+    def collect_identifiers(node):
+        for kid in node.get("/Kids", []):
+            collect_identifiers(kid)
+        entries = node.get("/Names", [])
+        for index in range(0, len(entries), 2):
+            identifiers.append((str(entries[index]), str(entries[index + 1].get("/S")), str(entries[index + 1].get("/ID"))))
+
+    if "/IDTree" in root:
+        collect_identifiers(root.IDTree)
     catalog = {str(key): repr(value) for key, value in pdf.Root.items()
                if key not in ("/Pages", "/StructTreeRoot", "/Names", "/Outlines", "/Metadata", "/OutputIntents")}
     intents = [{str(k): str(v) for k, v in intent.items() if k != "/DestOutputProfile"} for intent in pdf.Root.get("/OutputIntents", [])]
     return {
         "structure tree": tree,
+        "id tree": identifiers,
         "links": links,
         "destinations": destinations,
         "outline": outline,

@@ -103,4 +103,32 @@ import Testing
         #expect(expected["Document"] == 1 && expected["P", default: 0] > 10)
         #expect(roles(joined) == expected)
     }
+
+    /// The identifiers of the Note elements and of the ID tree entries, in the file's text.
+    func noteIdentifiers(_ pdf: Data) -> (elements: [String], tree: String?) {
+        let text = String(decoding: pdf, as: UTF8.self)
+        let elements = text.matches(of: /\/ID \((note\.\d+)\)/).map { String($0.1) }
+        let tree = text.firstMatch(of: /\/IDTree << \/Names \[ ([^\]]*) \]/).map { String($0.1) }
+        return (elements.sorted(), tree)
+    }
+
+    /// Notes on two pages are numbered through the document, as a run numbers them, and
+    /// the structure tree names each in its ID tree (a page made apart numbers its own from 1).
+    @Test func notesOnDifferentPagesHaveIdentifiersOfTheirOwn() throws {
+        let folder = try copy("Templates/sino-pak")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try edit(folder, "sections/it.md") { $0 + "\nA sentence with a note.[^a]\n\n[^a]: First note.\n" }
+        try edit(folder, "sections/energy.md") { $0 + "\nAnother sentence with a note.[^b]\n\n[^b]: Second note.\n" }
+        let joined = noteIdentifiers(try build(rebuilding(), folder))
+        let world = World(
+            fonts: .folder(Self.repository.appendingPathComponent("Fonts")), environment: [:],
+            now: { Date(timeIntervalSince1970: 1_796_040_000) })
+        let once = noteIdentifiers(
+            try RealFonts.exclusive { try Pipeline(world: world).generate(BriefingRequest(template: folder, date: "2026-11-30")).get() }.files[0])
+        #expect(once.elements == ["note.1", "note.2"])
+        #expect(joined.elements == once.elements)
+        #expect(once.tree?.contains("(note.1)") == true && once.tree?.contains("(note.2)") == true, "\(String(describing: once.tree))")
+        #expect(joined.tree?.replacing(/\d+ 0 R/, with: "R") == once.tree?.replacing(/\d+ 0 R/, with: "R"))
+    }
 }
+

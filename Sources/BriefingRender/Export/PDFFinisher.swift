@@ -413,14 +413,29 @@ private struct QPDFFile {
     }
 
     /// Every Note element gets the unique `/ID` PDF/UA-1 (7.9) requires, numbered in the
-    /// order cairo wrote them.
+    /// order cairo wrote them, and the structure tree the `/IDTree` that PDF 1.7 (14.7.2)
+    /// requires once any element has an identifier: each name with its element, sorted by
+    /// the name's bytes.
     mutating func identifyNotes() throws {
-        for (number, id) in CairoXref.objects(in: original, containing: "/S /Note", offsets: offsets).enumerated() {
+        var identified: [(name: String, id: Int32)] = []
+        for id in CairoXref.objects(in: original, containing: "/S /Note", offsets: offsets) {
             let note = qpdf_get_object_by_id(qpdf, id, 0)
             guard key(note, "/S").flatMap(name) == "/Note" else { continue }
-            qpdf_oh_replace_key(qpdf, note, "/ID", qpdf_oh_new_string(qpdf, "note.\(number + 1)"))
+            let identifier = "note.\(identified.count + 1)"
+            qpdf_oh_replace_key(qpdf, note, "/ID", qpdf_oh_new_string(qpdf, identifier))
             try touch(note)
+            identified.append((identifier, id))
         }
+        guard !identified.isEmpty, let root = key(qpdf_get_root(qpdf), "/StructTreeRoot") else { return }
+        let names = identified.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+            .map { "(\($0.name)) \($0.id) 0 R" }.joined(separator: " ")
+        // Added to cairo's text of the object: libqpdf's parser, given references, leaves
+        // handles its cleanup crashes on.
+        let id = qpdf_oh_get_object_id(qpdf, root)
+        guard id > 0, let body = CairoXref.object(id, in: original, offsets: offsets), body.suffix(2) == Data(">>".utf8) else {
+            throw PDFFinisher.FinishError(message: "the structure tree root is not an object of its own")
+        }
+        editedObjects[id] = Array(body.dropLast(2)) + Array(" /IDTree << /Names [ \(names) ] >> >>".utf8)
     }
 
     /// Each page's content with what it paints outside structure elements marked as an

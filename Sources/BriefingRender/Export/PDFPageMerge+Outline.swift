@@ -1,9 +1,9 @@
 import BriefingLayout
 import Foundation
 
-/// What the joined file has once for the whole document, written as cairo writes it for a
-/// document drawn in one piece: its page labels and bookmarks, and the strings that name
-/// destinations.
+/// What the joined file has once for the whole document, written as a run writes it for a
+/// document drawn in one piece: its page labels and bookmarks, the strings that name
+/// destinations, and the notes' identifiers with the ID tree.
 extension PDFPageMerge {
     /// cairo's page labels (`/P (i)` for a label that is not a number, `/S /D /St n` where a
     /// run of numbers starts), for labels given page by page.
@@ -136,4 +136,19 @@ extension PDFPageMerge {
         token.append(UInt8(ascii: ")"))
         return token
     }
+
+    /// The N of a Note's `/ID` string `note.N`, as the finisher writes it.
+    static func noteNumber(_ token: [UInt8]) -> Int? {
+        let text = decodedString(token)
+        guard text.starts(with: Array("note.".utf8)) else { return nil }
+        return Int(String(decoding: text.dropFirst(5), as: UTF8.self))
+    }
+
+    /// The structure tree's `/IDTree`: each element identifier and its element, sorted by
+    /// the identifier's bytes as a name tree must be.
+    static func idTree(_ entries: [(name: [UInt8], element: Int32)]) -> PDFValue {
+        let sorted = entries.sorted { $0.name.lexicographicallyPrecedes($1.name) }
+        return .dictionary([("/Names", .array(sorted.flatMap { [PDFValue.token(literalString($0.name)), .reference($0.element)] }))])
+    }
 }
+

@@ -153,7 +153,9 @@ extension PDFPageMerge {
                     }
                 }
                 if case .dictionary(let entries)? = value(structRoot) {
-                    for entry in entries where !["/K", "/ParentTree", "/ParentTreeNextKey"].contains(entry.key) { values.append(entry.value) }
+                    for entry in entries where !["/K", "/ParentTree", "/ParentTreeNextKey", "/IDTree"].contains(entry.key) {
+                        values.append(entry.value)
+                    }
                 }
             }
             for value in values { value.forEachReference { roots.append($0) } }
@@ -179,7 +181,18 @@ extension PDFPageMerge {
             var targets: [Int32]
             var keyOffset: Int
             var joined: [Int32: [UInt8]]
+            /// The notes on the pages before: this page's `note.N` is `note.(N + noteOffset)`.
+            var noteOffset: Int
         }
+
+        /// The Note elements and the number of each one's `/ID` (`note.N`, numbered on this
+        /// page by the finisher), in that order.
+        lazy var notes: [(element: Int32, number: Int)] = objects.compactMap { id, object in
+            guard object.value["/S"]?.name == "/Note", case .token(let token)? = object.value["/ID"],
+                let number = PDFPageMerge.noteNumber(token)
+            else { return nil }
+            return (id, number)
+        }.sorted { $0.number < $1.number }
         var written: (numbering: Numbering, text: [UInt8], starts: [Int])?
     }
 }

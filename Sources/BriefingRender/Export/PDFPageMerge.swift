@@ -39,6 +39,9 @@ enum PDFPageMerge {
         var numbers: [PDFValue] = []
         var destinations: [[UInt8]: PDFValue] = [:]
         var destinationOrder: [[UInt8]] = []
+        /// Every Note element's new `/ID` and number, for the ID tree.
+        var identified: [(name: [UInt8], element: Int32)] = []
+        var noteOffset = 0
 
         for (index, part) in parts.enumerated() {
             var map: [Int32: Int32] = [part.catalog: catalogID, part.pages: pagesID, part.structRoot: rootID, part.documentElement: documentID]
@@ -62,7 +65,8 @@ enum PDFPageMerge {
             }
             let kept = try part.kept(first: index == 0)
             for (offset, id) in kept.enumerated() { map[id] = next + Int32(offset) }
-            numberings.append(Part.Numbering(first: index == 0, base: next, targets: targets, keyOffset: nextKey, joined: [:]))
+            numberings.append(
+                Part.Numbering(first: index == 0, base: next, targets: targets, keyOffset: nextKey, joined: [:], noteOffset: noteOffset))
             next += Int32(kept.count)
             maps.append(map)
             let renumber: (Int32) -> Int32? = { map[$0] }
@@ -92,6 +96,11 @@ enum PDFPageMerge {
                 destinations[key] = value.renumbered(renumber)
                 destinationOrder.append(key)
             }
+            for note in part.notes {
+                guard let element = map[note.element] else { continue }
+                identified.append((Array("note.\(note.number + noteOffset)".utf8), element))
+            }
+            noteOffset += part.notes.count
             pageIDs.append(map[part.page]!)
         }
 
@@ -123,6 +132,10 @@ enum PDFPageMerge {
                         guard let new = keys[old] else { throw MergeError(message: "page \(index + 1) has a \(key) its parent tree lacks") }
                         value = value.setting(key, .integer(new))
                     }
+                }
+                // Notes are numbered through the whole document, as a run numbers them.
+                if value["/S"]?.name == "/Note", case .token(let token)? = value["/ID"], let number = Self.noteNumber(token) {
+                    value = value.setting("/ID", .token(Self.literalString(Array("note.\(number + numbering.noteOffset)".utf8))))
                 }
                 if let extra = joined[id] {
                     // The element's own marked content stays on its page; what joins names its own.
@@ -157,6 +170,7 @@ enum PDFPageMerge {
         made[pagesID] = text(pageTree)
         let structRoot = (first.value(first.structRoot)?.renumbered { firstMap[$0] } ?? .dictionary([]))
             .setting("/K", .array([.reference(documentID)])).setting("/ParentTree", .reference(parentTreeID))
+            .setting("/IDTree", identified.isEmpty ? nil : idTree(identified))
         made[rootID] = text(structRoot)
         let document = (first.value(first.documentElement)?.renumbered { firstMap[$0] } ?? .dictionary([]))
             .setting("/P", .reference(rootID)).setting("/K", .array(documentKids))
