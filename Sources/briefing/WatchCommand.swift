@@ -163,6 +163,9 @@ struct WatchCommand: ParsableCommand {
                 continue
             }
             let build = session.publish(draft, warn: ExitStatus.printWarning)
+            // Options no edit of the template can make right end the watch as they end
+            // `generate`, before it waits for edits that cannot help.
+            if quiet == nil, let error = build.error, Self.endsTheWatch(error) { throw ExitStatus.fail(error) }
             report(build, output: output, format: session.request.format)
             if let preview {
                 if let error = build.error {
@@ -179,6 +182,13 @@ struct WatchCommand: ParsableCommand {
         }
     }
 
+    /// Whether a first build's failure is the command line's own: a usage error (a date that
+    /// is none, a section the template does not have, --sections with --skip) or an output
+    /// that is one of the template's files.
+    static func endsTheWatch(_ error: Error) -> Bool {
+        error is OutputGuard.Refused || ExitStatus.code(for: error) == ExitStatus.usage
+    }
+
     /// How long a save's events must pause before its build starts: an editor's save is a
     /// burst of events within a millisecond or two (a backup, a write, a rename).
     static let startAfter = Duration.milliseconds(2)
@@ -190,7 +200,9 @@ struct WatchCommand: ParsableCommand {
         if let error = build.error {
             _ = ExitStatus.fail(error)
             let kept =
-                format.files == .one ? "\(output) is unchanged" : "the \(format.rawValue) pages beside \(output) are unchanged"
+                format.files != .one
+                ? "the \(format.rawValue) pages beside \(output) are unchanged"
+                : FileManager.default.fileExists(atPath: output) ? "\(output) is unchanged" : "nothing is written to \(output) yet"
             say("\(Self.clock()) failed after \(duration): \(kept)", always: true)
         } else if format.files == .one {
             let pages = format.input == .pages ? "\(build.pages) pages, " : ""

@@ -82,6 +82,46 @@ import Testing
         #expect(left.isEmpty, "\(left)")
     }
 
+    /// A first build that fails on the options themselves ends the watch with generate's
+    /// status (found by helper-31: it printed the error and went on watching, failing every
+    /// build); a first build that fails on the template's files goes on watching.
+    @Test func optionsNoEditCanMendEndTheWatch() throws {
+        let fixture = try TemplateFixture()
+        let out = try Command.temporaryDirectory()
+        defer {
+            fixture.remove()
+            try? FileManager.default.removeItem(at: out)
+        }
+        let pdf = out.appendingPathComponent("b.pdf").path
+        let cases: [([String], Int32, String)] = [
+            (["--date", "2026-13-40", "--output", pdf], 64, "month 13 does not exist"),
+            (["--sections", "nope", "--output", pdf], 64, "unknown section 'nope'"),
+            (["--sections", "space", "--skip", "energy", "--output", pdf], 64, "cannot be used together"),
+            (["--output", fixture.url("sections/space.md").path], 65, "refusing to write"),
+        ]
+        for (options, status, message) in cases {
+            let watch = try BackgroundCommand(Command.briefing, ["watch", "--template", fixture.directory.path] + options, logs: out)
+            let deadline = Date().addingTimeInterval(60)
+            while watch.process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            let ended = !watch.process.isRunning
+            if !ended { _ = watch.stop(with: SIGKILL) }
+            #expect(ended && watch.process.terminationStatus == status, "\(options): \(watch.stdout) \(watch.stderr)")
+            #expect(watch.stderr.contains(message), "\(watch.stderr)")
+        }
+        #expect(try fixture.read("sections/space.md").contains("Space is the most visible civilian success"), "the template file is untouched")
+
+        // A section that does not build is the author's to mend: the watch goes on.
+        let section = try fixture.read("sections/space.md")
+        try fixture.write("sections/space.md", section + "\nA note nobody wrote.[^nowhere]\n")
+        let watch = try BackgroundCommand(
+            Command.briefing, ["watch", "--template", fixture.directory.path, "--date", "2026-11-30", "--output", pdf], logs: out)
+        #expect(watch.waitFor("failed "), "\(watch.stdout) \(watch.stderr)")
+        #expect(watch.stdout.contains("nothing is written to \(pdf) yet"), "\(watch.stdout)")
+        try fixture.write("sections/space.md", section)
+        #expect(watch.waitFor("built "), "\(watch.stdout) \(watch.stderr)")
+        #expect(watch.stop(with: SIGTERM) == 0)
+    }
+
     /// With png, an edit rewrites only the pages it changed; SIGINT stops it.
     @Test func pngWatchWritesOnlyTheChangedPages() throws {
         let fixture = try TemplateFixture()
