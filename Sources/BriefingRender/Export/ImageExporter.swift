@@ -45,6 +45,23 @@ public enum ImageExporter {
         try PDFExporter.check(status, place: place())
         cairo_surface_finish(surface)
         try PDFExporter.check(cairo_surface_status(surface), place: "the SVG of " + place())
-        return try withExtendedLifetime(sink) { try sink.data() }
+        return stableSurfaceID(try withExtendedLifetime(sink) { try sink.data() })
+    }
+
+    /// cairo names the page's group after its surface, counted through the process
+    /// (`id="surface64"`, then `surface103` for the same page drawn again): a watch then
+    /// rewrote every page's file on every build, and a page's bytes depended on what the
+    /// process drew before. Each page's group is `surface1`; nothing in the file refers to it.
+    static func stableSurfaceID(_ svg: Data) -> Data {
+        let marker = "id=\"surface"
+        guard let start = CairoXref.find(marker, in: svg, from: svg.startIndex) else { return svg }
+        let digits = svg.index(start, offsetBy: marker.utf8.count)
+        var end = digits
+        while end < svg.endIndex, svg[end] >= UInt8(ascii: "0"), svg[end] <= UInt8(ascii: "9") { end += 1 }
+        guard end > digits, end < svg.endIndex, svg[end] == UInt8(ascii: "\"") else { return svg }
+        var stable = Data(svg[..<digits])
+        stable.append(UInt8(ascii: "1"))
+        stable.append(svg[end...])
+        return stable
     }
 }
