@@ -273,7 +273,8 @@ public final class Pipeline {
         let count = warnings.count - first
         guard request.strict, count > 0 else { return }
         throw InputError(
-            kind: .invalidData, SourceLocation.argument("--strict"), "\(count) warning(s) and --strict: nothing was written")
+            kind: .invalidData, SourceLocation.argument("--strict"),
+            "\(count == 1 ? "a warning" : "\(count) warnings") (above) made this run fail: nothing was written")
     }
 
     /// The bytes of the output, from the format's writer: one PDF, or one image per page.

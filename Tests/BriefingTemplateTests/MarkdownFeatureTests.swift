@@ -44,6 +44,14 @@ import Testing
         }
     }
 
+    /// `[x]({{ref.section.ai}})` named the placeholder's internal token ('r:section:ai') in
+    /// its error (found by helper-31): it is said as the author wrote it.
+    @Test func aPlaceholderAsALinksAddressIsSaidInTheAuthorsWords() throws {
+        let message = failure("See [this](\u{E000}r:section:ai\u{E001}).\n")
+        #expect(message.contains("s.md:1:5: error: a link's address is a placeholder"), "\(message)")
+        #expect(!message.contains("r:section"), "\(message)")
+    }
+
     @Test func anHTMLCommentOnALineOfItsOwnBreaksThePage() throws {
         for marker in ["<!-- page break -->", "<!--pagebreak-->", "<!-- Page-Break -->"] {
             let parsed = try parse("Before.\n\n\(marker)\n\nAfter.\n")

@@ -199,6 +199,15 @@ extension MarkdownParser {
                 // `javascript:` or `file:` address would run or open something in a reader's
                 // PDF viewer or browser.
                 let lowered = url.lowercased()
+                // A placeholder in the address (`[x]({{ref.section.ai}})`) arrives as a token:
+                // said in the author's words, not the token's.
+                if url.contains(InlineToken.open) {
+                    problems.append(
+                        .error(
+                            location(node), "a link's address is a placeholder: a placeholder stands in the text, not in (...)",
+                            hint: "write {{ref.section.ID}} alone, which links to the section itself, or a whole https:// address"))
+                    return []
+                }
                 guard ["https://", "http://", "mailto:", "#"].contains(where: { lowered.hasPrefix($0) }) else {
                     problems.append(
                         .error(
