@@ -16,6 +16,10 @@ import Testing
             fixture.remove()
             try? FileManager.default.removeItem(at: out)
         }
+        // Notes on two pages, one running over a page break: one note, numbered through the document.
+        let long = (1...110).map { "Filler sentence \($0) makes this footnote long enough to run over the page break." }
+        try fixture.write("sections/it.md", try fixture.read("sections/it.md") + "\nA noted sentence.[^a]\n\n[^a]: \(long.joined(separator: " "))\n")
+        try fixture.write("sections/energy.md", try fixture.read("sections/energy.md") + "\nAnother.[^b]\n\n[^b]: Second note.\n")
         let watched = out.appendingPathComponent("watched.pdf"), generated = out.appendingPathComponent("generated.pdf")
         let options = ["--template", fixture.directory.path, "--date", "2026-11-30", "--pdf-standard", standard]
         let watch = try BackgroundCommand(Command.briefing, ["watch"] + options + ["--output", watched.path], logs: out)
@@ -42,7 +46,7 @@ import Testing
             #expect(try Command.tool("pdftoppm", ["-r", "40", "-png", pdf.path, out.appendingPathComponent(prefix).path]).status == 0)
         }
         let images = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix("g-") && $0.hasSuffix(".png") }.sorted()
-        #expect(images.count == 10)
+        #expect(images.count == 11)
         for image in images {
             let other = "w" + image.dropFirst()
             #expect(try Data(contentsOf: out.appendingPathComponent(image)) == Data(contentsOf: out.appendingPathComponent(other)), "\(image)")

@@ -185,14 +185,17 @@ extension PDFPageMerge {
             var noteOffset: Int
         }
 
-        /// The Note elements and the number of each one's `/ID` (`note.N`, numbered on this
-        /// page by the finisher), in that order.
-        lazy var notes: [(element: Int32, number: Int)] = objects.compactMap { id, object in
-            guard object.value["/S"]?.name == "/Note", case .token(let token)? = object.value["/ID"],
-                let number = PDFPageMerge.noteNumber(token)
-            else { return nil }
-            return (id, number)
-        }.sorted { $0.number < $1.number }
+        /// The Note elements that begin on this page, in the order the finisher numbered them
+        /// (`note.N`): a note continued from the page before is that page's, and joins it.
+        lazy var notes: [Int32] = {
+            let continued = Set(continuations ?? [])
+            return objects.compactMap { id, object -> (element: Int32, number: Int)? in
+                guard !continued.contains(id), object.value["/S"]?.name == "/Note", case .token(let token)? = object.value["/ID"],
+                    let number = PDFPageMerge.noteNumber(token)
+                else { return nil }
+                return (id, number)
+            }.sorted { $0.number < $1.number }.map(\.element)
+        }()
         var written: (numbering: Numbering, text: [UInt8], starts: [Int])?
     }
 }

@@ -96,9 +96,9 @@ enum PDFPageMerge {
                 destinations[key] = value.renumbered(renumber)
                 destinationOrder.append(key)
             }
-            for note in part.notes {
-                guard let element = map[note.element] else { continue }
-                identified.append((Array("note.\(note.number + noteOffset)".utf8), element))
+            for (rank, note) in part.notes.enumerated() {
+                guard let element = map[note] else { continue }
+                identified.append((Array("note.\(noteOffset + rank + 1)".utf8), element))
             }
             noteOffset += part.notes.count
             pageIDs.append(map[part.page]!)
@@ -118,6 +118,7 @@ enum PDFPageMerge {
                 continue
             }
             let map = maps[index]
+            let noteRanks = Dictionary(uniqueKeysWithValues: part.notes.enumerated().map { ($1, $0 + 1) })
             var keys: [Int: Int] = [:]
             for (rank, entry) in part.parentTree.enumerated() { keys[entry.key] = numbering.keyOffset + rank }
             var chunk: [UInt8] = []
@@ -134,8 +135,8 @@ enum PDFPageMerge {
                     }
                 }
                 // Notes are numbered through the whole document, as a run numbers them.
-                if value["/S"]?.name == "/Note", case .token(let token)? = value["/ID"], let number = Self.noteNumber(token) {
-                    value = value.setting("/ID", .token(Self.literalString(Array("note.\(number + numbering.noteOffset)".utf8))))
+                if let rank = noteRanks[local] {
+                    value = value.setting("/ID", .token(Self.literalString(Array("note.\(numbering.noteOffset + rank)".utf8))))
                 }
                 if let extra = joined[id] {
                     // The element's own marked content stays on its page; what joins names its own.
