@@ -246,6 +246,9 @@ import Testing
             failure("![Map](images/a.png)\n", files: ["images/a.png": Data("<svg/>".utf8)]).contains("'images/a.png' is not a PNG file"))
         #expect(failure("![Map](images/a.svg)\n", files: ["images/a.svg": Self.png]).contains("'images/a.svg' is not an SVG file"))
         #expect(failure("![Map](images/a.gif)\n").contains("'images/a.gif' is not a PNG or SVG image"))
+        // A placeholder as the path arrived as its internal token (found by helper-32).
+        let placeholder = failure("![Map]({{ref.section.outlook}})\n")
+        #expect(placeholder.contains("an image's path is a placeholder") && !placeholder.contains("r:section"), "\(placeholder)")
         #expect(failure("![Map](../../etc/passwd.png)\n").contains("points outside the template folder"))
         #expect(
             failure("![Map](images/a.png \"Sites {{fig.site-output}}\")\n", files: ["images/a.png": Self.png]).contains(

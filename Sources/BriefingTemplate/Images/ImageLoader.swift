@@ -13,6 +13,12 @@ enum ImageLoader {
     static let maximumPixels = 8_000
 
     static func load(_ path: String, alt: String, template: Template, at location: SourceLocation) throws -> ImageFigure {
+        // `![alt]({{ref.section.ai}})` arrives as a placeholder's token: said in the author's words.
+        guard !path.contains(InlineToken.open) else {
+            throw InputError(
+                kind: .invalidData, location, "an image's path is a placeholder: an image is a file of the template folder",
+                hint: "write the file's path, e.g. ![alt](images/map.png), or a chart as ![title](chart:ID)")
+        }
         let format: ImageFigure.Format
         switch (path as NSString).pathExtension.lowercased() {
         case "png": format = .png
