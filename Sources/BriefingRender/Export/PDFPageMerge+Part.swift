@@ -78,31 +78,31 @@ extension PDFPageMerge {
             else { throw MergeError(message: "a page's PDF has no single Document element") }
             structRoot = rootID
             documentElement = documentID
-            if let tree = rootValue["/ParentTree"] { try collect(numbers: resolved(tree), depth: 0) }
+            if let tree = rootValue["/ParentTree"] {
+                parentTree = try entries(of: resolved(tree), in: "/Nums").map { key, value in
+                    guard let number = key.integer else { throw MergeError(message: "a parent tree key is not an integer") }
+                    return (number, value)
+                }
+            }
             parentTree.sort { $0.key < $1.key }
-            if let names = resolved(catalogValue["/Names"]), let dests = names["/Dests"] { try collect(names: resolved(dests), depth: 0) }
-        }
-
-        private func collect(numbers node: PDFValue?, depth: Int) throws {
-            guard depth < 32, let node else { throw MergeError(message: "a parent tree is malformed") }
-            if let kids = node["/Kids"]?.elements { for kid in kids { try collect(numbers: resolved(kid), depth: depth + 1) } }
-            guard let nums = node["/Nums"]?.elements else { return }
-            guard nums.count % 2 == 0 else { throw MergeError(message: "a parent tree's /Nums has an odd count") }
-            for index in stride(from: 0, to: nums.count, by: 2) {
-                guard let key = nums[index].integer else { throw MergeError(message: "a parent tree key is not an integer") }
-                parentTree.append((key, nums[index + 1]))
+            if let names = resolved(catalogValue["/Names"]), let dests = names["/Dests"] {
+                destinations = try entries(of: resolved(dests), in: "/Names").map { key, value in
+                    guard case .token(let name) = key else { throw MergeError(message: "a destination's name is not a string") }
+                    return (name, value)
+                }
             }
         }
 
-        private func collect(names node: PDFValue?, depth: Int) throws {
-            guard depth < 32, let node else { throw MergeError(message: "a name tree is malformed") }
-            if let kids = node["/Kids"]?.elements { for kid in kids { try collect(names: resolved(kid), depth: depth + 1) } }
-            guard let names = node["/Names"]?.elements else { return }
-            guard names.count % 2 == 0 else { throw MergeError(message: "a name tree's /Names has an odd count") }
-            for index in stride(from: 0, to: names.count, by: 2) {
-                guard case .token(let key) = names[index] else { throw MergeError(message: "a destination's name is not a string") }
-                destinations.append((key, names[index + 1]))
-            }
+        /// The key and value pairs of a number tree (`array` "/Nums") or a name tree
+        /// ("/Names"), from every node down its `/Kids`, in order.
+        private func entries(of node: PDFValue?, in array: String, depth: Int = 0) throws -> [(PDFValue, PDFValue)] {
+            guard depth < 32, let node else { throw MergeError(message: "a \(array) tree is malformed") }
+            var found: [(PDFValue, PDFValue)] = []
+            for kid in node["/Kids"]?.elements ?? [] { found += try entries(of: resolved(kid), in: array, depth: depth + 1) }
+            let items = node[array]?.elements ?? []
+            guard items.count % 2 == 0 else { throw MergeError(message: "a tree's \(array) has an odd count") }
+            for index in stride(from: 0, to: items.count, by: 2) { found.append((items[index], items[index + 1])) }
+            return found
         }
 
         /// The structure elements of `element`'s children, in order.
